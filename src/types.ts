@@ -140,4 +140,6 @@ export interface Segment {
   origin?: Origin;
   /** Provider details for machine or TM targets, e.g. {provider:'tm', match: 87}. */
   originDetail?: Record<string, unknown>;
+  /** Set by the review stage when an editor confirmed the segment (XLIFF state "reviewed"). */
+  reviewed?: boolean;
 }
