@@ -57,3 +57,6 @@ export function applyChanges(text: string, changes: Change[]): string {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export { nameKey, nameSimilarity, romanizations, toCyrillic, fold, levenshtein } from './translit.ts';
+export { romanizeBelarusian, BELARUSIAN_SCHEMAS, type BelarusianSchema } from './belarusian.ts';
