@@ -1,17 +1,15 @@
 // Output formats: pure writers (Segment[] -> file text) and readers (file text -> Segment[]), plus
-// the one place that writes a job's outputs to disk atomically. Issue 2 fills in TMX and XLIFF.
-import type { Lang, Segment } from '../types.ts';
+// the one place that writes a job's outputs to disk atomically. See docs/export.md.
+import type { Lang } from '../types.ts';
 
 export interface PairOptions { srcLang: Lang; tgtLang: Lang }
 
-export function segmentsToJsonl(segments: Segment[]): string {
-  return segments.map((s) => JSON.stringify(s) + '\n').join('');
-}
+export { segmentsToJsonl, readJsonl, segmentProblem } from './jsonl.ts';
+export { segmentsToTsv, readTsvRows, escapeTsvCell, unescapeTsvCell, TSV_COLUMNS } from './tsv.ts';
+export { segmentsToTmx, readTmx, readTmxLocated, tmxDate, type TmxOptions, type LocatedSegment } from './tmx.ts';
+export { SegmentFileError } from './xml.ts';
+export { targetOrigin, isHumanTarget, xliffState, HUMAN_ORIGINS, type XliffState } from './origin.ts';
 
-export function segmentsToTmx(_segments: Segment[], _options: PairOptions): string {
-  throw new Error('TMX writer not built yet');
-}
-
-export function segmentsToXliff(_segments: Segment[], _options: PairOptions & { doc: string; original?: string }): string {
+export function segmentsToXliff(_segments: import('../types.ts').Segment[], _options: PairOptions & { doc: string; original?: string }): string {
   throw new Error('XLIFF writer not built yet');
 }

@@ -1,0 +1,194 @@
+// XML plumbing shared by the TMX and XLIFF writers and readers: escaping that always yields
+// well-formed XML 1.0, ids that fit xs:NMTOKEN, and a validating, order-preserving parse.
+//
+// Writing is done with plain template strings: the documents are small and flat, and string building
+// lets us control every byte (attribute order, indentation, numeric character references for \r and
+// tabs) so reruns are byte-identical. Reading uses fast-xml-parser: its XMLValidator reports line and
+// column for malformed input, and its preserveOrder mode keeps inline markup (<hi>, <ph>, <pc>, <cp>)
+// in document order so segment text can be reassembled exactly.
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { t } from '../i18n/index.ts';
+
+/** A malformed or unreadable segment file: names the file and, where known, the line. */
+export class SegmentFileError extends Error {
+  override name = 'SegmentFileError';
+  constructor(message: string, readonly file?: string, readonly line?: number) {
+    super(message);
+  }
+}
+
+/** Throws a SegmentFileError whose message reads "file:line: reason" (parts omitted when unknown). */
+export function fail(reason: string, file?: string, line?: number): never {
+  const where = [file, line].filter((part) => part !== undefined && part !== '').join(':');
+  throw new SegmentFileError(where ? `${where}: ${reason}` : reason, file, line);
+}
+
+// Characters XML 1.0 forbids (C0 controls except tab/LF/CR, U+FFFE/U+FFFF, lone surrogates).
+// eslint-disable-next-line no-control-regex
+const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** True when the text holds characters that cannot appear in XML 1.0 at all. */
+export function hasNonXmlChars(text: string): boolean {
+  NOT_XML_CHAR.lastIndex = 0;
+  return NOT_XML_CHAR.test(text);
+}
+
+/**
+ * Replaces characters XML 1.0 forbids with `replace(char)` (default U+FFFD, one UTF-16 unit for one,
+ * so term offsets into the text stay valid).
+ */
+export function replaceNonXmlChars(text: string, replace: (char: string) => string = () => '\uFFFD'): string {
+  return text.replace(NOT_XML_CHAR, replace);
+}
+
+/** Escapes element content. \r becomes &#13; because parsers turn a literal CR into LF. */
+export function escapeText(text: string): string {
+  return replaceNonXmlChars(text)
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\r/g, '&#13;');
+}
+
+/** Escapes an attribute value; whitespace controls become references so parsers do not fold them. */
+export function escapeAttr(text: string): string {
+  return escapeText(text).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
+}
+
+// xs:NMTOKEN = one or more XML NameChars (XML 1.0 fifth edition, productions [4] and [4a]).
+const NAME_CHAR = /[:A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}\-.0-9\u00B7\u0300-\u036F\u203F\u2040]/u;
+
+/** Turns any string into an xs:NMTOKEN by replacing other characters with '_'. */
+export function toNmtoken(text: string): string {
+  const token = Array.from(text, (ch) => (NAME_CHAR.test(ch) ? ch : '_')).join('');
+  return token || '_';
+}
+
+/** Hands out NMTOKEN ids unique within one scope: 'a', then 'a_2', 'a_3', ... on collisions. */
+export function uniqueIds(): (wanted: string) => string {
+  const used = new Set<string>();
+  return (wanted) => {
+    const base = toNmtoken(wanted);
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}_${n}`;
+    used.add(id);
+    return id;
+  };
+}
+
+/** A node of fast-xml-parser's preserveOrder output: {tag: children, ':@': attributes} or {'#text'}. */
+export type XmlNode = Record<string, unknown>;
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  trimValues: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  // htmlEntities also turns numeric references (&#13;, &#x1F600;) into characters.
+  htmlEntities: true,
+  cdataPropName: '#cdata',
+  commentPropName: '#comment',
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  // Start offsets of elements, so readers can name the line of a well-formed but wrong element.
+  captureMetaData: true,
+});
+const META = XMLParser.getMetaDataSymbol() as unknown as string;
+
+export interface XmlDocument {
+  roots: XmlNode[];
+  /** 1-based line where the element starts, when known. */
+  lineOf(node: XmlNode): number | undefined;
+}
+
+/** Validates and parses XML, or throws a SegmentFileError naming file and line. */
+export function parseXml(text: string, file?: string): XmlDocument {
+  const verdict = XMLValidator.validate(text);
+  if (verdict !== true) fail(t('export:malformedXml', { reason: verdict.err.msg }), file, verdict.err.line);
+  let roots: XmlNode[];
+  try {
+    roots = parser.parse(text) as XmlNode[];
+  } catch (error) {
+    return fail(t('export:malformedXml', { reason: (error as Error).message }), file);
+  }
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  return {
+    roots,
+    lineOf(node) {
+      const start = (node[META] as { startIndex?: number } | undefined)?.startIndex;
+      if (start === undefined) return undefined;
+      let lo = 0;
+      let hi = lineStarts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (lineStarts[mid] <= start) lo = mid; else hi = mid - 1;
+      }
+      return lo + 1;
+    },
+  };
+}
+
+/** The root element of a parsed document (declarations, comments and whitespace skipped). */
+export function rootElement(doc: XmlDocument): XmlNode | undefined {
+  return doc.roots.find((node) => {
+    const tag = tagOf(node);
+    return tag !== undefined && !tag.startsWith('?') && !tag.startsWith('!');
+  });
+}
+
+/** The tag name of an element node, or undefined for text, CDATA and comments. */
+export function tagOf(node: XmlNode): string | undefined {
+  return Object.keys(node).find((key) => key !== ':@' && !key.startsWith('#'));
+}
+
+/** Local name without namespace prefix ('mda:meta' -> 'meta'). */
+export function localName(tag: string): string {
+  return tag.slice(tag.indexOf(':') + 1);
+}
+
+export function childNodes(node: XmlNode): XmlNode[] {
+  const tag = tagOf(node);
+  return tag ? ((node[tag] as XmlNode[]) ?? []) : [];
+}
+
+/** Child elements whose local name is `name` (namespace prefixes ignored). */
+export function children(node: XmlNode, name: string): XmlNode[] {
+  return childNodes(node).filter((child) => {
+    const tag = tagOf(child);
+    return tag !== undefined && localName(tag) === name;
+  });
+}
+
+export function child(node: XmlNode, name: string): XmlNode | undefined {
+  return children(node, name)[0];
+}
+
+export function attr(node: XmlNode, name: string): string | undefined {
+  const attrs = node[':@'] as Record<string, string> | undefined;
+  return attrs?.[name];
+}
+
+/**
+ * The text of an element with inline markup resolved: `textOf(node, {skip: ['ph']})` drops the
+ * content of the listed elements (native codes), `cp` turns XLIFF code points back into characters.
+ */
+export function textOf(node: XmlNode, options: { skip?: string[] } = {}): string {
+  let out = '';
+  for (const part of childNodes(node)) {
+    if ('#text' in part) out += String(part['#text']);
+    else if ('#cdata' in part) out += (part['#cdata'] as XmlNode[]).map((c) => String(c['#text'] ?? '')).join('');
+    else {
+      const tag = tagOf(part);
+      if (!tag) continue;
+      const name = localName(tag);
+      if (name === 'cp') {
+        const code = Number.parseInt(attr(part, 'hex') ?? '', 16);
+        if (Number.isFinite(code)) out += String.fromCodePoint(code);
+      } else if (!options.skip?.includes(name)) {
+        out += textOf(part, options);
+      }
+    }
+  }
+  return out;
+}
