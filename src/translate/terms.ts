@@ -1,0 +1,37 @@
+// Glossary helpers shared by every provider: a term's preferred target form, and carrying the case
+// pattern of the source mention (ALL CAPS, Title, lower) over to it.
+import type { Glossary, Lang, Term, TermMatch } from '../types.ts';
+
+/** True when two BCP 47 tags name the same language (primary subtag; 'ru-RU' = 'ru'). */
+export function sameLang(a: Lang, b: Lang): boolean {
+  return a.split(/[-_]/)[0].toLowerCase() === b.split(/[-_]/)[0].toLowerCase();
+}
+
+/** The preferred (else admitted) term of an entry in `lang`, or undefined when the entry has none. */
+export function targetTerm(glossary: Glossary, entryId: string, lang: Lang): Term | undefined {
+  const terms = glossary.entries.find((e) => e.id === entryId)?.terms.filter((t) => sameLang(t.lang, lang)) ?? [];
+  return terms.find((t) => t.status === 'preferred') ?? terms.find((t) => t.status === 'admitted');
+}
+
+/** Gives `form` the case pattern of `surface`: all caps stays all caps, lower stays lower. */
+export function matchCase(surface: string, form: string): string {
+  const letters = surface.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return form.toUpperCase();
+  if (letters && letters === letters.toLowerCase() && letters !== letters.toUpperCase()) return form.toLowerCase();
+  return form;
+}
+
+/** Longest-first, non-overlapping term mentions, so "Grodno Azot" wins over "Grodno". */
+export function nonOverlapping(matches: TermMatch[]): TermMatch[] {
+  const sorted = [...matches].sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  const kept: TermMatch[] = [];
+  for (const m of sorted) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Replaces spans of `text` (non-overlapping, any order). */
+export function replaceSpans(text: string, spans: Array<{ start: number; end: number; text: string }>): string {
+  let out = '', at = 0;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) { out += text.slice(at, s.start) + s.text; at = s.end; }
+  return out + text.slice(at);
+}

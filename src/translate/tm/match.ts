@@ -1,0 +1,81 @@
+// Turns an index candidate into a CAT-style match: the fuzzy percentage, and the stored target with
+// differing numbers and glossary terms substituted (a "placeable" difference costs one point instead
+// of a whole edit, as CAT tools do). Anything we cannot substitute honestly counts as an edit.
+import type { Glossary, Lang } from '../../types.ts';
+import type { Matcher } from '../../glossary/index.ts';
+import { alignment } from './distance.ts';
+import { exactKey, tokenize, type Token } from './tokens.ts';
+import { matchCase, nonOverlapping, replaceSpans, targetTerm } from '../terms.ts';
+import type { TmEntry } from './memory.ts';
+
+export interface TermContext { matcher: Matcher; glossary: Glossary }
+
+export interface Substitution { kind: 'number' | 'term'; from: string; to: string; entry?: string }
+
+export interface TmMatch {
+  entry: TmEntry;
+  /** 0..100; 100 only when the sources are identical (up to Unicode form and whitespace). */
+  percent: number;
+  /** The stored target with placeables substituted. */
+  target: string;
+  substitutions: Substitution[];
+  /** e.g. 'term-form': a substituted term may need inflecting by the translator. */
+  warnings: string[];
+}
+
+interface Unit { norm: string; raw: string; start: number; end: number; isNumber: boolean; entry?: string }
+
+const TERM = '\u0000term';
+
+/** Tokens with every glossary mention merged into one placeholder unit carrying its entry. */
+function units(text: string, lang: Lang, terms?: TermContext): Unit[] {
+  const tokens: Unit[] = tokenize(text);
+  if (!terms) return tokens;
+  const mentions = nonOverlapping(terms.matcher.find(text, lang));
+  if (!mentions.length) return tokens;
+  const out: Unit[] = [];
+  for (const t of tokens) {
+    const m = mentions.find((x) => t.start >= x.start && t.end <= x.end);
+    if (!m) { out.push(t); continue; }
+    const last = out[out.length - 1];
+    if (last?.entry === m.entry && last.start === m.start) continue; // later token of the same mention
+    out.push({ norm: TERM, raw: m.surface, start: m.start, end: m.end, isNumber: false, entry: m.entry });
+  }
+  return out;
+}
+
+const numberIn = (raw: string) => new RegExp(`(?<![\\p{N}.,])${raw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{N}]|[.,]\\p{N})`, 'gu');
+
+export function scoreMatch(query: string, entry: TmEntry, langs: { src: Lang; tgt: Lang }, terms?: TermContext): TmMatch {
+  if (exactKey(query) === exactKey(entry.source)) return { entry, percent: 100, target: entry.target, substitutions: [], warnings: [] };
+  const q = units(query, langs.src, terms), c = units(entry.source, langs.src, terms);
+  const { distance, ops } = alignment(q.map((u) => u.norm), c.map((u) => u.norm));
+  let edits = distance;
+  const spans: Array<{ start: number; end: number; text: string }> = [];
+  const substitutions: Substitution[] = [];
+  const warnings: string[] = [];
+  const tgtMentions = terms ? nonOverlapping(terms.matcher.find(entry.target, langs.tgt)) : [];
+  for (const op of ops) {
+    if (op.op !== 'match') continue;
+    const a: Unit = q[op.a], b: Unit = c[op.b];
+    if (a.isNumber && a.raw !== b.raw) {
+      const hits = [...entry.target.matchAll(numberIn(b.raw))];
+      if (hits.length !== 1) { edits++; continue; }
+      spans.push({ start: hits[0].index!, end: hits[0].index! + b.raw.length, text: a.raw });
+      substitutions.push({ kind: 'number', from: b.raw, to: a.raw });
+    } else if (a.entry && b.entry && a.entry !== b.entry && terms) {
+      const form = targetTerm(terms.glossary, a.entry, langs.tgt);
+      const inTarget = tgtMentions.filter((m) => m.entry === b.entry);
+      if (!form || inTarget.length !== 1) { edits++; continue; }
+      const old = inTarget[0];
+      spans.push({ start: old.start, end: old.end, text: matchCase(old.surface, form.text) });
+      substitutions.push({ kind: 'term', from: old.surface, to: form.text, entry: a.entry });
+      if (old.via === 'inflection' || old.surface.toLowerCase() !== old.term.toLowerCase()) warnings.push('term-form');
+    }
+  }
+  const longer = Math.max(q.length, c.length, 1);
+  const percent = Math.max(0, Math.min(99, Math.floor(100 * (1 - edits / longer) + 1e-9) - substitutions.length));
+  return { entry, percent, target: replaceSpans(entry.target, spans), substitutions, warnings: [...new Set(warnings)] };
+}
+
+export type { Token };

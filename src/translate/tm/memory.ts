@@ -1,0 +1,137 @@
+// The translation-memory index: an inverted index from source tokens to entries, stored in flat
+// typed arrays (CSR) so a million entries fit in a few hundred MB and lookups touch little memory.
+// Candidate generation uses prefix filtering (as in PPJoin): a candidate reaching the minimum match
+// must share at least t = ceil(min * n) tokens with the n-token query, so it must contain one of
+// the n - t + 1 rarest query tokens; only those posting lists are read. Candidates then pass a
+// length filter and a bounded edit distance. Repeated tokens are indexed as (token, occurrence) so
+// the overlap bound holds for sentences that repeat words.
+import { boundedDistance } from './distance.ts';
+import { tokenize } from './tokens.ts';
+
+export interface TmEntry {
+  source: string;
+  target: string;
+  /** Where the entry came from, e.g. "memories/a.tmx#12" or "output/job/segments.jsonl#doc:3.1". */
+  ref?: string;
+  /** Origin of the stored target, when its source says ('aligned', 'human', ...). */
+  origin?: string;
+}
+
+export interface TmCandidate { entry: number; distance: number; length: number; score: number }
+
+const OCCURRENCES = 8;
+
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+  push(v: number) {
+    if (this.length === this.data.length) { const d = new Int32Array(this.data.length * 2); d.set(this.data); this.data = d; }
+    this.data[this.length++] = v;
+  }
+  trimmed() { return this.data.slice(0, this.length); }
+}
+
+/** Token ids of a text's tokens plus their (token, occurrence) element ids, sorted. */
+function encode(text: string, idOf: (norm: string) => number) {
+  const seq = tokenize(text).map((t) => idOf(t.norm));
+  const seen = new Map<number, number>();
+  const elems = seq.map((id) => {
+    const occ = seen.get(id) ?? 0;
+    seen.set(id, occ + 1);
+    return id < 0 ? id : id * OCCURRENCES + Math.min(occ, OCCURRENCES - 1);
+  });
+  return { seq, elems };
+}
+
+export class TranslationMemory {
+  readonly entries: TmEntry[];
+  private readonly dict: Map<string, number>;
+  private readonly seq: Int32Array;
+  private readonly offsets: Uint32Array;
+  private readonly postStart: Uint32Array;
+  private readonly postings: Int32Array;
+  private readonly stamp: Uint32Array;
+  private lookups = 0;
+
+  private constructor(entries: TmEntry[], dict: Map<string, number>, seq: Int32Array, offsets: Uint32Array, postStart: Uint32Array, postings: Int32Array) {
+    this.entries = entries; this.dict = dict; this.seq = seq; this.offsets = offsets;
+    this.postStart = postStart; this.postings = postings; this.stamp = new Uint32Array(entries.length);
+  }
+
+  get size() { return this.entries.length; }
+
+  static build(source: Iterable<TmEntry>): TranslationMemory {
+    const entries: TmEntry[] = [];
+    const dict = new Map<string, number>();
+    const idOf = (norm: string) => {
+      let id = dict.get(norm);
+      if (id === undefined) { id = dict.size; dict.set(norm, id); }
+      return id;
+    };
+    const seq = new IntList(), elems = new IntList(), offsets = new IntList();
+    for (const entry of source) {
+      const e = encode(entry.source, idOf);
+      if (!e.seq.length || !entry.target.trim()) continue;
+      offsets.push(seq.length);
+      for (const id of e.seq) seq.push(id);
+      for (const el of e.elems) elems.push(el);
+      entries.push(entry);
+    }
+    offsets.push(seq.length);
+    // Two passes over the element pool build the posting lists in place (counting sort by element).
+    const counts = new Uint32Array(dict.size * OCCURRENCES + 1);
+    for (let i = 0; i < elems.length; i++) counts[elems.data[i] + 1]++;
+    for (let i = 1; i < counts.length; i++) counts[i] += counts[i - 1];
+    const postStart = counts.slice();
+    const fill = counts.slice();
+    const postings = new Int32Array(elems.length);
+    const off = offsets.trimmed();
+    for (let e = 0; e < entries.length; e++) {
+      for (let k = off[e]; k < off[e + 1]; k++) postings[fill[elems.data[k]]++] = e;
+    }
+    return new TranslationMemory(entries, dict, seq.trimmed(), new Uint32Array(off), postStart, postings);
+  }
+
+  private frequency(elem: number) { return elem < 0 ? 0 : this.postStart[elem + 1] - this.postStart[elem]; }
+
+  /** Token ids of an entry's source, in order. */
+  sourceIds(entry: number): Int32Array { return this.seq.subarray(this.offsets[entry], this.offsets[entry + 1]); }
+
+  /** Entries whose source is at least `minMatch` (0..1) similar to `text`, best first. */
+  search(text: string, minMatch = 0.75, limit = 5): TmCandidate[] {
+    let unknown = -1;
+    const q = encode(text, (norm) => this.dict.get(norm) ?? unknown--);
+    const n = q.seq.length;
+    if (!n || !this.entries.length) return [];
+    const need = Math.max(1, Math.ceil(minMatch * n - 1e-9));
+    const prefix = [...q.elems].sort((a, b) => this.frequency(a) - this.frequency(b)).slice(0, n - need + 1);
+    const minLen = Math.ceil(minMatch * n - 1e-9), maxLen = Math.floor(n / Math.max(minMatch, 1e-9) + 1e-9);
+    const qIds = Int32Array.from(q.seq);
+    if (++this.lookups === 0xffffffff) { this.stamp.fill(0); this.lookups = 1; }
+    const mark = this.lookups;
+    const found: TmCandidate[] = [];
+    let worst = -1;
+    for (const elem of prefix) {
+      if (elem < 0) continue;
+      for (let p = this.postStart[elem]; p < this.postStart[elem + 1]; p++) {
+        const e = this.postings[p];
+        if (this.stamp[e] === mark) continue;
+        this.stamp[e] = mark;
+        const m = this.offsets[e + 1] - this.offsets[e];
+        if (m < minLen || m > maxLen) continue;
+        const longer = Math.max(n, m);
+        // Once `limit` results are held, a candidate must beat the worst of them to matter.
+        const floor = found.length >= limit ? Math.max(minMatch, worst) : minMatch;
+        const bound = Math.floor((1 - floor) * longer + 1e-9);
+        const distance = boundedDistance(qIds, this.sourceIds(e), bound);
+        if (distance > bound) continue;
+        found.push({ entry: e, distance, length: m, score: 1 - distance / longer });
+        if (found.length > limit * 4) { found.sort(byScore); found.length = limit; worst = found[limit - 1].score; }
+      }
+    }
+    found.sort(byScore);
+    return found.slice(0, limit);
+  }
+}
+
+const byScore = (a: TmCandidate, b: TmCandidate) => b.score - a.score || a.entry - b.entry;

@@ -1,0 +1,38 @@
+// Tokenisation and normalisation for translation-memory matching. Fuzzy scores are computed on
+// word tokens (as OmegaT does), so "one word changed in a ten-word sentence" reads as 90%.
+// Normalisation folds what a translator would not count as a difference: case, Unicode form,
+// quote/dash variants, ё/е; numbers become one placeholder token so they can be substituted.
+
+export interface Token {
+  /** Normalised form used for matching ('#' for every number). */
+  norm: string;
+  /** The text as written. */
+  raw: string;
+  start: number;
+  end: number;
+  isNumber: boolean;
+}
+
+// Words keep inner apostrophes and hyphens (don't, Гродно-Азот); numbers keep decimal/thousand marks.
+const TOKEN = /\p{N}+(?:[.,:\u00a0\u202f]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
+const NUMBER = /^\p{N}+(?:[.,:\u00a0\u202f]\p{N}+)*$/u;
+export const NUMBER_TOKEN = '#';
+
+export function normalizeWord(word: string): string {
+  return word.normalize('NFC').toLowerCase().replace(/ё/g, 'е').replace(/’/g, "'");
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const raw = m[0];
+    const isNumber = NUMBER.test(raw);
+    tokens.push({ norm: isNumber ? NUMBER_TOKEN : normalizeWord(raw), raw, start: m.index!, end: m.index! + raw.length, isNumber });
+  }
+  return tokens;
+}
+
+/** Text compared for a 100% match: same characters up to Unicode form and runs of whitespace. */
+export function exactKey(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
