@@ -1,0 +1,11 @@
+// Documents: reading files (plain text, Markdown, HTML) into paragraphs with source offsets, and
+// segmenting paragraphs into sentences.
+export { decodeUtf8, firstInvalidUtf8Byte } from './decode.ts';
+export { DocumentError, type DocumentErrorCode, type Failure } from './errors.ts';
+export { ParagraphBuilder, toSourceOffset, type OffsetMap, type SourceParagraph } from './builder.ts';
+export { readPlainText } from './text.ts';
+export { readHtml } from './html.ts';
+export { readMarkdown } from './markdown.ts';
+export { DEFAULT_LIMITS, formatOf, parseDocument, readDocument, type ReadDocument, type ReadLimits } from './read.ts';
+export { splitSentences, type Span } from './segment.ts';
+export { hasWords, segmentParagraphs, type RawSentence } from './sentences.ts';

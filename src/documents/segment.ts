@@ -1,0 +1,89 @@
+// Sentence segmentation: Intl.Segmenter (ICU's sentence rules) and then the corrections that news text
+// needs and ICU lacks (Node ships ICU without its abbreviation suppressions):
+// - no break after titles and address words (Mr., Dr., Gen., проф., ул., г. Минск) or initials
+//   (J. K. Rowling, А. Г. Лукашенко);
+// - no break inside URLs, e-mail addresses, @handles or pic.twitter.com links, whose ?, ! and . are
+//   not sentence ends;
+// - no break before a lowercase continuation: "Leave!" directed at..., «Уходи!» — сказал он;
+// - an embedded tweet's signature ("— Name (@handle) August 14, 2020") is a unit of its own.
+// Dates such as "Aug. 14, 2020" and "14.08.2020" already hold together under ICU's rules.
+
+export interface Span { start: number; end: number; text: string }
+
+const TITLES = new Set([
+  // English titles and words followed by a name (numbers after an abbreviation never break under ICU)
+  'mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'st', 'gen', 'lt', 'col', 'capt', 'cpt', 'sgt', 'maj', 'adm', 'cmdr',
+  'rev', 'hon', 'gov', 'sen', 'rep', 'pres', 'supt', 'mt', 'vs', 'cf', 'e.g', 'i.e',
+  // Russian and Belarusian titles and address words
+  'г-н', 'г-жа', 'гр', 'тов', 'проф', 'акад', 'доц', 'ген', 'им', 'ул', 'пр', 'просп', 'пл', 'пер', 'наб', 'бул',
+  'ш', 'д', 'кв', 'корп', 'обл', 'р-н', 'пос', 'дер', 'с', 'ст', 'гор', 'напр', 'вул', 'св', 'ср', 'и.о', 'т.е',
+  'т.н', 'т.к',
+]);
+
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const TWEET_SIGNATURE = new RegExp(
+  `\\s[—–]\\s[^—–\\n]{1,80}?\\(@\\w{1,30}\\)\\s+(?:${MONTHS})\\s+\\d{1,2},\\s+\\d{4}\\s*$`, 'u');
+// Links, e-mail and handles: their inner punctuation never ends a sentence. Trailing . , ! ? ) » "
+// belong to the sentence, not the link.
+const PROTECTED = /(?:https?:\/\/|www\.)[^\s<>«»"]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}|(?<![\p{L}\p{N}])@\w+|(?<![\p{L}\p{N}@.])(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}\/[^\s<>«»"]*/gu;
+const TRAILING = /[.,;:!?)»"'”’\]]+$/u;
+
+const segmenters = new Map<string, Intl.Segmenter>();
+function segmenter(locale: string): Intl.Segmenter {
+  let s = segmenters.get(locale);
+  if (!s) segmenters.set(locale, (s = new Intl.Segmenter(locale, { granularity: 'sentence' })));
+  return s;
+}
+
+/** Splits a paragraph into sentences; offsets are into `text`, sentence text is trimmed. */
+export function splitSentences(text: string, locale = 'en'): Span[] {
+  const cuts: number[] = [];
+  for (const s of segmenter(locale).segment(text)) if (s.index > 0) cuts.push(s.index);
+  const guarded = protectedRanges(text);
+  const kept = cuts.filter((cut) => !guarded.some(([a, b]) => cut > a && cut < b) && !joins(text, cut));
+  const spans: Span[] = [];
+  let from = 0;
+  for (const cut of [...kept, text.length]) {
+    for (const piece of splitSignature(text, from, cut)) pushTrimmed(spans, text, piece[0], piece[1]);
+    from = cut;
+  }
+  return spans;
+}
+
+function protectedRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const m of text.matchAll(PROTECTED)) {
+    const body = m[0].replace(TRAILING, '');
+    ranges.push([m.index!, m.index! + body.length]);
+  }
+  return ranges;
+}
+
+/** True when the ICU break at `cut` must go: the text before it does not end a sentence. */
+function joins(text: string, cut: number): boolean {
+  const before = text.slice(Math.max(0, cut - 40), cut).trimEnd();
+  const after = text.slice(cut, cut + 3);
+  // A continuation in lowercase, or a dash followed by one (Russian direct speech).
+  if (/^\s*(?:[—–-]\s*)?[\p{Ll},;:)]/u.test(after + text.slice(cut + 3, cut + 6))) return true;
+  if (!before.endsWith('.')) return false;
+  const word = /(?:^|[\s(«"„“'])([\p{L}.-]+)\.$/u.exec(before)?.[1];
+  if (!word) return false;
+  // Initials: a single capital letter, possibly within a dotted run (J. K., А.Г., U.S.).
+  if (/^(?:\p{Lu}\.)*\p{Lu}$/u.test(word)) return true;
+  const lower = word.toLowerCase();
+  if (lower === 'г') return !/\d\s*г$/u.test(before.slice(0, -1)); // г. Минск (town) vs 2020 г. (year)
+  return TITLES.has(lower);
+}
+
+function splitSignature(text: string, from: number, to: number): Array<[number, number]> {
+  const m = TWEET_SIGNATURE.exec(text.slice(from, to));
+  if (!m || m.index === 0) return [[from, to]];
+  const at = from + m.index + 1;
+  return [[from, at], [at, to]];
+}
+
+function pushTrimmed(spans: Span[], text: string, from: number, to: number): void {
+  while (from < to && /\s/.test(text[from])) from++;
+  while (to > from && /\s/.test(text[to - 1])) to--;
+  if (to > from) spans.push({ start: from, end: to, text: text.slice(from, to) });
+}

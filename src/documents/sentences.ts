@@ -1,0 +1,25 @@
+// Paragraphs to sentences with ids and source offsets: the unit that is detected, aligned, exported.
+import type { Sentence } from '../types.ts';
+import { toSourceOffset, type SourceParagraph } from './builder.ts';
+import { splitSentences } from './segment.ts';
+
+export type RawSentence = Omit<Sentence, 'lang' | 'confidence'>;
+
+export function segmentParagraphs(paragraphs: SourceParagraph[], locale = 'en'): RawSentence[] {
+  const out: RawSentence[] = [];
+  for (const p of paragraphs) {
+    splitSentences(p.text, locale).forEach((s, k) => {
+      out.push({ id: `${p.index}.${k}`, para: p.index, text: s.text,
+        start: toSourceOffset(p, s.start), end: toSourceOffset(p, s.end - 1) + 1 });
+    });
+  }
+  return out;
+}
+
+// Words outside links and handles: a document of nothing but URLs has none.
+const NOISE = /(?:https?:\/\/|www\.)\S+|\S+@\S+|@\w+|#|(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}\/\S*/gu;
+
+/** True when the text has at least one word of two letters that is not part of a link or handle. */
+export function hasWords(text: string): boolean {
+  return /\p{L}{2,}/u.test(text.replace(NOISE, ' '));
+}
