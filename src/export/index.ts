@@ -7,9 +7,7 @@ export interface PairOptions { srcLang: Lang; tgtLang: Lang }
 export { segmentsToJsonl, readJsonl, segmentProblem } from './jsonl.ts';
 export { segmentsToTsv, readTsvRows, escapeTsvCell, unescapeTsvCell, TSV_COLUMNS } from './tsv.ts';
 export { segmentsToTmx, readTmx, readTmxLocated, tmxDate, type TmxOptions, type LocatedSegment } from './tmx.ts';
+export { segmentsToXliff, readXliff, readXliffLocated, type XliffOptions } from './xliff.ts';
 export { SegmentFileError } from './xml.ts';
 export { targetOrigin, isHumanTarget, xliffState, HUMAN_ORIGINS, type XliffState } from './origin.ts';
 
-export function segmentsToXliff(_segments: import('../types.ts').Segment[], _options: PairOptions & { doc: string; original?: string }): string {
-  throw new Error('XLIFF writer not built yet');
-}

@@ -16,7 +16,7 @@ import type { Lang, Origin, Segment, SegmentSide } from '../types.ts';
 import { targetOrigin } from './origin.ts';
 import { TOOL_NAME, TOOL_VERSION } from './tool.ts';
 import {
-  attr, child, children, escapeAttr, escapeText, fail, parseXml, rootElement, tagOf, textOf,
+  attr, child, children, escapeAttr, escapeText, fail, parseJsonField, parseXml, rootElement, tagOf, textOf,
   type XmlDocument, type XmlNode,
 } from './xml.ts';
 
@@ -98,15 +98,6 @@ function propsOf(node: XmlNode): Map<string, string[]> {
   return props;
 }
 
-function parseJsonProp<T>(value: string | undefined, what: string, file: string | undefined, line: number | undefined): T | undefined {
-  if (value === undefined) return undefined;
-  try {
-    return JSON.parse(value) as T;
-  } catch {
-    return fail(t('export:badProp', { prop: what }), file, line);
-  }
-}
-
 /** Same language for TMX purposes: case-insensitive, 'en' matches 'en-US'. */
 const sameLang = (a: string, b: string) => {
   const x = a.toLowerCase();
@@ -124,7 +115,7 @@ function readSide(tuv: XmlNode, doc: XmlDocument, file?: string): SegmentSide {
   const side: SegmentSide = { lang, text: textOf(seg, { skip: CODE_ELEMENTS }) };
   const original = props.get('x-original')?.[0];
   if (original !== undefined) side.original = original;
-  const changes = parseJsonProp<SegmentSide['changes']>(props.get('x-changes')?.[0], 'x-changes', file, line);
+  const changes = parseJsonField<SegmentSide['changes']>(props.get('x-changes')?.[0], 'x-changes', file, line);
   if (changes) side.changes = changes;
   return side;
 }
@@ -145,17 +136,17 @@ function readTu(tu: XmlNode, index: number, headerSrcLang: string | undefined, d
   const origin = one('x-origin') as Origin | undefined;
   const base: Segment = {
     doc: one('x-doc') ?? file ?? '', id, src, tgt: null,
-    terms: (props.get('x-term') ?? []).map((v) => parseJsonProp<Segment['terms'][number]>(v, 'x-term', file, line)!),
+    terms: (props.get('x-term') ?? []).map((v) => parseJsonField<Segment['terms'][number]>(v, 'x-term', file, line)!),
     score: Number.isFinite(score) ? score : null,
   };
   if (one('x-tgt-doc') !== undefined) base.tgtDoc = one('x-tgt-doc');
-  const srcSentences = parseJsonProp<string[]>(one('x-src-sentences'), 'x-src-sentences', file, line);
-  const tgtSentences = parseJsonProp<string[]>(one('x-tgt-sentences'), 'x-tgt-sentences', file, line);
+  const srcSentences = parseJsonField<string[]>(one('x-src-sentences'), 'x-src-sentences', file, line);
+  const tgtSentences = parseJsonField<string[]>(one('x-tgt-sentences'), 'x-tgt-sentences', file, line);
   if (srcSentences) base.srcSentences = srcSentences;
   if (tgtSentences) base.tgtSentences = tgtSentences;
   if (one('x-flags')) base.flags = one('x-flags')!.split(',');
   if (origin && ORIGINS.includes(origin)) base.origin = origin;
-  const detail = parseJsonProp<Record<string, unknown>>(one('x-origin-detail'), 'x-origin-detail', file, line);
+  const detail = parseJsonField<Record<string, unknown>>(one('x-origin-detail'), 'x-origin-detail', file, line);
   if (detail) base.originDetail = detail;
   if (one('x-reviewed') === 'yes') base.reviewed = true;
   if (!targets.length) return [{ segment: base, line }];

@@ -23,6 +23,16 @@ export function fail(reason: string, file?: string, line?: number): never {
   throw new SegmentFileError(where ? `${where}: ${reason}` : reason, file, line);
 }
 
+/** Parses JSON kept in a TMX prop or XLIFF meta; undefined stays undefined, bad JSON is an error. */
+export function parseJsonField<T>(value: string | undefined, what: string, file?: string, line?: number): T | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return JSON.parse(value) as T;
+  } catch {
+    return fail(t('export:badProp', { prop: what }), file, line);
+  }
+}
+
 // Characters XML 1.0 forbids (C0 controls except tab/LF/CR, U+FFFE/U+FFFF, lone surrogates).
 // eslint-disable-next-line no-control-regex
 const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -46,6 +56,20 @@ export function escapeText(text: string): string {
   return replaceNonXmlChars(text)
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\r/g, '&#13;');
+}
+
+/**
+ * Escapes element content, rendering each character XML cannot hold with `render` (which returns
+ * markup, e.g. XLIFF's <cp hex="0001"/>) instead of replacing it.
+ */
+export function escapeTextWith(text: string, render: (char: string) => string): string {
+  let out = '';
+  let from = 0;
+  for (const match of text.matchAll(NOT_XML_CHAR)) {
+    out += escapeText(text.slice(from, match.index)) + render(match[0]);
+    from = match.index + match[0].length;
+  }
+  return out + escapeText(text.slice(from));
 }
 
 /** Escapes an attribute value; whitespace controls become references so parsers do not fold them. */

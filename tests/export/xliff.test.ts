@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readXliff, readXliffLocated, segmentsToXliff } from '../../src/export/index.ts';
+import type { Segment } from '../../src/types.ts';
+import { DOC, sampleSegments } from './fixtures.ts';
+import { SPECS, xmllint } from './xmllint.ts';
+
+const options = { srcLang: 'en', tgtLang: 'ru', doc: DOC, original: `/home/user/${DOC}` };
+const ofDoc = () => sampleSegments().filter((s) => s.doc === DOC);
+
+describe('segmentsToXliff', () => {
+  const xliff = segmentsToXliff(ofDoc(), options);
+
+  it('validates against the XLIFF 2 schema with the Metadata module, hostile text included', () => {
+    expect(xmllint(xliff, 'xliff')).toBe('');
+    expect(xliff).toContain('version="2.1"');
+    expect(xliff).toContain('xmlns="urn:oasis:names:tc:xliff:document:2.0"');
+    expect(xmllint(xliff.replace('<source>', '<source><oops/>'), 'xliff')).toMatch(/oops/);
+  });
+
+  it('sets state from the origin: aligned translated, machine and missing targets initial, confirmed reviewed', () => {
+    const states = [...xliff.matchAll(/<segment id="([^"]+)" state="([a-z]+)"/g)].map((m) => [m[1], m[2]]);
+    expect(states).toEqual([['0.0', 'translated'], ['1.0', 'translated'], ['2.0', 'initial'], ['3.0', 'initial']]);
+    const reviewed = segmentsToXliff([{ ...ofDoc()[2], reviewed: true }], options);
+    expect(reviewed).toContain('state="reviewed"');
+    expect(reviewed).toContain('<mda:meta type="origin">mt</mda:meta>');
+    expect(xmllint(reviewed, 'xliff')).toBe('');
+  });
+
+  it('writes glossary terms as notes and the original text as metadata', () => {
+    expect(xliff).toContain('<note category="glossary" appliesTo="source">Svetlana Tikhanovskaya = Svetlana Tikhanovskaya (preferred; entry tikhanovskaya)</note>');
+    expect(xliff).toContain('<note category="glossary" appliesTo="target">Беларуси = Беларусь (preferred; entry belarus)</note>');
+    expect(xliff).toContain('<mda:metaGroup category="target" appliesTo="target">\n          <mda:meta type="original">Светлана Тихановская уехала из Белоруссии в Литву.</mda:meta>');
+  });
+
+  it('keeps control characters as <cp/> and markup as text', () => {
+    expect(xliff).toContain('<cp hex="0001"/>bell');
+    expect(xliff).toContain('&lt;script&gt;');
+    expect(xliff).not.toMatch(/<script|<img/);
+  });
+
+  it('turns ids that are not NMTOKENs into unique ones and keeps the exact id in metadata', () => {
+    const odd: Segment[] = ['a b', 'a_b', 'x/y#1'].map((id) => ({ ...ofDoc()[3], doc: 'dir/my doc.txt', id }));
+    const out = segmentsToXliff(odd, { ...options, doc: 'dir/my doc.txt' });
+    expect(xmllint(out, 'xliff')).toBe('');
+    expect([...out.matchAll(/<unit id="([^"]+)"/g)].map((m) => m[1])).toEqual(['a_b', 'a_b_2', 'x_y_1']);
+    expect(out).toContain('<file id="dir_my_doc.txt"');
+    expect(readXliff(out).map((s) => [s.doc, s.id])).toEqual([['dir/my doc.txt', 'a b'], ['dir/my doc.txt', 'a_b'], ['dir/my doc.txt', 'x/y#1']]);
+  });
+
+  it('refuses a document without segments instead of writing invalid XLIFF', () => {
+    expect(() => segmentsToXliff([], options)).toThrow(/no segments/);
+  });
+
+  it('is deterministic', () => {
+    expect(segmentsToXliff(ofDoc(), options)).toBe(xliff);
+  });
+});
+
+describe('readXliff', () => {
+  it('round-trips every field, control characters included', () => {
+    expect(readXliff(segmentsToXliff(ofDoc(), options))).toEqual(ofDoc());
+  });
+
+  it('keeps per-segment languages that differ from the file (a Russian quote in an English article)', () => {
+    const quote: Segment = { ...ofDoc()[3], src: { lang: 'ru', text: 'Цитата' }, tgt: { lang: 'be', text: 'Цытата' }, origin: 'human' };
+    const out = segmentsToXliff([quote], options);
+    expect(xmllint(out, 'xliff')).toBe('');
+    expect(readXliff(out)).toEqual([quote]);
+  });
+
+  it('reads XLIFF 2 from other tools: groups, several segments per unit, inline codes', () => {
+    const example = readXliff(readFileSync(join(SPECS, 'xliff', 'example.xlf'), 'utf8'), 'example.xlf');
+    expect(example.map((s) => [s.doc, s.id, s.src.text, s.tgt?.text ?? null, s.reviewed ?? false])).toEqual([
+      ['docs/doc1.md', 'p3/s1', 'The pipeline aligns paragraphs.', 'Конвейер выравнивает абзацы.', true],
+      ['docs/doc1.md', 'p3/s2', 'Editors review the output.', null, false],
+    ]);
+    const foreign = `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en-US" trgLang="ru-RU">
+ <file id="f1"><group id="g"><unit id="u1"><originalData><data id="d1">&lt;br/&gt;</data></originalData>
+  <segment><source>Press <pc id="1">Save</pc><ph id="2" dataRef="d1"/> now</source><target>Нажмите <pc id="1">Сохранить</pc><ph id="2" dataRef="d1"/></target></segment>
+ </unit></group></file></xliff>`;
+    expect(readXliff(foreign, 'ui.xlf')).toEqual([{
+      doc: 'f1', id: 'u1', terms: [], score: null,
+      src: { lang: 'en-US', text: 'Press Save now' }, tgt: { lang: 'ru-RU', text: 'Нажмите Сохранить' },
+    }]);
+  });
+
+  it('gives the line of each unit', () => {
+    const xliff = segmentsToXliff(ofDoc(), options);
+    const lines = xliff.split('\n');
+    for (const { segment, line } of readXliffLocated(xliff)) {
+      expect(lines[(line as number) - 1]).toContain(`<segment id="${segment.id}"`);
+    }
+  });
+
+  it('rejects malformed and foreign XML with file and line', () => {
+    expect(() => readXliff('<xliff version="2.1" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en">\n<file id="a">\n<unit id="u">\n</file></xliff>', 'bad.xlf'))
+      .toThrow(/^bad\.xlf:4: malformed XML/);
+    expect(() => readXliff('<xliff version="1.2"><file/></xliff>', 'old.xlf')).toThrow('old.xlf:1: XLIFF 1.2 is not supported; convert it to XLIFF 2');
+    expect(() => readXliff('<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0">\n<file id="a"/></xliff>', 'x.xlf'))
+      .toThrow('x.xlf:1: <xliff> without the srcLang attribute');
+    expect(() => readXliff('<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en">\n<file id="a">\n\n<unit id="u"><segment/></unit></file></xliff>', 'x.xlf'))
+      .toThrow('x.xlf:4: <segment> without <source>');
+  });
+});
