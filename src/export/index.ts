@@ -9,5 +9,10 @@ export { segmentsToTsv, readTsvRows, escapeTsvCell, unescapeTsvCell, TSV_COLUMNS
 export { segmentsToTmx, readTmx, readTmxLocated, tmxDate, type TmxOptions, type LocatedSegment } from './tmx.ts';
 export { segmentsToXliff, readXliff, readXliffLocated, type XliffOptions } from './xliff.ts';
 export { SegmentFileError } from './xml.ts';
+export { detectFormat, readSegments, readLocatedSegments, type SegmentFormat } from './detect-format.ts';
+export {
+  atomicWriteFile, atomicWriteFileSync, writeJobOutputs, documentDirections, safeRelativePath, OUTPUT_FORMATS,
+  type OutputFormat, type JobOutputInput, type JobDocument, type LanguagePair,
+} from './write.ts';
 export { targetOrigin, isHumanTarget, xliffState, HUMAN_ORIGINS, type XliffState } from './origin.ts';
 

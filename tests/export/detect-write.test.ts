@@ -1,0 +1,116 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  atomicWriteFile, atomicWriteFileSync, detectFormat, readLocatedSegments, readSegments, segmentsToJsonl,
+  segmentsToTmx, segmentsToTsv, segmentsToXliff, writeJobOutputs,
+} from '../../src/export/index.ts';
+import type { Segment } from '../../src/types.ts';
+import { DOC, sampleSegments } from './fixtures.ts';
+import { xmllint } from './xmllint.ts';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'tandem-export-'));
+const listFiles = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true })
+  .filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+
+describe('readSegments', () => {
+  const segments = sampleSegments().filter((s) => s.doc === DOC);
+
+  it('recognises each format by content, whatever the file is called', () => {
+    const xliff = segmentsToXliff(segments, { srcLang: 'en', tgtLang: 'ru', doc: DOC });
+    const tmx = segmentsToTmx(segments, { srcLang: 'en', tgtLang: 'ru' });
+    expect(detectFormat(xliff)).toBe('xliff');
+    expect(detectFormat('\uFEFF  <?xml version="1.0"?>\n<!-- <tmx> -->\n' + tmx.slice(tmx.indexOf('<!DOCTYPE')))).toBe('tmx');
+    expect(detectFormat(segmentsToJsonl(segments))).toBe('jsonl');
+    expect(detectFormat(segmentsToTsv(segments))).toBe('tsv');
+    expect(readSegments(xliff, 'a.txt')).toEqual(segments);
+    expect(readSegments(segmentsToJsonl(segments), 'a.xml')).toEqual(segments);
+    expect(readSegments(tmx, 'a.json')).toHaveLength(3);
+    expect(readSegments('', 'empty.jsonl')).toEqual([]);
+  });
+
+  it('reads segments.tsv back with texts, languages, scores, flags and origins', () => {
+    const back = readSegments(segmentsToTsv(segments));
+    expect(back.map((s) => [s.id, s.src.text, s.tgt?.text ?? null, s.score, s.origin, s.flags]))
+      .toEqual(segments.map((s) => [s.id, s.src.text, s.tgt?.text ?? null, s.score, s.tgt ? s.origin : undefined, s.flags]));
+  });
+
+  it('reports the line of each segment in JSONL with blank lines', () => {
+    const text = '\n' + segmentsToJsonl(segments.slice(0, 2)).replace('\n', '\n\n');
+    expect(readLocatedSegments(text).map((l) => l.line)).toEqual([2, 4]);
+  });
+
+  it('rejects content of no known format with the file name', () => {
+    expect(() => readSegments('<html><body>hi</body></html>', 'page.html')).toThrow('page.html:1: unrecognised format');
+    expect(() => readSegments('just text', 'notes.txt')).toThrow(/^notes\.txt:1: unrecognised format/);
+    expect(() => readSegments('<tmx version="1.4">\n<body>\n<tu>', 'cut.tmx')).toThrow(/^cut\.tmx:\d+: malformed XML/);
+  });
+});
+
+describe('atomicWriteFile', () => {
+  it('creates folders, replaces existing files and leaves no temp files', async () => {
+    const dir = tempDir();
+    await atomicWriteFile(join(dir, 'a', 'b.txt'), 'one');
+    await atomicWriteFile(join(dir, 'a', 'b.txt'), 'two');
+    atomicWriteFileSync(join(dir, 'a', 'c.txt'), 'три');
+    expect(readFileSync(join(dir, 'a', 'b.txt'), 'utf8')).toBe('two');
+    expect(readFileSync(join(dir, 'a', 'c.txt'), 'utf8')).toBe('три');
+    expect(listFiles(dir)).toEqual(['a/b.txt', 'a/c.txt']);
+  });
+
+  it('fails without leaving a temp file or touching the old content', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'x'), 'old');
+    await expect(atomicWriteFile(join(dir, 'x', 'y.txt'), 'new')).rejects.toThrow();
+    expect(listFiles(dir)).toEqual(['x']);
+  });
+});
+
+describe('writeJobOutputs', () => {
+  const ruDoc: Segment[] = [
+    { doc: 'seeds/note.ru.txt', id: '0.0', src: { lang: 'ru', text: 'Минск, 14 августа.' }, tgt: { lang: 'en', text: 'Minsk, August 14.' }, terms: [], score: 0.9, origin: 'aligned' },
+    { doc: 'seeds/note.ru.txt', id: '0.1', src: { lang: 'ru', text: 'Без перевода.' }, tgt: null, terms: [], score: null },
+  ];
+  const unpaired: Segment[] = [{ doc: '../../escape me.txt', id: '0.0', src: { lang: 'en', text: 'Alone.' }, tgt: null, terms: [], score: null }];
+  const input = {
+    segments: [...sampleSegments(), ...ruDoc, ...unpaired],
+    pairs: [{ srcLang: 'en', tgtLang: 'ru' }, { srcLang: 'en', tgtLang: 'uk' }],
+    docs: [{ id: DOC, path: `seeds/${DOC}` }],
+    report: { documents: [{ doc: DOC, status: 'done' }] },
+  };
+
+  it('writes every format: one TMX per pair, one XLIFF per document and direction, all valid', async () => {
+    const dir = tempDir();
+    const written = await writeJobOutputs(dir, input);
+    expect(written.map((f) => relative(dir, f)).sort()).toEqual(listFiles(dir));
+    expect(listFiles(dir)).toEqual([
+      'en-ru.tmx', 'en-uk.tmx', 'report.json', 'segments.jsonl', 'segments.tsv',
+      'xliff/escape me.txt.en-ru.xlf', 'xliff/escape me.txt.en-uk.xlf',
+      'xliff/news/other.en.txt.en-ru.xlf', 'xliff/seeds/000_31852e31f9f7630b.en.txt.en-ru.xlf', 'xliff/seeds/note.ru.txt.ru-en.xlf',
+    ]);
+    for (const file of listFiles(dir)) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      if (file.endsWith('.tmx')) expect(xmllint(text, 'tmx'), file).toBe('');
+      if (file.endsWith('.xlf')) expect(xmllint(text, 'xliff'), file).toBe('');
+    }
+    expect(readSegments(readFileSync(join(dir, 'segments.jsonl'), 'utf8'))).toEqual(input.segments);
+    const enRu = readSegments(readFileSync(join(dir, 'en-ru.tmx'), 'utf8'));
+    expect(enRu.map((s) => `${s.doc}#${s.id}:${s.src.lang}`)).toEqual([
+      `${DOC}#0.0:en`, `${DOC}#1.0:en`, `${DOC}#2.0:en`, 'news/other.en.txt#0.0:en', 'seeds/note.ru.txt#0.0:ru',
+    ]);
+    expect(readSegments(readFileSync(join(dir, 'en-uk.tmx'), 'utf8'))).toEqual([]);
+    expect(readFileSync(join(dir, `xliff/seeds/${DOC.slice(6)}.en-ru.xlf`), 'utf8')).toContain(`original="seeds/${DOC}"`);
+    expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'))).toEqual(input.report);
+  });
+
+  it('writes only the requested formats and reruns byte-identically', async () => {
+    const a = tempDir();
+    const b = tempDir();
+    await writeJobOutputs(a, { ...input, formats: ['tmx', 'jsonl'], report: undefined });
+    await writeJobOutputs(b, { ...input, formats: ['tmx', 'jsonl'], report: undefined });
+    expect(listFiles(a)).toEqual(['en-ru.tmx', 'en-uk.tmx', 'segments.jsonl']);
+    for (const file of listFiles(a)) expect(readFileSync(join(b, file), 'utf8')).toBe(readFileSync(join(a, file), 'utf8'));
+    await expect(writeJobOutputs(a, { ...input, formats: ['pdf'] })).rejects.toThrow("unknown output format 'pdf'");
+  });
+});
