@@ -1,0 +1,118 @@
+// Finding glossary mentions in text. Patterns are precompiled into one map keyed by the folded first
+// word, so a text is scanned once, word by word, whatever the glossary's size.
+import type { Glossary, GlossaryEntry, Lang, Term, TermMatch } from '../types.ts';
+import type { RussianStrategy } from './russian.ts';
+import { isHashtag, protectedSpans, tokenize, type Token } from './text.ts';
+import { fold } from './translit.ts';
+import { compilePatterns, statusRank, wordKey, type CompileOptions, type Pattern, type Spelling } from './variants.ts';
+
+/** A match with what normalisation needs to know about it. */
+export interface DetailedMatch extends TermMatch {
+  shape: string;
+  /** The spelling found at each word, with its case index. */
+  spellings: Spelling[];
+  /** Offsets of the name itself, without a possessive ending. */
+  nameEnd: number;
+  /** The listed term the surface is (in any case form), when it is one. */
+  listedTerm?: Term;
+}
+
+export interface Matcher {
+  find(text: string, lang: Lang): TermMatch[];
+  /** Like find, with shapes, spellings and case indexes (what normalize needs). */
+  findDetailed(text: string, lang: Lang): DetailedMatch[];
+  entryById: Map<string, GlossaryEntry>;
+  /** True when any preferred or admitted term of the entry, in any form, occurs in the text. */
+  mentions(text: string, lang: Lang, entryId: string): boolean;
+  /** Number of compiled word keys, for benchmarks. */
+  size: number;
+}
+
+export interface MatcherOptions extends CompileOptions {}
+
+export function createMatcher(glossary: Glossary, options: MatcherOptions = {}): Matcher {
+  const strategy: RussianStrategy = options.russian ?? 'paradigm';
+  const patterns = compilePatterns(glossary, options);
+  const byFirst = new Map<string, Pattern[]>();
+  for (const p of patterns) {
+    for (const key of p.positions[0].keys()) {
+      const list = byFirst.get(key);
+      if (list) { if (!list.includes(p)) list.push(p); } else byFirst.set(key, [p]);
+    }
+  }
+  const entryById = new Map(glossary.entries.map((e) => [e.id, e]));
+
+  const findDetailed = (text: string, lang: Lang): DetailedMatch[] => {
+    const tokens = tokenize(text);
+    const spans = protectedSpans(text);
+    const out: DetailedMatch[] = [];
+    let span = 0;
+    for (let i = 0; i < tokens.length; ) {
+      const tok = tokens[i];
+      while (span < spans.length && spans[span][1] <= tok.start) span++;
+      if (span < spans.length && spans[span][0] <= tok.start) { i++; continue; }
+      const candidates = byFirst.get(wordKey(tok.text, strategy));
+      let best: { match: DetailedMatch; n: number; rank: number } | undefined;
+      for (const p of candidates ?? []) {
+        const m = tryPattern(p, tokens, i, text, lang, strategy, spans, span);
+        if (!m) continue;
+        const rank = (m.listedTerm ? 0 : 4) + statusRank[m.status];
+        if (!best || m.n > best.n || (m.n === best.n && rank < best.rank)) best = { match: m.match, n: m.n, rank };
+      }
+      if (best) { out.push(best.match); i += best.n; } else i++;
+    }
+    return out;
+  };
+
+  return {
+    findDetailed,
+    find: (text, lang) => findDetailed(text, lang).map(toTermMatch),
+    entryById,
+    mentions: (text, lang, entryId) => findDetailed(text, lang).some((m) => m.entry === entryId && m.status !== 'deprecated'),
+    size: byFirst.size,
+  };
+}
+
+const toTermMatch = (m: DetailedMatch): TermMatch => ({
+  entry: m.entry, surface: m.surface, start: m.start, end: m.end, lang: m.lang, term: m.term, status: m.status, via: m.via,
+});
+
+function tryPattern(p: Pattern, tokens: Token[], i: number, text: string, lang: Lang, strategy: RussianStrategy,
+  spans: Array<[number, number]>, span: number): { match: DetailedMatch; n: number; status: DetailedMatch['status'] } & { listedTerm?: Term } | undefined {
+  const n = p.positions.length;
+  if (i + n > tokens.length) return undefined;
+  const spellings: Spelling[] = [];
+  for (let k = 0; k < n; k++) {
+    const tok = tokens[i + k];
+    if (k > 0 && !gapFits(text.slice(tokens[i + k - 1].end, tok.start), p.gaps[k - 1])) return undefined;
+    if (k > 0 && span < spans.length && spans[span][0] < tok.end) return undefined;
+    const s = p.positions[k].get(k === 0 ? wordKey(tok.text, strategy) : wordKey(tok.text, strategy));
+    if (!s) return undefined;
+    if (p.capsOnly && tok.text !== tok.text.toUpperCase()) return undefined;
+    spellings.push(s);
+  }
+  const start = tokens[i].start, nameEnd = tokens[i + n - 1].end;
+  const surfaceName = text.slice(start, nameEnd);
+  const listedTerm = p.listed.get(spellings.map((s) => fold(s.base)).join(' '));
+  const derived = !listedTerm || spellings.some((s) => s.derived);
+  const inflected = spellings.some((s) => s.formIndex > 0);
+  // English possessive: Lukashenka's, Belarus' (the name part is what normalisation rewrites).
+  let end = nameEnd;
+  const poss = p.script === 'latin' ? /^['’]s?(?![\p{L}\p{N}])/u.exec(text.slice(nameEnd, nameEnd + 3)) : null;
+  if (poss && (poss[0].length === 2 || /s$/i.test(surfaceName))) end += poss[0].length;
+  const hashtag = isHashtag(text, start);
+  const status = listedTerm && !derived ? listedTerm.status : 'deprecated';
+  const baseText = listedTerm?.text ?? spellings.map((s) => s.base).join(p.gaps[0] === 'dot' ? '.' : ' ');
+  const via: TermMatch['via'] = hashtag ? 'hashtag' : derived ? 'transliteration' : inflected ? 'inflection'
+    : end > nameEnd ? 'possessive' : surfaceName === listedTerm!.text ? 'exact' : 'case';
+  const match: DetailedMatch = {
+    entry: p.entry.id, surface: text.slice(start, end), start, end, lang: listedTerm && !derived ? listedTerm.lang : lang,
+    term: baseText, status, via, shape: p.shape, spellings, nameEnd, listedTerm: derived ? undefined : listedTerm,
+  };
+  return { match, n, status, listedTerm: match.listedTerm };
+}
+
+function gapFits(gap: string, kind: 'space' | 'dot'): boolean {
+  if (kind === 'dot') return gap === '.';
+  return /^(?:[ \t\u00A0\u202F]{1,3}|\r?\n|[ \u00A0]?[-‐‑–][ \u00A0]?)$/.test(gap);
+}

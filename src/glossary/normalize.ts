@@ -1,0 +1,82 @@
+// Normalisation to house style: deprecated and unlisted spellings become the entry's preferred term of
+// the same shape (surname → surname, full name → full name), with the case pattern and possessive kept.
+// Admitted terms, hashtags, and Russian inflected forms that cannot be re-inflected stay as they are.
+import type { Change, Glossary, Lang } from '../types.ts';
+import type { DetailedMatch, Matcher } from './matcher.ts';
+import { russianForms } from './russian.ts';
+import { applyCase, casePattern } from './text.ts';
+import { preferredTerm, scriptOf } from './variants.ts';
+
+export interface Normalized { text: string; matches: import('../types.ts').TermMatch[]; changes: Change[] }
+
+export function normalize(text: string, lang: Lang, matcher: Matcher, glossary: Glossary): Normalized {
+  const detailed = matcher.findDetailed ? matcher.findDetailed(text, lang) : (matcher.find(text, lang) as DetailedMatch[]);
+  const entries = matcher.entryById ?? new Map(glossary.entries.map((e) => [e.id, e]));
+  const changes: Change[] = [];
+  for (const m of detailed) {
+    const change = changeFor(m, text, lang, entries.get(m.entry));
+    if (change) changes.push(change);
+  }
+  const matches = detailed.map(({ entry, surface, start, end, lang: l, term, status, via }) => ({ entry, surface, start, end, lang: l, term, status, via }));
+  return { text: applyChanges(text, changes), matches, changes };
+}
+
+function changeFor(m: DetailedMatch, text: string, lang: Lang, entry: Glossary['entries'][number] | undefined): Change | undefined {
+  if (!entry || m.via === 'hashtag' || m.status !== 'deprecated' || !m.spellings) return undefined;
+  const script = scriptOf(m.surface);
+  const target = lang && lang !== 'und' ? lang : script === 'latin' ? 'en' : 'ru';
+  const preferred = preferredTerm(entry, target, m.shape);
+  if (!preferred || scriptOf(preferred) !== script) return undefined;
+  const before = text.slice(m.start, m.nameEnd);
+  let after: string | undefined = preferred;
+  if (m.spellings.some((s) => s.formIndex > 0)) after = reinflect(preferred, m, entry.terms.find((t) => t.text === preferred));
+  if (after === undefined) return undefined;
+  after = applyCase(after, casePattern(before));
+  if (after === before) return undefined;
+  return { start: m.start, end: m.nameEnd, before, after, entry: m.entry, reason: m.listedTerm ? 'deprecated' : 'unlisted-variant' };
+}
+
+/** Puts each word of the preferred term into the case of the matched word, when both decline alike. */
+function reinflect(preferred: string, m: DetailedMatch, term?: { gender?: 'f' | 'm' | 'n'; indeclinable?: boolean }): string | undefined {
+  const words = preferred.split(' ');
+  if (words.length !== m.spellings.length) return undefined;
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const s = m.spellings[i];
+    if (s.formIndex === 0) { out.push(words[i]); continue; }
+    const forms = russianForms(words[i], { gender: term?.gender, indeclinable: term?.indeclinable, surname: i === words.length - 1 });
+    if (forms.length !== s.forms.length || signature(forms) !== signature(s.forms)) return undefined;
+    const form = forms[s.formIndex];
+    out.push(words[i][0] + form.slice(1));
+  }
+  return out.join(' ');
+}
+
+/** The endings of a paradigm, after the stem its forms share. */
+function signature(forms: string[]): string {
+  let stem = forms[0];
+  for (const f of forms) while (!f.startsWith(stem)) stem = stem.slice(0, -1);
+  return forms.map((f) => f.slice(stem.length)).join('|');
+}
+
+/** Applies non-overlapping changes (offsets into `text`). */
+export function applyChanges(text: string, changes: Change[]): string {
+  let out = '', at = 0;
+  for (const c of [...changes].sort((a, b) => a.start - b.start)) { out += text.slice(at, c.start) + c.after; at = c.end; }
+  return out + text.slice(at);
+}
+
+/** Undoes `applyChanges`: from the normalised text and its changes, the original text. */
+export function revertChanges(normalized: string, changes: Change[]): string {
+  let out = '', at = 0, shift = 0;
+  for (const c of [...changes].sort((a, b) => a.start - b.start)) {
+    const start = c.start + shift;
+    if (normalized.slice(start, start + c.after.length) !== c.after) {
+      throw new Error(`change at ${c.start} does not match the normalised text ("${c.after}")`);
+    }
+    out += normalized.slice(at, start) + c.before;
+    at = start + c.after.length;
+    shift += c.after.length - (c.end - c.start);
+  }
+  return out + normalized.slice(at);
+}

@@ -1,0 +1,23 @@
+// Telling personal names apart from other entries when a glossary does not say (TBX and CSV files
+// usually do not): a person's surname alone is a mention, an organisation's last word is not.
+import type { GlossaryEntry } from '../types.ts';
+import { nameKey } from './translit.ts';
+
+// Common East Slavic given names (Russian spelling; their romanisations are compared by nameKey).
+const GIVEN = `Александр Алексей Анатолий Андрей Антон Аркадий Артём Борис Вадим Валентин Валерий Василий Виктор
+Виталий Владимир Владислав Всеволод Вячеслав Геннадий Георгий Глеб Григорий Даниил Денис Дмитрий Евгений Егор
+Иван Игорь Илья Кирилл Константин Леонид Максим Марк Михаил Никита Николай Олег Павел Пётр Роман Руслан Семён
+Сергей Станислав Степан Тимофей Фёдор Юрий Ярослав Алеся Алла Анастасия Анна Ганна Антонина Валентина Валерия
+Вера Вероника Виктория Галина Дарья Диана Евгения Екатерина Елена Елизавета Жанна Зоя Ирина Карина Ксения Лариса
+Лидия Любовь Людмила Маргарита Марина Мария Марыя Надежда Наталья Нина Оксана Ольга Полина Светлана Святлана
+Софья Тамара Татьяна Ульяна Юлия Яна Аляксандр Аляксей Сяргей Сергей Уладзімір Віктар Валер Мікалай Павал Раман
+Зміцер Дзмітрый Юрый Ігар Максім Марыя Вольга Таццяна Алена Наталля Кацярына Ганна`.split(/\s+/);
+const GIVEN_KEYS = new Set(GIVEN.map((n) => nameKey(n)));
+
+/** True when some term of the entry is two or three capitalised words starting with a known given name. */
+export function guessPerson(entry: GlossaryEntry): boolean {
+  return entry.terms.some((t) => {
+    const words = t.text.split(/\s+/);
+    return words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) && GIVEN_KEYS.has(nameKey(words[0]));
+  });
+}

@@ -1,0 +1,155 @@
+// Compiles glossary entries into word patterns: for every entry, shape and script, the set of spellings
+// allowed at each word position (listed terms, their Russian case forms, their romanisations and
+// back-transliterations). A full name matches any combination of its positions' spellings, so
+// "Svetlana Tsikhanouskaya" is recognised even when only two other spellings are listed.
+import type { Glossary, GlossaryEntry, Lang, Term, TermStatus } from '../types.ts';
+import { russianForms, snowballStem, type RussianStrategy } from './russian.ts';
+import { fold, hasCyrillic, romanizations, toCyrillic } from './translit.ts';
+
+export type Script = 'latin' | 'cyrillic';
+
+/** One spelling allowed at a word position. */
+export interface Spelling {
+  /** The word as spelled in its base (nominative) form. */
+  base: string;
+  /** The base form's paradigm, lowercased; the surface's index in it tells the grammatical case. */
+  forms: string[];
+  formIndex: number;
+  /** Whether it came from a listed term or was derived by transliteration. */
+  derived: boolean;
+}
+
+export interface Pattern {
+  entry: GlossaryEntry;
+  shape: string;
+  script: Script;
+  /** Folded key → spelling, per word position. */
+  positions: Array<Map<string, Spelling>>;
+  /** Joined folded base words of the listed terms of this shape and script → the term. */
+  listed: Map<string, Term>;
+  /** The separator kind between words: a term written with dots (TUT.BY) keeps them. */
+  gaps: Array<'space' | 'dot'>;
+  /** Acronyms must appear in capitals: "MAZ" is a plant, "Maz" may be anything. */
+  capsOnly: boolean;
+}
+
+export interface CompileOptions {
+  russian?: RussianStrategy;
+  /** Recognise romanisations and back-transliterations of listed terms (default true). */
+  transliterate?: boolean;
+}
+
+const words = (s: string) => s.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+export const scriptOf = (s: string): Script => (hasCyrillic(s) ? 'cyrillic' : 'latin');
+const isAcronym = (s: string) => s.replace(/[^\p{L}]/gu, '').length > 1 && s === s.toUpperCase() && /\p{Lu}/u.test(s) && !/\s/.test(s);
+
+/** A term's shape, inferred when the glossary does not say: acronym, fullName or surname (people), name. */
+export function shapeOf(term: Term, entry: GlossaryEntry): string {
+  if (term.shape) return term.shape;
+  if (isAcronym(term.text)) return 'acronym';
+  if (entry.type === 'person') return words(term.text).length > 1 ? 'fullName' : 'surname';
+  return 'name';
+}
+
+/** Keys a word is looked up by: folded; with the snowball strategy, Russian words by their stem. */
+export function wordKey(word: string, strategy: RussianStrategy): string {
+  const f = fold(word);
+  return strategy === 'snowball' && /[\u0400-\u04FF]/.test(f) ? snowballStem(f) : f;
+}
+
+interface Source { text: string; lang: Lang; gender?: Term['gender']; indeclinable?: boolean; derived: boolean }
+
+export function compilePatterns(glossary: Glossary, options: CompileOptions = {}): Pattern[] {
+  return glossary.entries.flatMap((entry) => entryPatterns(entry, options));
+}
+
+function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[] {
+  const strategy = options.russian ?? 'paradigm';
+  const translit = options.transliterate !== false;
+  const groups = new Map<string, { shape: string; script: Script; n: number; sources: Source[]; listed: Term[]; implied: Term[] }>();
+  const add = (shape: string, src: Source, listed?: Term, implied?: Term) => {
+    const n = words(src.text).length;
+    if (!n) return;
+    const script = scriptOf(src.text);
+    const key = `${shape}|${script}|${n}`;
+    const g = groups.get(key) ?? { shape, script, n, sources: [], listed: [], implied: [] };
+    groups.set(key, g);
+    g.sources.push(src);
+    if (listed) g.listed.push(listed);
+    if (implied) g.implied.push(implied);
+  };
+  const person = entry.type === 'person';
+  for (const term of entry.terms) {
+    const shape = shapeOf(term, entry);
+    const base: Source = { text: term.text, lang: term.lang, gender: term.gender, indeclinable: term.indeclinable, derived: false };
+    add(shape, base, term);
+    // A person's surname alone is a mention too, spelled as in the full name.
+    if (person && shape === 'fullName') {
+      const surname = words(term.text).at(-1)!;
+      add('surname', { ...base, text: surname }, undefined, { ...term, text: surname, shape: 'surname' });
+    }
+    if (!translit || shape === 'acronym') continue;
+    // Back-transliteration is for names written in letters only (not TUT.BY or model numbers).
+    const derived = hasCyrillic(term.text) ? romanizations(term.text, term.lang)
+      : /^[\p{L}\s-]+$/u.test(term.text) ? [toCyrillic(term.text)] : [];
+    for (const text of derived) {
+      add(shape, { ...base, text, lang: hasCyrillic(text) ? 'ru' : term.lang, derived: true });
+      if (person && shape === 'fullName') add('surname', { ...base, text: words(text).at(-1)!, derived: true });
+    }
+  }
+  const out: Pattern[] = [];
+  for (const g of groups.values()) {
+    const positions = Array.from({ length: g.n }, () => new Map<string, Spelling>());
+    for (const src of g.sources) {
+      words(src.text).forEach((word, i) => {
+        const info = { gender: src.gender, indeclinable: src.indeclinable, surname: person && i === g.n - 1 };
+        const forms = src.lang === 'en' || scriptOf(word) === 'latin' ? [word.toLowerCase()] : russianForms(word, info);
+        const keys = strategy === 'snowball' && scriptOf(word) === 'cyrillic' ? [forms[0]] : forms;
+        keys.forEach((form, formIndex) => {
+          const k = wordKey(form, strategy);
+          const had = positions[i].get(k);
+          // Listed spellings win over derived ones; base forms over inflected ones.
+          const plainer = had && had.derived === src.derived && formIndex === had.formIndex && marks(word) < marks(had.base);
+          if (!had || plainer || (had.derived && !src.derived) || (had.derived === src.derived && formIndex < had.formIndex)) {
+            positions[i].set(k, { base: word, forms, formIndex, derived: src.derived });
+          }
+        });
+      });
+    }
+    const listed = new Map<string, Term>();
+    // Surnames implied by listed full names take the best status among them; listed surnames win.
+    const implied = [...g.implied].sort((a, b) => statusRank[a.status] - statusRank[b.status]);
+    for (const t of [...g.listed, ...implied]) {
+      const k = words(t.text).map(fold).join(' ');
+      if (!listed.has(k)) listed.set(k, t);
+    }
+    const first = g.listed[0]?.text ?? g.sources[0].text;
+    out.push({
+      entry, shape: g.shape, script: g.script, positions, listed,
+      gaps: gapsOf(first, g.n), capsOnly: g.shape === 'acronym',
+    });
+  }
+  return out;
+}
+
+/** Non-ASCII letters and marks: among equal spellings the plainest is reported (Tikhanovskaia, not Tikhanovskai͡a). */
+const marks = (s: string) => s.normalize('NFD').replace(/[\x00-\x7F\u0400-\u04FF]/g, '').length;
+
+function gapsOf(text: string, n: number): Array<'space' | 'dot'> {
+  const seps = text.split(/[\p{L}\p{M}\p{N}]+/u).slice(1, n);
+  return seps.map((s) => (s.includes('.') ? 'dot' : 'space'));
+}
+
+/** The preferred term of an entry in a language and shape (falling back to the full name's last word for a surname). */
+export function preferredTerm(entry: GlossaryEntry, lang: Lang, shape: string): string | undefined {
+  const inLang = entry.terms.filter((t) => t.lang === lang && t.status === 'preferred');
+  const same = inLang.find((t) => shapeOf(t, entry) === shape);
+  if (same) return same.text;
+  if (shape === 'surname') {
+    const full = inLang.find((t) => shapeOf(t, entry) === 'fullName');
+    if (full) return words(full.text).at(-1);
+  }
+  return undefined;
+}
+
+export const statusRank: Record<TermStatus, number> = { preferred: 0, admitted: 1, deprecated: 2 };
