@@ -1,8 +1,20 @@
-// Placeholder until its issue lands: says so plainly instead of pretending to work.
+// `tandem apply-review OUTPUT_DIR`: writes the reviewed outputs into the job folder.
+import { t } from '../../i18n/index.ts';
+import { applyReview } from '../../review/apply.ts';
+import { jobDirOf, openSession } from '../../review/open.ts';
+import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../main.ts';
 
-const command: Command = async () => {
-  process.stderr.write('tandem apply-review: not available yet\n');
-  return 1;
+const command: Command = async (argv) => {
+  const { values, positionals } = parseCommandArgs(argv, {});
+  if (values.help) { process.stdout.write(t('review:applyUsage') + '\n'); return 0; }
+  const jobDir = await jobDirOf(positionals);
+  // Opened once first so that a bad review or segments file is reported as bad input (exit 2).
+  await (await openSession(jobDir)).close();
+  const summary = await applyReview(jobDir);
+  for (const warning of summary.warnings) process.stderr.write(warning + '\n');
+  if (!values.quiet) process.stdout.write(t('review:applied', { ...summary, files: summary.files.join(', ') }) + '\n');
+  return 0;
 };
+
 export default command;

@@ -1,0 +1,12 @@
+// Review of aligned output in the browser: the model of a review (beads and decisions), its journal,
+// the local server and page, and apply-review. See docs/review.md.
+export {
+  planOp, applyPatch, inversePatch, segmentsToBeads, segmentToBead, beadToSegment, segmentKey, ReviewError,
+  type ReviewBead, type ReviewOp, type Patch, type TermProblem, type ReviewRecord, type ReviewedSegment,
+} from './model.ts';
+export { sideToUnits, unitsToSide, textToUnits, sentenceRanges, type Unit } from './units.ts';
+export { ReviewSession, SEGMENTS_FILE, type OpenOptions } from './session.ts';
+export { Journal, readJournal, ReviewFileError, REVIEW_DIR, JOURNAL_FILE, BASE_FILE, type JournalEntry } from './journal.ts';
+export { startReviewServer, sameOrigin, SECURITY_HEADERS, type ReviewServer, type PageContext } from './server.ts';
+export { buildPageContext, pageStrings, glossaryForPage, type Checker, type Finding } from './context.ts';
+export { applyReview, type ApplySummary } from './apply.ts';

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { applyChanges } from '../../src/glossary/index.ts';
+import {
+  applyPatch, beadToSegment, inversePatch, planOp, segmentsToBeads, sideToUnits, unitsToSide, ReviewError,
+  type ReviewBead, type ReviewOp,
+} from '../../src/review/index.ts';
+import type { Segment } from '../../src/types.ts';
+import { hostileSegments, seedSegments } from './fixture.ts';
+
+function run(segments: Segment[], ...ops: ReviewOp[]): ReviewBead[] {
+  const beads = segmentsToBeads(segments);
+  for (const op of ops) applyPatch(beads, planOp(beads, op));
+  return beads;
+}
+
+/** Every match points at its surface and every change reproduces the text from the original. */
+function expectConsistent(segment: Segment): void {
+  for (const m of segment.terms) {
+    const side = m.side === 'src' ? segment.src : segment.tgt!;
+    expect(side.text.slice(m.start, m.end)).toBe(m.surface);
+  }
+  for (const side of [segment.src, segment.tgt]) {
+    if (!side?.changes) continue;
+    for (const c of side.changes) expect(side.original!.slice(c.start, c.end)).toBe(c.before);
+    expect(applyChanges(side.original!, side.changes)).toBe(side.text);
+  }
+}
+
+describe('review model', () => {
+  const segments = [...seedSegments(), ...hostileSegments()];
+
+  it('gives untouched segments back exactly as the pipeline wrote them', () => {
+    const beads = segmentsToBeads(segments);
+    beads.forEach((b, k) => expect(beadToSegment(b, segments[k])).toEqual(segments[k]));
+  });
+
+  it('moves a target sentence into the next bead, leaving two 1:1 beads', () => {
+    const beads = run(segments, { type: 'move', key: 'seed.en.txt#3', side: 'tgt', dir: 'next' });
+    const [a, b] = [beadToSegment(beads[3]), beadToSegment(beads[4])];
+    expect(a.tgt!.text).toBe(segments[3].tgt!.text.split(/(?<=\.) /)[0]);
+    expect(b.tgt!.text).toMatch(/^Она уехала в Литву/);
+    expect(a.flags ?? []).not.toContain('non-1:1');
+    expect(b.flags ?? []).not.toContain('unpaired');
+    expect(b.tgtSentences).toEqual(['3.t1']);
+    // The source's normalisation record and the matches survive the restructuring.
+    expectConsistent(a);
+    expect(a.src.original).toContain('Tsikhanouskaya');
+    expect(a.terms.filter((m) => m.side === 'tgt').map((m) => m.surface)).toEqual(['Светлана Тихановская']);
+  });
+
+  it('splits a 2:2 bead into two 1:1 beads with a fresh id, and merging them back restores the text', () => {
+    const split = run(segments, { type: 'split', key: 'seed.en.txt#2', src: 1, tgt: 1 });
+    expect(split.map((b) => b.id).slice(2, 4)).toEqual(['2', '2+1']);
+    const [a, b] = [beadToSegment(split[2]), beadToSegment(split[3])];
+    expect(a.src.text).toMatch(/^A last-minute blunder/);
+    expect(b.src.text).toMatch(/^Hundreds of workers at state enterprises/);
+    expect(b.tgt!.text).toMatch(/^Сотни рабочих государственных/);
+    expect([a.srcSentences, b.srcSentences]).toEqual([['2.s0'], ['2.s1']]);
+    expectConsistent(a);
+    expectConsistent(b);
+    const merged = run(segments, { type: 'split', key: 'seed.en.txt#2', src: 1, tgt: 1 }, { type: 'merge', key: 'seed.en.txt#2' });
+    const back = beadToSegment(merged[2]);
+    expect([back.src.text, back.tgt!.text, back.terms]).toEqual([segments[2].src.text, segments[2].tgt!.text, segments[2].terms]);
+  });
+
+  it('merges a caption split in two, and refuses to merge across documents or split into nothing', () => {
+    const beads = run(segments, { type: 'merge', key: 'seed.en.txt#10' });
+    expect(beadToSegment(beads[10]).src.text).toBe('Гродно. Так выглядят сотрудники предприятия «Гродноазот», которые вышли на забастовку.');
+    expect(beads).toHaveLength(segments.length - 1);
+    const last = segmentsToBeads(segments);
+    expect(() => planOp(last, { type: 'merge', key: 'seed.en.txt#11' })).toThrow(ReviewError);
+    expect(() => planOp(last, { type: 'split', key: 'seed.en.txt#0', src: 1, tgt: 1 })).toThrow(ReviewError);
+    expect(() => planOp(last, { type: 'move', key: 'seed.en.txt#0', side: 'src', dir: 'prev' })).toThrow(ReviewError);
+  });
+
+  it('marks an edited target as human work and drops its stale matches', () => {
+    const beads = run(segments, { type: 'edit', key: 'seed.en.txt#8', text: '  В пятницу днём они вышли с завода. Кричали «Уходи!»  ' },
+      { type: 'confirm', key: 'seed.en.txt#8', value: true });
+    const s = beadToSegment(beads[8], segments[8]);
+    expect(s.tgt!.text).toBe('В пятницу днём они вышли с завода. Кричали «Уходи!»');
+    expect(s.origin).toBe('human');
+    expect(s.originDetail).toBeUndefined();
+    expect(s.terms.every((m) => m.side === 'src')).toBe(true);
+    expect(s.reviewed).toBe(true);
+    expect(s.review).toMatchObject({ confirmed: true, edited: true });
+  });
+
+  it('undoes any operation exactly through its inverse patch', () => {
+    const ops: ReviewOp[] = [
+      { type: 'split', key: 'seed.en.txt#2', src: 1, tgt: 1 },
+      { type: 'move', key: 'seed.en.txt#4', side: 'src', dir: 'prev' },
+      { type: 'move', key: 'seed.en.txt#3', side: 'tgt', dir: 'next' },
+      { type: 'flagTerm', key: 'seed.en.txt#0', entry: 'lukashenko', note: 'full name wanted', value: true },
+    ];
+    const beads = segmentsToBeads(segments);
+    const before = structuredClone(beads);
+    const patches = ops.map((op) => { const p = planOp(beads, op); applyPatch(beads, p); return p; });
+    // Moving the only sentence of the 1:0 bead 4 up empties it: the bead disappears.
+    expect(beads.some((b) => b.key === 'seed.en.txt#4')).toBe(false);
+    for (const p of patches.reverse()) applyPatch(beads, inversePatch(p));
+    expect(beads).toEqual(before);
+  });
+
+  it('re-bases normalisation changes onto each sentence and joins them back', () => {
+    const original = 'Lukashenka spoke. Then Tsikhanouskaya answered Lukashenka.';
+    const changes = [
+      { start: 0, end: 10, before: 'Lukashenka', after: 'Lukashenko', entry: 'l', reason: 'deprecated' },
+      { start: 23, end: 37, before: 'Tsikhanouskaya', after: 'Tikhanovskaya', entry: 't', reason: 'deprecated' },
+      { start: 47, end: 57, before: 'Lukashenka', after: 'Lukashenko', entry: 'l', reason: 'deprecated' },
+    ];
+    const text = applyChanges(original, changes);
+    const units = sideToUnits({ lang: 'en', text, original, changes }, []);
+    expect(units.map((u) => u.text)).toEqual(['Lukashenko spoke.', 'Then Tikhanovskaya answered Lukashenko.']);
+    expect(units[1].original).toBe('Then Tsikhanouskaya answered Lukashenka.');
+    expect(units[1].changes!.map((c) => [c.start, c.before])).toEqual([[5, 'Tsikhanouskaya'], [29, 'Lukashenka']]);
+    expect(unitsToSide(units, 'en').side).toEqual({ lang: 'en', text, original, changes });
+  });
+});
