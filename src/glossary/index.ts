@@ -8,5 +8,6 @@ export { parseCsvGlossary } from './csv.ts';
 export { russianForms, snowballStem, type RussianStrategy } from './russian.ts';
 export { shapeOf, preferredTerm } from './variants.ts';
 export { guessPerson } from './people.ts';
+export { normalizeParagraphs, type NormalizedParagraph, type ParagraphOptions } from './paragraphs.ts';
 export { nameKey, nameSimilarity, romanizations, toCyrillic, fold, levenshtein } from './translit.ts';
 export { romanizeBelarusian, BELARUSIAN_SCHEMAS, type BelarusianSchema } from './belarusian.ts';
