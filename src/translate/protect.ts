@@ -11,7 +11,9 @@ import type { TermContext } from './tm/match.ts';
 export interface Slot {
   /** 1-based placeholder number. */
   n: number;
-  entry: string;
+  /** 'term': a glossary mention; 'verbatim': a URL, e-mail, @handle, #hashtag kept as written. */
+  kind: 'term' | 'verbatim';
+  entry?: string;
   surface: string;
   /** The target text the placeholder becomes. */
   form: string;
@@ -24,19 +26,36 @@ export type Part = string | Slot;
 
 const INFLECTING = ['ru', 'uk', 'be', 'pl', 'cs', 'sk', 'sl', 'hr', 'sr', 'bg', 'lt', 'lv', 'de', 'fi', 'et', 'hu'];
 
-export function protectTerms(text: string, langs: { src: Lang; tgt: Lang }, terms?: TermContext): Part[] {
-  if (!terms) return [text];
+/** Text no engine should touch: URLs, e-mail addresses, @handles and #hashtags. */
+export const VERBATIM = /(?:https?:\/\/|www\.)[^\s<>"«»]+[^\s<>"«».,;:!?)\]]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|(?<![\p{L}\p{N}])[@#][\p{L}\p{N}_]+/gu;
+
+export interface ProtectOptions {
+  terms?: TermContext;
+  verbatim?: RegExp;
+  /** Protect only mentions of these entries (default: all with a target form). */
+  only?: Set<string>;
+}
+
+export function protectTerms(text: string, langs: { src: Lang; tgt: Lang }, options: ProtectOptions = {}): Part[] {
+  const spans: Array<Omit<Slot, 'n'> & { start: number; end: number }> = [];
+  for (const m of text.matchAll(new RegExp((options.verbatim ?? VERBATIM).source, 'gu'))) {
+    spans.push({ kind: 'verbatim', surface: m[0], form: m[0], needsForm: false, start: m.index!, end: m.index! + m[0].length });
+  }
+  const overlapsVerbatim = (s: number, e: number) => spans.some((v) => s < v.end && v.start < e);
+  for (const m of options.terms ? nonOverlapping(options.terms.matcher.find(text, langs.src)) : []) {
+    if (!sameLang(m.lang, langs.src) || overlapsVerbatim(m.start, m.end) || (options.only && !options.only.has(m.entry))) continue;
+    const form = targetTerm(options.terms!.glossary, m.entry, langs.tgt);
+    if (!form) continue; // no target form: let the engine translate it
+    const inflected = m.surface.toLowerCase() !== m.term.toLowerCase() && m.via !== 'possessive';
+    spans.push({ kind: 'term', entry: m.entry, surface: m.surface, form: matchCase(m.surface, form.text), start: m.start, end: m.end,
+      needsForm: inflected && !form.indeclinable && INFLECTING.some((l) => sameLang(l, langs.tgt)) });
+  }
   const parts: Part[] = [];
   let at = 0, n = 0;
-  for (const m of nonOverlapping(terms.matcher.find(text, langs.src))) {
-    if (!sameLang(m.lang, langs.src)) continue;
-    const form = targetTerm(terms.glossary, m.entry, langs.tgt);
-    if (!form) continue; // no target form: let the engine translate it
-    if (m.start > at) parts.push(text.slice(at, m.start));
-    const inflected = m.surface.toLowerCase() !== m.term.toLowerCase() && m.via !== 'possessive';
-    parts.push({ n: ++n, entry: m.entry, surface: m.surface, form: matchCase(m.surface, form.text),
-      needsForm: inflected && !form.indeclinable && INFLECTING.some((l) => sameLang(l, langs.tgt)) });
-    at = m.end;
+  for (const { start, end, ...slot } of spans.sort((a, b) => a.start - b.start)) {
+    if (start > at) parts.push(text.slice(at, start));
+    parts.push({ n: ++n, ...slot });
+    at = end;
   }
   if (at < text.length) parts.push(text.slice(at));
   return parts;
@@ -50,6 +69,7 @@ export function renderParts(parts: Part[], literal: (s: string) => string, slot:
 }
 
 export interface Restored { text: string; warnings: string[]; terms: Array<{ entry: string; form: string }> }
+
 
 /**
  * Puts the target forms back. `pattern` finds a rendered placeholder in the engine's output and
@@ -65,6 +85,6 @@ export function restoreTerms(output: string, slots: Slot[], pattern: RegExp): Re
     if (slot.needsForm) warnings.add('term-form');
     return slot.form;
   });
-  if (slots.some((s) => !seen.has(s.n))) warnings.add('term-lost');
-  return { text: text.replace(/[ \t]{2,}/g, ' '), warnings: [...warnings], terms: slots.filter((s) => seen.has(s.n)).map((s) => ({ entry: s.entry, form: s.form })) };
+  for (const s of slots) if (!seen.has(s.n)) warnings.add(s.kind === 'term' ? 'term-lost' : 'placeholder-lost');
+  return { text: text.replace(/[ \t]{2,}/g, ' '), warnings: [...warnings], terms: slots.filter((s) => s.kind === 'term' && seen.has(s.n)).map((s) => ({ entry: s.entry!, form: s.form })) };
 }

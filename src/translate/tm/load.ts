@@ -2,6 +2,7 @@
 // aligned job adds to the memory). Parsing is the export stage's: one reader per format in tandem.
 import { readFile } from 'node:fs/promises';
 import * as exportStage from '../../export/index.ts';
+import { isHumanTarget, readJsonl, readTmx } from '../../export/index.ts';
 import type { Segment } from '../../types.ts';
 import { sameLang } from '../terms.ts';
 import type { TmEntry } from './memory.ts';
@@ -11,17 +12,13 @@ export interface TmUnit { a: { lang: string; text: string }; b: { lang: string; 
 
 type Reader = (text: string, file?: string) => Segment[];
 
-function reader(name: 'readSegments' | 'readTmx'): Reader | undefined {
-  return (exportStage as unknown as Record<string, Reader | undefined>)[name];
-}
-
-/** Only human work goes into the memory: TM and MT targets would recycle machine output as if checked. */
-const isHuman = (s: Segment) => !s.origin || s.origin === 'aligned' || s.origin === 'human';
+// The export stage may add a content-sniffing readSegments (XLIFF too); use it when it is there.
+const readSegments = (exportStage as unknown as Record<string, Reader | undefined>).readSegments;
 
 export function unitsFromSegments(segments: Segment[], file: string): TmUnit[] {
   const units: TmUnit[] = [];
   for (const s of segments) {
-    if (!s.tgt || !s.tgt.text.trim() || !s.src.text.trim() || !isHuman(s)) continue;
+    if (!s.tgt || !s.tgt.text.trim() || !s.src.text.trim() || !isHumanTarget(s)) continue;
     units.push({ a: { lang: s.src.lang, text: s.src.text }, b: { lang: s.tgt.lang, text: s.tgt.text }, ref: `${file}#${s.doc ? s.doc + ':' : ''}${s.id}`, origin: s.origin });
   }
   return units;
@@ -30,12 +27,10 @@ export function unitsFromSegments(segments: Segment[], file: string): TmUnit[] {
 /** Reads one memory file (TMX or segments.jsonl, recognised by content). */
 export async function loadMemoryFile(file: string): Promise<TmUnit[]> {
   const text = await readFile(file, 'utf8');
-  const read = reader('readSegments') ?? (/^\s*(<\?xml|<tmx)/.test(text) ? reader('readTmx') : exportJsonl);
-  if (!read) throw new Error(`${file}: cannot read translation memories yet (the export stage has no reader for this format)`);
+  // Only human work goes into the memory: TM/MT targets would be recycled as if someone checked them.
+  const read = readSegments ?? (/^\uFEFF?\s*</.test(text) ? readTmx : readJsonl);
   return unitsFromSegments(read(text, file), file);
 }
-
-const exportJsonl: Reader | undefined = (exportStage as unknown as Record<string, Reader | undefined>).readJsonl;
 
 /** The units usable for one direction, turned so that `source` is in `srcLang`. */
 export function entriesFor(units: TmUnit[], srcLang: string, tgtLang: string): TmEntry[] {
