@@ -1,43 +1,115 @@
-// Sentence alignment. Starts as a length-based (Gale-Church style) dynamic programme; issue 5 adds
-// lexical anchors, paragraph-first alignment and a banded search.
+// Sentence alignment of parallel documents: a dynamic programme over beads (0-1 ... 3-1) scored by a
+// Gale-Church length model calibrated on the pair plus lexical anchors (numbers, names through
+// transliteration, cognates, URLs, quotes, glossary terms, a FreeDict dictionary when installed),
+// paragraphs first when both sides have them, and a coarse-to-fine band so long inputs stay linear.
+import type { Matcher } from '../glossary/index.ts';
 import type { Bead, Lang } from '../types.ts';
+import type { Model } from './cost.ts';
+import { sentenceUnit, Vocabulary, type Unit } from './features.ts';
+import { loadLexicon, type Lexicon } from './lexicon.ts';
+import { calibrate, defaultModel, galeChurchModel, lengthRatio } from './model.ts';
+import { alignUnits } from './search.ts';
+
+export { beadFlags, isConfident, type FlagOptions } from './flags.ts';
+export { formatGold, parseGold, strictScores, sumScores, type Scores } from './metrics.ts';
+export { loadLexicon, type Lexicon } from './lexicon.ts';
 
 export interface AlignOptions {
   srcLang?: Lang;
   tgtLang?: Lang;
+  /** Glossary matcher: a term of one entry on both sides is an anchor. */
+  glossary?: Matcher;
+  /** Bilingual dictionary; undefined loads the installed FreeDict one for the pair, null uses none. */
+  lexicon?: Lexicon | null;
+  /** 'anchored' (default) or the length-only 'gale-church' baseline. */
+  method?: 'anchored' | 'gale-church';
+  /** Overrides of the scoring model's parameters (for experiments and evaluation). */
+  model?: Partial<Model>;
 }
-
-const MOVES: Array<[number, number, number]> = [
-  [1, 1, 0], [1, 0, 4.5], [0, 1, 4.5], [2, 1, 2.3], [1, 2, 2.3],
-];
 
 /** Aligns two sentence lists; the beads cover every sentence of both sides, in order. */
-export function alignSentences(src: string[], tgt: string[], _options: AlignOptions = {}): Bead[] {
-  const n = src.length, m = tgt.length;
-  const ratio = (sum(tgt) + 1) / (sum(src) + 1);
-  const cost = Array.from({ length: n + 1 }, () => new Float64Array(m + 1).fill(Infinity));
-  const back = Array.from({ length: n + 1 }, () => new Int8Array(m + 1).fill(-1));
-  cost[0][0] = 0;
-  for (let i = 0; i <= n; i++) {
-    for (let j = 0; j <= m; j++) {
-      if (i === 0 && j === 0) continue;
-      MOVES.forEach(([di, dj, penalty], k) => {
-        if (i < di || j < dj || cost[i - di][j - dj] === Infinity) return;
-        const a = sum(src.slice(i - di, i)) * ratio, b = sum(tgt.slice(j - dj, j));
-        const c = cost[i - di][j - dj] + penalty + (di && dj ? Math.abs(a - b) / Math.sqrt(a + b + 1) : 0);
-        if (c < cost[i][j]) { cost[i][j] = c; back[i][j] = k; }
-      });
-    }
-  }
-  const beads: Bead[] = [];
-  for (let i = n, j = m; i > 0 || j > 0; ) {
-    const [di, dj] = MOVES[back[i][j]];
-    const step = cost[i][j] - cost[i - di][j - dj];
-    beads.push({ src: range(i - di, i), tgt: range(j - dj, j), score: Math.exp(-step / 4) });
-    i -= di; j -= dj;
-  }
-  return beads.reverse();
+export function alignSentences(src: string[], tgt: string[], options: AlignOptions = {}): Bead[] {
+  const { srcUnits, tgtUnits } = buildUnits(src, tgt, options);
+  return alignWithCalibration(srcUnits, tgtUnits, options);
 }
 
-const sum = (xs: string[]) => xs.reduce((s, x) => s + x.length, 0);
-const range = (a: number, b: number) => Array.from({ length: b - a }, (_, k) => a + k);
+/**
+ * Paragraph-first alignment. Paragraphs are aligned as units, then sentences inside each group of
+ * aligned paragraphs; uncertain paragraph beads are merged with their neighbours so the sentence
+ * level can repair them. Returned beads index sentences of the flattened documents.
+ */
+export function alignDocuments(srcParagraphs: string[][], tgtParagraphs: string[][], options: AlignOptions = {}): Bead[] {
+  const src = srcParagraphs.flat(), tgt = tgtParagraphs.flat();
+  const srcCount = srcParagraphs.filter((p) => p.length).length, tgtCount = tgtParagraphs.filter((p) => p.length).length;
+  if (srcCount < 2 || tgtCount < 2 || options.method === 'gale-church') return alignSentences(src, tgt, options);
+  const { srcUnits, tgtUnits, vocab, lexicon } = buildUnits(src, tgt, options);
+  const paraUnits = (paras: string[][], lang: Lang, side: 'src' | 'tgt') => paras.map((p) =>
+    sentenceUnit(p.join(' '), vocab, { lang, side, lexicon, glossaryEntries: glossaryEntries(p.join(' '), lang, options) }));
+  const srcParaUnits = paraUnits(srcParagraphs, options.srcLang ?? 'und', 'src');
+  const tgtParaUnits = paraUnits(tgtParagraphs, options.tgtLang ?? 'und', 'tgt');
+  const paraBeads = alignWithCalibration(srcParaUnits, tgtParaUnits, options);
+  // Sentence model calibrated on confident paragraph pairs: same characters-per-character ratio.
+  const model = calibrate(baseModel(srcUnits, tgtUnits, options), paraBeads, srcParaUnits, tgtParaUnits);
+  const srcStart = starts(srcParagraphs), tgtStart = starts(tgtParagraphs);
+  const beads: Bead[] = [];
+  for (const group of groupUncertain(paraBeads)) {
+    const sFrom = srcStart[group.src[0] ?? 0], sTo = group.src.length ? srcStart[group.src.at(-1)! + 1] : sFrom;
+    const tFrom = tgtStart[group.tgt[0] ?? 0], tTo = group.tgt.length ? tgtStart[group.tgt.at(-1)! + 1] : tFrom;
+    const inner = alignUnits(srcUnits.slice(sFrom, sTo), tgtUnits.slice(tFrom, tTo), model);
+    for (const b of inner) beads.push({ src: b.src.map((k) => k + sFrom), tgt: b.tgt.map((k) => k + tFrom), score: b.score });
+  }
+  return beads;
+}
+
+function buildUnits(src: string[], tgt: string[], options: AlignOptions) {
+  const vocab = new Vocabulary();
+  const anchored = options.method !== 'gale-church';
+  const srcLang = options.srcLang ?? 'und', tgtLang = options.tgtLang ?? 'und';
+  const lexicon = !anchored || options.lexicon === null ? undefined : (options.lexicon ?? loadLexicon(srcLang, tgtLang));
+  const units = (texts: string[], lang: Lang, side: 'src' | 'tgt'): Unit[] => texts.map((text) => anchored
+    ? sentenceUnit(text, vocab, { lang, side, lexicon, glossaryEntries: glossaryEntries(text, lang, options) })
+    : { len: text.replace(/\s+/g, ' ').trim().length, ids: new Int32Array(0), keys: 0 });
+  return { srcUnits: units(src, srcLang, 'src'), tgtUnits: units(tgt, tgtLang, 'tgt'), vocab, lexicon };
+}
+
+function glossaryEntries(text: string, lang: Lang, options: AlignOptions): string[] | undefined {
+  return options.glossary ? [...new Set(options.glossary.find(text, lang).map((m) => m.entry))] : undefined;
+}
+
+function baseModel(src: Unit[], tgt: Unit[], options: AlignOptions): Model {
+  const ratio = lengthRatio(src, tgt);
+  return { ...(options.method === 'gale-church' ? galeChurchModel(ratio) : defaultModel(ratio)), ...options.model };
+}
+
+/** A first pass fits the length model to this pair, the second aligns with it. */
+function alignWithCalibration(src: Unit[], tgt: Unit[], options: AlignOptions): Bead[] {
+  const model = baseModel(src, tgt, options);
+  const first = alignUnits(src, tgt, model);
+  if (options.method === 'gale-church') return first;
+  const tuned = calibrate(model, first, src, tgt);
+  return tuned === model ? first : alignUnits(src, tgt, tuned);
+}
+
+function starts(paragraphs: string[][]): number[] {
+  const out = [0];
+  for (const p of paragraphs) out.push(out.at(-1)! + p.length);
+  return out;
+}
+
+/** Runs of paragraph beads between confident 1:1-or-wider pairings, so doubt is resolved per sentence. */
+function groupUncertain(beads: Bead[]): Bead[] {
+  const groups: Bead[] = [];
+  let open: Bead | undefined, openDoubtful = false;
+  for (const b of beads) {
+    const doubtful = !b.src.length || !b.tgt.length || b.score < 0.5;
+    if (open && (doubtful || openDoubtful)) {
+      open.src.push(...b.src); open.tgt.push(...b.tgt);
+      openDoubtful = doubtful;
+    } else {
+      open = { src: [...b.src], tgt: [...b.tgt], score: b.score };
+      groups.push(open);
+      openDoubtful = doubtful;
+    }
+  }
+  return groups;
+}

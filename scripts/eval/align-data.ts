@@ -1,0 +1,125 @@
+// Evaluation corpora for the aligner: Text+Berg de-fr and UDHR from ../shared, our EN-RU documents
+// from data/align, and the stress sets derived from them (deletions and merges on one side).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseGold } from '../../src/align/index.ts';
+
+export interface Pairing { src: number[]; tgt: number[] }
+export interface Corpus { name: string; srcLang: string; tgtLang: string; src: string[]; tgt: string[]; gold: Pairing[];
+  /** Sentence counts per paragraph, when the documents have paragraphs. */
+  srcParas?: number[]; tgtParas?: number[] }
+
+export const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const SHARED = resolve(REPO, '..', 'shared', 'data');
+const lines = (path: string) => readFileSync(path, 'utf8').replace(/\n$/, '').split('\n');
+
+export function textBerg(name: string): Corpus {
+  const dir = join(SHARED, 'textberg');
+  return { name: `textberg/${name}`, srcLang: 'de', tgtLang: 'fr', src: lines(join(dir, `${name}.de`)), tgt: lines(join(dir, `${name}.fr`)),
+    gold: parseGold(readFileSync(join(dir, `${name}.defr`), 'utf8')) };
+}
+
+export function udhr(lang3: 'rus' | 'ukr' | 'bel'): Corpus {
+  const dir = join(SHARED, 'udhr');
+  const bcp = { rus: 'ru', ukr: 'uk', bel: 'be' }[lang3];
+  return { name: `udhr/eng-${lang3}`, srcLang: 'en', tgtLang: bcp, src: lines(join(dir, 'eng.paras.txt')), tgt: lines(join(dir, `${lang3}.paras.txt`)),
+    gold: parseGold(readFileSync(join(dir, `eng-${lang3}.paras.gold`), 'utf8')) };
+}
+
+export const EN_RU_DIR = join(REPO, 'data', 'align', 'en-ru');
+
+/**
+ * Our EN-RU documents: one bead per line, "English sentence(s) ⟂ Russian sentence(s)", sentences
+ * inside a side separated by " | ", an empty side for a sentence without counterpart, and a blank
+ * line between paragraphs. Lines starting with # are comments.
+ */
+export function parseBeadFile(name: string, text: string): Corpus {
+  const corpus: Corpus = { name, srcLang: 'en', tgtLang: 'ru', src: [], tgt: [], gold: [], srcParas: [0], tgtParas: [0] };
+  text.split('\n').forEach((line, k) => {
+    if (line.startsWith('#')) return;
+    if (!line.trim()) {
+      if (corpus.srcParas!.at(-1)! || corpus.tgtParas!.at(-1)!) { corpus.srcParas!.push(0); corpus.tgtParas!.push(0); }
+      return;
+    }
+    const parts = line.split('⟂');
+    if (parts.length !== 2) throw new Error(`${name}:${k + 1}: expected one ⟂`);
+    const side = (s: string) => s.split(' | ').map((x) => x.trim()).filter(Boolean);
+    const [en, ru] = parts.map(side);
+    corpus.gold.push({ src: en.map((_, i) => corpus.src.length + i), tgt: ru.map((_, i) => corpus.tgt.length + i) });
+    corpus.src.push(...en); corpus.tgt.push(...ru);
+    corpus.srcParas![corpus.srcParas!.length - 1] += en.length; corpus.tgtParas![corpus.tgtParas!.length - 1] += ru.length;
+  });
+  if (!corpus.srcParas!.at(-1) && !corpus.tgtParas!.at(-1)) { corpus.srcParas!.pop(); corpus.tgtParas!.pop(); }
+  return corpus;
+}
+
+export function enRuDocuments(split: 'dev' | 'test' | 'all' = 'all'): Corpus[] {
+  if (!existsSync(EN_RU_DIR)) return [];
+  return readdirSync(EN_RU_DIR).filter((f) => f.endsWith('.beads.txt'))
+    .filter((f) => split === 'all' || f.startsWith(split + '-')).sort()
+    .map((f) => parseBeadFile(`en-ru/${f.replace('.beads.txt', '')}`, readFileSync(join(EN_RU_DIR, f), 'utf8')));
+}
+
+/** Splits flat sentences back into paragraphs by counts. */
+export function paragraphs(sentences: string[], counts?: number[]): string[][] {
+  if (!counts) return sentences.map((s) => [s]);
+  const out: string[][] = [];
+  let at = 0;
+  for (const c of counts) { out.push(sentences.slice(at, at + c)); at += c; }
+  return out;
+}
+
+/** Deterministic PRNG (mulberry32) so stress sets are the same on every run. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The stress set: on the target side, about `rate` of the beads lose their target sentences and about
+ * `rate` have their last target sentence merged with the next bead's first. Gold follows the edits.
+ */
+export function stress(corpus: Corpus, rate = 0.07, seed = 7): Corpus {
+  const rnd = random(seed);
+  const tgt: string[] = [], gold: Pairing[] = [];
+  const tgtParas: number[] = [];
+  const paraOfTgt = paraIndex(corpus.tgtParas, corpus.tgt.length);
+  const beads = corpus.gold;
+  for (let k = 0; k < beads.length; k++) {
+    const b = beads[k], r = rnd();
+    const texts = b.tgt.map((j) => corpus.tgt[j]);
+    const push = (src: number[], tt: string[], para: number) => {
+      gold.push({ src, tgt: tt.map((_, x) => tgt.length + x) });
+      tgt.push(...tt);
+      for (let x = 0; x < tt.length; x++) tgtParas[para] = (tgtParas[para] ?? 0) + 1;
+    };
+    const para = b.tgt.length ? paraOfTgt[b.tgt[0]] : 0;
+    if (r < rate / 2 && b.src.length && b.tgt.length) { push(b.src, [], para); continue; }
+    const next = beads[k + 1];
+    if (r < rate && next && b.src.length && b.tgt.length && next.src.length && next.tgt.length && paraOfTgt[next.tgt[0]] === para) {
+      const nextTexts = next.tgt.map((j) => corpus.tgt[j]);
+      const merged = [...texts.slice(0, -1), texts.at(-1)! + ' ' + nextTexts[0], ...nextTexts.slice(1)];
+      push([...b.src, ...next.src], merged, para);
+      k++;
+      continue;
+    }
+    push(b.src, texts, para);
+  }
+  return { ...corpus, name: corpus.name + '+stress', tgt, gold,
+    tgtParas: corpus.tgtParas ? corpus.tgtParas.map((_, p) => tgtParas[p] ?? 0) : undefined };
+}
+
+function paraIndex(counts: number[] | undefined, n: number): number[] {
+  const out = new Array<number>(n).fill(0);
+  if (!counts) return out;
+  let at = 0;
+  counts.forEach((c, p) => { for (let x = 0; x < c; x++) out[at++] = p; });
+  return out;
+}

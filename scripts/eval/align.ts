@@ -1,0 +1,43 @@
+// `npm run eval:align`: strict precision/recall/F1 (beads with both sides non-empty, exact match) of
+// the anchored aligner and of a plain Gale-Church baseline, on Text+Berg de-fr (dev, test0-6), UDHR
+// eng-rus/ukr/bel paragraphs, our EN-RU documents, and stress versions with ~7% of the target
+// sentences deleted or merged. `--only NAME` limits the run to corpora whose name contains NAME.
+import { alignDocuments, alignSentences, strictScores, sumScores, type AlignOptions, type Scores } from '../../src/align/index.ts';
+import { enRuDocuments, paragraphs, stress, textBerg, udhr, type Corpus } from './align-data.ts';
+
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+
+function run(corpus: Corpus, method: AlignOptions['method']): Scores {
+  const options: AlignOptions = { srcLang: corpus.srcLang, tgtLang: corpus.tgtLang, method };
+  const beads = corpus.srcParas && corpus.tgtParas
+    ? alignDocuments(paragraphs(corpus.src, corpus.srcParas), paragraphs(corpus.tgt, corpus.tgtParas), options)
+    : alignSentences(corpus.src, corpus.tgt, options);
+  return strictScores(beads, corpus.gold);
+}
+
+const fmt = (s: Scores) => `P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}`;
+function report(title: string, corpora: Corpus[]) {
+  corpora = corpora.filter((c) => !only || c.name.includes(only));
+  if (!corpora.length) return;
+  console.log(`\n${title}`);
+  const base: Scores[] = [], ours: Scores[] = [];
+  for (const c of corpora) {
+    const b = run(c, 'gale-church'), o = run(c, 'anchored');
+    base.push(b); ours.push(o);
+    console.log(`  ${c.name.padEnd(28)} ${String(c.gold.length).padStart(4)} beads | gale-church ${fmt(b)} | tandem ${fmt(o)}`);
+  }
+  if (corpora.length > 1) console.log(`  ${'all (micro)'.padEnd(39)} | gale-church ${fmt(sumScores(base))} | tandem ${fmt(sumScores(ours))}`);
+}
+
+const started = Date.now();
+report('Text+Berg de-fr (dev: tuning)', [textBerg('dev')]);
+report('Text+Berg de-fr (held-out tests)', [0, 1, 2, 3, 4, 5, 6].map((k) => textBerg(`test${k}`)));
+const udhrs = (['rus', 'ukr', 'bel'] as const).map(udhr);
+report('UDHR paragraphs', udhrs);
+report('UDHR paragraphs, stress (~7% deleted or merged)', udhrs.map((c) => stress(c)));
+const enRuDev = enRuDocuments('dev'), enRuTest = enRuDocuments('test');
+report('EN-RU news (dev: tuning)', enRuDev);
+report('EN-RU news (held-out)', enRuTest);
+report('EN-RU news, stress (~7% deleted or merged)', [...enRuDev, ...enRuTest].map((c) => stress(c)));
+report('Text+Berg de-fr tests, stress (~7% deleted or merged)', [0, 1, 2, 3, 4, 5, 6].map((k) => stress(textBerg(`test${k}`))));
+console.log(`\n(${((Date.now() - started) / 1000).toFixed(1)} s)`);

@@ -1,0 +1,75 @@
+// The score of one candidate bead: a Gale-Church length term, a lexical-anchor term and a prior for
+// the bead's shape. Costs are negative log-likelihood-like (lower is better) so a path's cost is a sum.
+import type { Unit } from './features.ts';
+
+export interface Move { di: number; dj: number; prior: number }
+
+export interface Model {
+  /** Expected target characters per source character. */
+  ratio: number;
+  /** Variance of target length per source character (Gale-Church's s², 6.8 in their paper). */
+  variance: number;
+  /** Weight of the length term. */
+  lengthWeight: number;
+  /** Weight of the lexical term, per sentence in the bead. */
+  lexicalWeight: number;
+  /** Cost of leaving one sentence without a counterpart. */
+  skip: number;
+  /** Bead shapes with both sides non-empty, with their prior costs. */
+  moves: Move[];
+}
+
+/** Gale and Church's 1993 priors, as costs. */
+export const GALE_CHURCH_MOVES: Move[] = [
+  { di: 1, dj: 1, prior: -Math.log(0.89) },
+  { di: 2, dj: 1, prior: -Math.log(0.0445) }, { di: 1, dj: 2, prior: -Math.log(0.0445) },
+  { di: 2, dj: 2, prior: -Math.log(0.011) },
+];
+
+/** -log(2·(1 − Φ(|δ|))): how unlikely a length difference of |δ| standard deviations is. */
+export function lengthCost(delta: number): number {
+  const x = Math.abs(delta) / Math.SQRT2;
+  if (x > 4) return x * x + Math.log(x * Math.sqrt(Math.PI)); // asymptotic erfc, avoids log(0)
+  return -Math.log(Math.max(erfc(x), 1e-300));
+}
+
+function erfc(x: number): number {
+  // Numerical Recipes' erfcc: fractional error below 1.2e-7, plenty for a cost.
+  const z = Math.abs(x), t = 1 / (1 + 0.5 * z);
+  const r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 +
+    t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  return x >= 0 ? r : 2 - r;
+}
+
+/** Length deviation of a bead in standard deviations, symmetric in which side is longer. */
+export function lengthDelta(srcLen: number, tgtLen: number, model: Model): number {
+  const mean = (srcLen + tgtLen / model.ratio) / 2;
+  return (tgtLen - model.ratio * srcLen) / Math.sqrt(model.variance * Math.max(mean, 1));
+}
+
+/** Number of anchor ids two units share (both id lists are sorted). */
+export function sharedIds(a: Unit, b: Unit): number {
+  const x = a.ids, y = b.ids;
+  let i = 0, j = 0, n = 0;
+  while (i < x.length && j < y.length) {
+    if (x[i] === y[j]) { n++; i++; j++; } else if (x[i] < y[j]) i++; else j++;
+  }
+  return n;
+}
+
+/** A pair's lexical similarity in 0..1 from shared anchors and the anchors each side had. */
+export function similarity(shared: number, srcKeys: number, tgtKeys: number): number {
+  return Math.min(1, (2 * shared) / (srcKeys + tgtKeys + 2));
+}
+
+/** Full cost of a bead with both sides non-empty. */
+export function beadCost(move: Move, srcLen: number, tgtLen: number, sim: number, model: Model): number {
+  return move.prior + model.lengthWeight * lengthCost(lengthDelta(srcLen, tgtLen, model))
+    + model.lexicalWeight * ((move.di + move.dj) / 2) * (1 - sim);
+}
+
+/** 0..1 confidence of a bead: how much cheaper it is than leaving its sentences unpaired. */
+export function beadScore(move: Move, cost: number, model: Model): number {
+  const margin = (move.di + move.dj) * model.skip - cost;
+  return 1 / (1 + Math.exp(-margin / 1.5));
+}

@@ -1,0 +1,83 @@
+// The dynamic programme over beads, restricted to a band of cells per row so that time and memory
+// grow with n × band width instead of n × m. The band comes from a coarser alignment (search.ts).
+import type { Bead } from '../types.ts';
+import { beadCost, beadScore, sharedIds, similarity, type Model, type Move } from './cost.ts';
+import type { Unit } from './features.ts';
+
+/** For every source row i (0..n), the inclusive range of target positions searched. */
+export interface Band { lo: Int32Array; hi: Int32Array }
+
+export function fullBand(n: number, m: number): Band {
+  return { lo: new Int32Array(n + 1), hi: new Int32Array(n + 1).fill(m) };
+}
+
+const SKIP_SRC = 0, SKIP_TGT = 1, NONE = 255;
+
+/** Best path through the band; beads cover every unit of both sides, in order. */
+export function alignBanded(src: Unit[], tgt: Unit[], model: Model, band: Band): Bead[] {
+  const n = src.length, m = tgt.length;
+  const { lo, hi } = band;
+  const srcLen = prefix(src, (u) => u.len), tgtLen = prefix(tgt, (u) => u.len);
+  const srcKeys = prefix(src, (u) => u.keys), tgtKeys = prefix(tgt, (u) => u.keys);
+  const off = new Float64Array(n + 2);
+  for (let i = 0; i <= n; i++) off[i + 1] = off[i] + (hi[i] - lo[i] + 1);
+  const cost = new Float64Array(off[n + 1]).fill(Infinity);
+  const back = new Uint8Array(off[n + 1]).fill(NONE);
+  const pairs = new Map<number, number>();
+  const shared = (a: number, b: number) => {
+    const key = a * (m + 1) + b;
+    let s = pairs.get(key);
+    if (s === undefined) { s = sharedIds(src[a], tgt[b]); pairs.set(key, s); }
+    return s;
+  };
+  const at = (i: number, j: number) => (j < lo[i] || j > hi[i] ? -1 : off[i] + j - lo[i]);
+  const moves = model.moves;
+
+  for (let i = 0; i <= n; i++) {
+    for (let j = lo[i]; j <= hi[i]; j++) {
+      const here = off[i] + j - lo[i];
+      if (i === 0 && j === 0) { cost[here] = 0; continue; }
+      let best = Infinity, how = NONE;
+      if (i > 0) {
+        const p = at(i - 1, j);
+        if (p >= 0 && cost[p] + model.skip < best) { best = cost[p] + model.skip; how = SKIP_SRC; }
+      }
+      if (j > lo[i]) {
+        const c = cost[here - 1] + model.skip;
+        if (c < best) { best = c; how = SKIP_TGT; }
+      }
+      for (let k = 0; k < moves.length; k++) {
+        const { di, dj, prior } = moves[k];
+        if (i < di || j < dj) continue;
+        const p = at(i - di, j - dj);
+        if (p < 0 || cost[p] + prior >= best) continue;
+        let s = 0;
+        for (let a = i - di; a < i; a++) for (let b = j - dj; b < j; b++) s += shared(a, b);
+        const sim = similarity(s, srcKeys[i] - srcKeys[i - di], tgtKeys[j] - tgtKeys[j - dj]);
+        const c = cost[p] + beadCost(moves[k], srcLen[i] - srcLen[i - di], tgtLen[j] - tgtLen[j - dj], sim, model);
+        if (c < best) { best = c; how = 2 + k; }
+      }
+      cost[here] = best; back[here] = how;
+    }
+  }
+
+  const beads: Bead[] = [];
+  for (let i = n, j = m; i > 0 || j > 0; ) {
+    const here = at(i, j), how = back[here];
+    if (here < 0 || how === NONE) throw new Error(`alignment band does not reach (${i}, ${j})`);
+    const move: Move = how === SKIP_SRC ? { di: 1, dj: 0, prior: 0 } : how === SKIP_TGT ? { di: 0, dj: 1, prior: 0 } : moves[how - 2];
+    const step = cost[here] - cost[at(i - move.di, j - move.dj)];
+    const score = move.di && move.dj ? beadScore(move, step, model) : 0;
+    beads.push({ src: range(i - move.di, i), tgt: range(j - move.dj, j), score: Math.round(score * 1000) / 1000 });
+    i -= move.di; j -= move.dj;
+  }
+  return beads.reverse();
+}
+
+function prefix(units: Unit[], f: (u: Unit) => number): Float64Array {
+  const out = new Float64Array(units.length + 1);
+  for (let k = 0; k < units.length; k++) out[k + 1] = out[k] + f(units[k]);
+  return out;
+}
+
+export const range = (a: number, b: number): number[] => Array.from({ length: b - a }, (_, k) => a + k);

@@ -1,0 +1,100 @@
+// Turns a sentence into what the aligner compares: its length in characters and a sorted set of
+// integer "anchor" ids that a translation is likely to share. Anchors are numbers, URLs and handles,
+// question/exclamation marks and quotes, cognate keys (romanised, folded 4-letter word prefixes:
+// Lukashenko ~ Лукашенко, Himalaya ~ himalayens), glossary entries and dictionary translations.
+import { translate as romanise, WIKIPEDIA } from 'iuliia';
+import type { Lang } from '../types.ts';
+import type { Lexicon } from './lexicon.ts';
+
+/** One side's sentence as the dynamic programme sees it. */
+export interface Unit {
+  /** Length in characters (whitespace runs count once). */
+  len: number;
+  /** Sorted, unique anchor ids. */
+  ids: Int32Array;
+  /** Number of ids that count towards the similarity's denominator (not dictionary expansions). */
+  keys: number;
+}
+
+/** Interns anchor strings as small integers shared by both sides of one alignment. */
+export class Vocabulary {
+  private readonly map = new Map<string, number>();
+  id(key: string): number {
+    let id = this.map.get(key);
+    if (id === undefined) { id = this.map.size; this.map.set(key, id); }
+    return id;
+  }
+  get size(): number { return this.map.size; }
+}
+
+export interface FeatureOptions {
+  lang: Lang;
+  /** Which side of the pair the text is on: dictionary lookups go from 'src' words to 'tgt' stems. */
+  side: 'src' | 'tgt';
+  lexicon?: Lexicon;
+  /** Glossary entry ids found in the sentence (from the glossary matcher). */
+  glossaryEntries?: string[];
+}
+
+const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}]+)?|\p{N}+(?:[.,:]\p{N}+)*/gu;
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>"«»]+|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])[@#][\p{L}\p{N}_]{2,}/gu;
+const DIGIT_GROUP = /(\d)[\s\u00a0\u202f'’](?=\d{3}(?!\d))/g;
+const QUOTES = /["«»“”„‟]/;
+const CYRILLIC = /[\u0400-\u04ff]/;
+
+export function sentenceUnit(text: string, vocab: Vocabulary, options: FeatureOptions): Unit {
+  const ids = new Set<number>();
+  let keys = 0;
+  const add = (key: string, counts = true) => {
+    const id = vocab.id(key);
+    if (!ids.has(id)) { ids.add(id); if (counts) keys++; }
+  };
+  for (const m of text.matchAll(URL)) add('u:' + m[0].replace(/[.,;:!?)]+$/, '').toLowerCase());
+  const plain = text.replace(URL, ' ').replace(DIGIT_GROUP, '$1');
+  for (const m of plain.matchAll(WORD)) {
+    const word = m[0];
+    if (/^\p{N}/u.test(word)) { add('n:' + numberKey(word)); continue; }
+    const key = cognateKey(word);
+    if (key) add('c:' + key);
+    const lexicon = options.lexicon;
+    if (lexicon) {
+      if (options.side === 'src') for (const t of lexicon.translate(word)) add('d:' + t, false);
+      else { const stem = lexicon.targetStem(word); if (stem) add('d:' + stem, false); }
+    }
+  }
+  if (text.includes('?')) add('p:?');
+  if (text.includes('!')) add('p:!');
+  if (QUOTES.test(text)) add('p:"');
+  for (const entry of options.glossaryEntries ?? []) add('g:' + entry);
+  return { len: text.replace(/\s+/g, ' ').trim().length, ids: Int32Array.from([...ids].sort((a, b) => a - b)), keys };
+}
+
+/** Digits only, so 1,000 / 1 000 / 1.000 meet; a trailing .0 style decimal keeps its digits too. */
+function numberKey(token: string): string {
+  return token.replace(/\D/g, '').replace(/^0+(?=\d)/, '');
+}
+
+const foldCache = new Map<string, string>();
+
+/**
+ * A spelling-insensitive key for words that cross languages unchanged or transliterated: Cyrillic is
+ * romanised with iuliia (Wikipedia scheme, the one English-language news follows), diacritics go,
+ * and letters that romanisations disagree on are merged (kh/h, z/s, y/i/j, w/v, c/k, doubled letters).
+ * Only the first four letters are kept (Simard et al.'s cognate test), which also absorbs inflection.
+ */
+export function cognateKey(word: string): string | undefined {
+  if (word.length < 4) return undefined;
+  const lower = word.toLowerCase();
+  let folded = foldCache.get(lower);
+  if (folded === undefined) {
+    const latin = CYRILLIC.test(lower) ? romanise(lower, WIKIPEDIA).toLowerCase() : lower;
+    folded = latin.normalize('NFD').replace(/\p{M}/gu, '')
+      .replace(/ß/g, 'ss').replace(/æ/g, 'ae').replace(/œ/g, 'oe')
+      .replace(/kh/g, 'h').replace(/ph/g, 'f').replace(/th/g, 't').replace(/ck/g, 'k').replace(/sch/g, 'sh')
+      .replace(/[yj]/g, 'i').replace(/z/g, 's').replace(/w/g, 'v').replace(/c/g, 'k').replace(/q/g, 'k')
+      .replace(/[^a-z]/g, '').replace(/(.)\1+/g, '$1');
+    if (foldCache.size > 200_000) foldCache.clear();
+    foldCache.set(lower, folded);
+  }
+  return folded.length >= 4 ? folded.slice(0, 4) : undefined;
+}

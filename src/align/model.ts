@@ -1,0 +1,40 @@
+// Model parameters: defaults tuned on the Text+Berg dev file and our EN-RU dev documents, the plain
+// Gale-Church baseline, and the per-document calibration of the length ratio and variance.
+import type { Bead } from '../types.ts';
+import { GALE_CHURCH_MOVES, type Model, type Move } from './cost.ts';
+import type { Unit } from './features.ts';
+
+const moves = (list: Array<[number, number, number]>): Move[] => list.map(([di, dj, prior]) => ({ di, dj, prior }));
+
+/** The anchored model: wider beads than Gale-Church because translators split and join freely. */
+export function defaultModel(ratio: number): Model {
+  return {
+    ratio, variance: 6.8, lengthWeight: 0.3, lexicalWeight: 4, skip: 3.5,
+    moves: moves([[1, 1, 0], [2, 1, 2.5], [1, 2, 2.5], [2, 2, 4], [3, 1, 4], [1, 3, 4]]),
+  };
+}
+
+/** Gale and Church (1993): length only, their priors and variance. The evaluation's baseline. */
+export function galeChurchModel(ratio: number): Model {
+  return { ratio, variance: 6.8, lengthWeight: 1, lexicalWeight: 0, skip: -Math.log(0.0099 / 2), moves: GALE_CHURCH_MOVES };
+}
+
+export function lengthRatio(src: Unit[], tgt: Unit[]): number {
+  const s = src.reduce((a, u) => a + u.len, 0), t = tgt.reduce((a, u) => a + u.len, 0);
+  return s > 0 && t > 0 ? t / s : 1;
+}
+
+/**
+ * Re-estimates the ratio and variance from the confident 1:1 beads of a first pass, so the length
+ * model fits this pair of documents (and is not skewed by sections missing on one side).
+ */
+export function calibrate(model: Model, beads: Bead[], src: Unit[], tgt: Unit[]): Model {
+  const pairs = beads.filter((b) => b.src.length === 1 && b.tgt.length === 1 && b.score >= 0.7)
+    .map((b) => [src[b.src[0]].len, tgt[b.tgt[0]].len]).filter(([s, t]) => s > 0 && t > 0);
+  if (pairs.length < 20) return model;
+  const ratio = pairs.reduce((a, [, t]) => a + t, 0) / pairs.reduce((a, [s]) => a + s, 0);
+  const spread = pairs.map(([s, t]) => (t - ratio * s) ** 2 / ((s + t / ratio) / 2)).sort((a, b) => a - b);
+  // Median of squared deviations, scaled to a variance (median of chi-square(1) is 0.455).
+  const variance = Math.min(20, Math.max(2, spread[spread.length >> 1] / 0.455));
+  return { ...model, ratio, variance };
+}
