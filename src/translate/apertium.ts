@@ -36,13 +36,16 @@ function run(command: string, args: string[], input: string, timeoutMs: number):
   });
 }
 
-/** Installed translation directions, e.g. ['bel-rus', 'rus-bel']; empty when Apertium is missing. */
-export async function apertiumModes(command = 'apertium'): Promise<string[]> {
-  try {
-    return (await run(command, ['-l'], '', 10_000)).split('\n').map((l) => l.trim()).filter(Boolean);
-  } catch {
-    return [];
+const installedModes = new Map<string, Promise<string[]>>();
+
+/** Installed translation directions, e.g. ['bel-rus', 'rus-bel']; empty when Apertium is missing. Asked once per command. */
+export function apertiumModes(command = 'apertium'): Promise<string[]> {
+  let modes = installedModes.get(command);
+  if (!modes) {
+    modes = run(command, ['-l'], '', 30_000).then((out) => out.split('\n').map((l) => l.trim()).filter(Boolean), () => []);
+    installedModes.set(command, modes);
   }
+  return modes;
 }
 
 /** Apertium marks unknown words with '*', and '#'/'@' for generation/transfer gaps: we report them and drop the marks. */
@@ -58,12 +61,10 @@ function cleanMarks(text: string): { text: string; unknown: string[] } {
 export function apertiumEngine(options: ApertiumOptions = {}): Engine {
   const command = options.command ?? 'apertium';
   const timeoutMs = options.timeoutMs ?? 120_000, chunkChars = options.chunkChars ?? 50_000;
-  let installed: Promise<string[]> | undefined;
   async function modeFor(src: Lang, tgt: Lang): Promise<string | undefined> {
     const key = `${src}-${tgt}`.toLowerCase();
     if (options.modes?.[key]) return options.modes[key];
-    installed ??= apertiumModes(command);
-    const modes = await installed;
+    const modes = await apertiumModes(command);
     const [s, t] = [src.split('-')[0].toLowerCase(), tgt.split('-')[0].toLowerCase()];
     return [`${ISO3[s] ?? s}-${ISO3[t] ?? t}`, `${s}-${t}`].find((m) => modes.includes(m));
   }
