@@ -1,0 +1,37 @@
+// Reading the files to check (the I/O edge): TMX, XLIFF 2 or segments.jsonl, told apart by content,
+// parsed by the export stage's readers, with the line each segment starts on for reports.
+import { readFile } from 'node:fs/promises';
+import { readLocatedSegments, SegmentFileError, type LocatedSegment } from '../export/index.ts';
+import { t } from '../i18n/index.ts';
+import type { CheckedSegment } from './types.ts';
+
+/** A file that cannot be checked: unreadable, malformed, or not a segment file (exit code 2). */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+/** Parses one file's text into checked segments; `order` continues from `firstOrder`. */
+export function parseSegmentFile(text: string, file: string, firstOrder = 0): CheckedSegment[] {
+  let located: LocatedSegment[];
+  try {
+    located = readLocatedSegments(text, file);
+  } catch (error) {
+    if (error instanceof SegmentFileError) throw new InputError(error.message);
+    throw error;
+  }
+  return located.map(({ segment, line }, i) => ({ segment, id: segment.id, file, line, order: firstOrder + i }));
+}
+
+export async function readSegmentFiles(files: string[]): Promise<CheckedSegment[]> {
+  const all: CheckedSegment[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      throw new InputError(t('check:error.unreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
+    }
+    all.push(...parseSegmentFile(text, file, all.length));
+  }
+  return all;
+}

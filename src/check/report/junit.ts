@@ -1,0 +1,60 @@
+// JUnit XML for CI test reports: a <testsuite> per checked file (and per glossary), a failing
+// <testcase> per violation at or above --fail-on, a passing one (with the message in <system-out>)
+// per violation below it, and one passing case for a file with nothing to report.
+// fast-xml-parser's builder does the escaping, so any segment text yields well-formed XML.
+import { XMLBuilder } from 'fast-xml-parser';
+import { t } from '../../i18n/index.ts';
+import { atLeast, type CheckResult, type Severity, type Violation } from '../types.ts';
+
+export interface JunitOptions {
+  /** Files checked, in order, so clean files are listed too. */
+  files: string[];
+  /** Segments read from each file. */
+  segmentsPerFile: Map<string, number>;
+}
+
+type Node = Record<string, unknown>;
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: true, suppressEmptyNode: true });
+
+function details(v: Violation): string {
+  const lines = [
+    v.file !== undefined ? `${v.file}${v.line !== undefined ? `:${v.line}` : ''}` : undefined,
+    v.segment !== null ? `${t('check:report.segment')}: ${v.segment}` : undefined,
+    v.entry !== null ? `${t('check:report.entry')}: ${v.entry}` : undefined,
+    v.src !== null ? `${t('check:side.src')}: ${v.src}` : undefined,
+    v.tgt !== null ? `${t('check:side.tgt')}: ${v.tgt}` : undefined,
+  ];
+  return lines.filter((l) => l !== undefined).join('\n');
+}
+
+function testcase(v: Violation, suite: string, failOn: Severity): Node {
+  const name = [v.segment ?? v.entry ?? suite, v.rule, v.segment && v.entry ? v.entry : undefined].filter(Boolean).join(' ');
+  const node: Node = { '@classname': `tandem.check.${v.rule}`, '@name': name, '@file': suite };
+  if (v.line !== undefined) node['@line'] = v.line;
+  node['@time'] = 0;
+  if (atLeast(v.severity, failOn)) node.failure = { '@type': v.rule, '@message': v.message, '#text': details(v) };
+  else node['system-out'] = `${v.severity}: ${v.message}\n${details(v)}`;
+  return node;
+}
+
+export function toJunit(result: CheckResult, options: JunitOptions): string {
+  const { failOn } = result.summary;
+  const bySuite = new Map<string, Violation[]>(options.files.map((f) => [f, []]));
+  for (const v of result.violations) {
+    const suite = v.file ?? 'tandem';
+    bySuite.set(suite, [...(bySuite.get(suite) ?? []), v]);
+  }
+  let tests = 0;
+  let failures = 0;
+  const testsuite = [...bySuite].map(([suite, violations]) => {
+    const failing = violations.filter((v) => atLeast(v.severity, failOn)).length;
+    const cases = violations.length
+      ? violations.map((v) => testcase(v, suite, failOn))
+      : [{ '@classname': 'tandem.check', '@name': t('check:report.clean', { count: options.segmentsPerFile.get(suite) ?? 0 }), '@file': suite, '@time': 0 }];
+    tests += cases.length;
+    failures += failing;
+    return { '@name': suite, '@tests': cases.length, '@failures': failing, '@errors': 0, '@skipped': 0, '@time': 0, testcase: cases };
+  });
+  const doc = { testsuites: { '@name': 'tandem check', '@tests': tests, '@failures': failures, '@errors': 0, '@time': 0, testsuite } };
+  return '<?xml version="1.0" encoding="UTF-8"?>\n' + builder.build(doc);
+}

@@ -1,0 +1,26 @@
+// missing-target-term: the source names a glossary entry that has terms in the target language, and
+// no preferred or admitted form of them (in any case form or romanisation the matcher knows) is in the
+// target. A target that carries only a deprecated variant is left to deprecated-term, which names the
+// variant and its replacement: one problem, one finding.
+import { t } from '../../i18n/index.ts';
+import { isInLanguage, uniqueBy, type GlossaryIndex, type SegmentTerms } from '../terms.ts';
+import type { CheckedSegment, Finding } from '../types.ts';
+
+export function missingTargetTerms(at: CheckedSegment, terms: SegmentTerms, index: GlossaryIndex): Finding[] {
+  const tgt = at.segment.tgt;
+  if (!tgt || !tgt.text.trim()) return [];
+  const found: Finding[] = [];
+  for (const mention of uniqueBy(terms.src, (m) => m.entry)) {
+    const expected = index.terms(mention.entry, terms.tgtLang, ['preferred', 'admitted']);
+    if (!expected.length) continue;
+    const inTarget = terms.tgt.filter((m) => m.entry === mention.entry && isInLanguage(m, terms.tgtLang, index));
+    if (inTarget.length) continue; // present, or present only as a deprecated variant (deprecated-term)
+    const names = uniqueBy(expected, (x) => x.text).map((x) => x.text);
+    found.push({
+      at, entry: mention.entry, rule: 'missing-target-term', side: 'tgt',
+      message: t('check:rule.missing-target-term.message', { term: mention.surface, expected: names.join(' / '), lang: terms.tgtLang }),
+      found: mention.surface, expected: names,
+    });
+  }
+  return found;
+}

@@ -1,0 +1,83 @@
+// wrong-language: a target whose text is in another language than the one it declares (Belarusian
+// where Russian is declared, English left untranslated). Glossary mentions, links, handles and
+// numbers are masked first, so a target that is mostly names is judged on its other words, and
+// units with too few words left are not judged at all: short and name-only segments raise no alarm.
+//
+// Detection costs about a quarter of a millisecond a segment, too much for 100,000 segments, so a
+// cheap screen comes first: a language's own alphabet rules out its neighbours (Russian text has no
+// і or ў, Belarusian no и or щ), and only text with letters its declared language does not write, or
+// in another script, goes to the detector. English is screened the same way by its plain a-z.
+import { t } from '../../i18n/index.ts';
+import { detectScored, maskNoise } from '../../language/index.ts';
+import { countLetters } from '../../language/alphabet.ts';
+import type { Lang, TermMatch } from '../../types.ts';
+import { primaryLang, type SegmentTerms } from '../terms.ts';
+import type { CheckedSegment, Finding } from '../types.ts';
+
+/** Fewer words than this, after masking names and noise, and the unit is not judged. */
+export const MIN_WORDS = 3;
+/** Fewer letters than this, likewise. */
+export const MIN_LETTERS = 12;
+/** The declared language must be at most this likely, and the detected one at least MIN_DETECTED. */
+const MAX_DECLARED = 0.2;
+const MIN_DETECTED = 0.6;
+
+const CYRILLIC_LANGS = new Set(['ru', 'uk', 'be', 'bg', 'sr', 'mk', 'kk']);
+/** Close neighbours a text declared in one language is most often really written in. */
+const NEIGHBOURS: Record<string, Lang[]> = {
+  ru: ['be', 'uk'], be: ['ru', 'uk'], uk: ['ru', 'be'], bg: ['ru', 'mk'], mk: ['bg', 'sr'], sr: ['mk', 'bg'],
+  en: ['de', 'fr'], de: ['en', 'nl'], fr: ['en', 'es'],
+};
+
+const WORD = /\p{L}+(?:['’ʼ-]\p{L}+)*/gu;
+
+/** The text with glossary mentions blanked (same length, so nothing else moves). */
+function maskTerms(text: string, matches: TermMatch[]): string {
+  let out = '';
+  let at = 0;
+  for (const m of matches) {
+    if (m.start < at) continue;
+    out += text.slice(at, m.start) + ' '.repeat(m.end - m.start);
+    at = m.end;
+  }
+  return out + text.slice(at);
+}
+
+/** True when the cheap screen cannot rule out another language, so the detector must decide. */
+function suspicious(clean: string, declared: Lang): boolean {
+  const letters = countLetters(clean, [declared]);
+  const total = letters.latin + letters.cyrillic + letters.other;
+  if (CYRILLIC_LANGS.has(declared)) {
+    return letters.latin + letters.other > total / 4 || letters.foreign[declared] > 0 || (declared === 'ru' && letters.apostrophes > 0);
+  }
+  if (declared === 'en') return letters.cyrillic + letters.other > 0 || /[^\x00-\x7f\s\p{P}\p{S}\p{N}]/u.test(clean);
+  return true;
+}
+
+export interface LanguageContext {
+  /** Every language declared anywhere in the batch: detection also weighs these. */
+  batchLanguages: Set<Lang>;
+}
+
+export function wrongLanguage(at: CheckedSegment, terms: SegmentTerms, context: LanguageContext): Finding[] {
+  const tgt = at.segment.tgt;
+  const declared = terms.tgtLang;
+  if (!tgt || declared === 'und') return [];
+  const clean = maskNoise(maskTerms(tgt.text, terms.tgt));
+  const words = clean.match(WORD) ?? [];
+  const letters = words.reduce((n, w) => n + w.length, 0);
+  if (words.length < MIN_WORDS || letters < MIN_LETTERS) return [];
+  if (!suspicious(clean, declared)) return [];
+  const candidates = [...new Set([declared, ...(NEIGHBOURS[declared] ?? []), ...context.batchLanguages])].filter((l) => l !== 'und');
+  const detection = detectScored(clean, { languages: candidates, outside: 'code' });
+  const found = primaryLang(detection.lang);
+  if (found === 'und' || found === declared) return [];
+  const pDeclared = detection.probabilities[declared] ?? 0;
+  const outside = !candidates.includes(found);
+  if (!outside && (pDeclared > MAX_DECLARED || detection.confidence < MIN_DETECTED)) return [];
+  return [{
+    at, entry: null, rule: 'wrong-language', side: 'tgt',
+    message: t('check:rule.wrong-language.message', { declared, found }),
+    found, expected: [declared],
+  }];
+}

@@ -1,0 +1,62 @@
+// The whole `tandem check` run as one function (glossaries and files in, rendered report out), so the
+// CLI stays a thin shell and tests can drive a run without spawning processes.
+import { createMatcher, GlossaryError, loadGlossaries } from '../glossary/index.ts';
+import type { Glossary } from '../types.ts';
+import { checkSegments } from './engine.ts';
+import { InputError, readSegmentFiles } from './input.ts';
+import { lintGlossaries } from './lint.ts';
+import { toJsonReport } from './report/json.ts';
+import { toJunit } from './report/junit.ts';
+import { toSarifReport } from './report/sarif.ts';
+import { summarize } from './report/summary.ts';
+import { toText } from './report/text.ts';
+import { t } from '../i18n/index.ts';
+import { DEFAULT_SEVERITY, RULES, type CheckResult, type RuleId, type Severity, type Violation } from './types.ts';
+
+export type ReportFormat = 'text' | 'json' | 'sarif' | 'junit';
+
+export interface RunOptions {
+  glossaries: string[];
+  files: string[];
+  format: ReportFormat;
+  failOn: Severity;
+  rules?: RuleId[];
+  color?: boolean;
+  toolVersion?: string;
+  /** Base directory of SARIF's relative URIs (default: the working directory). */
+  root?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface RunOutcome { result: CheckResult; report: string; failed: boolean }
+
+async function loadGlossary(paths: string[]): Promise<Glossary> {
+  try {
+    return await loadGlossaries(paths);
+  } catch (error) {
+    if (error instanceof GlossaryError) throw new InputError(t('check:error.badGlossary', { message: error.message }));
+    throw error;
+  }
+}
+
+export async function runCheck(options: RunOptions): Promise<RunOutcome> {
+  const rules = options.rules ?? RULES;
+  const glossary = await loadGlossary(options.glossaries);
+  const violations: Violation[] = rules.includes('glossary-lint') ? await lintGlossaries(options.glossaries, DEFAULT_SEVERITY['glossary-lint']) : [];
+  const segments = await readSegmentFiles(options.files);
+  const segmentRules = rules.filter((r) => r !== 'glossary-lint');
+  if (segments.length && segmentRules.length) {
+    violations.push(...checkSegments(segments, glossary, createMatcher(glossary), { rules: segmentRules, onProgress: options.onProgress }));
+  }
+  const summary = summarize(violations, {
+    files: options.files.length, segments: segments.length, glossaries: options.glossaries.length, entries: glossary.entries.length,
+  }, options.failOn);
+  const result: CheckResult = { violations, summary };
+  const segmentsPerFile = new Map<string, number>();
+  for (const s of segments) if (s.file) segmentsPerFile.set(s.file, (segmentsPerFile.get(s.file) ?? 0) + 1);
+  const report = options.format === 'json' ? toJsonReport(result)
+    : options.format === 'sarif' ? toSarifReport(result, { toolVersion: options.toolVersion ?? '0.0.0', root: options.root })
+      : options.format === 'junit' ? toJunit(result, { files: [...options.glossaries, ...options.files], segmentsPerFile })
+        : toText(result, { color: options.color ?? false });
+  return { result, report, failed: summary.failed };
+}
