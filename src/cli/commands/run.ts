@@ -1,8 +1,90 @@
-// Placeholder until its issue lands: says so plainly instead of pretending to work.
+// `tandem run [JOB]` runs a job file (default pipeline/default.job.yaml); `tandem run --input GLOB ...`
+// runs the same pipeline without one. Exit 0 when every document is done, 1 when some failed (the
+// others are complete), 2 for a bad command line or job file, 130 when interrupted (progress kept).
+import { relative } from 'node:path';
+import { parseCommandArgs } from '../args.ts';
+import { UsageError } from '../errors.ts';
 import type { Command } from '../main.ts';
+import { t } from '../../i18n/index.ts';
+import { loadJob, parsePair, resolveJob, runBatch, type Job, type JobFile } from '../../pipeline/index.ts';
+import { createProgress } from '../../pipeline/progress.ts';
 
-const command: Command = async () => {
-  process.stderr.write('tandem run: not available yet\n');
-  return 1;
+const DEFAULT_JOB = 'pipeline/default.job.yaml';
+
+const OPTIONS = {
+  input: { type: 'string', multiple: true },
+  glossary: { type: 'string', multiple: true },
+  out: { type: 'string' },
+  name: { type: 'string' },
+  pair: { type: 'string', multiple: true },
+  languages: { type: 'string' },
+  concurrency: { type: 'string' },
+  fresh: { type: 'boolean' },
+} as const;
+
+function jobFromArgs(values: ReturnType<typeof parse>['values'], positionals: string[]): Job {
+  if (values.input?.length && positionals.length) throw new UsageError(t('run:job.jobAndInput'));
+  let job: Job;
+  if (values.input?.length) {
+    const name = values.name ?? 'adhoc';
+    const data: JobFile = { input: values.input, glossaries: values.glossary ?? [] };
+    if (values.pair?.length) data.pairs = values.pair;
+    if (values.languages) data.languages = values.languages.split(',').map((l) => l.trim()).filter(Boolean);
+    job = resolveJob(data, { name, base: process.cwd() });
+    if (values.pair) job.pairs = values.pair.map(parsePair);
+  } else {
+    if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
+    job = loadJob(positionals[0] ?? DEFAULT_JOB);
+    if (values.name) job.name = values.name;
+    if (values.glossary?.length) job.glossaries = [...job.glossaries, ...values.glossary];
+  }
+  if (values.out) job.outDir = relative('.', values.out) === '' ? process.cwd() : values.out;
+  if (values.concurrency) {
+    const n = Number(values.concurrency);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency must be a positive integer`);
+    job.concurrency = n;
+  }
+  return job;
+}
+
+const parse = (argv: string[]) => parseCommandArgs(argv, OPTIONS);
+
+const command: Command = async (argv) => {
+  const { values, positionals } = parse(argv);
+  if (values.help) { process.stdout.write(t('run:usage') + '\n'); return 0; }
+  const job = jobFromArgs(values, positionals);
+  const started = performance.now();
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let progress: ReturnType<typeof createProgress> | undefined;
+  try {
+    const result = await runBatch(job, {
+      signal: controller.signal,
+      fresh: values.fresh,
+      onProgress: (done, failed, segments, total) => {
+        progress ??= createProgress(total, { quiet: values.quiet });
+        progress.update(done, failed, segments);
+      },
+      // One line per failed document on stderr, whatever the TTY: scripts and CI logs need them.
+      onFailure: (o) => (progress ?? { log: (l: string) => process.stderr.write(l + '\n') })
+        .log(t('run:failedDoc', { doc: o.task.src.id, reason: o.failure?.message ?? '' })),
+    });
+    progress?.stop();
+    if (result.interrupted) { process.stderr.write(t('run:interrupted') + '\n'); return 130; }
+    const s = result.report.summary;
+    if (!values.quiet) {
+      if (result.resumedDocuments) process.stderr.write(t('run:resumed', { count: result.resumedDocuments }) + '\n');
+      process.stderr.write(t('run:summary', { job: job.name, total: s.documents, ok: s.done, failed: s.failed,
+        segments: s.segments, aligned: s.aligned, seconds: ((performance.now() - started) / 1000).toFixed(1),
+        out: relative('.', job.outDir) || '.' }) + '\n');
+    }
+    return s.failed ? 1 : 0;
+  } finally {
+    progress?.stop();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
 };
 export default command;

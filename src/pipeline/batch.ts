@@ -1,0 +1,136 @@
+// The batch: every document of a job through its own machine, a few at a time (p-queue), with the
+// machine's snapshot saved after every stage so an interrupted run resumes where it stopped. The
+// outputs are written once, at the end, from all documents in id order: a resumed run writes the
+// same bytes as an uninterrupted one.
+import { rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import PQueue from 'p-queue';
+import { createActor, type SnapshotFrom } from 'xstate';
+import { writeJobOutputs } from '../export/index.ts';
+import { createMatcher, loadGlossaries } from '../glossary/index.ts';
+import { createProviderChain } from '../translate/index.ts';
+import { t } from '../i18n/index.ts';
+import { UsageError } from '../cli/errors.ts';
+import { glob } from 'tinyglobby';
+import type { Job } from './job.ts';
+import { createDocumentMachine, type DocumentMachine } from './machine.ts';
+import { discoverDocuments, pairDocuments } from './discover.ts';
+import { buildReport, type Report } from './report.ts';
+import { hashOf, StateStore } from './state.ts';
+import type { StageDeps } from './stages.ts';
+import type { DocOutput, DocTask, MachineInput, StageSettings } from './types.ts';
+
+export interface BatchOptions {
+  /** Ignore saved progress. */
+  fresh?: boolean;
+  /** Called after each document with the running totals. */
+  onProgress?: (done: number, failed: number, segments: number, total: number) => void;
+  /** Called once per failed document. */
+  onFailure?: (output: DocOutput) => void;
+  /** Aborting stops taking new documents; finished stages stay saved. */
+  signal?: AbortSignal;
+}
+
+export interface BatchResult {
+  outputs: DocOutput[];
+  report: Report;
+  written: string[];
+  resumedDocuments: number;
+  interrupted: boolean;
+}
+
+/** Loads what stages need besides data; bad glossaries or providers are the user's to fix (exit 2). */
+export async function buildDeps(job: Job): Promise<{ deps: StageDeps; glossaryFiles: string[] }> {
+  const glossaryFiles = (await glob(job.glossaries, { cwd: job.root, absolute: true, onlyFiles: true })).sort();
+  const literal = job.glossaries.filter((g) => !/[*?[\]{}]/.test(g));
+  for (const g of literal) {
+    try { statSync(join(job.root, g)); } catch { throw new UsageError(t('run:job.glossary', { message: `${g}: not found` })); }
+  }
+  let glossary;
+  try { glossary = await loadGlossaries(glossaryFiles); } catch (error) {
+    throw new UsageError(t('run:job.glossary', { message: (error as Error).message.split('\n')[0] }));
+  }
+  let provider;
+  try { provider = await createProviderChain(job.providers); } catch (error) {
+    throw new UsageError(t('run:job.provider', { message: (error as Error).message.split('\n')[0] }));
+  }
+  return { deps: { glossary, matcher: createMatcher(glossary), provider }, glossaryFiles };
+}
+
+export async function runBatch(job: Job, options: BatchOptions = {}): Promise<BatchResult> {
+  const ids = await discoverDocuments(job);
+  const tasks = pairDocuments(ids, job);
+  const { deps, glossaryFiles } = await buildDeps(job);
+  const settings: StageSettings = { languages: job.languages, pairs: job.pairs, limits: job.limits, retries: job.retries,
+    lowConfidence: job.lowConfidence };
+  const store = new StateStore(job.outDir);
+  const glossaryKey = glossaryFiles.map((f) => { const s = statSync(f); return [relative(job.root, f), s.size, Math.floor(s.mtimeMs)]; });
+  store.open(hashOf({ settings, glossaryKey, providers: job.providers, version: 1 }), options.fresh);
+  const machine = createDocumentMachine(deps);
+
+  const outputs = new Array<DocOutput | undefined>(tasks.length);
+  let done = 0, failed = 0, segments = 0, resumedDocuments = 0;
+  const finish = (k: number, output: DocOutput) => {
+    outputs[k] = output;
+    if (output.status === 'done') done++; else { failed++; options.onFailure?.(output); }
+    segments += output.segments.length;
+    options.onProgress?.(done, failed, segments, tasks.length);
+  };
+
+  const queue = new PQueue({ concurrency: job.concurrency });
+  options.signal?.addEventListener('abort', () => queue.clear(), { once: true });
+  tasks.forEach((task, k) => {
+    const saved = store.load(task) as SnapshotFrom<DocumentMachine> | undefined;
+    if (saved?.status === 'done') { resumedDocuments++; finish(k, saved.output as DocOutput); return; }
+    void queue.add(async () => finish(k, await runDocument(machine, { task, settings }, store, saved, options.signal)));
+  });
+  await queue.onIdle();
+  if (options.signal?.aborted) {
+    return { outputs: outputs.filter((o): o is DocOutput => !!o), report: buildReport(job, []), written: [],
+      resumedDocuments, interrupted: true };
+  }
+
+  const finished = outputs as DocOutput[];
+  const report = buildReport(job, finished);
+  const written = await writeJobOutputs(job.outDir, {
+    segments: finished.flatMap((o) => o.segments),
+    pairs: job.pairs.map((p) => ({ srcLang: p.src, tgtLang: p.tgt })),
+    docs: finished.filter((o) => o.status === 'done').map((o) => ({ id: o.task.src.id, path: o.task.src.id,
+      ...(o.srcLang ? { srcLang: o.srcLang, tgtLang: o.tgtLang } : {}) })),
+    report,
+    formats: job.formats,
+  });
+  // Files an earlier run wrote that this one did not (a document removed or now failing) would mislead.
+  const now = new Set(written.map((w) => relative(job.outDir, w)));
+  for (const old of store.readManifest()) if (!now.has(old)) rmSync(join(job.outDir, old), { force: true });
+  store.writeManifest([...now]);
+  return { outputs: finished, report, written, resumedDocuments, interrupted: false };
+}
+
+/** Runs (or resumes) one document's machine, saving its snapshot whenever it enters a new stage. */
+function runDocument(machine: DocumentMachine, input: MachineInput, store: StateStore,
+  saved: SnapshotFrom<DocumentMachine> | undefined, signal?: AbortSignal): Promise<DocOutput> {
+  return new Promise((resolve, reject) => {
+    const actor = createActor(machine, saved ? { snapshot: saved, input } : { input });
+    let stage = '';
+    const onAbort = () => actor.stop();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    actor.subscribe({
+      next(snapshot) {
+        const top = typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0];
+        if (top !== stage || snapshot.status === 'done') {
+          stage = top;
+          store.save(input.task, actor.getPersistedSnapshot());
+        }
+        if (snapshot.status === 'done') {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(snapshot.output as DocOutput);
+        }
+      },
+      error: reject,
+    });
+    actor.start();
+  });
+}
+
+export type { DocTask };

@@ -1,0 +1,172 @@
+// Job files: YAML or JSON, validated against job.schema.json. Mistakes are reported as file:line:col
+// with the offending field (YAML node ranges through a LineCounter), and unknown fields get a
+// "did you mean" when they look like a typo of a known one.
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { t } from '../i18n/index.ts';
+import { UsageError } from '../cli/errors.ts';
+import type { Lang } from '../types.ts';
+import type { ProviderConfig } from '../translate/index.ts';
+import { DEFAULT_LIMITS, type ReadLimits } from '../documents/index.ts';
+import schema from './job.schema.json' with { type: 'json' };
+
+export type OutputFormat = 'jsonl' | 'tsv' | 'tmx' | 'xliff';
+export interface LangPair { src: Lang; tgt: Lang }
+
+/** A job with every default filled in and every path absolute: plain data, JSON-serialisable. */
+export interface Job {
+  name: string;
+  file?: string;
+  root: string;
+  input: string[];
+  exclude: string[];
+  languages: Lang[];
+  pairs: LangPair[];
+  glossaries: string[];
+  pairing: { by: 'suffix' | 'none'; documents: Array<{ src: string; tgt: string }> };
+  providers: ProviderConfig[];
+  outDir: string;
+  formats: OutputFormat[];
+  concurrency: number;
+  retries: { attempts: number; backoffMs: number };
+  limits: ReadLimits;
+  lowConfidence: number;
+}
+
+/** The job file as written (after validation). */
+export interface JobFile {
+  name?: string; root?: string; input: string | string[]; exclude?: string | string[]; languages?: Lang[];
+  pairs?: Array<string | LangPair>; glossaries?: string | string[];
+  pairing?: { by?: 'suffix' | 'none'; documents?: Array<{ src: string; tgt: string }> };
+  translate?: { providers?: ProviderConfig[] }; output?: { dir?: string; formats?: OutputFormat[] };
+  concurrency?: number; retries?: { attempts?: number; backoffMs?: number }; limits?: Partial<ReadLimits>;
+  align?: { lowConfidence?: number };
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validate = ajv.compile<JobFile>(schema);
+
+export function loadJob(file: string): Job {
+  const path = resolve(file);
+  if (!existsSync(path)) throw new UsageError(t('run:job.notFound', { file }));
+  const text = readFileSync(path, 'utf8');
+  const data = parseJobText(text, file);
+  const name = data.name ?? basename(path).replace(/(\.job)?\.(ya?ml|json)$/i, '');
+  return resolveJob(data, { name, base: dirname(path), file: path });
+}
+
+/** Parses and validates job text; errors are UsageErrors located as file:line:col. */
+export function parseJobText(text: string, file: string): JobFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const at = (offset: number) => lineCounter.linePos(offset);
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    const { line, col } = at(e.pos[0]);
+    throw new UsageError(t('run:job.parse', { file, line, col, message: e.message.split('\n')[0] }));
+  }
+  const data = doc.toJS() as unknown;
+  if (validate(data)) return data;
+  const error = pickError(validate.errors ?? []);
+  const { line, col } = at(locate(doc, error));
+  throw new UsageError(t('run:job.schema', { file, line, col, path: fieldName(error), message: describe(error) }));
+}
+
+/** The most useful of ajv's errors: the deepest one that is not a summary of alternatives. */
+function pickError(errors: ErrorObject[]): ErrorObject {
+  const specific = errors.filter((e) => e.keyword !== 'anyOf');
+  const pool = specific.length ? specific : errors;
+  return pool.reduce((best, e) => (e.instancePath.length > best.instancePath.length ? e : best), pool[0]);
+}
+
+function pathOf(error: ErrorObject): Array<string | number> {
+  return error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+function fieldName(error: ErrorObject): string {
+  const path = pathOf(error).join('.');
+  const extra = error.keyword === 'additionalProperties' ? (error.params as { additionalProperty: string }).additionalProperty : '';
+  return [path, extra].filter(Boolean).join('.') || '(top level)';
+}
+
+/** Offset of the node the error is about (the unknown key itself for additionalProperties). */
+function locate(doc: Document, error: ErrorObject): number {
+  const node = pathOf(error).length ? doc.getIn(pathOf(error), true) : doc.contents;
+  if (error.keyword === 'additionalProperties' && isMap(node)) {
+    const key = (error.params as { additionalProperty: string }).additionalProperty;
+    const pair = node.items.find((p) => (p.key as { value?: unknown })?.value === key);
+    const range = (pair?.key as { range?: number[] })?.range;
+    if (range) return range[0];
+  }
+  return (node as { range?: number[] } | null)?.range?.[0] ?? 0;
+}
+
+function describe(error: ErrorObject): string {
+  if (error.keyword === 'additionalProperties') {
+    const key = (error.params as { additionalProperty: string }).additionalProperty;
+    const known = knownKeys(pathOf(error));
+    const near = known.find((k) => editDistance(k, key) <= Math.max(1, Math.floor(k.length / 4)));
+    return `is not a known field${near ? ` (did you mean '${near}'?)` : ''}; known: ${known.join(', ')}`;
+  }
+  if (error.keyword === 'enum') return `${error.message}: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+  return error.message ?? error.keyword;
+}
+
+function knownKeys(path: Array<string | number>): string[] {
+  let node: { properties?: Record<string, unknown>; items?: unknown } = schema as never;
+  for (const p of path) {
+    node = (typeof p === 'number' ? node.items : node.properties?.[p]) as typeof node;
+    if (!node) return [];
+  }
+  return Object.keys(node.properties ?? {}).filter((k) => k !== '$schema');
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]++;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length];
+}
+
+const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+export function parsePair(pair: string | LangPair): LangPair {
+  if (typeof pair !== 'string') return pair;
+  const m = /^([a-z]{2,3})-([a-z]{2,3})$/.exec(pair);
+  if (!m) throw new UsageError(t('run:job.badPair', { pair }));
+  return { src: m[1], tgt: m[2] };
+}
+
+/** Fills defaults and makes paths absolute; `base` is where a relative `root` starts from. */
+export function resolveJob(data: JobFile, where: { name: string; base: string; file?: string }): Job {
+  const root = resolve(where.base, data.root ?? '.');
+  const pairs = (data.pairs ?? ['en-ru']).map(parsePair);
+  const languages = data.languages ?? [...new Set(pairs.flatMap((p) => [p.src, p.tgt]))];
+  return {
+    name: where.name,
+    ...(where.file ? { file: where.file } : {}),
+    root,
+    input: list(data.input),
+    exclude: list(data.exclude),
+    languages,
+    pairs,
+    glossaries: list(data.glossaries),
+    pairing: { by: data.pairing?.by ?? 'suffix', documents: data.pairing?.documents ?? [] },
+    providers: data.translate?.providers ?? [],
+    outDir: resolve(root, data.output?.dir ?? `output/${where.name}`),
+    formats: data.output?.formats ?? ['jsonl', 'tsv', 'tmx', 'xliff'],
+    concurrency: data.concurrency ?? 2,
+    retries: { attempts: data.retries?.attempts ?? 3, backoffMs: data.retries?.backoffMs ?? 200 },
+    limits: { ...DEFAULT_LIMITS, ...data.limits },
+    lowConfidence: data.align?.lowConfidence ?? 0.5,
+  };
+}

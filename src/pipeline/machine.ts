@@ -1,0 +1,101 @@
+// One xstate machine per document: read → segment → detect → normalise → align → translate → emit,
+// each stage a promise actor. A DocumentError (bad input) goes straight to `failed` with its reason;
+// a transient error (busy file system, rate-limited or failing translation service) is retried with
+// exponential backoff; any other error fails the document, never the batch.
+import { assign, fromPromise, setup } from 'xstate';
+import { DocumentError } from '../documents/index.ts';
+import { alignStage, detectStage, normaliseStage, readStage, segmentStage, translateStage, type StageDeps,
+  type StageName } from './stages.ts';
+import type { DocContext, DocOutput, MachineInput } from './types.ts';
+import { documentOutput } from './output.ts';
+
+type StageResult = Partial<DocContext>;
+
+/** Error codes and HTTP statuses worth another try. */
+const TRANSIENT_CODES = new Set(['EAGAIN', 'EBUSY', 'EMFILE', 'ENFILE', 'ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE']);
+
+export function isTransient(error: unknown): boolean {
+  const e = error as { code?: string; status?: number; transient?: boolean } | null;
+  if (!e || error instanceof DocumentError) return false;
+  if (e.transient) return true;
+  if (e.code && TRANSIENT_CODES.has(e.code)) return true;
+  return typeof e.status === 'number' && (e.status === 429 || e.status >= 500);
+}
+
+function failureOf(stage: StageName, error: unknown): NonNullable<DocContext['failure']> {
+  if (error instanceof DocumentError) return { ...error.toFailure(), stage };
+  const reason = String((error as Error)?.message ?? error).split('\n')[0];
+  const d = new DocumentError('stageFailed', { stage, reason });
+  return { ...d.toFailure(), stage };
+}
+
+/** Runs a stage and records how long it took (summed over attempts and resumed runs). */
+const timed = (stage: StageName, run: (ctx: DocContext) => StageResult | Promise<StageResult>) =>
+  fromPromise<StageResult, DocContext>(async ({ input }) => {
+    const started = performance.now();
+    const result = await run(input);
+    return { ...result, times: { ...input.times, [stage]: Math.round((input.times[stage] ?? 0) + performance.now() - started) } };
+  });
+
+export function createDocumentMachine(deps: StageDeps) {
+  const stage = (name: StageName, next: StageName | 'done') => ({
+    initial: 'running' as const,
+    states: {
+      running: {
+        invoke: {
+          src: name,
+          input: ({ context }: { context: DocContext }) => context,
+          onDone: { target: `#document.${next}`, actions: assign(({ event }) => ({ ...(event.output as StageResult), attempt: 0 })) },
+          onError: [
+            { guard: 'retryable', target: 'waiting', actions: assign({ attempt: ({ context }) => context.attempt + 1 }) },
+            { target: '#document.failed', actions: assign({ failure: ({ event }) => failureOf(name, event.error) }) },
+          ],
+        },
+      },
+      waiting: { after: { backoff: 'running' } },
+    },
+  });
+
+  const machineSetup = setup({
+    types: { context: {} as DocContext, input: {} as MachineInput, output: {} as DocOutput },
+    actors: {
+      read: timed('read', readStage),
+      segment: timed('segment', segmentStage),
+      detect: timed('detect', detectStage),
+      normalise: timed('normalise', (c) => normaliseStage(c, deps)),
+      align: timed('align', (c) => alignStage(c, deps)),
+      translate: timed('translate', (c) => translateStage(c, deps)),
+      // The document's record (segments, counts, languages); the batch gathers them into the outputs.
+      emit: timed('emit', () => ({})),
+    },
+    guards: {
+      retryable: ({ context, event }) =>
+        isTransient((event as { error?: unknown }).error) && context.attempt + 1 < context.input.settings.retries.attempts,
+    },
+    delays: {
+      backoff: ({ context }) => context.input.settings.retries.backoffMs * 2 ** (context.attempt - 1),
+    },
+  });
+  type States = NonNullable<Parameters<typeof machineSetup.createMachine>[0]['states']>;
+  // The stage states are made by one helper, which xstate's inference cannot follow: typed here.
+  const states = {
+    read: stage('read', 'segment'),
+    segment: stage('segment', 'detect'),
+    detect: stage('detect', 'normalise'),
+    normalise: stage('normalise', 'align'),
+    align: stage('align', 'translate'),
+    translate: stage('translate', 'emit'),
+    emit: stage('emit', 'done'),
+    done: { type: 'final' },
+    failed: { type: 'final' },
+  } as unknown as States;
+  return machineSetup.createMachine({
+    id: 'document',
+    context: ({ input }) => ({ input, attempt: 0, times: {} }),
+    initial: 'read',
+    states,
+    output: ({ context }) => documentOutput(context),
+  });
+}
+
+export type DocumentMachine = ReturnType<typeof createDocumentMachine>;

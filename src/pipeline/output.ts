@@ -1,0 +1,29 @@
+// A finished (or failed) document's record: segments plus the figures report.json shows.
+import type { DocContext, DocOutput } from './types.ts';
+
+export function documentOutput(ctx: DocContext): DocOutput {
+  const segments = ctx.failure ? [] : (ctx.segments ?? []);
+  const sum = ctx.summary;
+  const terms = segments.reduce((sum, s) => sum + s.terms.length, 0);
+  const changes = segments.reduce((sum, s) => sum + (s.src.changes?.length ?? 0) + (s.tgt?.changes?.length ?? 0), 0);
+  return {
+    task: ctx.input.task,
+    status: ctx.failure ? 'failed' : 'done',
+    ...(sum?.srcLang ? { srcLang: sum.srcLang, tgtLang: sum.tgtLang } : {}),
+    languages: sum?.languages ?? {},
+    counts: {
+      paragraphs: sum?.paragraphs ?? 0,
+      sentences: sum?.sentences ?? 0,
+      tgtSentences: sum?.tgtSentences ?? 0,
+      segments: segments.length,
+      aligned: segments.filter((s) => s.origin === 'aligned').length,
+      translated: segments.filter((s) => s.tgt && s.origin !== 'aligned').length,
+      terms,
+      changes,
+      flagged: segments.filter((s) => s.flags?.length).length,
+    },
+    timeMs: Object.values(ctx.times).reduce((a, b) => a + b, 0),
+    segments,
+    ...(ctx.failure ? { failure: ctx.failure } : {}),
+  };
+}

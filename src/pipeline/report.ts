@@ -1,0 +1,52 @@
+// report.json: per document its status, languages found, counts, time and errors; totals on top.
+import type { Lang } from '../types.ts';
+import type { Job } from './job.ts';
+import type { DocOutput } from './types.ts';
+
+export interface DocumentReport {
+  doc: string;
+  tgtDoc?: string;
+  status: 'done' | 'failed';
+  srcLang?: Lang;
+  tgtLang?: Lang;
+  /** Characters of text per language found (both sides of a pair). */
+  languages: Record<Lang, number>;
+  counts: DocOutput['counts'];
+  /** Processing time of this document in milliseconds (summed over resumed runs). */
+  timeMs: number;
+  errors: Array<{ stage: string; code: string; message: string }>;
+}
+
+export interface Report {
+  job: string;
+  summary: { documents: number; done: number; failed: number; segments: number; aligned: number; translated: number;
+    languages: Record<Lang, number> };
+  documents: DocumentReport[];
+}
+
+export function buildReport(job: Job, outputs: DocOutput[]): Report {
+  const languages: Record<Lang, number> = {};
+  for (const o of outputs) for (const [l, n] of Object.entries(o.languages)) languages[l] = (languages[l] ?? 0) + n;
+  return {
+    job: job.name,
+    summary: {
+      documents: outputs.length,
+      done: outputs.filter((o) => o.status === 'done').length,
+      failed: outputs.filter((o) => o.status === 'failed').length,
+      segments: outputs.reduce((s, o) => s + o.counts.segments, 0),
+      aligned: outputs.reduce((s, o) => s + o.counts.aligned, 0),
+      translated: outputs.reduce((s, o) => s + o.counts.translated, 0),
+      languages: Object.fromEntries(Object.entries(languages).sort(([a], [b]) => (a < b ? -1 : 1))),
+    },
+    documents: outputs.map((o) => ({
+      doc: o.task.src.id,
+      ...(o.task.tgt ? { tgtDoc: o.task.tgt.id } : {}),
+      status: o.status,
+      ...(o.srcLang ? { srcLang: o.srcLang, tgtLang: o.tgtLang } : {}),
+      languages: o.languages,
+      counts: o.counts,
+      timeMs: o.timeMs,
+      errors: o.failure ? [{ stage: o.failure.stage, code: o.failure.code, message: o.failure.message }] : [],
+    })),
+  };
+}

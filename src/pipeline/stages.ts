@@ -1,0 +1,154 @@
+// The work of each stage of the per-document machine: context in, the stage's result out. Stages
+// call other stages' public APIs (documents, language, glossary, align, translate) and nothing else.
+import { alignDocuments } from '../align/index.ts';
+import { DocumentError, hasWords, readDocument, segmentParagraphs, type RawSentence } from '../documents/index.ts';
+import { normalize, type Matcher } from '../glossary/index.ts';
+import { detect, type DetectOptions } from '../language/index.ts';
+import type { TranslationProvider } from '../translate/index.ts';
+import type { Glossary, Lang, Segment, Sentence } from '../types.ts';
+import { dominantLang, pairSegments, singleSegments } from './segments.ts';
+import type { DocContext, NormalSentence, StageSettings } from './types.ts';
+
+/** What stages need besides plain data; rebuilt from the job wherever a machine runs. */
+export interface StageDeps {
+  glossary: Glossary;
+  matcher: Matcher;
+  provider: TranslationProvider;
+}
+
+export const STAGES = ['read', 'segment', 'detect', 'normalise', 'align', 'translate', 'emit'] as const;
+export type StageName = (typeof STAGES)[number];
+
+export async function readStage(ctx: DocContext): Promise<Pick<DocContext, 'read'>> {
+  const { task, settings } = ctx.input;
+  const src = await readDocument(task.src.path, task.src.id, settings.limits);
+  const tgt = task.tgt ? await readDocument(task.tgt.path, task.tgt.id, settings.limits) : undefined;
+  return { read: { src, ...(tgt ? { tgt } : {}) } };
+}
+
+// Each stage returns `undefined` for the data nobody after it needs, so snapshots stay small.
+export async function segmentStage(ctx: DocContext): Promise<Pick<DocContext, 'segmented' | 'read' | 'summary'>> {
+  const read = ctx.read!;
+  const src = segmentParagraphs(read.src.paragraphs);
+  if (!src.some((s) => hasWords(s.text))) throw new DocumentError('noText');
+  const tgt = read.tgt ? segmentParagraphs(read.tgt.paragraphs) : undefined;
+  return { segmented: { src, ...(tgt ? { tgt } : {}) }, read: undefined,
+    summary: { paragraphs: read.src.paragraphs.length, sentences: src.length, tgtSentences: tgt?.length ?? 0 } };
+}
+
+export async function detectStage(ctx: DocContext): Promise<Pick<DocContext, 'detected' | 'segmented' | 'summary'>> {
+  const { task, settings } = ctx.input;
+  const seg = ctx.segmented!;
+  const docLang = documentLanguage(seg.src, settings, task.src.declared);
+  if (!settings.languages.includes(docLang)) {
+    throw new DocumentError('outsideLanguages', { lang: docLang, languages: settings.languages.join(', ') });
+  }
+  const srcLang = task.pair?.src ?? docLang;
+  const tgtLang = task.pair?.tgt ?? targetLanguage(docLang, settings);
+  const src = detectSentences(seg.src, settings, srcLang);
+  const tgt = seg.tgt ? detectSentences(seg.tgt, settings, task.tgt?.declared ?? tgtLang) : undefined;
+  const languages: Record<Lang, number> = {};
+  for (const x of [...src, ...(tgt ?? [])]) languages[x.lang] = (languages[x.lang] ?? 0) + x.text.length;
+  const summary = { ...ctx.summary!, srcLang, tgtLang, languages: sortKeys(languages) };
+  return { detected: { src, ...(tgt ? { tgt } : {}), srcLang, tgtLang, languages: summary.languages }, segmented: undefined, summary };
+}
+
+/**
+ * The document's language, asked without forcing it into the job's languages, so that a German
+ * document in an en/ru job is named as such. A declared language (NAME.ru.txt) is trusted.
+ */
+function documentLanguage(sentences: RawSentence[], settings: StageSettings, declared?: Lang): Lang {
+  if (declared && settings.languages.includes(declared)) return declared;
+  let sample = '';
+  for (const s of sentences) { if (sample.length > 4000) break; sample += s.text + '\n'; }
+  const found = detect(sample, { languages: settings.languages, outside: 'code' } as DetectOptions).lang;
+  if (found !== 'und') return found;
+  return dominantLang(sentences.map((s) => ({ text: s.text, lang: detect(s.text, { languages: settings.languages }).lang }))) ?? 'und';
+}
+
+/**
+ * Languages of sentences: one call per paragraph, and per sentence only where the paragraph is mixed
+ * or uncertain (a quoted Russian tweet in an English article). Detection costs milliseconds per call
+ * whatever the length, so this keeps the stage fast; 'und' units (signatures, numbers) take the
+ * document's language.
+ */
+function detectSentences(raw: RawSentence[], settings: StageSettings, docLang: Lang): Sentence[] {
+  const out: Sentence[] = [];
+  const prior = { [docLang]: 0.8 };
+  for (let i = 0; i < raw.length; ) {
+    let j = i;
+    while (j < raw.length && raw[j].para === raw[i].para) j++;
+    const group = raw.slice(i, j);
+    const paragraph = detect(group.map((s) => s.text).join(' '), { languages: settings.languages, prior });
+    const sure = !paragraph.mixed && paragraph.confidence >= 0.8 && paragraph.lang !== 'und';
+    for (const s of group) {
+      const d = sure || group.length === 1 ? paragraph
+        : detect(s.text, { languages: settings.languages, prior: { [paragraph.lang === 'und' ? docLang : paragraph.lang]: 0.8 } });
+      out.push({ id: s.id, para: s.para, text: s.text, start: s.start, end: s.end,
+        lang: d.lang === 'und' ? docLang : d.lang, confidence: d.lang === 'und' ? 0 : d.confidence });
+    }
+    i = j;
+  }
+  return out;
+}
+
+/** Target language of a single document: the job pair it is the source of, else the reverse of one. */
+export function targetLanguage(lang: Lang, settings: StageSettings): Lang {
+  const forward = settings.pairs.find((p) => p.src === lang);
+  if (forward) return forward.tgt;
+  const backward = settings.pairs.find((p) => p.tgt === lang);
+  if (backward) return backward.src;
+  return settings.pairs[0]?.tgt ?? 'und';
+}
+
+export function normaliseStage(ctx: DocContext, deps: StageDeps): Pick<DocContext, 'normalized' | 'detected'> {
+  const d = ctx.detected!;
+  const side = (sentences: Sentence[]): NormalSentence[] => sentences.map((s) => {
+    const n = normalize(s.text, s.lang, deps.matcher, deps.glossary);
+    return { ...s, normalized: n.text, changes: n.changes, terms: n.matches };
+  });
+  return { normalized: { src: side(d.src), ...(d.tgt ? { tgt: side(d.tgt) } : {}), srcLang: d.srcLang, tgtLang: d.tgtLang,
+    languages: d.languages }, detected: undefined };
+}
+
+export function alignStage(ctx: DocContext, deps: StageDeps): Pick<DocContext, 'segments' | 'normalized'> {
+  const { task, settings } = ctx.input;
+  const n = ctx.normalized!;
+  if (!task.tgt || !n.tgt) return { segments: singleSegments(task.src, n.src, n.srcLang), normalized: undefined };
+  const beads = alignDocuments(byParagraph(n.src), byParagraph(n.tgt),
+    { srcLang: n.srcLang, tgtLang: n.tgtLang, glossary: deps.matcher });
+  return { segments: pairSegments({ doc: task.src, sentences: n.src, lang: n.srcLang },
+    { doc: task.tgt, sentences: n.tgt, lang: n.tgtLang }, beads, settings.lowConfidence), normalized: undefined };
+}
+
+/** Sentence texts grouped by paragraph, every paragraph present (empty ones keep indexes right). */
+function byParagraph(sentences: NormalSentence[]): string[][] {
+  const groups: string[][] = [];
+  let last = -1;
+  for (const s of sentences) {
+    if (s.para !== last) { groups.push([]); last = s.para; }
+    groups[groups.length - 1].push(s.text);
+  }
+  return groups;
+}
+
+export async function translateStage(ctx: DocContext, deps: StageDeps): Promise<Pick<DocContext, 'segments'>> {
+  const tgtLang = ctx.summary!.tgtLang!;
+  const segments = ctx.segments!;
+  const todo = segments.map((s, k) => ({ s, k })).filter(({ s }) => !s.tgt && s.src.text && s.src.lang !== tgtLang);
+  if (!todo.length || deps.provider.name === 'none') return { segments };
+  const answers = await deps.provider.translate(todo.map(({ s }) =>
+    ({ id: `${s.doc}#${s.id}`, text: s.src.text, srcLang: s.src.lang, tgtLang })));
+  const out: Segment[] = [...segments];
+  todo.forEach(({ s, k }, i) => {
+    const a = answers[i];
+    if (!a) return;
+    out[k] = { ...s, tgt: { lang: tgtLang, text: a.text }, score: a.score ?? null, origin: a.origin,
+      ...(a.detail ? { originDetail: a.detail } : {}) };
+  });
+  return { segments: out };
+}
+
+function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -1,0 +1,69 @@
+// Plain data of the per-document machine: its input, its context (persisted after every stage) and
+// its output. Everything here is JSON-serialisable, so a snapshot can be resumed here or on a queue
+// worker on another machine that rebuilds the same dependencies from the job.
+import type { Failure, ReadDocument, RawSentence } from '../documents/index.ts';
+import type { Change, Lang, Segment, Sentence, TermMatch } from '../types.ts';
+import type { Job } from './job.ts';
+
+export interface DocRef {
+  /** Path relative to the job root, POSIX separators: the document id in every output. */
+  id: string;
+  path: string;
+  /** Size and modification time: a changed file is processed again on resume. */
+  fingerprint: string;
+  /** Language declared by the file name (NAME.ru.txt), when there is one. */
+  declared?: Lang;
+}
+
+/** One unit of work: a document, or a source document with its parallel target. */
+export interface DocTask {
+  src: DocRef;
+  tgt?: DocRef;
+  /** Direction of a pair (from the job's pairs); for a single document it is decided by detection. */
+  pair?: { src: Lang; tgt: Lang };
+}
+
+/** The job settings a machine needs (a subset of Job, so snapshots do not depend on paths elsewhere). */
+export type StageSettings = Pick<Job, 'languages' | 'pairs' | 'limits' | 'retries' | 'lowConfidence'>;
+
+export interface MachineInput { task: DocTask; settings: StageSettings }
+
+/** A sentence after normalisation: its house-style text, edits and glossary mentions. */
+export interface NormalSentence extends Sentence {
+  normalized: string;
+  changes: Change[];
+  terms: TermMatch[];
+}
+
+export interface Side<S> { doc: DocRef; sentences: S[]; paragraphs?: number }
+
+export interface StageTimes { [stage: string]: number }
+
+export interface DocContext {
+  input: MachineInput;
+  attempt: number;
+  times: StageTimes;
+  read?: { src: ReadDocument; tgt?: ReadDocument };
+  segmented?: { src: RawSentence[]; tgt?: RawSentence[] };
+  detected?: { src: Sentence[]; tgt?: Sentence[]; srcLang: Lang; tgtLang: Lang; languages: Record<Lang, number> };
+  normalized?: { src: NormalSentence[]; tgt?: NormalSentence[]; srcLang: Lang; tgtLang: Lang; languages: Record<Lang, number> };
+  segments?: Segment[];
+  /** What is left of the earlier stages once a later one no longer needs their data. */
+  summary?: { paragraphs: number; sentences?: number; tgtSentences?: number; srcLang?: Lang; tgtLang?: Lang;
+    languages?: Record<Lang, number> };
+  failure?: Failure & { stage: string };
+}
+
+export interface DocOutput {
+  task: DocTask;
+  status: 'done' | 'failed';
+  srcLang?: Lang;
+  tgtLang?: Lang;
+  /** Characters of text per detected language (sentences of both sides). */
+  languages: Record<Lang, number>;
+  counts: { paragraphs: number; sentences: number; tgtSentences: number; segments: number; aligned: number;
+    translated: number; terms: number; changes: number; flagged: number };
+  timeMs: number;
+  segments: Segment[];
+  failure?: Failure & { stage: string };
+}
