@@ -21,3 +21,6 @@ export function guessPerson(entry: GlossaryEntry): boolean {
     return words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) && GIVEN_KEYS.has(nameKey(words[0]));
   });
 }
+
+/** True for a common given name in any script or romanisation (Pavel, Павлом is not: pass the lemma). */
+export const isGivenName = (word: string) => GIVEN_KEYS.has(nameKey(word));

@@ -1,0 +1,105 @@
+// `glossary lint`: the problems an editor must fix before a glossary is used in CI. Pure over parsed
+// files; the command does the reading. Errors make lint fail, warnings do not.
+import { t } from '../i18n/index.ts';
+import type { GlossaryEntry } from '../types.ts';
+import { GlossaryError } from './errors.ts';
+import { entryLines, parseGlossary } from './load.ts';
+import { fold } from './translit.ts';
+import { compilePatterns, shapeOf } from './variants.ts';
+
+export interface LintProblem {
+  severity: 'error' | 'warning';
+  file: string;
+  line?: number;
+  code: string;
+  message: string;
+}
+
+interface Located { entry: GlossaryEntry; file: string; line?: number }
+
+/** Lints glossary files given as {path, text}. */
+export function lintGlossaries(files: Array<{ path: string; text: string }>): { problems: LintProblem[]; entries: number } {
+  const problems: LintProblem[] = [];
+  const located: Located[] = [];
+  const languages = new Set<string>();
+  for (const { path, text } of files) {
+    try {
+      const g = parseGlossary(text.replace(/^\uFEFF/, ''), path);
+      const lines = /\.(ya?ml|json)$/i.test(path) ? entryLines(text) : new Map<string, number>();
+      g.meta?.languages?.forEach((l) => languages.add(l));
+      for (const entry of g.entries) located.push({ entry, file: path, line: lines.get(entry.id) });
+    } catch (error) {
+      if (!(error instanceof GlossaryError)) throw error;
+      problems.push({ severity: 'error', file: error.file, line: error.line, code: 'schema', message: error.message.replace(/^.*?: /, '').replace(/^\d+: /, '') });
+    }
+  }
+  const report = (severity: LintProblem['severity'], at: Located, code: string, params: Record<string, unknown>) =>
+    problems.push({ severity, file: at.file, line: at.line, code, message: t(`glossary:lint.${code}`, params) });
+
+  // Duplicate ids.
+  const byId = new Map<string, Located>();
+  for (const at of located) {
+    const first = byId.get(at.entry.id);
+    if (first) report('error', at, 'duplicateId', { id: at.entry.id, first: `${first.file}${first.line ? `:${first.line}` : ''}` });
+    else byId.set(at.entry.id, at);
+  }
+
+  // One spelling claimed by two entries; a deprecated term that is another entry's preferred term.
+  const owners = new Map<string, Located>();
+  const preferredBy = new Map<string, Located>();
+  for (const at of located) {
+    for (const term of at.entry.terms) {
+      const key = `${term.lang}|${fold(term.text)}`;
+      const owner = owners.get(key);
+      if (owner && owner.entry.id !== at.entry.id) report('error', at, 'sharedVariant', { text: term.text, lang: term.lang, a: owner.entry.id, b: at.entry.id });
+      else owners.set(key, at);
+      if (term.status === 'preferred') preferredBy.set(fold(term.text), at);
+    }
+  }
+  for (const at of located) {
+    for (const term of at.entry.terms.filter((x) => x.status === 'deprecated')) {
+      const other = preferredBy.get(fold(term.text));
+      if (other && other.entry.id !== at.entry.id) report('error', at, 'deprecatedIsPreferred', { text: term.text, a: at.entry.id, b: other.entry.id });
+    }
+  }
+
+  // Languages: every entry should cover the glossary's languages and have a preferred term in each.
+  for (const at of located) {
+    const langs = new Set(at.entry.terms.map((x) => x.lang));
+    for (const lang of languages) if (!langs.has(lang)) report('warning', at, 'missingLanguage', { id: at.entry.id, lang });
+    for (const lang of langs) {
+      const inLang = at.entry.terms.filter((x) => x.lang === lang);
+      if (!inLang.some((x) => x.status === 'preferred')) report('warning', at, 'noPreferred', { id: at.entry.id, lang });
+      const seen = new Map<string, string>();
+      for (const term of inLang.filter((x) => x.status === 'preferred')) {
+        const shape = shapeOf(term, at.entry);
+        if (seen.has(shape) && fold(seen.get(shape)!) !== fold(term.text)) {
+          report('warning', at, 'twoPreferred', { id: at.entry.id, lang, shape, a: seen.get(shape), b: term.text });
+        }
+        seen.set(shape, term.text);
+      }
+    }
+  }
+
+  // Conflation: a word key (a spelling, romanisation or case form) that single-word patterns of two
+  // entries share, so the matcher cannot tell them apart (Тихановская vs Тихановский under a stemmer).
+  const keyOwner = new Map<string, { id: string; word: string }>();
+  const reported = new Set<string>();
+  const where = new Map(located.map((at) => [at.entry.id, at]));
+  for (const p of compilePatterns({ entries: located.map((x) => x.entry), sources: [] })) {
+    if (p.positions.length !== 1) continue;
+    for (const [key, spelling] of p.positions[0]) {
+      const owner = keyOwner.get(key);
+      if (!owner) { keyOwner.set(key, { id: p.entry.id, word: spelling.forms[spelling.formIndex] }); continue; }
+      const pair = [owner.id, p.entry.id].sort().join('|');
+      if (owner.id === p.entry.id || reported.has(pair)) continue;
+      reported.add(pair);
+      report('warning', where.get(p.entry.id)!, 'conflated', { a: owner.word, entryA: owner.id, b: spelling.forms[spelling.formIndex], entryB: p.entry.id, key });
+    }
+  }
+  return { problems, entries: located.length };
+}
+
+export function formatProblem(p: LintProblem): string {
+  return `${p.file}${p.line ? `:${p.line}` : ''}: ${p.severity}: ${p.message}`;
+}
