@@ -22,7 +22,9 @@ export function segmentProblem(value: unknown): string | undefined {
       return `'${side}' must be {lang, text}${side === 'tgt' ? ' or null' : ''}`;
     }
   }
-  if (value.terms !== undefined && !Array.isArray(value.terms)) return "'terms' must be an array";
+  if (value.terms !== undefined && !(Array.isArray(value.terms) && value.terms.every((term) => isObject(term) && typeof term.entry === 'string'))) {
+    return "'terms' must be an array of {entry, ...}";
+  }
   if (value.score !== undefined && value.score !== null && typeof value.score !== 'number') return "'score' must be a number or null";
   if (value.flags !== undefined && !(Array.isArray(value.flags) && value.flags.every((f) => typeof f === 'string'))) {
     return "'flags' must be an array of strings";

@@ -51,11 +51,14 @@ export function replaceNonXmlChars(text: string, replace: (char: string) => stri
   return text.replace(NOT_XML_CHAR, replace);
 }
 
-/** Escapes element content. \r becomes &#13; because parsers turn a literal CR into LF. */
+/**
+ * Escapes element content: & < > (so "]]>" and markup stay text). Quotes need no escaping outside
+ * attributes, and leaving them keeps JSON-valued props readable. \r becomes &#13; because parsers
+ * turn a literal CR into LF.
+ */
 export function escapeText(text: string): string {
   return replaceNonXmlChars(text)
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\r/g, '&#13;');
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }
 
 /**
@@ -74,7 +77,7 @@ export function escapeTextWith(text: string, render: (char: string) => string): 
 
 /** Escapes an attribute value; whitespace controls become references so parsers do not fold them. */
 export function escapeAttr(text: string): string {
-  return escapeText(text).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
+  return escapeText(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
 
 // xs:NMTOKEN = one or more XML NameChars (XML 1.0 fifth edition, productions [4] and [4a]).
@@ -128,7 +131,15 @@ export interface XmlDocument {
 /** Validates and parses XML, or throws a SegmentFileError naming file and line. */
 export function parseXml(text: string, file?: string): XmlDocument {
   const verdict = XMLValidator.validate(text);
-  if (verdict !== true) fail(t('export:malformedXml', { reason: verdict.err.msg }), file, verdict.err.line);
+  if (verdict !== true) {
+    // A truncated file: the validator lists the open tags as JSON; say it in words, at the last line.
+    const open = /^Invalid'(\[.*\])'found/.exec(verdict.err.msg.replace(/\s+/g, ''));
+    if (verdict.err.code === 'InvalidXml' && open) {
+      const tags = (JSON.parse(open[1]) as string[]).map((tag) => `<${tag}>`).join(' ');
+      fail(t('export:malformedXml', { reason: t('export:unclosed', { tags }) }), file, text.trimEnd().split('\n').length);
+    }
+    fail(t('export:malformedXml', { reason: verdict.err.msg }), file, verdict.err.line);
+  }
   let roots: XmlNode[];
   try {
     roots = parser.parse(text) as XmlNode[];

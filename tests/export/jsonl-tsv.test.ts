@@ -26,6 +26,7 @@ describe('segments.jsonl', () => {
     expect(() => readJsonl(good + '\n{"doc":"a","id":"1","src":{"lang":"en"}}\n', 'seg.jsonl'))
       .toThrow("seg.jsonl:4: not a segment: 'src' must be {lang, text}");
     expect(() => readJsonl('[1,2]', 'x')).toThrow('x:1: not a segment: not a JSON object');
+    expect(() => readJsonl('{"doc":"a","id":"1","src":{"lang":"en","text":"x"},"terms":["t"]}', 'x')).toThrow(/x:1: not a segment: 'terms'/);
   });
 });
 

@@ -52,6 +52,14 @@ describe('segmentsToTmx', () => {
     expect(xmllint(dated, 'tmx')).toBe('');
   });
 
+  it('escapes quotes, tabs and newlines in attributes (a hostile document id) reversibly', () => {
+    const odd: Segment = { ...sampleSegments()[0], doc: 'my "odd"\tfile\'s\nname & <co>.txt' };
+    const out = segmentsToTmx([odd], pair);
+    expect(xmllint(out, 'tmx')).toBe('');
+    expect(readTmx(out)[0].doc).toBe(odd.doc);
+    expect(out).toContain('tuid="my &quot;odd&quot;&#9;file&apos;s&#10;name &amp; &lt;co&gt;.txt#0.0"');
+  });
+
   it('marks units whose source language differs from the header', () => {
     const reversed: Segment = { ...sampleSegments()[0], src: { lang: 'ru', text: 'Привет' }, tgt: { lang: 'en', text: 'Hello' } };
     const out = segmentsToTmx([reversed], pair);
