@@ -1,8 +1,121 @@
-// Placeholder until its issue lands: says so plainly instead of pretending to work.
+// `tandem detect [FILE...]`: the language of each paragraph, sentence or line, as JSONL or text.
+// I/O only; the decisions are made in src/language.
+import { readFile } from 'node:fs/promises';
+import { t } from '../../i18n/index.ts';
 import type { Command } from '../main.ts';
+import { parseCommandArgs } from '../args.ts';
+import { UsageError } from '../errors.ts';
+import { detectLines, detectParagraphs, type DetectOptions } from '../../language/index.ts';
+import type { Detection } from '../../types.ts';
 
-const command: Command = async () => {
-  process.stderr.write('tandem detect: not available yet\n');
-  return 1;
+type Unit = 'paragraph' | 'sentence' | 'line';
+type Format = 'jsonl' | 'text';
+const DEFAULT_LANGUAGES = ['en', 'ru', 'uk', 'be'];
+
+interface Input { name?: string; text: string }
+/** One output record: where the unit is, and its detection. */
+type Record_ = { file?: string; text?: string } & Record<string, unknown> & Detection;
+
+const command: Command = async (argv) => {
+  const { values, positionals } = parseCommandArgs(argv, {
+    languages: { type: 'string' }, unit: { type: 'string' }, format: { type: 'string' }, outside: { type: 'string' },
+  });
+  if (values.help) { process.stdout.write(t('detect:usage') + '\n'); return 0; }
+  const unit = oneOf<Unit>(values.unit ?? 'paragraph', ['paragraph', 'sentence', 'line'], 'detect:badUnit');
+  const format = oneOf<Format>(values.format ?? 'jsonl', ['jsonl', 'text'], 'detect:badFormat');
+  const outside = oneOf<'und' | 'code'>(values.outside ?? 'und', ['und', 'code'], 'detect:badOutside');
+  const options: DetectOptions = { languages: parseLanguages(values.languages), outside };
+
+  let failed = false;
+  const inputs: Input[] = [];
+  if (!positionals.length) inputs.push({ text: await readStdin() });
+  for (const file of positionals) {
+    try {
+      inputs.push({ name: file, text: await readText(file) });
+    } catch (error) {
+      failed = true;
+      process.stderr.write(t('detect:fileError', { file, reason: (error as Error).message }) + '\n');
+    }
+  }
+  const tty = process.stderr.isTTY && !values.quiet && inputs.length > 1;
+  const out: string[] = [];
+  const flush = () => { if (out.length) process.stdout.write(out.join('')); out.length = 0; };
+  inputs.forEach((input, i) => {
+    for (const record of detectInput(input, unit, options)) {
+      out.push(format === 'jsonl' ? JSON.stringify(record) + '\n' : asText(record, unit) + '\n');
+      if (out.length >= 4096) flush();
+    }
+    if (tty) process.stderr.write(`\r${t('detect:progress', { done: i + 1, total: inputs.length })}`);
+  });
+  flush();
+  if (tty) process.stderr.write('\n');
+  return failed ? 2 : 0;
 };
 export default command;
+
+function detectInput(input: Input, unit: Unit, options: DetectOptions): Record_[] {
+  const file = input.name ? { file: input.name } : {};
+  if (unit === 'line') {
+    const lines = input.text.split(/\r?\n/);
+    if (lines.at(-1) === '') lines.pop(); // the newline that ends the last line opens no new one
+    return detectLines(lines, options).map((d, i) => ({ ...file, line: i + 1, lang: d.lang, confidence: d.confidence }));
+  }
+  const paragraphs = splitParagraphs(input.text);
+  const detections = detectParagraphs(paragraphs.map((p) => p.text), options);
+  if (unit === 'paragraph') {
+    return detections.map((d, i) => ({ ...file, paragraph: i + 1, start: paragraphs[i].start, end: paragraphs[i].end,
+      lang: d.lang, confidence: d.confidence, ...(d.mixed ? { mixed: true, spans: d.spans } : {}) }));
+  }
+  return detections.flatMap((d, i) => d.sentences.map((s, j) => ({ ...file, paragraph: i + 1, sentence: j + 1,
+    start: paragraphs[i].start + s.start, end: paragraphs[i].start + s.end, text: s.text, lang: s.lang, confidence: s.confidence,
+    ...(s.mixed ? { mixed: true, spans: s.spans } : {}) })));
+}
+
+/** Paragraphs are separated by blank lines; offsets are into the input text. */
+function splitParagraphs(text: string): Array<{ text: string; start: number; end: number }> {
+  const out: Array<{ text: string; start: number; end: number }> = [];
+  for (const m of text.matchAll(/[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*/g)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const body = m[0].trim();
+    out.push({ text: body, start: m.index! + lead, end: m.index! + lead + body.length });
+  }
+  return out;
+}
+
+function asText(r: Record_, unit: Unit): string {
+  const head = `${r.lang}\t${r.confidence.toFixed(2)}`;
+  if (unit === 'line') return head;
+  const spans = r.mixed ? `\t${t('detect:mixed')}: ${r.spans!.map((s) => `${s.lang}@${s.start}-${s.end}`).join(' ')}` : '';
+  const where = `${r.file ? r.file + ':' : ''}${r.paragraph}${unit === 'sentence' ? '.' + r.sentence : ''}`;
+  return `${where}\t${head}${spans}`;
+}
+
+function oneOf<T extends string>(value: string, allowed: T[], message: string): T {
+  if (!allowed.includes(value as T)) throw new UsageError(t(message, { value }));
+  return value as T;
+}
+
+function parseLanguages(raw: string | undefined): string[] | undefined {
+  if (raw === undefined) return DEFAULT_LANGUAGES;
+  if (raw === 'any') return undefined;
+  const langs = raw.split(',').map((l) => l.trim().toLowerCase()).filter(Boolean);
+  for (const l of langs) if (!/^[a-z]{2,3}$/.test(l)) throw new UsageError(t('detect:badLanguage', { value: l }));
+  if (!langs.length) throw new UsageError(t('detect:badLanguage', { value: raw }));
+  return langs;
+}
+
+async function readText(file: string): Promise<string> {
+  let bytes: Buffer;
+  try { bytes = await readFile(file); } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(code === 'ENOENT' ? t('detect:notFound') : code ?? String(error));
+  }
+  const { decodeUtf8 } = await import('../../documents/index.ts');
+  return decodeUtf8(bytes);
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

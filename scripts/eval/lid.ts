@@ -1,0 +1,86 @@
+// npm run eval:lid — accuracy of tandem's language identification per language and unit, against
+// raw franc (unrestricted and restricted to the candidates) and eld (restricted), in one run, on
+// UDHR (in franc's training data), on our own tuning set and on our own held-out set.
+//   --tune   grid-search the combiner's weights on data/lid/tune (never on held-out) and print them
+import { franc } from 'franc';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { detectScored, toBcp47 } from '../../src/language/index.ts';
+import { WEIGHTS } from '../../src/language/score.ts';
+import { MODEL_LANGS, wordLogLikelihoods } from '../../src/language/wordmodel.ts';
+import { LANGS, loadOutside, loadOwn, loadUdhr, samples, UNITS, type Corpus, type Unit } from './lid-data.ts';
+
+type System = (text: string) => string;
+const CANDIDATES = [...LANGS];
+const ONLY = CANDIDATES.map((l) => ({ en: 'eng', ru: 'rus', uk: 'ukr', be: 'bel' })[l]);
+const eld = (createRequire(import.meta.url)(fileURLToPath(import.meta.resolve('eld/small'))) as {
+  eld: { detect(t: string): { language: string }; setLanguageSubset(l: string[]): unknown } }).eld;
+eld.setLanguageSubset(CANDIDATES);
+
+const SYSTEMS: Record<string, System> = {
+  'franc': (t) => toBcp47(franc(t, { minLength: 1 })),
+  'franc/4': (t) => toBcp47(franc(t, { minLength: 1, only: ONLY })),
+  'eld/4': (t) => eld.detect(t).language || 'und',
+  'model/4': (t) => { const ll = wordLogLikelihoods(t.match(/\p{L}+(?:['’ʼ-]\p{L}+)*/gu) ?? []); return MODEL_LANGS[ll.indexOf(Math.max(...ll))]; },
+  'tandem/4': (t) => detectScored(t, { languages: CANDIDATES }).lang,
+};
+
+interface Score { total: number; right: number; perLang: Record<string, [number, number]>; confusion: Record<string, number> }
+
+function score(corpus: Corpus, unit: Unit, system: System): Score {
+  const s: Score = { total: 0, right: 0, perLang: {}, confusion: {} };
+  for (const { text, gold } of samples(corpus, unit)) {
+    const got = system(text);
+    const pl = (s.perLang[gold] ??= [0, 0]);
+    s.total++; pl[1]++;
+    if (got === gold) { s.right++; pl[0]++; } else s.confusion[`${gold}>${got}`] = (s.confusion[`${gold}>${got}`] ?? 0) + 1;
+  }
+  return s;
+}
+
+const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1).padStart(5) : '    -');
+
+function report(name: string, corpus: Corpus, units: readonly Unit[] = UNITS) {
+  console.log(`\n== ${name} ==`);
+  console.log(`${'unit'.padEnd(10)}${'system'.padEnd(10)}   all ${Object.keys(corpus).map((l) => l.padStart(6)).join('')}   n     confusions (gold>got)`);
+  for (const unit of units) {
+    for (const [sys, fn] of Object.entries(SYSTEMS)) {
+      const s = score(corpus, unit, fn);
+      const conf = Object.entries(s.confusion).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k}:${v}`).join(' ');
+      console.log(`${unit.padEnd(10)}${sys.padEnd(10)}${pct(s.right, s.total)} ${Object.keys(corpus).map((l) => ' ' + pct(...(s.perLang[l] ?? [0, 0]))).join('')} ${String(s.total).padStart(5)}   ${conf}`);
+    }
+  }
+}
+
+function tune(corpus: Corpus) {
+  const units: Unit[] = ['word', 'pair', 'sentence'];
+  let best = { acc: -1, w: { ...WEIGHTS } };
+  for (const eldW of [2, 4, 6, 10]) for (const francW of [0, 0.5, 1]) for (const foreign of [2, 4, 8]) for (const model of [0, 0.25, 0.5, 1, 2]) {
+    const w = { ...WEIGHTS, eld: eldW, franc: francW, foreign, model };
+    const sys: System = (t) => detectScored(t, { languages: CANDIDATES }, w).lang;
+    const accs = units.map((u) => { const s = score(corpus, u, sys); return s.right / s.total; });
+    const acc = accs.reduce((a, b) => a + b, 0) / accs.length;
+    if (acc > best.acc) { best = { acc, w }; console.log(acc.toFixed(4), accs.map((a) => a.toFixed(4)).join(' '), JSON.stringify(w)); }
+  }
+}
+
+if (process.argv.includes('--tune')) {
+  tune(loadOwn('tune'));
+} else {
+  const udhr = loadUdhr();
+  if (udhr) report('UDHR (../shared/data/udhr; in franc\'s training data)', udhr);
+  else console.log('UDHR: ../shared/data/udhr not found, skipped');
+  report('own set, tuning part (data/lid/tune)', loadOwn('tune'));
+  report('own set, held out from all tuning (data/lid/heldout)', loadOwn('heldout'));
+  const outside = loadOutside();
+  if (outside) {
+    console.log('\n== outside the candidates (Text+Berg de/fr paragraphs, candidates en,ru,uk,be): share kept out of the set ==');
+    for (const unit of ['paragraph', 'sentence'] as Unit[]) {
+      for (const [sys, fn] of Object.entries(SYSTEMS)) {
+        const all = samples(outside, unit);
+        const out = all.filter(({ text }) => !CANDIDATES.includes(fn(text) as never)).length;
+        console.log(`${unit.padEnd(10)}${sys.padEnd(10)}${pct(out, all.length)}% not forced into the set (n=${all.length})`);
+      }
+    }
+  }
+}

@@ -1,0 +1,25 @@
+// Language code mapping between BCP 47 (what tandem speaks), ISO 639-3 (franc) and ISO 639-1 (eld).
+import type { Lang } from '../types.ts';
+
+// franc speaks ISO 639-3; only the codes whose BCP 47 form is a two-letter code need mapping.
+const TO_ISO3: Record<string, string> = {
+  en: 'eng', ru: 'rus', uk: 'ukr', be: 'bel', de: 'deu', fr: 'fra', es: 'spa', it: 'ita', pl: 'pol',
+  pt: 'por', nl: 'nld', cs: 'ces', sk: 'slk', bg: 'bul', sr: 'srp', mk: 'mkd', hr: 'hrv', sl: 'slv',
+  lt: 'lit', lv: 'lvs', et: 'ekk', fi: 'fin', sv: 'swe', da: 'dan', no: 'nob', tr: 'tur', kk: 'kaz',
+  ro: 'ron', hu: 'hun', el: 'ell', ka: 'kat', hy: 'hye', ar: 'arb', he: 'heb', zh: 'cmn', ja: 'jpn',
+};
+const FROM_ISO3: Record<string, string> = Object.fromEntries(Object.entries(TO_ISO3).map(([k, v]) => [v, k]));
+
+export function toIso3(lang: Lang): string {
+  return TO_ISO3[lang] ?? lang;
+}
+
+export function toBcp47(iso3: string): Lang {
+  return iso3 === 'und' ? 'und' : (FROM_ISO3[iso3] ?? iso3);
+}
+
+/** Script each supported candidate is written in; languages not listed are treated as Latin. */
+export const SCRIPT: Record<string, 'Latn' | 'Cyrl'> = {
+  en: 'Latn', de: 'Latn', fr: 'Latn', es: 'Latn', it: 'Latn', pl: 'Latn', pt: 'Latn', nl: 'Latn',
+  ru: 'Cyrl', uk: 'Cyrl', be: 'Cyrl', bg: 'Cyrl', sr: 'Cyrl', mk: 'Cyrl', kk: 'Cyrl',
+};

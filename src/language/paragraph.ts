@@ -1,0 +1,124 @@
+// Paragraph-level detection: the paragraph's dominant language, each sentence's own detection, and
+// spans where the language changes inside the paragraph (a quoted slogan, a Russian caption under
+// an English tweet). Short units lean on their paragraph's and document's distribution.
+import { splitSentences } from '../documents/index.ts';
+import type { Detection, Lang } from '../types.ts';
+import { detectScored, type DetectOptions, type ScoredDetection } from './detect.ts';
+import type { Scores } from './engines.ts';
+import { maskNoise, WORD } from './noise.ts';
+
+export interface SentenceDetection extends Detection {
+  /** Offsets into the paragraph's text, [start, end). */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface ParagraphDetection extends Detection {
+  /** Probability per candidate for the whole paragraph, usable as a prior for its neighbours. */
+  probabilities: Scores;
+  sentences: SentenceDetection[];
+}
+
+type Span = NonNullable<Detection['spans']>[number];
+
+/** A piece of a sentence that may be in another language: a quotation or a run of one script. */
+interface Piece { start: number; end: number; words: number; quoted: boolean }
+
+const QUOTED = /«[^«»]+»|“[^“”]+”|„[^„“”]+[“”]|"[^"]+"/gu;
+
+/** Mixes the paragraph's own distribution with the document's, for the paragraph's short units. */
+function blend(a: Scores, b: Partial<Record<Lang, number>> | undefined): Scores {
+  if (!b) return a;
+  const out: Scores = {};
+  for (const l of new Set([...Object.keys(a), ...Object.keys(b)])) out[l] = 0.7 * (a[l] ?? 0) + 0.3 * (b[l] ?? 0);
+  return out;
+}
+
+export function detectParagraph(text: string, options: DetectOptions = {}): ParagraphDetection {
+  const whole = detectScored(text, options);
+  const prior = blend(whole.probabilities, options.prior);
+  const sentences: SentenceDetection[] = [];
+  const spans: Span[] = [];
+  for (const s of splitSentences(text)) {
+    const d = detectScored(s.text, { ...options, prior });
+    const own = sentenceSpans(s.text, d, { ...options, prior }).map((p) => ({ ...p, start: p.start + s.start, end: p.end + s.start }));
+    const mixed = new Set(own.map((p) => p.lang)).size > 1;
+    sentences.push({ start: s.start, end: s.end, text: s.text, lang: d.lang, confidence: d.confidence,
+      ...(mixed ? { mixed, spans: own.map((p) => ({ ...p, start: p.start - s.start, end: p.end - s.start })) } : {}) });
+    spans.push(...own);
+  }
+  const merged = mergeSpans(spans.filter((p) => p.lang !== 'und'));
+  const langs = new Set(merged.map((p) => p.lang));
+  const lang = dominant(merged, text) ?? whole.lang;
+  const result: ParagraphDetection = { lang, confidence: lang === whole.lang ? whole.confidence : round(whole.probabilities[lang] ?? 0.5),
+    probabilities: whole.probabilities, sentences };
+  if (langs.size > 1) Object.assign(result, { mixed: true, spans: merged });
+  return result;
+}
+
+/** The sentence's spans: one for the sentence, or one per piece when a piece is in another language. */
+function sentenceSpans(sentence: string, d: ScoredDetection, options: DetectOptions): Span[] {
+  const whole: Span = { start: 0, end: sentence.length, lang: d.lang, confidence: d.confidence };
+  const pieces = piecesOf(sentence);
+  if (pieces.length < 2) return [whole];
+  const spans: Span[] = [];
+  let other = false;
+  for (const p of pieces) {
+    const pd = detectScored(sentence.slice(p.start, p.end), options);
+    // One plain word in another language is more often a name than a switch of language.
+    const counts = pd.lang !== d.lang && pd.lang !== 'und' && (p.words >= 2 || p.quoted);
+    other ||= counts;
+    spans.push({ start: p.start, end: p.end, lang: counts ? pd.lang : d.lang, confidence: counts ? pd.confidence : d.confidence });
+  }
+  return other ? mergeSpans(spans) : [whole];
+}
+
+/** Quotations, and between them runs of words of one script (Latin or Cyrillic). */
+function piecesOf(sentence: string): Piece[] {
+  const masked = maskNoise(sentence);
+  const pieces: Piece[] = [];
+  let at = 0;
+  const runs = (from: number, to: number, quoted: boolean) => {
+    let cur: Piece | undefined;
+    let script = '';
+    for (const m of masked.slice(from, to).matchAll(WORD)) {
+      const s = /\p{Script=Cyrillic}/u.test(m[0]) ? 'Cyrl' : /\p{Script=Latin}/u.test(m[0]) ? 'Latn' : 'Other';
+      const start = from + m.index!;
+      const end = start + m[0].length;
+      if (cur && (s === script || quoted)) { cur.end = end; cur.words++; }
+      else { cur = { start, end, words: 1, quoted }; pieces.push(cur); script = s; }
+    }
+  };
+  for (const q of masked.matchAll(QUOTED)) {
+    runs(at, q.index!, false);
+    runs(q.index!, q.index! + q[0].length, true);
+    at = q.index! + q[0].length;
+  }
+  runs(at, masked.length, false);
+  return pieces;
+}
+
+/** Joins neighbouring spans of one language, stretching each to the next span's start. */
+function mergeSpans(spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = out.at(-1);
+    if (last && last.lang === s.lang) { last.end = s.end; last.confidence = Math.min(last.confidence, s.confidence); }
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+/** The language with the most letters over the spans. */
+function dominant(spans: Span[], text: string): Lang | undefined {
+  const letters: Record<Lang, number> = {};
+  for (const s of spans) letters[s.lang] = (letters[s.lang] ?? 0) + (text.slice(s.start, s.end).match(/\p{L}/gu)?.length ?? 0);
+  let best: Lang | undefined;
+  for (const [l, n] of Object.entries(letters)) if (!best || n > letters[best]) best = l;
+  return best;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
