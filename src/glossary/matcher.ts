@@ -86,9 +86,10 @@ function tryPattern(p: Pattern, tokens: Token[], i: number, text: string, lang: 
     const tok = tokens[i + k];
     if (k > 0 && !gapFits(text.slice(tokens[i + k - 1].end, tok.start), p.gaps[k - 1])) return undefined;
     if (k > 0 && span < spans.length && spans[span][0] < tok.end) return undefined;
-    const s = p.positions[k].get(k === 0 ? wordKey(tok.text, strategy) : wordKey(tok.text, strategy));
+    const s = p.positions[k].get(wordKey(tok.text, strategy));
     if (!s) return undefined;
-    if (p.capsOnly && tok.text !== tok.text.toUpperCase()) return undefined;
+    // Acronyms in capitals; a Russian case ending may follow in lower case (МАЗа, МАЗе).
+    if (p.capsOnly && tok.text.slice(0, s.base.length) !== tok.text.slice(0, s.base.length).toUpperCase()) return undefined;
     spellings.push(s);
   }
   const start = tokens[i].start, nameEnd = tokens[i + n - 1].end;

@@ -41,7 +41,8 @@ export interface CompileOptions {
 
 const words = (s: string) => s.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
 export const scriptOf = (s: string): Script => (hasCyrillic(s) ? 'cyrillic' : 'latin');
-const isAcronym = (s: string) => s.replace(/[^\p{L}]/gu, '').length > 1 && s === s.toUpperCase() && /\p{Lu}/u.test(s) && !/\s/.test(s);
+// Capitals, digits and hyphens only (MAZ, МТЗ, MTZ-82); "TUT.BY" is a name and matches in any case.
+const isAcronym = (s: string) => /^[\p{Lu}\p{N}-]+$/u.test(s) && (s.match(/\p{Lu}/gu)?.length ?? 0) > 1;
 
 /** A term's shape, inferred when the glossary does not say: acronym, fullName or surname (people), name. */
 export function shapeOf(term: Term, entry: GlossaryEntry): string {
