@@ -61,6 +61,11 @@ export function enRuDocuments(split: 'dev' | 'test' | 'all' = 'all'): Corpus[] {
     .map((f) => parseBeadFile(`en-ru/${f.replace('.beads.txt', '')}`, readFileSync(join(EN_RU_DIR, f), 'utf8')));
 }
 
+/** The same documents without paragraph structure (as `--presegmented` input gives them). */
+export function flat(corpus: Corpus): Corpus {
+  return { ...corpus, name: corpus.name + '(flat)', srcParas: undefined, tgtParas: undefined };
+}
+
 /** Splits flat sentences back into paragraphs by counts. */
 export function paragraphs(sentences: string[], counts?: number[]): string[][] {
   if (!counts) return sentences.map((s) => [s]);
@@ -86,7 +91,7 @@ export function random(seed: number): () => number {
  * The stress set: on the target side, about `rate` of the beads lose their target sentences and about
  * `rate` have their last target sentence merged with the next bead's first. Gold follows the edits.
  */
-export function stress(corpus: Corpus, rate = 0.07, seed = 7): Corpus {
+export function stress(corpus: Corpus, seed = 7, rate = 0.07): Corpus {
   const rnd = random(seed);
   const tgt: string[] = [], gold: Pairing[] = [];
   const tgtParas: number[] = [];
@@ -112,8 +117,9 @@ export function stress(corpus: Corpus, rate = 0.07, seed = 7): Corpus {
     }
     push(b.src, texts, para);
   }
-  return { ...corpus, name: corpus.name + '+stress', tgt, gold,
-    tgtParas: corpus.tgtParas ? corpus.tgtParas.map((_, p) => tgtParas[p] ?? 0) : undefined };
+  return { ...corpus, name: `${corpus.name}+stress${seed}`, tgt, gold,
+    // A paragraph whose sentences were all deleted is gone from the document, not an empty paragraph.
+    tgtParas: corpus.tgtParas ? corpus.tgtParas.map((_, p) => tgtParas[p] ?? 0).filter((c) => c > 0) : undefined };
 }
 
 function paraIndex(counts: number[] | undefined, n: number): number[] {

@@ -48,17 +48,25 @@ export function alignDocuments(srcParagraphs: string[][], tgtParagraphs: string[
   const srcParaUnits = paraUnits(srcParagraphs, options.srcLang ?? 'und', 'src');
   const tgtParaUnits = paraUnits(tgtParagraphs, options.tgtLang ?? 'und', 'tgt');
   const paraBeads = alignWithCalibration(srcParaUnits, tgtParaUnits, options);
-  // Sentence model calibrated on confident paragraph pairs: same characters-per-character ratio.
-  const model = calibrate(baseModel(srcUnits, tgtUnits, options), paraBeads, srcParaUnits, tgtParaUnits);
   const srcStart = starts(srcParagraphs), tgtStart = starts(tgtParagraphs);
-  const beads: Bead[] = [];
-  for (const group of groupUncertain(paraBeads)) {
-    const sFrom = srcStart[group.src[0] ?? 0], sTo = group.src.length ? srcStart[group.src.at(-1)! + 1] : sFrom;
-    const tFrom = tgtStart[group.tgt[0] ?? 0], tTo = group.tgt.length ? tgtStart[group.tgt.at(-1)! + 1] : tFrom;
-    const inner = alignUnits(srcUnits.slice(sFrom, sTo), tgtUnits.slice(tFrom, tTo), model);
-    for (const b of inner) beads.push({ src: b.src.map((k) => k + sFrom), tgt: b.tgt.map((k) => k + tFrom), score: b.score });
+  const groups = groupUncertain(paraBeads).map((g) => ({
+    src: [srcStart[g.src[0] ?? 0], g.src.length ? srcStart[g.src.at(-1)! + 1] : srcStart[g.src[0] ?? 0]],
+    tgt: [tgtStart[g.tgt[0] ?? 0], g.tgt.length ? tgtStart[g.tgt.at(-1)! + 1] : tgtStart[g.tgt[0] ?? 0]],
+  }));
+  // Empty paragraph groups take their position from their neighbours so every sentence is covered.
+  for (let k = 0; k < groups.length; k++) {
+    const prev = groups[k - 1];
+    if (prev && groups[k].src[0] === groups[k].src[1]) groups[k].src = [prev.src[1], prev.src[1]];
+    if (prev && groups[k].tgt[0] === groups[k].tgt[1]) groups[k].tgt = [prev.tgt[1], prev.tgt[1]];
   }
-  return beads;
+  const alignGroups = (model: Model) => groups.flatMap(({ src: [sFrom, sTo], tgt: [tFrom, tTo] }) =>
+    alignUnits(srcUnits.slice(sFrom, sTo), tgtUnits.slice(tFrom, tTo), model)
+      .map((b) => ({ src: b.src.map((k) => k + sFrom), tgt: b.tgt.map((k) => k + tFrom), score: b.score })));
+  // As for flat input: a first pass fits the length model to this pair, the second aligns with it.
+  const model = baseModel(srcUnits, tgtUnits, options);
+  const first = alignGroups(model);
+  const tuned = calibrate(model, first, srcUnits, tgtUnits);
+  return tuned === model ? first : alignGroups(tuned);
 }
 
 function buildUnits(src: string[], tgt: string[], options: AlignOptions) {
