@@ -1,9 +1,9 @@
 // apply-review: the pipeline's segments with the reviewer's decisions applied, written as the job's
 // outputs (segments.jsonl, TSV, TMX, XLIFF) by the export stage's writer, never by one of our own.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as exportStage from '../export/index.ts';
-import type { ReviewedSegment } from './model.ts';
+import { writeJobOutputs, type LanguagePair, type OutputFormat } from '../export/index.ts';
+import type { Segment } from '../types.ts';
 import { ReviewSession, SEGMENTS_FILE } from './session.ts';
 
 export interface ApplySummary {
@@ -16,27 +16,38 @@ export interface ApplySummary {
   warnings: string[];
 }
 
-type Writer = (dir: string, segments: ReviewedSegment[]) => Promise<string[] | void>;
+/** JSONL, TMX and XLIFF always; TSV when the pipeline wrote one (the job asked for it). */
+export async function jobFormats(jobDir: string): Promise<OutputFormat[]> {
+  const names = await readdir(jobDir).catch(() => [] as string[]);
+  return names.includes('segments.tsv') ? ['jsonl', 'tsv', 'tmx', 'xliff'] : ['jsonl', 'tmx', 'xliff'];
+}
 
-/** The export stage's job writer; see src/export/index.ts. */
-function jobWriter(): Writer {
-  const write = (exportStage as Record<string, unknown>).writeJobOutputs;
-  if (typeof write !== 'function') throw new Error('the export stage has no writeJobOutputs yet');
-  return write as Writer;
+/** The language pairs of the job's segments, one per unordered pair, in order of appearance. */
+export function segmentPairs(segments: Segment[]): LanguagePair[] {
+  const pairs: LanguagePair[] = [];
+  for (const s of segments) {
+    if (!s.tgt) continue;
+    const [a, b] = [s.src.lang, s.tgt.lang];
+    if (!pairs.some((p) => (p.srcLang === a && p.tgtLang === b) || (p.srcLang === b && p.tgtLang === a))) pairs.push({ srcLang: a, tgtLang: b });
+  }
+  return pairs;
 }
 
 export async function applyReview(jobDir: string): Promise<ApplySummary> {
   const session = await ReviewSession.open(jobDir);
   try {
     const segments = session.segments();
-    const written = await jobWriter()(jobDir, segments);
+    const base = [...session.pristine.values()];
+    const files = await writeJobOutputs(jobDir, {
+      segments, pairs: segmentPairs([...base, ...segments]), formats: await jobFormats(jobDir),
+    });
     await session.markApplied(await readFile(join(jobDir, SEGMENTS_FILE)));
     return {
       decisions: session.decisions, count: segments.length,
-      confirmed: segments.filter((s) => s.review?.confirmed).length,
+      confirmed: segments.filter((s) => s.reviewed).length,
       edited: segments.filter((s) => s.review?.edited).length,
       restructured: segments.filter((s) => s.review?.restructured).length,
-      files: Array.isArray(written) ? written : [SEGMENTS_FILE], warnings: session.warnings,
+      files: files.map((f) => f.slice(jobDir.length + 1)), warnings: session.warnings,
     };
   } finally {
     await session.close();

@@ -8,5 +8,7 @@ export { sideToUnits, unitsToSide, textToUnits, sentenceRanges, type Unit } from
 export { ReviewSession, SEGMENTS_FILE, type OpenOptions } from './session.ts';
 export { Journal, readJournal, ReviewFileError, REVIEW_DIR, JOURNAL_FILE, BASE_FILE, type JournalEntry } from './journal.ts';
 export { startReviewServer, sameOrigin, SECURITY_HEADERS, type ReviewServer, type PageContext } from './server.ts';
-export { buildPageContext, pageStrings, glossaryForPage, type Checker, type Finding } from './context.ts';
+export { buildPageContext, pageStrings, glossaryForPage, loadGlossary, type Checker, type Finding } from './context.ts';
+export { createChecker } from './checker.ts';
+export { jobDirOf, openSession } from './open.ts';
 export { applyReview, type ApplySummary } from './apply.ts';

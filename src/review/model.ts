@@ -174,7 +174,7 @@ function replace(start: number, remove: ReviewBead[], insert: ReviewBead[]): Pat
 /** What a reviewer decided on a segment, kept in segments.jsonl after apply-review. */
 export interface ReviewRecord { confirmed: boolean; edited: boolean; restructured: boolean; termProblems?: TermProblem[] }
 
-export type ReviewedSegment = Segment & { reviewed?: boolean; review?: ReviewRecord };
+export type ReviewedSegment = Segment & { review?: ReviewRecord };
 
 /**
  * The bead as a segments.jsonl line; untouched beads give back their pipeline segment unchanged.

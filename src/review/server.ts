@@ -73,6 +73,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, session: Review
   const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
   if (method === 'GET' || method === 'HEAD') {
     if (path === '/api/state') return send(res, 200, state(session, context));
+    // Findings come separately: the check can take a moment, the beads should not wait for it.
+    if (path === '/api/violations') return send(res, 200, { rev: session.rev, violations: context.violations(session.beads) });
     const file = files.get(path === '/' ? '/index.html' : path);
     if (!file) return send(res, 404, { error: 'not found' });
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.type });
@@ -102,7 +104,7 @@ function state(session: ReviewSession, context: PageContext) {
   return {
     rev: session.rev, canUndo: session.canUndo, canRedo: session.canRedo,
     lang: context.lang, strings: context.strings, job: context.job, glossary: context.glossary,
-    beads: session.beads, violations: context.violations(session.beads),
+    beads: session.beads,
   };
 }
 

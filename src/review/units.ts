@@ -30,6 +30,13 @@ export function sentenceRanges(text: string, lang: Lang): Range[] {
       continue;
     }
     const start = piece.index;
+    // ICU breaks after "!»" or "?"" even when the sentence goes on in lower case (a quotation).
+    const last = ranges[ranges.length - 1];
+    if (last && /^\p{Ll}/u.test(trimmed)) {
+      last.end = start + trimmed.length;
+      last.sep = piece.segment.slice(trimmed.length);
+      continue;
+    }
     ranges.push({ start, end: start + trimmed.length, sep: piece.segment.slice(trimmed.length) });
   }
   return ranges;

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { basename, join, resolve } from 'node:path';
 import { pickLanguage, t } from '../../i18n/index.ts';
 import { buildPageContext, loadGlossary } from '../../review/context.ts';
-import { loadChecker } from '../../review/checker.ts';
+import { createChecker } from '../../review/checker.ts';
 import { JOURNAL_FILE, REVIEW_DIR } from '../../review/journal.ts';
 import { startReviewServer } from '../../review/server.ts';
 import { ReviewSession } from '../../review/session.ts';
@@ -30,7 +30,7 @@ const command: Command = async (argv) => {
   const glossary = await loadGlossary(glossaryPaths).catch((error: Error) => {
     throw new UsageError(t('review:glossaryFailed', { reason: error.message }));
   });
-  const checker = glossary ? await loadChecker() : null;
+  const checker = glossary ? createChecker() : null;
   const lang = pickLanguage(values.lang);
   const context = await buildPageContext(session.beads, { lang, job: basename(jobDir), glossary, checker });
   const server = await startReviewServer(session, context, port).catch((error: NodeJS.ErrnoException) => {
@@ -41,6 +41,8 @@ const command: Command = async (argv) => {
     job: basename(jobDir), count: session.beads.length, url: server.url, journal: join(jobDir, REVIEW_DIR, JOURNAL_FILE),
   }) + '\n');
   if (values.open && !values['no-open'] && process.stdout.isTTY) openBrowser(server.url);
+  // Warm the checker (glossary matcher, language models) while the browser opens the page.
+  setImmediate(() => context.violations(session.beads.slice(0, 1)));
   await new Promise<void>((done) => {
     const stop = () => { process.off('SIGINT', stop); process.off('SIGTERM', stop); done(); };
     process.on('SIGINT', stop);

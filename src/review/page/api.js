@@ -8,6 +8,12 @@ export async function loadState() {
   return res.json();
 }
 
+export async function loadViolations() {
+  const res = await fetch('/api/violations', { headers: { Accept: 'application/json' } });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return res.json();
+}
+
 export class RequestError extends Error {
   constructor(status, body) {
     super(body?.error ?? `HTTP ${status}`);

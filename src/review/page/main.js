@@ -1,6 +1,6 @@
 // The review page: holds the beads, renders one page of rows, and turns keys and clicks into
 // decisions sent to the server. The server is the truth: each answer carries a patch to apply.
-import { RequestError, loadState, send } from './api.js';
+import { RequestError, loadState, loadViolations, send } from './api.js';
 import { setStrings, tr } from './i18n.js';
 import { isFlagged, renderRow } from './render.js';
 
@@ -230,13 +230,27 @@ async function reload() {
   const state = await loadState();
   setStrings(state.strings);
   Object.assign(app, {
-    beads: state.beads, violations: state.violations, glossary: state.glossary,
+    beads: state.beads, violations: {}, glossary: state.glossary,
     rev: state.rev, canUndo: state.canUndo, canRedo: state.canRedo, mode: null,
   });
   app.index = Math.min(app.index, Math.max(0, app.beads.length - 1));
   document.documentElement.lang = state.lang;
   document.title = tr('title', { job: state.job });
   render();
+  findings();
+}
+
+/** Fetches check findings after the beads are on screen; asks again if the review moved on meanwhile. */
+async function findings(tries = 3) {
+  try {
+    const answer = await loadViolations();
+    if (answer.rev !== app.rev) { if (tries > 1) findings(tries - 1); return; }
+    app.violations = answer.violations;
+    render({ scroll: false });
+    document.body.dataset.findings = 'true';
+  } catch {
+    // The page works without findings; the status line keeps what the reviewer did last.
+  }
 }
 
 function translateStatic() {

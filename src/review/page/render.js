@@ -48,7 +48,11 @@ function meta(bead, index, violations) {
     box.append(badge(`origin origin-${origin}`, tr(`origin.${origin}`), tr('badge.origin')));
   }
   box.append(badge('shape', `${bead.src.length}:${bead.tgt.length}`, tr('badge.shape')));
-  for (const flag of bead.flags) box.append(badge(`flag flag-${flag.replace(/[^\w-]/g, '')}`, tr(`flag.${flag}`) === `flag.${flag}` ? flag : tr(`flag.${flag}`)));
+  for (const flag of bead.flags) {
+    // Flag names such as 'non-1:1' are keyed with '-' for ':' (i18next reads ':' as a namespace).
+    const key = `flag.${flag.replace(/[^\w-]/g, '-')}`;
+    box.append(badge(`flag flag-${flag.replace(/[^\w-]/g, '-')}`, tr(key) === key ? flag : tr(key)));
+  }
   if (bead.edited) box.append(badge('flag flag-edited', tr('flag.edited')));
   if (violations.length) box.append(badge('flag flag-check', tr('flag.check', { count: violations.length })));
   const state = el('span', `state ${bead.confirmed ? 'confirmed' : 'open'}`, bead.confirmed ? `✓ ${tr('state.confirmed')}` : tr('state.open'));
