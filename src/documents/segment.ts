@@ -6,6 +6,7 @@
 //   not sentence ends;
 // - no break before a lowercase continuation: "Leave!" directed at..., «Уходи!» — сказал он;
 // - an embedded tweet's signature ("— Name (@handle) August 14, 2020") is a unit of its own.
+// - "…" before a capital ends a sentence, as "..." does.
 // Dates such as "Aug. 14, 2020" and "14.08.2020" already hold together under ICU's rules.
 
 export interface Span { start: number; end: number; text: string }
@@ -26,6 +27,7 @@ const TWEET_SIGNATURE = new RegExp(
 // Links, e-mail and handles: their inner punctuation never ends a sentence. Trailing . , ! ? ) » "
 // belong to the sentence, not the link.
 const PROTECTED = /(?:https?:\/\/|www\.)[^\s<>«»"]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}|(?<![\p{L}\p{N}])@\w+|(?<![\p{L}\p{N}@.])(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}\/[^\s<>«»"]*/gu;
+const ELLIPSIS_END = /…[»"”’)]*\s+(?=[«"„“]?\p{Lu})/gu;
 const TRAILING = /[.,;:!?)»"'”’\]]+$/u;
 
 const segmenters = new Map<string, Intl.Segmenter>();
@@ -39,6 +41,9 @@ function segmenter(locale: string): Intl.Segmenter {
 export function splitSentences(text: string, locale = 'en'): Span[] {
   const cuts: number[] = [];
   for (const s of segmenter(locale).segment(text)) if (s.index > 0) cuts.push(s.index);
+  // ICU does not count the ellipsis character as a terminator; before a capital it ends a sentence.
+  for (const m of text.matchAll(ELLIPSIS_END)) cuts.push(m.index! + m[0].length);
+  cuts.sort((a, b) => a - b);
   const guarded = protectedRanges(text);
   const kept = cuts.filter((cut) => !guarded.some(([a, b]) => cut > a && cut < b) && !joins(text, cut));
   const spans: Span[] = [];

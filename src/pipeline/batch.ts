@@ -84,7 +84,7 @@ export async function runBatch(job: Job, options: BatchOptions = {}): Promise<Ba
     if (saved?.status === 'done') { resumedDocuments++; finish(k, saved.output as DocOutput); return; }
     void queue.add(async () => finish(k, await runDocument(machine, { task, settings }, store, saved, options.signal)));
   });
-  await queue.onIdle();
+  try { await queue.onIdle(); } finally { store.close(); }
   if (options.signal?.aborted) {
     return { outputs: outputs.filter((o): o is DocOutput => !!o), report: buildReport(job, []), written: [],
       resumedDocuments, interrupted: true };

@@ -1,0 +1,44 @@
+// `npm run bench`: the whole pipeline over a generated corpus (default 2,000 documents recombined from
+// the seed pair and the UDHR), in one process on one core. Prints documents/s, MB/s and peak RSS.
+// Usage: npm run bench [-- --documents N --concurrency N --keep]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { resolveJob, runBatch } from '../../src/pipeline/index.ts';
+import { detect } from '../../src/language/index.ts';
+import { generateCorpus } from './corpus.ts';
+
+const { values } = parseArgs({ options: {
+  documents: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '1' }, keep: { type: 'boolean' },
+} });
+const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
+const corpus = generateCorpus(join(dir, 'docs'), { documents: Number(values.documents), seed: 7 });
+const repo = resolve(import.meta.dirname, '..', '..');
+const job = resolveJob({ input: 'docs/*.txt', languages: ['en', 'ru', 'uk', 'be'], pairs: ['en-ru'],
+  glossaries: join(repo, 'glossaries', '*.yaml'), concurrency: Number(values.concurrency), output: { dir: 'out' } },
+{ name: 'bench', base: dir });
+
+// Start-up of the models (language detector, dictionaries) is paid once per process; shown apart.
+let t0 = performance.now();
+detect('warm up the detector', { languages: job.languages });
+const warmup = (performance.now() - t0) / 1000;
+
+t0 = performance.now();
+const cpu0 = process.cpuUsage();
+const result = await runBatch(job, { fresh: true });
+const seconds = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(cpu0);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+const mb = corpus.bytes / 1e6;
+const rssMb = process.resourceUsage().maxRSS / 1024;
+const s = result.report.summary;
+console.log(`corpus: ${corpus.files} documents, ${mb.toFixed(2)} MB (${s.documents} units: pairs and singles)`);
+console.log(`segments: ${s.segments} (${s.aligned} aligned), failed documents: ${s.failed}`);
+console.log(`model start-up: ${warmup.toFixed(2)} s (once per process, not counted below)`);
+console.log(`time: ${seconds.toFixed(2)} s  documents/s: ${(corpus.files / seconds).toFixed(1)}  MB/s: ${(mb / seconds).toFixed(3)}`);
+// The machine may be shared: CPU time shows what one core would do undisturbed.
+console.log(`CPU time: ${cpuSeconds.toFixed(2)} s  MB per CPU-second: ${(mb / cpuSeconds).toFixed(3)}`);
+console.log(`end to end incl. start-up: MB/s ${(mb / (seconds + warmup)).toFixed(3)}`);
+console.log(`peak RSS: ${rssMb.toFixed(0)} MB`);
+if (values.keep) console.log(`kept: ${dir}`); else rmSync(dir, { recursive: true, force: true });

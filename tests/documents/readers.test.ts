@@ -1,0 +1,100 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeUtf8, DocumentError, firstInvalidUtf8Byte, parseDocument, readDocument, segmentParagraphs,
+  toSourceOffset } from '../../src/documents/index.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'tandem-readers-'));
+const file = (name: string, bytes: string | Buffer) => { const p = join(dir, name); writeFileSync(p, bytes); return p; };
+const codeOf = async (p: Promise<unknown>) => p.then(() => 'ok', (e: DocumentError) => `${e.code}:${JSON.stringify(e.params)}`);
+
+describe('decoding', () => {
+  it('drops a UTF-8 BOM so offsets count from the first character', () => {
+    expect(decodeUtf8(Buffer.from('\uFEFFПривет', 'utf8'))).toBe('Привет');
+  });
+  it('names the byte position of invalid UTF-8', () => {
+    expect(firstInvalidUtf8Byte(Buffer.from([0x41, 0x42, 0xd0, 0x9f, 0xff, 0x43]))).toBe(4);
+    expect(firstInvalidUtf8Byte(Buffer.from([0x41, 0xe2, 0x82]))).toBe(1); // truncated sequence at the end
+    expect(firstInvalidUtf8Byte(Buffer.from([0xc0, 0xaf]))).toBe(0); // overlong encoding of '/'
+    expect(firstInvalidUtf8Byte(Buffer.from([0xed, 0xa0, 0x80]))).toBe(0); // UTF-16 surrogate
+    expect(firstInvalidUtf8Byte(Buffer.from('всё хорошо', 'utf8'))).toBe(-1);
+  });
+  it('refuses binary and invalid files with the position', async () => {
+    expect(await codeOf(readDocument(file('bin.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x01])), 'bin'))).toBe('binary:{"byte":4}');
+    expect(await codeOf(readDocument(file('bad.txt', Buffer.from('Hello \xff there', 'latin1')), 'bad'))).toBe('invalidUtf8:{"byte":6}');
+    expect(await codeOf(readDocument(file('empty.txt', ''), 'e'))).toBe('empty:{}');
+    expect(await codeOf(readDocument(file('blank.txt', ' \n\n \t\n'), 'b'))).toBe('empty:{}');
+    expect(await codeOf(readDocument(join(dir, 'missing.txt'), 'm'))).toBe('unreadable:{"reason":"ENOENT"}');
+  });
+  it('enforces size limits', async () => {
+    expect(await codeOf(readDocument(file('big.txt', 'a'.repeat(2000)), 'big', { maxFileBytes: 1000 }))).toBe('tooLarge:{"bytes":2000,"limit":1000}');
+    expect(await codeOf(readDocument(file('long.txt', 'short one\n\n' + 'word '.repeat(300)), 'l', { maxParagraphChars: 1000 })))
+      .toBe('paragraphTooLong:{"paragraph":2,"chars":1499,"limit":1000}');
+  });
+});
+
+describe('plain text', () => {
+  it('reads a date header glued to the first sentence, and keeps source offsets', async () => {
+    const source = ' date 2020-08-14 Crowds gathered. They left.\n\nSecond   paragraph\nwraps here.\n\n\n\nThird.';
+    const doc = await readDocument(file('a.txt', '\uFEFF' + source), 'a');
+    expect(doc.date).toBe('2020-08-14');
+    expect(doc.paragraphs.map((p) => p.text)).toEqual(['Crowds gathered. They left.', 'Second paragraph wraps here.', 'Third.']);
+    for (const p of doc.paragraphs) expect(source.slice(p.start, p.end).replace(/\s+/g, ' ')).toBe(p.text);
+    const sentences = segmentParagraphs(doc.paragraphs);
+    expect(sentences.map((s) => s.id)).toEqual(['0.0', '0.1', '1.0', '2.0']);
+    for (const s of sentences) expect(source.slice(s.start, s.end).replace(/\s+/g, ' ')).toBe(s.text);
+  });
+  it('reads no header from a text that merely starts with the word date', () => {
+    const doc = parseDocument('Date palms grow in 2020-08-14 heat.', 'd', 'd.txt');
+    expect(doc.date).toBeUndefined();
+    expect(parseDocument('date 2020-02-30 Not a real day.', 'd', 'd.txt').date).toBeUndefined();
+  });
+  it('reads the seed article: five paragraphs, the date, Russian caption kept', async () => {
+    const doc = await readDocument(new URL('../../seeds/000_31852e31f9f7630b.txt', import.meta.url).pathname, 'seed');
+    expect(doc.date).toBe('2020-08-14');
+    expect(doc.paragraphs).toHaveLength(5);
+    expect(doc.paragraphs[0].text.startsWith('Crowds of workers')).toBe(true);
+    expect(doc.paragraphs[3].text.startsWith('Гродно.')).toBe(true);
+  });
+});
+
+describe('HTML', () => {
+  const html = '<!doctype html><html><head><title>Page</title><style>p{}</style></head><body>\n' +
+    '<h1>Minsk &amp; Grodno</h1><p>Workers <b>walked</b> out.\n   They marched.<br>Then left.</p>' +
+    '<script>alert("x")</script><ul><li>One item</li><li>Two</li></ul><p>Broken <i>markup</p></body>';
+  const doc = parseDocument(html, 'h', 'h.html');
+  it('strips markup, keeps block paragraphs, drops scripts, styles and titles', () => {
+    expect(doc.format).toBe('html');
+    expect(doc.paragraphs.map((p) => p.text)).toEqual(['Minsk & Grodno', 'Workers walked out. They marched. Then left.', 'One item', 'Two', 'Broken markup']);
+  });
+  it('traces words back to their source offsets', () => {
+    for (const p of doc.paragraphs) {
+      for (const word of ['Grodno', 'walked', 'marched', 'Then', 'item', 'markup']) {
+        const at = p.text.indexOf(word);
+        if (at < 0) continue;
+        const s = toSourceOffset(p, at);
+        expect(html.slice(s, s + word.length)).toBe(word);
+      }
+    }
+    const sentences = segmentParagraphs(doc.paragraphs);
+    const marched = sentences.find((s) => s.text === 'They marched.')!;
+    expect(html.slice(marched.start, marched.end)).toBe('They marched.');
+  });
+});
+
+describe('Markdown', () => {
+  const md = '# Title line\n\nSome *emphasis* and a [link](https://example.com) in text.\nSecond line.\n\n' +
+    '```\nconst code = 1;\n```\n\n- first item\n- second item\n\n> A quoted **bold** word.\n\n<div>raw html</div>\n';
+  const doc = parseDocument(md, 'm', 'm.md');
+  it('keeps prose, drops code and raw HTML, keeps link text', () => {
+    expect(doc.paragraphs.map((p) => p.text)).toEqual(['Title line', 'Some emphasis and a link in text. Second line.',
+      'first item', 'second item', 'A quoted bold word.']);
+  });
+  it('traces sentences back to the source', () => {
+    const second = segmentParagraphs(doc.paragraphs).find((s) => s.text === 'Second line.')!;
+    expect(md.slice(second.start, second.end)).toBe('Second line.');
+    const item = doc.paragraphs[3];
+    expect(md.slice(item.start, item.end)).toBe('second item');
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { hasWords, splitSentences } from '../../src/documents/index.ts';
+
+const split = (text: string) => splitSentences(text).map((s) => s.text);
+
+describe('sentence segmentation', () => {
+  it('does not break after titles and abbreviations followed by a name', () => {
+    expect(split('Mr. Smith met Dr. Jones and Gen. Lee at St. Paul. They talked.'))
+      .toEqual(['Mr. Smith met Dr. Jones and Gen. Lee at St. Paul.', 'They talked.']);
+    expect(split('Встреча прошла на ул. Ленина, где выступил проф. Иванов. Потом все ушли.'))
+      .toEqual(['Встреча прошла на ул. Ленина, где выступил проф. Иванов.', 'Потом все ушли.']);
+  });
+  it('tells г. the town from г. the year', () => {
+    expect(split('Это было в 2020 г. Потом всё изменилось. Он живёт в г. Гродно.'))
+      .toEqual(['Это было в 2020 г.', 'Потом всё изменилось.', 'Он живёт в г. Гродно.']);
+  });
+  it('keeps initials with the surname', () => {
+    expect(split('The book by J. K. Rowling sold well. А. Г. Лукашенко выступил. Signed by A.B. Smith.'))
+      .toEqual(['The book by J. K. Rowling sold well.', 'А. Г. Лукашенко выступил.', 'Signed by A.B. Smith.']);
+  });
+  it('handles «ёлочки» and "quotes" with the sentence they belong to', () => {
+    expect(split('Он сказал: «Уходи!» — и ушёл. В руках плакат «Мы его не выбирали». Гродно.'))
+      .toEqual(['Он сказал: «Уходи!» — и ушёл.', 'В руках плакат «Мы его не выбирали».', 'Гродно.']);
+    expect(split('They shouted "Long live Belarus" and "Leave!" directed at Lukashenko. He said "Go." Then he left.'))
+      .toEqual(['They shouted "Long live Belarus" and "Leave!" directed at Lukashenko.', 'He said "Go."', 'Then he left.']);
+    expect(split('«Уходи!» Толпа повторяла это весь день.')).toEqual(['«Уходи!»', 'Толпа повторяла это весь день.']);
+  });
+  it('never breaks inside URLs, e-mail addresses or handles', () => {
+    expect(split('See https://example.com/a?b=Cd!Ef now. Write to press.office@tut.by! Or ask @Tut.By? Yes.'))
+      .toEqual(['See https://example.com/a?b=Cd!Ef now.', 'Write to press.office@tut.by!', 'Or ask @Tut.By?', 'Yes.']);
+    expect(split('Visit www.belta.by. Next sentence.')).toEqual(['Visit www.belta.by.', 'Next sentence.']);
+  });
+  it('keeps dates like "August 14, 2020" and "Aug. 14, 2020" whole', () => {
+    expect(split('It happened on August 14, 2020. The next day was calm.'))
+      .toEqual(['It happened on August 14, 2020.', 'The next day was calm.']);
+    expect(split('Strikes began on Aug. 14, 2020 at 10 a.m. and spread. Nobody expected it.'))
+      .toEqual(['Strikes began on Aug. 14, 2020 at 10 a.m. and spread.', 'Nobody expected it.']);
+    expect(split('Выборы прошли 09.08.2020. Протесты начались сразу.')).toEqual(['Выборы прошли 09.08.2020.', 'Протесты начались сразу.']);
+  });
+  it('splits an embedded tweet from its signature, keeping pic.twitter.com with the tweet', () => {
+    const tweet = 'Hundreds of workers are demanding free elections pic.twitter.com/ncfDTgE1ER — Hanna Liubakova (@HannaLiubakova) August 14, 2020';
+    expect(split(tweet)).toEqual(['Hundreds of workers are demanding free elections pic.twitter.com/ncfDTgE1ER',
+      '— Hanna Liubakova (@HannaLiubakova) August 14, 2020']);
+    expect(split('Фото: Катерина Гордеева, https://t.co/SAPdczGoiG pic.twitter.com/vDMk37H5B4 — TUT.BY (@tutby) August 14, 2020'))
+      .toEqual(['Фото: Катерина Гордеева, https://t.co/SAPdczGoiG pic.twitter.com/vDMk37H5B4', '— TUT.BY (@tutby) August 14, 2020']);
+  });
+  it('reports offsets into the paragraph', () => {
+    const text = '  First one.   Second one!  ';
+    for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
+    expect(splitSentences(text).map((s) => s.text)).toEqual(['First one.', 'Second one!']);
+  });
+  it('still ends ordinary sentences', () => {
+    expect(split('It rained. It was cold! Was it? Yes… Then it stopped.')).toEqual(['It rained.', 'It was cold!', 'Was it?', 'Yes…', 'Then it stopped.']);
+  });
+});
+
+describe('hasWords', () => {
+  it('sees no words in links, handles and hashtag signs alone', () => {
+    expect(hasWords('https://t.co/SAPdczGoiG pic.twitter.com/vDMk37H5B4 @tutby www.site.org/page?x=1 a@b.org #')).toBe(false);
+    expect(hasWords('Фото: https://t.co/x')).toBe(true);
+  });
+});
