@@ -1,16 +1,17 @@
 // segments.tsv: one segment per row for spreadsheets and grep. Cells are escaped with backslash
 // sequences (\t \n \r \\), the convention of PostgreSQL COPY and MySQL, so every value stays on its
-// row and unescapeTsvCell restores it exactly.
+// row and unescapeTsvCell restores it exactly. A cell starting with = + - @ gets a backslash in front
+// too, so a spreadsheet never runs segment text as a formula (CSV injection); it unescapes the same way.
 import type { Segment } from '../types.ts';
 import { targetOrigin } from './origin.ts';
 
 export const TSV_COLUMNS = ['doc', 'id', 'src_lang', 'src_text', 'tgt_lang', 'tgt_text', 'score', 'terms', 'flags', 'origin'] as const;
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-const UNESCAPES: Record<string, string> = { '\\': '\\', t: '\t', n: '\n', r: '\r' };
+const UNESCAPES: Record<string, string> = { '\\': '\\', t: '\t', n: '\n', r: '\r', '=': '=', '+': '+', '-': '-', '@': '@' };
 
 export function escapeTsvCell(value: string): string {
-  return value.replace(/[\\\t\n\r]/g, (ch) => ESCAPES[ch]);
+  return value.replace(/[\\\t\n\r]/g, (ch) => ESCAPES[ch]).replace(/^[=+\-@]/, '\\$&');
 }
 
 export function unescapeTsvCell(cell: string): string {

@@ -214,7 +214,9 @@ export function readXliffLocated(text: string, file?: string): LocatedSegment[] 
   if (!root || localName(tagOf(root)!) !== 'xliff') fail(t('export:notXliff2'), file, root ? xml.lineOf(root) : undefined);
   const version = attr(root, 'version') ?? '';
   if (/^1\./.test(version)) fail(t('export:xliff1', { version }), file, xml.lineOf(root));
-  if (!version.startsWith('2.') || attr(root, 'xmlns') !== XLIFF_NS) fail(t('export:notXliff2'), file, xml.lineOf(root));
+  const declared = Object.entries((root[':@'] ?? {}) as Record<string, string>)
+    .some(([name, value]) => (name === 'xmlns' || name.startsWith('xmlns:')) && value === XLIFF_NS);
+  if (!version.startsWith('2.') || !declared) fail(t('export:notXliff2'), file, xml.lineOf(root));
   const srcLang = attr(root, 'srcLang');
   if (!srcLang) fail(t('export:missingAttribute', { element: 'xliff', attribute: 'srcLang' }), file, xml.lineOf(root));
   const tgtLang = attr(root, 'trgLang');

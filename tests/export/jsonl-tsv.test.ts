@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  readJsonl, readTsvRows, SegmentFileError, segmentsToJsonl, segmentsToTsv, TSV_COLUMNS, unescapeTsvCell,
+  escapeTsvCell, readJsonl, readTsvRows, SegmentFileError, segmentsToJsonl, segmentsToTsv, TSV_COLUMNS, unescapeTsvCell,
 } from '../../src/export/index.ts';
 import { sampleSegments } from './fixtures.ts';
 
@@ -46,6 +46,25 @@ describe('segments.tsv', () => {
     expect(hostile).toMatch(/\t.*\r\n/);
     expect(rows[1].src_text).toBe(hostile);
     expect(unescapeTsvCell('a\\\\nb\\tc\\q')).toBe('a\\nb\tc\\q');
+  });
+
+  it('keeps spreadsheets from running cells as formulas, reversibly', () => {
+    const formulas = ['=HYPERLINK("http://x","y")', '+1', '-2', '@SUM(A1)', 'a=b'];
+    const escaped = formulas.map(escapeTsvCell);
+    expect(escaped).toEqual(['\\=HYPERLINK("http://x","y")', '\\+1', '\\-2', '\\@SUM(A1)', 'a=b']);
+    expect(escaped.map(unescapeTsvCell)).toEqual(formulas);
+  });
+
+  it('unescapes exactly what it escapes, for any mix of backslashes and controls', () => {
+    const alphabet = ['\\', '\t', '\n', '\r', 't', 'n', '=', '-', 'я', ' '];
+    let seed = 7;
+    for (let i = 0; i < 500; i++) {
+      let text = '';
+      for (let j = 0; j < 8; j++) { seed = (seed * 1103515245 + 12345) % 2147483648; text += alphabet[seed % alphabet.length]; }
+      const cell = escapeTsvCell(text);
+      expect(cell).not.toMatch(/[\t\n\r]/);
+      expect(unescapeTsvCell(cell)).toBe(text);
+    }
   });
 
   it('shows score, terms, flags and origin; untranslated rows have empty target cells', () => {

@@ -86,6 +86,12 @@ describe('readXliff', () => {
     }]);
   });
 
+  it('accepts a prefixed XLIFF namespace', () => {
+    const prefixed = `<x:xliff xmlns:x="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ru"><x:file id="f">
+<x:unit id="u"><x:segment><x:source>One</x:source><x:target>Один</x:target></x:segment></x:unit></x:file></x:xliff>`;
+    expect(readXliff(prefixed).map((s) => [s.id, s.src.text, s.tgt?.text])).toEqual([['u', 'One', 'Один']]);
+  });
+
   it('gives the line of each unit', () => {
     const xliff = segmentsToXliff(ofDoc(), options);
     const lines = xliff.split('\n');
