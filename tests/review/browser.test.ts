@@ -20,14 +20,14 @@ let browser: Browser, running: Running, page: Page;
 
 const rowOf = (id: string, doc = 'seed.en.txt') => page.locator(`.row[data-doc="${doc}"][data-segment-id="${id}"]`);
 const currentId = () => page.locator('.row.current').getAttribute('data-segment-id');
-const rev = () => page.evaluate(() => (window as unknown as { tandemReview: { rev: number } }).tandemReview.rev);
+const rev = () => page.evaluate(() => (globalThis as unknown as { tandemReview: { rev: number } }).tandemReview.rev);
 
 /** Runs a UI action that makes a decision and waits until the server has saved it. */
 async function decided(action: () => Promise<unknown>): Promise<void> {
   const before = await rev();
   await action();
   await page.waitForFunction((r) => {
-    const app = (window as unknown as { tandemReview: { rev: number; busy: number } }).tandemReview;
+    const app = (globalThis as unknown as { tandemReview: { rev: number; busy: number } }).tandemReview;
     return app.rev > r && app.busy === 0;
   }, before);
 }
@@ -79,7 +79,7 @@ describe('review page', () => {
     const glossary = (await loadGlossary([glossaryPath]))!;
     const beads = segmentsToBeads([...seedSegments(), ...hostileSegments()]);
     const expected = createChecker()(beads.map((b) => beadToSegment(b)), glossary);
-    const shown = await page.locator('.row:has(.finding)').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.key));
+    const shown = await page.locator('.row:has(.finding)').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
     expect(shown.sort()).toEqual([...expected.keys()].sort());
     for (const [key, list] of expected) {
       expect(await page.locator(`.row[data-key="${key}"] .finding`).count()).toBe(list.length);
@@ -93,7 +93,7 @@ describe('review page', () => {
     }
     expect(await page.locator('#list script, #list img, #list a, #list [onerror]').count()).toBe(0);
     await page.locator('.row[data-doc="hostile.en.txt"] .text').first().click();
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('.row[data-doc="hostile.en.txt"]').first().locator('.side.tgt .text').textContent()).toBe(HOSTILE[0].tgt);
   });
 
@@ -165,7 +165,7 @@ describe('review page', () => {
 
   it('keeps every decision across a reload and a restart of the server', async () => {
     const snapshot = () => page.locator('.row').evaluateAll((rows) => rows.map((r) => [
-      (r as HTMLElement).dataset.key, r.classList.contains('confirmed'), r.querySelector('.side.tgt .text')?.textContent,
+      r.getAttribute('data-key'), r.classList.contains('confirmed'), r.querySelector('.side.tgt .text')?.textContent,
       r.querySelectorAll('.finding.term-problem').length,
     ]));
     const before = await snapshot();

@@ -115,4 +115,9 @@ describe('review model', () => {
     expect(units[1].changes!.map((c) => [c.start, c.before])).toEqual([[5, 'Tsikhanouskaya'], [29, 'Lukashenka']]);
     expect(unitsToSide(units, 'en').side).toEqual({ lang: 'en', text, original, changes });
   });
+
+  it('does not cut an edited sentence after a quoted exclamation that goes on in lower case', () => {
+    const beads = run(segments, { type: 'edit', key: 'seed.en.txt#8', text: 'Они кричали «Жыве Беларусь!» и «Уходи!», обращаясь к нему. Потом ушли.' });
+    expect(beads[8].tgt.map((u) => u.text)).toEqual(['Они кричали «Жыве Беларусь!» и «Уходи!», обращаясь к нему.', 'Потом ушли.']);
+  });
 });
