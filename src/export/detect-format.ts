@@ -41,7 +41,7 @@ function readTsvLocated(text: string): LocatedSegment[] {
     };
     if (row.flags) segment.flags = row.flags.split(',');
     if (row.origin) segment.origin = row.origin as Origin;
-    return { segment, line: index + 2 };
+    return { segment, line: index + 2, ref: segment.id };
   });
 }
 
@@ -56,7 +56,7 @@ export function readLocatedSegments(content: string, fileName?: string): Located
       // Blank lines are skipped by readJsonl, so count lines here to report each segment's line.
       const lines: number[] = [];
       content.split('\n').forEach((line, i) => { if (line.trim()) lines.push(i + 1); });
-      return readJsonl(content, fileName).map((segment, i) => ({ segment, line: lines[i] }));
+      return readJsonl(content, fileName).map((segment, i) => ({ segment, line: lines[i], ref: segment.id }));
     }
     default: return fail(t('export:unknownFormat'), fileName, 1);
   }

@@ -27,8 +27,15 @@ export interface TmxOptions {
   creationDate?: Date | string;
 }
 
-/** A segment read from a file, with the line its unit starts on (for reports such as SARIF). */
-export interface LocatedSegment { segment: Segment; line?: number }
+/** A segment read from a file, with where it is in the file (for reports such as SARIF). */
+export interface LocatedSegment {
+  segment: Segment;
+  /** Line the unit (TMX <tu>, XLIFF <segment>, JSONL line) starts on. */
+  line?: number;
+  /** The segment's id as written in the file: TMX tuid, XLIFF unit id (unit/segment when a unit has
+   * several segments), JSONL/TSV id. Reports name this so users can find the unit in their tool. */
+  ref?: string;
+}
 
 const prop = (type: string, value: string, indent: string) =>
   `${indent}<prop type="${escapeAttr(type)}">${escapeText(value)}</prop>\n`;
@@ -149,12 +156,11 @@ function readTu(tu: XmlNode, index: number, headerSrcLang: string | undefined, d
   const detail = parseJsonField<Record<string, unknown>>(one('x-origin-detail'), 'x-origin-detail', file, line);
   if (detail) base.originDetail = detail;
   if (one('x-reviewed') === 'yes') base.reviewed = true;
-  if (!targets.length) return [{ segment: base, line }];
+  const ref = tuid ?? id;
+  if (!targets.length) return [{ segment: base, line, ref }];
   // A multilingual <tu> gives one segment per target language.
-  return targets.map((tgt) => ({
-    segment: { ...base, id: targets.length > 1 ? `${id}@${tgt.lang}` : id, tgt },
-    line,
-  }));
+  const suffix = (lang: string) => (targets.length > 1 ? `@${lang}` : '');
+  return targets.map((tgt) => ({ segment: { ...base, id: id + suffix(tgt.lang), tgt }, line, ref: ref + suffix(tgt.lang) }));
 }
 
 /** Reads TMX (1.1-1.4) into segments with the line each <tu> starts on. */

@@ -171,6 +171,8 @@ function readUnit(unit: XmlNode, ctx: FileContext): LocatedSegment[] {
     if (!source) fail(t('export:missingElement', { element: 'source', parent: 'segment' }), ctx.file, at);
     const target = child(node, 'target');
     const fallbackId = segments.length === 1 ? unitId : `${unitId}/${attr(node, 'id') ?? index + 1}`;
+    const segmentId = attr(node, 'id');
+    const ref = segments.length > 1 || (segmentId !== undefined && segmentId !== unitId) ? `${unitId}/${segmentId ?? index + 1}` : unitId;
     const alignment = meta.get('alignment');
     const provenance = meta.get('provenance');
     const score = alignment?.has('score') ? Number(alignment.get('score')) : null;
@@ -195,7 +197,7 @@ function readUnit(unit: XmlNode, ctx: FileContext): LocatedSegment[] {
     const detail = parseJson<Record<string, unknown>>(provenance?.get('originDetail'), 'originDetail', ctx.file, at);
     if (detail) segment.originDetail = detail;
     if (provenance?.get('reviewed') === 'yes' || state === 'reviewed' || state === 'final') segment.reviewed = true;
-    return { segment, line: at };
+    return { segment, line: at, ref };
   });
 }
 

@@ -95,12 +95,17 @@ describe('readTmx', () => {
     ]);
   });
 
-  it('gives the line each unit starts on', () => {
+  it('gives the line each unit starts on and its tuid', () => {
     const tmx = segmentsToTmx(sampleSegments(), pair);
     const lines = tmx.split('\n');
-    for (const { segment, line } of readTmxLocated(tmx)) {
-      expect(lines[(line as number) - 1]).toContain(`tuid="${segment.doc}#${segment.id}"`);
+    const located = readTmxLocated(tmx);
+    expect(located).toHaveLength(4);
+    for (const { segment, line, ref } of located) {
+      expect(ref).toBe(`${segment.doc}#${segment.id}`);
+      expect(lines[(line as number) - 1]).toContain(`tuid="${ref}"`);
     }
+    expect(readTmxLocated('<tmx><body><tu tuid="m"><tuv lang="en"><seg>a</seg></tuv><tuv lang="ru"><seg>б</seg></tuv><tuv lang="uk"><seg>в</seg></tuv></tu></body></tmx>')
+      .map((l) => l.ref)).toEqual(['m@ru', 'm@uk']);
   });
 
   it('names the file and line of malformed XML', () => {

@@ -92,12 +92,17 @@ describe('readXliff', () => {
     expect(readXliff(prefixed).map((s) => [s.id, s.src.text, s.tgt?.text])).toEqual([['u', 'One', 'Один']]);
   });
 
-  it('gives the line of each unit', () => {
+  it('gives the line and unit id of each segment', () => {
     const xliff = segmentsToXliff(ofDoc(), options);
     const lines = xliff.split('\n');
-    for (const { segment, line } of readXliffLocated(xliff)) {
+    const located = readXliffLocated(xliff);
+    expect(located).toHaveLength(4);
+    for (const { segment, line, ref } of located) {
+      expect(ref).toBe(segment.id);
       expect(lines[(line as number) - 1]).toContain(`<segment id="${segment.id}"`);
     }
+    const example = readXliffLocated(readFileSync(join(SPECS, 'xliff', 'example.xlf'), 'utf8'));
+    expect(example.map((l) => [l.ref, l.line])).toEqual([['p3/s1', 16], ['p3/s2', 20]]);
   });
 
   it('rejects malformed and foreign XML with file and line', () => {
