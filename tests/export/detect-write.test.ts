@@ -48,6 +48,20 @@ describe('readSegments', () => {
   });
 });
 
+describe('hostile XML', () => {
+  const doctype = (subset: string) => `<?xml version="1.0"?>\n<!DOCTYPE tmx [\n${subset}\n]>\n<tmx version="1.4"><header srclang="en"/><body>`
+    + '<tu><tuv xml:lang="en"><seg>&f;&f;&f;&f;</seg></tuv><tuv xml:lang="ru"><seg>&g;</seg></tuv></tu></body></tmx>';
+
+  it('does not expand nested entities (billion laughs) and refuses external ones', () => {
+    const laughs = ['<!ENTITY a "aaaaaaaaaaaaaaaaaaaa">', ...'bcdef'.split('').map((x, i) => `<!ENTITY ${x} "${`&${'abcde'[i]};`.repeat(20)}">`), '<!ENTITY g "Привет">'];
+    const [segment] = readSegments(doctype(laughs.join('\n')), 'lol.tmx');
+    expect(segment.src.text.length).toBeLessThan(1000);
+    expect(segment.tgt?.text).toBe('Привет');
+    expect(() => readSegments(doctype('<!ENTITY f SYSTEM "file:///etc/passwd"><!ENTITY g "x">'), 'xxe.tmx'))
+      .toThrow(/^xxe\.tmx: malformed XML: External entities are not supported/);
+  });
+});
+
 describe('atomicWriteFile', () => {
   it('creates folders, replaces existing files and leaves no temp files', async () => {
     const dir = tempDir();
