@@ -6,7 +6,8 @@ import { parseCommandArgs } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import type { Command } from '../main.ts';
 import { t } from '../../i18n/index.ts';
-import { loadJob, parsePair, resolveJob, runBatch, type Job, type JobFile } from '../../pipeline/index.ts';
+// The job module only: a bad job file is reported before the stages (and their models) are loaded.
+import { loadJob, parsePair, resolveJob, type Job, type JobFile } from '../../pipeline/job.ts';
 import { createProgress } from '../../pipeline/progress.ts';
 
 const DEFAULT_JOB = 'pipeline/default.job.yaml';
@@ -53,6 +54,7 @@ const command: Command = async (argv) => {
   const { values, positionals } = parse(argv);
   if (values.help) { process.stdout.write(t('run:usage') + '\n'); return 0; }
   const job = jobFromArgs(values, positionals);
+  const { runBatch } = await import('../../pipeline/batch.ts');
   const started = performance.now();
   const controller = new AbortController();
   const onSignal = () => controller.abort();
