@@ -1,25 +1,29 @@
-// The review page in a real browser (Debian's Chromium through playwright-core) on the seed job:
-// keyboard navigation, confirm, split, move, merge, edit, undo/redo, term flag, reload, restart of
-// the server, apply-review, and segment text that must never run.
+// The review page in a real browser (Debian's Chromium through playwright-core) on the seed job as
+// the pipeline writes it, plus a document of hostile text: keyboard navigation, confirm, merge, move,
+// undo, split, edit, redo, term flag, reload, restart of the server, apply-review.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTmx, readXliff } from '../../src/export/index.ts';
-import { applyReview, createChecker, loadGlossary, segmentsToBeads, beadToSegment } from '../../src/review/index.ts';
-import { HOSTILE, RU, hostileSegments, seedSegments, seedSentences, writeJob } from './fixture.ts';
+import { readJsonl, readTmx, readXliff } from '../../src/export/index.ts';
+import { applyReview, beadToSegment, createChecker, loadGlossary, segmentsToBeads } from '../../src/review/index.ts';
+import type { Segment } from '../../src/types.ts';
+import { HOSTILE, hostileSegments } from './fixture.ts';
 import { launchChromium, serveReview, type Browser, type Running } from './harness.ts';
 
-const SPECS = new URL('../../../shared/specs/', import.meta.url).pathname;
-const EDITED = 'В пятницу днём они вышли с завода в центр города с криками «Жыве Беларусь!» и «Уходи!», обращёнными к Лукашенко.';
+const REPO = new URL('../../', import.meta.url).pathname;
+const SPECS = join(REPO, '..', 'shared', 'specs');
+const GLOSSARY = join(REPO, 'glossaries', 'belarus-2020.yaml');
 
-let root: string, jobDir: string, glossaryPath: string;
+let jobDir: string, base: Segment[], seed: Segment[];
 let browser: Browser, running: Running, page: Page;
 
-const rowOf = (id: string, doc = 'seed.en.txt') => page.locator(`.row[data-doc="${doc}"][data-segment-id="${id}"]`);
-const currentId = () => page.locator('.row.current').getAttribute('data-segment-id');
+const keyOf = (s: Segment) => `${s.doc}#${s.id}`;
+const rowOf = (s: Segment | string) => page.locator(`.row[data-key="${typeof s === 'string' ? s : keyOf(s)}"]`);
+const currentKey = () => page.locator('.row.current').getAttribute('data-key');
+const tgtText = (s: Segment | string) => rowOf(s).locator('.side.tgt .text').textContent();
 const rev = () => page.evaluate(() => (globalThis as unknown as { tandemReview: { rev: number } }).tandemReview.rev);
 
 /** Runs a UI action that makes a decision and waits until the server has saved it. */
@@ -37,20 +41,24 @@ async function open(url: string): Promise<void> {
   await page.waitForSelector('body[data-ready]');
 }
 
-async function go(id: string): Promise<void> {
-  await rowOf(id).locator('.meta').click();
-  expect(await currentId()).toBe(id);
+async function go(s: Segment): Promise<void> {
+  await rowOf(s).locator('.meta').click();
+  expect(await currentKey()).toBe(keyOf(s));
 }
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'tandem-review-'));
-  jobDir = writeJob(root);
-  glossaryPath = join(root, 'glossary.yaml');
-  running = await serveReview(jobDir, [glossaryPath]);
+  jobDir = join(mkdtempSync(join(tmpdir(), 'tandem-review-')), 'seed');
+  execFileSync(process.execPath, [join(REPO, 'bin/tandem.js'), 'run', join(REPO, 'pipeline/default.job.yaml'), '--out', jobDir, '--quiet'],
+    { stdio: 'pipe' });
+  seed = readJsonl(readFileSync(join(jobDir, 'segments.jsonl'), 'utf8'));
+  expect(seed.length).toBeGreaterThanOrEqual(8);
+  appendFileSync(join(jobDir, 'segments.jsonl'), hostileSegments().map((s) => JSON.stringify(s) + '\n').join(''));
+  base = [...seed, ...hostileSegments()];
+  running = await serveReview(jobDir, [GLOSSARY]);
   browser = await launchChromium();
   page = await browser.context.newPage();
   await open(running.server.url);
-});
+}, 120_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -59,108 +67,108 @@ afterAll(async () => {
 
 describe('review page', () => {
   it('shows every bead with its id, badges, term entries and normalisation diff', async () => {
-    const segments = [...seedSegments(), ...hostileSegments()];
-    expect(await page.locator('.row[data-segment-id]').count()).toBe(segments.length);
-    expect(await page.locator('.row').first().getAttribute('data-segment-id')).toBe('0');
-    const low = rowOf('3');
-    expect(await low.getAttribute('class')).toContain('low');
-    expect(await low.locator('.badge.score').textContent()).toBe('0.42');
-    expect(await low.locator('del.norm').textContent()).toBe('Sviatlana Tsikhanouskaya');
-    expect(await low.locator('ins.norm').textContent()).toBe('Svetlana Tikhanovskaya');
-    expect(await rowOf('8').locator('.badge.origin').textContent()).toBe('MT');
-    expect(await rowOf('7').locator('.badge.shape').textContent()).toBe('1:2');
-    const term = rowOf('0').locator('mark.term').first();
-    expect(await term.textContent()).toBe('Lukashenko');
-    expect(await term.getAttribute('title')).toContain('Preferred: Alexander Lukashenko (en), Lukashenko (en), Лукашенко (ru)');
+    expect(await page.locator('.row[data-segment-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-segment-id'))))
+      .toEqual(base.map((s) => s.id));
+    expect(await rowOf(seed[0]).locator('.badge.lang').allTextContents()).toEqual(['EN', 'RU']);
+    expect(await rowOf(seed[0]).locator('.badge.score').textContent()).toBe(seed[0].score!.toFixed(2));
+    const glossary = (await loadGlossary([GLOSSARY]))!;
+    const term = page.locator('mark.term').first();
+    const id = await term.getAttribute('data-entry');
+    const preferred = glossary.entries.find((e) => e.id === id)!.terms.filter((t) => t.status === 'preferred');
+    expect(preferred.length).toBeGreaterThan(0);
+    expect(await term.getAttribute('title')).toContain(`Preferred: ${preferred.map((t) => `${t.text} (${t.lang})`).join(', ')}`);
+    const normalised = seed.find((s) => s.src.changes?.length)!;
+    expect(await rowOf(normalised).locator('.side.src del.norm').first().textContent()).toBe(normalised.src.changes![0].before);
+    expect(await rowOf(normalised).locator('.side.src ins.norm').first().textContent()).toBe(normalised.src.changes![0].after);
   });
 
   it('shows the findings tandem check reports, on the beads they concern', async () => {
     await page.waitForSelector('body[data-findings]');
-    const glossary = (await loadGlossary([glossaryPath]))!;
-    const beads = segmentsToBeads([...seedSegments(), ...hostileSegments()]);
-    const expected = createChecker()(beads.map((b) => beadToSegment(b)), glossary);
+    const glossary = (await loadGlossary([GLOSSARY]))!;
+    const expected = createChecker()(segmentsToBeads(base).map((b) => beadToSegment(b)), glossary);
     const shown = await page.locator('.row:has(.finding)').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
     expect(shown.sort()).toEqual([...expected.keys()].sort());
-    for (const [key, list] of expected) {
-      expect(await page.locator(`.row[data-key="${key}"] .finding`).count()).toBe(list.length);
-    }
+    for (const [key, list] of expected) expect(await page.locator(`.row[data-key="${key}"] .finding`).count()).toBe(list.length);
   });
 
   it('shows hostile segment text as text and never runs it', async () => {
-    for (const h of HOSTILE) {
-      await expect(page.getByText(h.src, { exact: true })).toBeTruthy();
-      expect(await page.locator('.row', { hasText: h.src }).count()).toBe(1);
+    for (const [k, h] of HOSTILE.entries()) {
+      expect(await rowOf(`hostile.en.txt#${k}`).locator('.side.src .text').textContent()).toBe(h.src);
+      expect(await tgtText(`hostile.en.txt#${k}`)).toBe(h.tgt);
     }
     expect(await page.locator('#list script, #list img, #list a, #list [onerror]').count()).toBe(0);
-    await page.locator('.row[data-doc="hostile.en.txt"] .text').first().click();
+    await rowOf('hostile.en.txt#1').locator('.text').first().click();
     expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    expect(await page.locator('.row[data-doc="hostile.en.txt"]').first().locator('.side.tgt .text').textContent()).toBe(HOSTILE[0].tgt);
   });
 
-  it('moves through beads by keyboard: next, previous, next flagged, next unconfirmed', async () => {
+  it('moves through beads by keyboard and confirms with Enter', async () => {
     await page.keyboard.press('Home');
-    expect(await currentId()).toBe('0');
+    expect(await currentKey()).toBe(keyOf(seed[0]));
     await page.keyboard.press('j');
     await page.keyboard.press('ArrowDown');
-    expect(await currentId()).toBe('2');
+    expect(await currentKey()).toBe(keyOf(seed[2]));
     await page.keyboard.press('k');
-    expect(await currentId()).toBe('1');
-    await page.keyboard.press('f'); // the 2:2 bead
-    expect(await currentId()).toBe('2');
-    await page.keyboard.press('f'); // low confidence
-    expect(await currentId()).toBe('3');
+    expect(await currentKey()).toBe(keyOf(seed[1]));
     await page.keyboard.press('Home');
-    await decided(() => page.keyboard.press('Enter')); // confirm 0, on to the next unconfirmed
-    expect(await currentId()).toBe('1');
+    await decided(() => page.keyboard.press('Enter')); // confirm, then on to the next unconfirmed
+    expect(await currentKey()).toBe(keyOf(seed[1]));
     await decided(() => page.keyboard.press('Enter'));
-    expect(await currentId()).toBe('2');
+    expect(await currentKey()).toBe(keyOf(seed[2]));
     await page.keyboard.press('Home');
     await page.keyboard.press('n');
-    expect(await currentId()).toBe('2');
-    expect(await rowOf('0').getAttribute('class')).toContain('confirmed');
+    expect(await currentKey()).toBe(keyOf(seed[2]));
+    expect(await rowOf(seed[0]).getAttribute('class')).toContain('confirmed');
   });
 
-  it('splits a 2:2 bead, moves a stray target sentence, edits, undoes and redoes, merges', async () => {
-    await page.keyboard.press('s');
-    expect(await rowOf('2').locator('.act-cut.active').count()).toBe(2);
-    await decided(() => page.keyboard.press('Enter'));
-    expect(await rowOf('2').locator('.badge.shape').textContent()).toBe('1:1');
-    expect(await rowOf('2+1').locator('.side.src .text').textContent()).toBe(seedSentences()[3]);
-    await decided(() => page.keyboard.press('c'));
-    await page.keyboard.press('j');
-    await decided(() => page.keyboard.press('c'));
-
-    await page.keyboard.press('j');
-    expect(await currentId()).toBe('3');
-    await decided(() => page.keyboard.press('Alt+ArrowDown'));
-    expect(await rowOf('3').locator('.side.tgt .text').textContent()).toBe(RU[4]);
-    expect(await rowOf('4').locator('.side.tgt .text').textContent()).toBe(RU[5]);
-    await decided(() => page.keyboard.press('Enter'));
-    await decided(() => page.keyboard.press('Enter'));
-
-    await go('8');
-    await page.keyboard.press('e');
-    await page.locator('.row.current textarea').fill(EDITED);
-    await decided(() => page.keyboard.press('Control+Enter'));
-    expect(await rowOf('8').locator('.side.tgt .text').textContent()).toBe(EDITED);
-    expect(await rowOf('8').locator('.badge.origin').textContent()).toBe('human');
-    await decided(() => page.keyboard.press('Control+z'));
-    expect(await rowOf('8').locator('.side.tgt .text').textContent()).toBe(RU[9]);
-    await decided(() => page.keyboard.press('Control+y'));
-    expect(await rowOf('8').locator('.side.tgt .text').textContent()).toBe(EDITED);
-    await decided(() => page.keyboard.press('c'));
-
-    await go('10');
+  it('merges, moves a sentence, undoes, splits, edits, redoes and flags a term', async () => {
     await decided(() => page.keyboard.press('m'));
-    expect(await rowOf('11').count()).toBe(0);
-    expect(await rowOf('10').locator('.side.src .text').textContent()).toBe('Гродно. Так выглядят сотрудники предприятия «Гродноазот», которые вышли на забастовку.');
+    expect(await rowOf(seed[3]).count()).toBe(0);
+    expect(await rowOf(seed[2]).locator('.badge.shape').textContent()).toBe('2:2');
+    expect(await tgtText(seed[2])).toBe(`${seed[2].tgt!.text} ${seed[3].tgt!.text}`);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('f'); // the merged bead is not 1:1: flagged
+    expect(await currentKey()).toBe(keyOf(seed[2]));
+
+    await decided(() => page.keyboard.press('Alt+ArrowDown')); // last target sentence to the next bead
+    expect(await tgtText(seed[4])).toBe(`${seed[3].tgt!.text} ${seed[4].tgt!.text}`);
+    await decided(() => page.keyboard.press('Control+z'));
+    expect(await tgtText(seed[4])).toBe(seed[4].tgt!.text);
+
+    await go(seed[2]);
+    await page.keyboard.press('s');
+    expect(await rowOf(seed[2]).locator('.act-cut.active').count()).toBe(2);
+    await decided(() => page.keyboard.press('Enter'));
+    const second = `${keyOf(seed[2])}+1`;
+    expect(await tgtText(seed[2])).toBe(seed[2].tgt!.text);
+    expect(await tgtText(second)).toBe(seed[3].tgt!.text);
+    await decided(() => page.keyboard.press('c'));
+    await page.keyboard.press('j');
     await decided(() => page.keyboard.press('c'));
 
-    await go('9');
+    const edited = `Правка редактора: ${seed[5].tgt!.text}`;
+    await go(seed[5]);
+    await page.keyboard.press('e');
+    await page.locator('.row.current textarea').fill(edited);
+    await decided(() => page.keyboard.press('Control+Enter'));
+    expect(await tgtText(seed[5])).toBe(edited);
+    expect(await rowOf(seed[5]).locator('.badge.origin').textContent()).toBe('human');
+    await decided(() => page.keyboard.press('Control+z'));
+    expect(await tgtText(seed[5])).toBe(seed[5].tgt!.text);
+    await decided(() => page.keyboard.press('Control+y'));
+    expect(await tgtText(seed[5])).toBe(edited);
+    await decided(() => page.keyboard.press('c'));
+
+    const [a, b] = seed.slice(-2);
+    await go(a);
+    await decided(() => page.keyboard.press('m'));
+    await decided(() => page.keyboard.press('c'));
+    expect(await rowOf(b).count()).toBe(0);
+
+    await go(seed[4]);
     await page.keyboard.press('t');
-    await page.locator('.row.current input.term-note').fill('full name on first mention');
+    await page.locator('.row.current input.term-note').fill('wrong form of the name');
     await decided(() => page.keyboard.press('Enter'));
-    expect(await rowOf('9').locator('.finding.term-problem').textContent()).toContain('tikhanovskaya');
+    expect(await rowOf(seed[4]).locator('.finding.term-problem').textContent()).toContain('wrong form of the name');
   });
 
   it('keeps every decision across a reload and a restart of the server', async () => {
@@ -169,12 +177,12 @@ describe('review page', () => {
       r.querySelectorAll('.finding.term-problem').length,
     ]));
     const before = await snapshot();
-    expect(before.filter((r) => r[1]).length).toBe(8);
+    expect(before.filter((r) => r[1]).length).toBe(6);
     await page.reload();
     await page.waitForSelector('body[data-ready]');
     expect(await snapshot()).toEqual(before);
     await running.stop();
-    running = await serveReview(jobDir, [glossaryPath]);
+    running = await serveReview(jobDir, [GLOSSARY]);
     await open(running.server.url);
     expect(await snapshot()).toEqual(before);
     const shot = join(tmpdir(), 'tandem-review.png');
@@ -182,32 +190,31 @@ describe('review page', () => {
     expect(readFileSync(shot).length).toBeGreaterThan(10_000);
   });
 
-  it('applies the review: the TMX and XLIFF carry the corrections and the confirmations', async () => {
+  it('applies the review: TMX and XLIFF carry the corrections and the confirmations', async () => {
     await running.stop();
     const summary = await applyReview(jobDir);
-    running = await serveReview(jobDir, [glossaryPath]);
-    expect(summary.confirmed).toBe(8);
-    const tmxName = readdirSync(jobDir).find((f) => f.endsWith('.tmx'))!;
-    const tmx = readFileSync(join(jobDir, tmxName), 'utf8');
-    execFileSync('xmllint', ['--noout', '--dtdvalid', join(SPECS, 'tmx/tmx14.dtd'), join(jobDir, tmxName)], { stdio: 'pipe' });
-    const en = seedSentences();
-    const seed = (id: string, src: string, tgt: string) => [`seed.en.txt#${id}`, src, tgt];
+    running = await serveReview(jobDir, [GLOSSARY]);
+    expect(summary).toMatchObject({ confirmed: 6, edited: 1, restructured: 3 });
+    const tmxPath = join(jobDir, 'en-ru.tmx');
+    execFileSync('xmllint', ['--noout', '--dtdvalid', join(SPECS, 'tmx/tmx14.dtd'), tmxPath], { stdio: 'pipe' });
+    const pair = (s: Segment, id = s.id, src = s.src.text, tgt = s.tgt!.text) => [`${s.doc}#${id}`, src, tgt];
+    const [a, b] = seed.slice(-2);
     const expected = [
-      seed('0', en[0], RU[0]), seed('1', en[1], RU[1]), seed('2', en[2], RU[2]), seed('2+1', en[3], RU[3]),
-      seed('3', en[4], RU[4]), seed('4', en[5], RU[5]), seed('5', en[6], RU[6]), seed('6', en[7], RU[7]),
-      seed('7', en[8], RU[8]), seed('8', en[9], EDITED), seed('9', en[10], RU[10]),
-      seed('10', 'Гродно. Так выглядят сотрудники предприятия «Гродноазот», которые вышли на забастовку.',
-        'Гродно. Так выглядят сотрудники предприятия «Гродноазот», которые вышли на забастовку.'),
-      ...HOSTILE.map((h, k) => [`hostile.en.txt#${k}`, h.src, h.tgt]),
+      pair(seed[0]), pair(seed[1]), pair(seed[2]), pair(seed[3], `${seed[2].id}+1`), pair(seed[4]),
+      pair(seed[5], seed[5].id, seed[5].src.text, `Правка редактора: ${seed[5].tgt!.text}`),
+      ...seed.slice(6, -2).map((s) => pair(s)),
+      pair(a, a.id, `${a.src.text} ${b.src.text}`, `${a.tgt!.text} ${b.tgt!.text}`),
+      ...hostileSegments().map((s) => pair(s)),
     ];
-    const units = readTmx(tmx).map((s) => [`${s.doc}#${s.id}`, s.src.text, s.tgt?.text]);
-    expect(units).toEqual(expected);
-    const reviewed = readTmx(tmx).filter((s) => s.reviewed).map((s) => s.id);
-    expect(reviewed).toEqual(['0', '1', '2', '2+1', '3', '4', '8', '10']);
-    const xliffDir = join(jobDir, 'xliff');
-    const xliffName = readdirSync(xliffDir).find((f) => f.startsWith('seed.en.txt'))!;
-    const xliff = readFileSync(join(xliffDir, xliffName), 'utf8');
+    const written = readTmx(readFileSync(tmxPath, 'utf8'));
+    expect(written.map((s) => [`${s.doc}#${s.id}`, s.src.text, s.tgt?.text])).toEqual(expected);
+    const reviewed = [seed[0].id, seed[1].id, seed[2].id, `${seed[2].id}+1`, seed[5].id, a.id];
+    expect(written.filter((s) => s.reviewed).map((s) => s.id)).toEqual(reviewed);
+    const xliffPath = join(jobDir, 'xliff', ...`${seed[0].doc}.en-ru.xlf`.split('/'));
+    execFileSync('xmllint', ['--noout', '--schema', join(SPECS, 'xliff/driver.xsd'), xliffPath], { stdio: 'pipe' });
+    const xliff = readFileSync(xliffPath, 'utf8');
     expect(readXliff(xliff).filter((s) => s.reviewed).map((s) => s.id)).toEqual(reviewed);
     expect(xliff.match(/state="reviewed"/g)).toHaveLength(reviewed.length);
+    expect(readdirSync(join(jobDir, 'review')).sort()).toEqual(['base.jsonl', 'journal.jsonl']);
   });
 });

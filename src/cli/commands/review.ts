@@ -18,6 +18,7 @@ const command: Command = async (argv) => {
     open: { type: 'boolean', default: true },
     'no-open': { type: 'boolean' },
     glossary: { type: 'string', multiple: true },
+    job: { type: 'string' },
     restart: { type: 'boolean' },
   });
   if (values.help) { process.stdout.write(t('review:usage') + '\n'); return 0; }
@@ -26,7 +27,9 @@ const command: Command = async (argv) => {
   const jobDir = await jobDirOf(positionals);
   const session: ReviewSession = await openSession(jobDir, { restart: values.restart });
   for (const warning of session.warnings) process.stderr.write(warning + '\n');
-  const glossaryPaths = (values.glossary ?? []).map((p) => resolve(p));
+  // The job file names the glossaries the pipeline used; --glossary adds to (or stands in for) them.
+  const fromJob = values.job ? (await import('../../pipeline/index.ts')).loadJob(values.job).glossaries : [];
+  const glossaryPaths = [...fromJob, ...(values.glossary ?? []).map((p) => resolve(p))];
   const glossary = await loadGlossary(glossaryPaths).catch((error: Error) => {
     throw new UsageError(t('review:glossaryFailed', { reason: error.message }));
   });
