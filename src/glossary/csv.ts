@@ -2,6 +2,7 @@
 // id, lang, text, status (required); shape, gender, indeclinable, type, note (optional).
 import type { GlossaryEntry, Term, TermStatus } from '../types.ts';
 import { GlossaryError } from './errors.ts';
+import { guessPerson } from './people.ts';
 
 const REQUIRED = ['id', 'lang', 'text', 'status'];
 const STATUSES: TermStatus[] = ['preferred', 'admitted', 'deprecated'];
@@ -55,5 +56,6 @@ export function parseCsvGlossary(text: string, file: string, sep = ','): Glossar
     }
     entry.terms.push(term);
   }
+  for (const entry of byId.values()) if (!entry.type && guessPerson(entry)) entry.type = 'person';
   return [...byId.values()];
 }

@@ -8,6 +8,7 @@ import YAML, { LineCounter, isNode } from 'yaml';
 import type { Glossary, GlossaryEntry, Term } from '../types.ts';
 import { parseCsvGlossary } from './csv.ts';
 import { GlossaryError } from './errors.ts';
+import { guessPerson } from './people.ts';
 import { parseTbx } from './tbx.ts';
 
 export { GlossaryError };
@@ -50,13 +51,20 @@ export function parseGlossary(text: string, file: string): LoadedGlossary {
 }
 
 function parseStructured(text: string, file: string): LoadedGlossary {
+  // JSON.parse is ~100 times faster than the YAML parser; the YAML parser is only needed for line numbers.
+  if (/\.json$/i.test(file)) {
+    try {
+      const data = JSON.parse(text) as RawGlossary;
+      if (validate()(data)) return fromData(data, file);
+    } catch { /* reported with its line below */ }
+  }
   const lines = new LineCounter();
   const doc = YAML.parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
     const e = doc.errors[0];
     throw new GlossaryError(file, lines.linePos(e.pos[0]).line, e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''));
   }
-  const data = doc.toJS() as { entries?: Array<GlossaryEntry & { gender?: Term['gender']; indeclinable?: boolean }> } & GlossaryMeta;
+  const data = doc.toJS() as RawGlossary;
   const check = validate();
   if (!check(data)) {
     const err = check.errors![0];
@@ -69,13 +77,22 @@ function parseStructured(text: string, file: string): LoadedGlossary {
       : err.params && 'allowedValues' in err.params ? ` (${(err.params.allowedValues as string[]).join(', ')})` : '';
     throw new GlossaryError(file, range ? lines.linePos(range[0]).line : undefined, `${at}${err.message}${extra}`);
   }
+  return fromData(data, file);
+}
+
+type RawGlossary = { entries?: Array<GlossaryEntry & { gender?: Term['gender']; indeclinable?: boolean }> } & GlossaryMeta;
+
+/** Entry-level gender and indeclinable are defaults for the entry's Cyrillic terms. */
+function fromData(data: RawGlossary, file: string): LoadedGlossary {
   const entries = (data.entries ?? []).map((e) => {
-    const { gender, indeclinable, ...entry } = e;
-    return {
-      ...entry,
+    const { gender, indeclinable, ...rest } = e;
+    const entry: GlossaryEntry = {
+      ...rest,
       terms: e.terms.map((t) => ({ ...t, gender: t.gender ?? (hasCyr(t.text) ? gender : undefined), indeclinable: t.indeclinable ?? (hasCyr(t.text) ? indeclinable : undefined) }))
         .map(dropUndefined),
     };
+    if (!entry.type && guessPerson(entry)) entry.type = 'person';
+    return entry;
   });
   return { entries, sources: [file], meta: { name: data.name, languages: data.languages, houseStyle: data.houseStyle } };
 }

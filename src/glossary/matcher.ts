@@ -44,6 +44,7 @@ export function createMatcher(glossary: Glossary, options: MatcherOptions = {}):
 
   const findDetailed = (text: string, lang: Lang): DetailedMatch[] => {
     const tokens = tokenize(text);
+    const keys = tokens.map((tok) => wordKey(tok.text, strategy));
     const spans = protectedSpans(text);
     const out: DetailedMatch[] = [];
     let span = 0;
@@ -51,10 +52,10 @@ export function createMatcher(glossary: Glossary, options: MatcherOptions = {}):
       const tok = tokens[i];
       while (span < spans.length && spans[span][1] <= tok.start) span++;
       if (span < spans.length && spans[span][0] <= tok.start) { i++; continue; }
-      const candidates = byFirst.get(wordKey(tok.text, strategy));
+      const candidates = byFirst.get(keys[i]);
       let best: { match: DetailedMatch; n: number; rank: number } | undefined;
       for (const p of candidates ?? []) {
-        const m = tryPattern(p, tokens, i, text, lang, strategy, spans, span);
+        const m = tryPattern(p, tokens, keys, i, text, lang, spans, span);
         if (!m) continue;
         const rank = (m.listedTerm ? 0 : 4) + statusRank[m.status];
         if (!best || m.n > best.n || (m.n === best.n && rank < best.rank)) best = { match: m.match, n: m.n, rank };
@@ -77,7 +78,7 @@ const toTermMatch = (m: DetailedMatch): TermMatch => ({
   entry: m.entry, surface: m.surface, start: m.start, end: m.end, lang: m.lang, term: m.term, status: m.status, via: m.via,
 });
 
-function tryPattern(p: Pattern, tokens: Token[], i: number, text: string, lang: Lang, strategy: RussianStrategy,
+function tryPattern(p: Pattern, tokens: Token[], keys: string[], i: number, text: string, lang: Lang,
   spans: Array<[number, number]>, span: number): { match: DetailedMatch; n: number; status: DetailedMatch['status'] } & { listedTerm?: Term } | undefined {
   const n = p.positions.length;
   if (i + n > tokens.length) return undefined;
@@ -86,7 +87,7 @@ function tryPattern(p: Pattern, tokens: Token[], i: number, text: string, lang: 
     const tok = tokens[i + k];
     if (k > 0 && !gapFits(text.slice(tokens[i + k - 1].end, tok.start), p.gaps[k - 1])) return undefined;
     if (k > 0 && span < spans.length && spans[span][0] < tok.end) return undefined;
-    const s = p.positions[k].get(wordKey(tok.text, strategy));
+    const s = p.positions[k].get(keys[i + k]);
     if (!s) return undefined;
     // Acronyms in capitals; a Russian case ending may follow in lower case (МАЗа, МАЗе).
     if (p.capsOnly && tok.text.slice(0, s.base.length) !== tok.text.slice(0, s.base.length).toUpperCase()) return undefined;

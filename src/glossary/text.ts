@@ -26,7 +26,8 @@ const PROTECTED = new RegExp([
 
 /** [start, end) spans of URLs, e-mail addresses and @handles, in order. */
 export function protectedSpans(text: string): Array<[number, number]> {
-  if (!/[@/.]/.test(text)) return [];
+  // Every protected form has an '@' or a '/' (or starts with www.): most paragraphs skip the scan.
+  if (!/[@/]|www\./i.test(text)) return [];
   return [...text.matchAll(PROTECTED)].map((m) => [m.index!, m.index! + m[0].length]);
 }
 

@@ -13,16 +13,34 @@ export const hasCyrillic = (s: string) => CYRILLIC.test(s);
 
 /** All distinct romanisations of a Cyrillic term: every iuliia schema for Russian, ours for Belarusian. */
 export function romanizations(term: string, lang: string): string[] {
+  const words = term.split(' ').map((w) => romanizedWord(w, lang));
   const out = new Set<string>();
-  if (lang === 'be') for (const schema of BELARUSIAN_SCHEMAS) out.add(romanizeBelarusian(term, schema));
-  else for (const schema of RUSSIAN_SCHEMAS) out.add(iuliia.translate(term, schema));
+  for (let s = 0; s < words[0].length; s++) out.add(words.map((w) => w[s]).join(' '));
   out.delete(term);
   return [...out];
 }
 
+/** One word in every schema, in schema order (iuliia works word by word, so words can be cached). */
+function romanizedWord(word: string, lang: string): string[] {
+  const key = `${lang === 'be' ? 'be' : 'ru'}|${word}`;
+  let cached = romanized.get(key);
+  if (!cached) {
+    cached = lang === 'be' ? BELARUSIAN_SCHEMAS.map((schema) => romanizeBelarusian(word, schema))
+      : RUSSIAN_SCHEMAS.map((schema) => iuliia.translate(word, schema));
+    if (romanized.size > 200_000) romanized.clear();
+    romanized.set(key, cached);
+  }
+  return cached;
+}
+// Glossaries repeat words (given names, "завод") and iuliia runs 27 schemas, so results are kept.
+const romanized = new Map<string, string[]>();
+
 /** Lowercase, accents and marks removed, ё→е, ł→l: the form both glossary variants and text tokens are keyed by. */
 export function fold(s: string): string {
-  return s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/ß/g, 'ss')
+  const lower = s.toLowerCase();
+  // Fast path for the usual word: plain Latin or Cyrillic letters (ё and й decompose, so not those).
+  if (/^[a-z0-9\u0430-\u0438\u043a-\u044f]*$/.test(lower)) return lower;
+  return lower.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/ß/g, 'ss')
     .replace(/[’ʼ`]/g, "'");
 }
 
