@@ -23,11 +23,19 @@ export function alignBanded(src: Unit[], tgt: Unit[], model: Model, band: Band):
   for (let i = 0; i <= n; i++) off[i + 1] = off[i] + (hi[i] - lo[i] + 1);
   const cost = new Float64Array(off[n + 1]).fill(Infinity);
   const back = new Uint8Array(off[n + 1]).fill(NONE);
-  const pairs = new Map<number, number>();
+  // Shared-anchor counts of sentence pairs, computed once: row a holds the targets that beads
+  // ending in rows a+1..a+3 can reach. -1 marks a pair not computed yet.
+  const maxDi = Math.max(1, ...model.moves.map((mv) => mv.di)), maxDj = Math.max(1, ...model.moves.map((mv) => mv.dj));
+  const pairFrom = new Int32Array(n), pairOff = new Float64Array(n + 1);
+  for (let a = 0; a < n; a++) {
+    pairFrom[a] = Math.max(0, lo[a + 1] - maxDj);
+    pairOff[a + 1] = pairOff[a] + Math.max(0, hi[Math.min(n, a + maxDi)] - pairFrom[a]);
+  }
+  const pairs = new Int16Array(pairOff[n]).fill(-1);
   const shared = (a: number, b: number) => {
-    const key = a * (m + 1) + b;
-    let s = pairs.get(key);
-    if (s === undefined) { s = sharedIds(src[a], tgt[b]); pairs.set(key, s); }
+    const k = pairOff[a] + b - pairFrom[a];
+    let s = pairs[k];
+    if (s < 0) { s = Math.min(32767, sharedIds(src[a], tgt[b])); pairs[k] = s; }
     return s;
   };
   const at = (i: number, j: number) => (j < lo[i] || j > hi[i] ? -1 : off[i] + j - lo[i]);

@@ -2,7 +2,7 @@
 // integer "anchor" ids that a translation is likely to share. Anchors are numbers, URLs and handles,
 // question/exclamation marks and quotes, cognate keys (romanised, folded 4-letter word prefixes:
 // Lukashenko ~ Лукашенко, Himalaya ~ himalayens), glossary entries and dictionary translations.
-import { translate as romanise, WIKIPEDIA } from 'iuliia';
+import { nameKey } from '../glossary/index.ts';
 import type { Lang } from '../types.ts';
 import type { Lexicon } from './lexicon.ts';
 
@@ -40,7 +40,6 @@ const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}]+)?|\p{N}+(?:[.,:]\p{N}+)*/gu;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"«»]+|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])[@#][\p{L}\p{N}_]{2,}/gu;
 const DIGIT_GROUP = /(\d)[\s\u00a0\u202f'’](?=\d{3}(?!\d))/g;
 const QUOTES = /["«»“”„‟]/;
-const CYRILLIC = /[\u0400-\u04ff]/;
 
 export function sentenceUnit(text: string, vocab: Vocabulary, options: FeatureOptions): Unit {
   const ids = new Set<number>();
@@ -74,27 +73,20 @@ function numberKey(token: string): string {
   return token.replace(/\D/g, '').replace(/^0+(?=\d)/, '');
 }
 
-const foldCache = new Map<string, string>();
+const keyCache = new Map<string, string>();
 
 /**
- * A spelling-insensitive key for words that cross languages unchanged or transliterated: Cyrillic is
- * romanised with iuliia (Wikipedia scheme, the one English-language news follows), diacritics go,
- * and letters that romanisations disagree on are merged (kh/h, z/s, y/i/j, w/v, c/k, doubled letters).
- * Only the first four letters are kept (Simard et al.'s cognate test), which also absorbs inflection.
+ * A spelling-insensitive key for words that cross languages unchanged or transliterated: the
+ * glossary's name key (all romanisations of Russian and Belarusian fold together, Lukashenko ~
+ * Лукашенко) cut to its first four letters, Simard et al.'s cognate test, which also absorbs inflection.
  */
 export function cognateKey(word: string): string | undefined {
   if (word.length < 4) return undefined;
-  const lower = word.toLowerCase();
-  let folded = foldCache.get(lower);
-  if (folded === undefined) {
-    const latin = CYRILLIC.test(lower) ? romanise(lower, WIKIPEDIA).toLowerCase() : lower;
-    folded = latin.normalize('NFD').replace(/\p{M}/gu, '')
-      .replace(/ß/g, 'ss').replace(/æ/g, 'ae').replace(/œ/g, 'oe')
-      .replace(/kh/g, 'h').replace(/ph/g, 'f').replace(/th/g, 't').replace(/ck/g, 'k').replace(/sch/g, 'sh')
-      .replace(/[yj]/g, 'i').replace(/z/g, 's').replace(/w/g, 'v').replace(/c/g, 'k').replace(/q/g, 'k')
-      .replace(/[^a-z]/g, '').replace(/(.)\1+/g, '$1');
-    if (foldCache.size > 200_000) foldCache.clear();
-    foldCache.set(lower, folded);
+  let key = keyCache.get(word);
+  if (key === undefined) {
+    key = nameKey(word).slice(0, 4);
+    if (keyCache.size > 200_000) keyCache.clear();
+    keyCache.set(word, key);
   }
-  return folded.length >= 4 ? folded.slice(0, 4) : undefined;
+  return key.length >= 4 ? key : undefined;
 }

@@ -7,7 +7,7 @@ import { alignBanded, fullBand, type Band } from './dp.ts';
 import type { Unit } from './features.ts';
 
 /** Inputs up to this many DP cells are aligned in one full table. */
-export const FULL_TABLE_CELLS = 1_000_000;
+export const FULL_TABLE_CELLS = 400_000;
 const BLOCK = 8;
 
 export function alignUnits(src: Unit[], tgt: Unit[], model: Model): Bead[] {
