@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { UsageError } from '../../src/cli/errors.ts';
+import { discoverDocuments, loadJob, pairDocuments, parseJobText } from '../../src/pipeline/index.ts';
+import { REPO } from './helpers.ts';
+
+const errorOf = (text: string) => { try { parseJobText(text, 'x.job.yaml'); return 'valid'; } catch (e) { expect(e).toBeInstanceOf(UsageError); return (e as Error).message; } };
+
+describe('job files', () => {
+  it('reports schema mistakes at file:line:col with the field', () => {
+    expect(errorOf('input: docs/*.txt\nlanguages: [en, ru]\nconcurency: 4\n')).toMatch(/^x\.job\.yaml:3:1: concurency is not a known field \(did you mean 'concurrency'\?\)/);
+    expect(errorOf('input: a\npairs:\n  - en-ru\n  - en_uk\n')).toMatch(/^x\.job\.yaml:4:5: pairs\.1 must match pattern/);
+    expect(errorOf('input: a\noutput:\n  formats: [tmx, pdf]\n')).toMatch(/^x\.job\.yaml:3:18: output\.formats\.1 must be equal to one of the allowed values: jsonl, tsv, tmx, xliff/);
+    expect(errorOf('input: a\nconcurrency: many\n')).toMatch(/^x\.job\.yaml:2:14: concurrency must be integer/);
+    expect(errorOf('languages: [en]\n')).toMatch(/^x\.job\.yaml:1:1: \(top level\) must have required property 'input'/);
+    expect(errorOf('{"input": "a", "pairing": {"by": "name"}}')).toMatch(/^x\.job\.yaml:1:34: pairing\.by/);
+  });
+  it('reports YAML syntax errors at file:line', () => {
+    expect(errorOf('input: [a, b\nlanguages: [en]\n')).toMatch(/^x\.job\.yaml:\d+:\d+: /);
+  });
+  it('accepts provider-specific translation settings as they are', () => {
+    expect(errorOf('input: a\ntranslate:\n  providers:\n    - type: tm\n      tmx: [memories/*.tmx]\n      minMatch: 75\n')).toBe('valid');
+    expect(errorOf('input: a\ntranslate:\n  providers:\n    - tmx: x\n')).toMatch(/providers\.0 must have required property 'type'/);
+  });
+  it('the default job pairs the seed with its Russian translation by file name', async () => {
+    const job = loadJob(join(REPO, 'pipeline/default.job.yaml'));
+    expect(job.name).toBe('default');
+    expect(job.outDir).toBe(join(REPO, 'output/default'));
+    const tasks = pairDocuments(await discoverDocuments(job), job);
+    const seed = tasks.find((t) => t.src.id === 'seeds/000_31852e31f9f7630b.txt');
+    expect(seed?.tgt?.id).toBe('seeds/000_31852e31f9f7630b.ru.txt');
+    expect(seed?.pair).toEqual({ src: 'en', tgt: 'ru' });
+    expect(tasks.some((t) => t.src.id === 'seeds/000_31852e31f9f7630b.ru.txt')).toBe(false);
+  });
+  it('pairs explicitly listed documents and leaves the rest alone', () => {
+    const job = { ...loadJob(join(REPO, 'pipeline/default.job.yaml')), pairing: { by: 'suffix' as const, documents: [{ src: 'a/story.txt', tgt: 'b/история.txt' }] } };
+    const tasks = pairDocuments(['a/story.txt', 'b/история.txt', 'c/x.txt', 'c/x.ru.txt', 'c/y.en.txt', 'c/y.ru.txt', 'c/z.uk.txt'], job);
+    expect(tasks.map((t) => [t.src.id, t.tgt?.id ?? null])).toEqual([
+      ['a/story.txt', 'b/история.txt'], ['c/x.txt', 'c/x.ru.txt'], ['c/y.en.txt', 'c/y.ru.txt'], ['c/z.uk.txt', null]]);
+    expect(tasks.find((t) => t.src.id === 'c/z.uk.txt')?.src.declared).toBe('uk');
+  });
+});
