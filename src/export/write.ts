@@ -7,7 +7,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSyn
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { t } from '../i18n/index.ts';
-import type { Lang, Segment } from '../types.ts';
+import type { Glossary, Lang, Segment } from '../types.ts';
 import { segmentsToJsonl } from './jsonl.ts';
 import { segmentsToTmx } from './tmx.ts';
 import { segmentsToTsv } from './tsv.ts';
@@ -79,6 +79,7 @@ export interface JobDocument {
  * - report: written as report.json (pretty JSON) when given.
  * - formats: which of jsonl, tsv, tmx, xliff to write (default: all).
  * - creationDate: TMX header creationdate; omitted when absent so reruns are byte-identical.
+ * - glossary: optional; XLIFF glossary notes then name each term's preferred target form.
  */
 export interface JobOutputInput {
   segments: Segment[];
@@ -87,6 +88,8 @@ export interface JobOutputInput {
   report?: unknown;
   formats?: readonly string[];
   creationDate?: string;
+  /** The job's glossary, so XLIFF glossary notes can give preferred target-language forms. */
+  glossary?: Glossary;
 }
 
 function mostCommon(values: Array<string | undefined>): string | undefined {
@@ -154,7 +157,7 @@ export async function writeJobOutputs(outDir: string, input: JobOutputInput): Pr
     for (const [id, segments] of byDoc) {
       for (const dir of directions.get(id) ?? []) {
         const name = `xliff/${safeRelativePath(id)}.${safeRelativePath(dir.srcLang)}-${safeRelativePath(dir.tgtLang)}.xlf`;
-        files.push([name, segmentsToXliff(segments, { ...dir, doc: id, original: docInfo.get(id)?.path ?? id })]);
+        files.push([name, segmentsToXliff(segments, { ...dir, doc: id, original: docInfo.get(id)?.path ?? id, glossary: input.glossary })]);
       }
     }
   }

@@ -12,7 +12,8 @@
 // XML ids must be NMTOKENs and segment ids of other documents may not be, so ids are sanitised and
 // the exact ids kept in metadata. Characters XML cannot hold are written as <cp hex=".."/>.
 import { t } from '../i18n/index.ts';
-import type { Lang, Origin, Segment, SegmentSide } from '../types.ts';
+import type { Glossary, GlossaryEntry, Lang, Origin, Segment, SegmentSide } from '../types.ts';
+import { entryIndex, glossaryNote } from './glossary-notes.ts';
 import type { LocatedSegment } from './tmx.ts';
 import { targetOrigin, xliffState } from './origin.ts';
 import { TOOL_NAME, TOOL_VERSION } from './tool.ts';
@@ -28,6 +29,8 @@ export interface XliffOptions {
   doc: string;
   /** The document's path, written as <file original="...">; defaults to doc. */
   original?: string;
+  /** The job's glossary: glossary notes then give each term's preferred target-language form. */
+  glossary?: Glossary;
 }
 
 const XLIFF_NS = 'urn:oasis:names:tc:xliff:document:2.0';
@@ -83,22 +86,22 @@ function unitMetadata(segment: Segment, options: XliffOptions, indent: string): 
   return `${indent}<mda:metadata>\n${groups.join('')}${indent}</mda:metadata>\n`;
 }
 
-function notesXml(segment: Segment, indent: string): string {
+function notesXml(segment: Segment, options: XliffOptions, entries: Map<string, GlossaryEntry>, indent: string): string {
   if (!segment.terms.length) return '';
   const notes = segment.terms.map((term) => {
     const appliesTo = term.side === 'src' ? 'source' : 'target';
-    const text = `${term.surface} = ${term.term} (${term.status}; entry ${term.entry})`;
-    return `${indent}  <note category="glossary" appliesTo="${appliesTo}">${escapeText(text)}</note>\n`;
+    const otherLang = term.side === 'src' ? (segment.tgt?.lang ?? options.tgtLang) : segment.src.lang;
+    return `${indent}  <note category="glossary" appliesTo="${appliesTo}">${escapeText(glossaryNote(term, otherLang, entries))}</note>\n`;
   });
   return `${indent}<notes>\n${notes.join('')}${indent}</notes>\n`;
 }
 
-function unitXml(segment: Segment, unitId: string, options: XliffOptions): string {
+function unitXml(segment: Segment, unitId: string, options: XliffOptions, entries: Map<string, GlossaryEntry>): string {
   const indent = '      ';
   const target = segment.tgt ? `${indent}  <target>${contentXml(segment.tgt.text)}</target>\n` : '';
   return `    <unit id="${unitId}">\n`
     + unitMetadata(segment, options, indent)
-    + notesXml(segment, indent)
+    + notesXml(segment, options, entries, indent)
     + `${indent}<segment id="${unitId}" state="${xliffState(segment)}">\n`
     + `${indent}  <source>${contentXml(segment.src.text)}</source>\n${target}`
     + `${indent}</segment>\n    </unit>\n`;
@@ -108,7 +111,8 @@ function unitXml(segment: Segment, unitId: string, options: XliffOptions): strin
 export function segmentsToXliff(segments: Segment[], options: XliffOptions): string {
   if (!segments.length) throw new Error(t('export:emptyXliff', { doc: options.doc }));
   const unitId = uniqueIds();
-  const units = segments.map((segment) => unitXml(segment, unitId(segment.id), options)).join('');
+  const entries = entryIndex(options.glossary);
+  const units = segments.map((segment) => unitXml(segment, unitId(segment.id), options, entries)).join('');
   return '<?xml version="1.0" encoding="UTF-8"?>\n'
     + `<xliff xmlns="${XLIFF_NS}" xmlns:mda="${MDA_NS}" version="2.1" srcLang="${escapeAttr(options.srcLang)}" trgLang="${escapeAttr(options.tgtLang)}">\n`
     + `  <file id="${uniqueIds()(options.doc)}" original="${escapeAttr(options.original ?? options.doc)}" xml:space="preserve">\n`

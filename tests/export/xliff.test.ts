@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readXliff, readXliffLocated, segmentsToXliff } from '../../src/export/index.ts';
+import { loadGlossaries } from '../../src/glossary/index.ts';
 import type { Segment } from '../../src/types.ts';
 import { DOC, sampleSegments } from './fixtures.ts';
 import { SPECS, xmllint } from './xmllint.ts';
@@ -29,9 +31,31 @@ describe('segmentsToXliff', () => {
   });
 
   it('writes glossary terms as notes and the original text as metadata', () => {
-    expect(xliff).toContain('<note category="glossary" appliesTo="source">Svetlana Tikhanovskaya = Svetlana Tikhanovskaya (preferred; entry tikhanovskaya)</note>');
-    expect(xliff).toContain('<note category="glossary" appliesTo="target">Беларуси = Беларусь (preferred; entry belarus)</note>');
+    expect(xliff).toContain('<note category="glossary" appliesTo="source">Svetlana Tikhanovskaya = Svetlana Tikhanovskaya (preferred) [tikhanovskaya]</note>');
+    expect(xliff).toContain('<note category="glossary" appliesTo="target">Беларуси = Беларусь (preferred) [belarus]</note>');
     expect(xliff).toContain('<mda:metaGroup category="target" appliesTo="target">\n          <mda:meta type="original">Светлана Тихановская уехала из Белоруссии в Литву.</mda:meta>');
+  });
+
+  it("with the job's glossary, notes give the preferred target form of the same shape and replace deprecated forms", async () => {
+    const glossary = await loadGlossaries([fileURLToPath(new URL('../../glossaries/belarus-2020.yaml', import.meta.url))]);
+    const at = (text: string, surface: string) => ({ start: text.indexOf(surface), end: text.indexOf(surface) + surface.length });
+    const src = 'Svetlana Tikhanovskaya met Tikhanovskaya supporters in Minsk.';
+    const segment: Segment = {
+      doc: 'd', id: '0.0', src: { lang: 'en', text: src }, tgt: null, score: null,
+      terms: [
+        { entry: 'tsikhanouskaya', surface: 'Svetlana Tikhanovskaya', ...at(src, 'Svetlana Tikhanovskaya'), lang: 'en', term: 'Svetlana Tikhanovskaya', status: 'deprecated', via: 'exact', side: 'src' },
+        { entry: 'tsikhanouskaya', surface: 'Tikhanovskaya', ...at(src, ' Tikhanovskaya'), lang: 'en', term: 'Tikhanovskaya', status: 'deprecated', via: 'exact', side: 'src' },
+        { entry: 'no-such-entry', surface: 'Minsk', ...at(src, 'Minsk'), lang: 'en', term: 'Minsk', status: 'preferred', via: 'exact', side: 'src' },
+      ],
+    };
+    const out = segmentsToXliff([segment], { ...options, glossary });
+    expect(xmllint(out, 'xliff')).toBe('');
+    const notes = [...out.matchAll(/<note [^>]*>([^<]*)<\/note>/g)].map((m) => m[1]);
+    expect(notes).toEqual([
+      'Svetlana Tikhanovskaya → ru: Светлана Тихановская (deprecated; en: Sviatlana Tsikhanouskaya) [tsikhanouskaya]',
+      'Tikhanovskaya → ru: Тихановская (deprecated; en: Tsikhanouskaya) [tsikhanouskaya]',
+      'Minsk = Minsk (preferred) [no-such-entry]',
+    ]);
   });
 
   it('keeps control characters as <cp/> and markup as text', () => {

@@ -1,0 +1,34 @@
+// The text of XLIFF glossary notes: what a translator needs at the segment. With the job's glossary
+// at hand a source term's note gives the preferred target-language form (same shape: full name for a
+// full name, surname for a surname, via the glossary stage's preferredTerm), and a deprecated match
+// names the form to use instead.
+import { preferredTerm, shapeOf } from '../glossary/index.ts';
+import type { Glossary, GlossaryEntry, Lang, Segment } from '../types.ts';
+
+type Match = Segment['terms'][number];
+
+/** Entries by id, for repeated note building. */
+export function entryIndex(glossary: Glossary | undefined): Map<string, GlossaryEntry> {
+  return new Map((glossary?.entries ?? []).map((entry) => [entry.id, entry]));
+}
+
+function preferredIn(entry: GlossaryEntry, lang: Lang, shape: string): string | undefined {
+  return preferredTerm(entry, lang, shape)
+    ?? entry.terms.find((term) => term.lang === lang && term.status === 'preferred')?.text;
+}
+
+/**
+ * "Tikhanovskaya → ru: Тихановская (deprecated; en: Tsikhanouskaya) [tsikhanouskaya]" with a glossary,
+ * "Tikhanovskaya = Tikhanovskaya (deprecated) [tsikhanouskaya]" without one.
+ */
+export function glossaryNote(match: Match, otherLang: Lang | undefined, entries: Map<string, GlossaryEntry>): string {
+  const entry = entries.get(match.entry);
+  if (!entry) return `${match.surface} = ${match.term} (${match.status}) [${match.entry}]`;
+  const term = entry.terms.find((candidate) => candidate.text === match.term && candidate.lang === match.lang);
+  const shape = term ? shapeOf(term, entry) : 'name';
+  const own = match.status === 'preferred' ? undefined : preferredIn(entry, match.lang, shape);
+  const status = match.status === 'preferred' ? '' : ` (${match.status}${own ? `; ${match.lang}: ${own}` : ''})`;
+  const target = otherLang ? preferredIn(entry, otherLang, shape) : undefined;
+  const arrow = target ? ` → ${otherLang}: ${target}` : ` = ${match.term}`;
+  return `${match.surface}${arrow}${status} [${match.entry}]`;
+}
