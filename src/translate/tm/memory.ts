@@ -47,14 +47,18 @@ export class TranslationMemory {
   readonly entries: TmEntry[];
   private readonly dict: Map<string, number>;
   private readonly seq: Int32Array;
+  /** Per entry, its element ids sorted ascending (same offsets as seq): overlap by merging. */
+  private readonly elems: Int32Array;
   private readonly offsets: Uint32Array;
   private readonly postStart: Uint32Array;
   private readonly postings: Int32Array;
   private readonly stamp: Uint32Array;
   private lookups = 0;
+  /** Work counters for the benchmark: candidates read from posting lists, edit distances computed. */
+  readonly stats = { lookups: 0, candidates: 0, distances: 0 };
 
-  private constructor(entries: TmEntry[], dict: Map<string, number>, seq: Int32Array, offsets: Uint32Array, postStart: Uint32Array, postings: Int32Array) {
-    this.entries = entries; this.dict = dict; this.seq = seq; this.offsets = offsets;
+  private constructor(entries: TmEntry[], dict: Map<string, number>, seq: Int32Array, elems: Int32Array, offsets: Uint32Array, postStart: Uint32Array, postings: Int32Array) {
+    this.entries = entries; this.dict = dict; this.seq = seq; this.elems = elems; this.offsets = offsets;
     this.postStart = postStart; this.postings = postings; this.stamp = new Uint32Array(entries.length);
   }
 
@@ -69,12 +73,17 @@ export class TranslationMemory {
       return id;
     };
     const seq = new IntList(), elems = new IntList(), offsets = new IntList();
+    // The same pair from several jobs or files is stored once (the first reference is kept).
+    const seen = new Set<string>();
     for (const entry of source) {
+      const key = `${entry.source}\u0000${entry.target}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       const e = encode(entry.source, idOf);
       if (!e.seq.length || !entry.target.trim()) continue;
       offsets.push(seq.length);
       for (const id of e.seq) seq.push(id);
-      for (const el of e.elems) elems.push(el);
+      for (const el of e.elems.sort((x, y) => x - y)) elems.push(el);
       entries.push(entry);
     }
     offsets.push(seq.length);
@@ -89,13 +98,23 @@ export class TranslationMemory {
     for (let e = 0; e < entries.length; e++) {
       for (let k = off[e]; k < off[e + 1]; k++) postings[fill[elems.data[k]]++] = e;
     }
-    return new TranslationMemory(entries, dict, seq.trimmed(), new Uint32Array(off), postStart, postings);
+    return new TranslationMemory(entries, dict, seq.trimmed(), elems.trimmed(), new Uint32Array(off), postStart, postings);
   }
 
   private frequency(elem: number) { return elem < 0 ? 0 : this.postStart[elem + 1] - this.postStart[elem]; }
 
   /** Token ids of an entry's source, in order. */
   sourceIds(entry: number): Int32Array { return this.seq.subarray(this.offsets[entry], this.offsets[entry + 1]); }
+
+  private overlap(q: Int32Array, entry: number): number {
+    const c = this.elems;
+    let i = 0, j = this.offsets[entry], common = 0;
+    const end = this.offsets[entry + 1];
+    while (i < q.length && j < end) {
+      if (q[i] === c[j]) { common++; i++; j++; } else if (q[i] < c[j]) i++; else j++;
+    }
+    return common;
+  }
 
   /** Entries whose source is at least `minMatch` (0..1) similar to `text`, best first. */
   search(text: string, minMatch = 0.75, limit = 5): TmCandidate[] {
@@ -107,6 +126,8 @@ export class TranslationMemory {
     const prefix = [...q.elems].sort((a, b) => this.frequency(a) - this.frequency(b)).slice(0, n - need + 1);
     const minLen = Math.ceil(minMatch * n - 1e-9), maxLen = Math.floor(n / Math.max(minMatch, 1e-9) + 1e-9);
     const qIds = Int32Array.from(q.seq);
+    const qElems = Int32Array.from(q.elems).sort();
+    this.stats.lookups++;
     if (++this.lookups === 0xffffffff) { this.stamp.fill(0); this.lookups = 1; }
     const mark = this.lookups;
     const found: TmCandidate[] = [];
@@ -122,7 +143,11 @@ export class TranslationMemory {
         const longer = Math.max(n, m);
         // Once `limit` results are held, a candidate must beat the worst of them to matter.
         const floor = found.length >= limit ? Math.max(minMatch, worst) : minMatch;
+        this.stats.candidates++;
+        // Shared tokens bound the matches of any alignment: a cheap merge rules most candidates out.
+        if (this.overlap(qElems, e) < Math.ceil(floor * longer - 1e-9)) continue;
         const bound = Math.floor((1 - floor) * longer + 1e-9);
+        this.stats.distances++;
         const distance = boundedDistance(qIds, this.sourceIds(e), bound);
         if (distance > bound) continue;
         found.push({ entry: e, distance, length: m, score: 1 - distance / longer });

@@ -20,8 +20,9 @@ export function tmProvider(units: TmUnit[], options: TmOptions = {}): Translatio
   };
   const lookup = (r: TranslationRequest): TmMatch | null => {
     const tm = indexFor(r.srcLang, r.tgtLang);
-    // The index ranks by token distance; placeables can lift a candidate, so look at a few.
-    const candidates = tm.search(r.text, Math.max(0.01, (minMatch - 5) / 100), options.candidates ?? 8);
+    // The index ranks by token distance (numbers are one token, so they never lower it); a differing
+    // multiword term can lift a candidate a little after substitution, so look at a few.
+    const candidates = tm.search(r.text, minMatch / 100, options.candidates ?? 8);
     let best: TmMatch | null = null;
     for (const c of candidates) {
       const m = scoreMatch(r.text, tm.entries[c.entry], { src: r.srcLang, tgt: r.tgtLang }, options.terms);

@@ -1,0 +1,77 @@
+// `npm run bench:tm`: lookups per second of the translation memory at 100k and 1M entries.
+// The memory is generated from real sentences (Text+Berg German/French and UDHR English in
+// ../shared/data), recombined into new sentences of 8-35 words; 3% of words get a random suffix so
+// the vocabulary keeps growing with the corpus as real memories' does (names, numbers, rare words).
+// Queries: stored sentences with one word replaced (fuzzy hits) and fresh recombinations (mostly misses).
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { tmProvider } from '../../src/translate/tm/provider.ts';
+import type { TmUnit } from '../../src/translate/tm/load.ts';
+
+const SHARED = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
+const lines: string[][] = [];
+for (const [dir, pattern] of [['textberg', /\.(de|fr)$/], ['udhr', /^eng\.paras\.txt$/]] as const) {
+  for (const file of readdirSync(SHARED + dir).filter((f) => pattern.test(f))) {
+    for (const line of readFileSync(`${SHARED}${dir}/${file}`, 'utf8').split('\n')) {
+      const words = line.split(/\s+/).filter(Boolean);
+      if (words.length >= 4) lines.push(words);
+    }
+  }
+}
+
+// mulberry32: a small seeded PRNG, so every run generates the same corpus.
+let seed = 42;
+const random = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+  return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+};
+const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+
+function sentence(): string {
+  const length = 8 + Math.floor(random() * 28);
+  const words: string[] = [];
+  while (words.length < length) {
+    const line = pick(lines);
+    const start = Math.floor(random() * line.length);
+    for (const w of line.slice(start, start + 3 + Math.floor(random() * 6))) {
+      words.push(random() < 0.03 ? w + Math.floor(random() * 1e6).toString(36) : w);
+    }
+  }
+  return words.slice(0, length).join(' ');
+}
+
+function alterOneWord(text: string): string {
+  const words = text.split(' ');
+  words[Math.floor(words.length / 2)] = 'Zwischenfall' + Math.floor(random() * 1000);
+  return words.join(' ');
+}
+
+const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;
+
+for (const size of [100_000, 1_000_000]) {
+  const units: TmUnit[] = [];
+  for (let i = 0; i < size; i++) {
+    const src = sentence();
+    units.push({ a: { lang: 'de', text: src }, b: { lang: 'fr', text: src.split(' ').reverse().join(' ') }, ref: `gen#${i}` });
+  }
+  const tm = tmProvider(units, { minMatch: 75 });
+  const heapBefore = process.memoryUsage().heapUsed;
+  let t = performance.now();
+  tm.lookup({ id: 'warm', text: units[0].a.text, srcLang: 'de', tgtLang: 'fr' }); // builds the index
+  const buildMs = performance.now() - t;
+  const fuzzy = Array.from({ length: 2000 }, () => units[Math.floor(random() * size)].a.text);
+  const queries = { 'fuzzy (one word changed)': fuzzy.map(alterOneWord), 'exact': fuzzy.slice(0, 1000), 'new sentences': Array.from({ length: 1000 }, sentence) };
+  console.log(`TM with ${size.toLocaleString('en')} entries: index built in ${(buildMs / 1000).toFixed(1)} s, heap ${mb(process.memoryUsage().heapUsed)} (index +${mb(process.memoryUsage().heapUsed - heapBefore)}), rss ${mb(process.memoryUsage().rss)}`);
+  for (const [kind, texts] of Object.entries(queries)) {
+    let found = 0, right = 0;
+    t = performance.now();
+    texts.forEach((text, i) => {
+      const m = tm.lookup({ id: String(i), text, srcLang: 'de', tgtLang: 'fr' });
+      if (m) { found++; if (kind !== 'new sentences' && m.entry.source === fuzzy[i]) right++; }
+    });
+    const s = (performance.now() - t) / 1000;
+    console.log(`  ${kind.padEnd(26)} ${Math.round(texts.length / s).toLocaleString('en').padStart(7)} lookups/s  (${texts.length} queries, ${found} matched${kind === 'new sentences' ? '' : `, ${right} found their original`})`);
+  }
+}

@@ -1,0 +1,54 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readJsonl, segmentsToJsonl, segmentsToTmx } from '../../src/export/index.ts';
+import type { Segment } from '../../src/types.ts';
+import { udhrPairs } from './udhr.ts';
+
+const run = promisify(execFile);
+const BIN = new URL('../../bin/tandem.js', import.meta.url).pathname;
+const tandem = (...args: string[]) => run('node', [BIN, ...args], { env: { ...process.env, TANDEM_LANG: 'en' } })
+  .then((r) => ({ code: 0, ...r }), (e) => ({ code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string }));
+
+const seg = (id: string, en: string, ru: string | null): Segment => ({ doc: 'udhr', id, src: { lang: 'en', text: en }, tgt: ru === null ? null : { lang: 'ru', text: ru }, terms: [], score: null });
+let dir: string;
+const pairs = udhrPairs('eng', 'rus');
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'tandem-translate-cli-'));
+  await writeFile(join(dir, 'memory.tmx'), segmentsToTmx(pairs.slice(0, 30).map(([en, ru], i) => seg(String(i), en, ru)), { srcLang: 'en', tgtLang: 'ru' }));
+  await writeFile(join(dir, 'glossary.yaml'), 'entries:\n  - id: un\n    type: organisation\n    terms:\n      - { text: United Nations, lang: en, status: preferred }\n      - { text: Организация Объединенных Наций, lang: ru, status: preferred }\n');
+  await writeFile(join(dir, 'todo.jsonl'), segmentsToJsonl([
+    seg('a', pairs[0][0].replace('peace', 'prosperity'), null),
+    seg('b', 'The United Nations met today.', null),
+    seg('c', 'Nothing known here at all.', null),
+    seg('d', 'Already done.', 'Уже сделано.')]));
+});
+afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+
+describe('tandem translate', () => {
+  it('fills empty targets of a segments.jsonl from memory, then glossary, and marks them', async () => {
+    const r = await tandem('translate', join(dir, 'todo.jsonl'), '--to', 'ru', '--memory', join(dir, '*.tmx'), '--glossary', join(dir, 'glossary.yaml'));
+    expect(r.stderr).toContain('3 segments without a target: 1 from memory, 0 machine-translated, 1 glossary drafts, 1 left empty');
+    expect(r.code).toBe(0);
+    const out = readJsonl(r.stdout);
+    expect(out.map((s) => s.origin ?? null)).toEqual(['tm', 'glossary', null, null]);
+    expect(out[0].tgt!.text).toBe(pairs[0][1]);
+    expect(out[0].originDetail).toMatchObject({ provider: 'tm', match: expect.any(Number) });
+    expect(out[1].tgt!.text).toBe('The Организация Объединенных Наций met today.');
+    expect(out[3].tgt!.text).toBe('Уже сделано.');
+  }, 60_000);
+
+  it('looks a sentence up in a memory and exits 2 on bad usage', async () => {
+    const r = await tandem('translate', 'lookup', pairs[5][0], '--memory', join(dir, 'memory.tmx'), '--from', 'en', '--to', 'ru');
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith(`100%  ${pairs[5][0]}\n      ${pairs[5][1]}`)).toBe(true);
+    const bad = await tandem('translate', join(dir, 'todo.jsonl'), '--to', 'ru', '--provider', 'babel');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toContain("unknown provider 'babel'");
+  }, 60_000);
+});
