@@ -82,7 +82,10 @@ export async function runBatch(job: Job, options: BatchOptions = {}): Promise<Ba
   tasks.forEach((task, k) => {
     const saved = store.load(task) as SnapshotFrom<DocumentMachine> | undefined;
     if (saved?.status === 'done') { resumedDocuments++; finish(k, saved.output as DocOutput); return; }
-    void queue.add(async () => finish(k, await runDocument(machine, { task, settings }, store, saved, options.signal)));
+    void queue.add(async () => {
+      const output = await runDocument(machine, { task, settings }, store, saved, options.signal);
+      if (output) finish(k, output);
+    });
   });
   try { await queue.onIdle(); } finally { store.close(); }
   if (options.signal?.aborted) {
@@ -107,13 +110,17 @@ export async function runBatch(job: Job, options: BatchOptions = {}): Promise<Ba
   return { outputs: finished, report, written, resumedDocuments, interrupted: false };
 }
 
-/** Runs (or resumes) one document's machine, saving its snapshot whenever it enters a new stage. */
+/**
+ * Runs (or resumes) one document's machine, saving its snapshot whenever it enters a new stage.
+ * Resolves undefined when the batch is aborted: the last saved stage is where the next run resumes.
+ */
 function runDocument(machine: DocumentMachine, input: MachineInput, store: StateStore,
-  saved: SnapshotFrom<DocumentMachine> | undefined, signal?: AbortSignal): Promise<DocOutput> {
+  saved: SnapshotFrom<DocumentMachine> | undefined, signal?: AbortSignal): Promise<DocOutput | undefined> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) { resolve(undefined); return; }
     const actor = createActor(machine, saved ? { snapshot: saved, input } : { input });
     let stage = '';
-    const onAbort = () => actor.stop();
+    const onAbort = () => { actor.stop(); resolve(undefined); };
     signal?.addEventListener('abort', onAbort, { once: true });
     actor.subscribe({
       next(snapshot) {

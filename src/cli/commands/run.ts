@@ -1,13 +1,13 @@
 // `tandem run [JOB]` runs a job file (default pipeline/default.job.yaml); `tandem run --input GLOB ...`
 // runs the same pipeline without one. Exit 0 when every document is done, 1 when some failed (the
 // others are complete), 2 for a bad command line or job file, 130 when interrupted (progress kept).
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { parseCommandArgs } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import type { Command } from '../main.ts';
 import { t } from '../../i18n/index.ts';
 // The job module only: a bad job file is reported before the stages (and their models) are loaded.
-import { loadJob, parsePair, resolveJob, type Job, type JobFile } from '../../pipeline/job.ts';
+import { loadJob, resolveJob, type Job, type JobFile } from '../../pipeline/job.ts';
 import { createProgress } from '../../pipeline/progress.ts';
 
 const DEFAULT_JOB = 'pipeline/default.job.yaml';
@@ -32,14 +32,13 @@ function jobFromArgs(values: ReturnType<typeof parse>['values'], positionals: st
     if (values.pair?.length) data.pairs = values.pair;
     if (values.languages) data.languages = values.languages.split(',').map((l) => l.trim()).filter(Boolean);
     job = resolveJob(data, { name, base: process.cwd() });
-    if (values.pair) job.pairs = values.pair.map(parsePair);
   } else {
     if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
     job = loadJob(positionals[0] ?? DEFAULT_JOB);
     if (values.name) job.name = values.name;
     if (values.glossary?.length) job.glossaries = [...job.glossaries, ...values.glossary];
   }
-  if (values.out) job.outDir = relative('.', values.out) === '' ? process.cwd() : values.out;
+  if (values.out) job.outDir = resolve(values.out);
   if (values.concurrency) {
     const n = Number(values.concurrency);
     if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency must be a positive integer`);
