@@ -41,6 +41,15 @@ function contentXml(text: string): string {
   return escapeTextWith(text, (ch) => `<cp hex="${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}"/>`);
 }
 
+/**
+ * srcLang/trgLang must be xs:language: 'en_US' becomes 'en-US', anything else unusable 'und' (the
+ * per-segment metadata keeps a segment's own language when it differs from the file's).
+ */
+export function languageTag(lang: string): string {
+  const tag = lang.trim().replace(/_/g, '-');
+  return /^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$/.test(tag) ? tag : 'und';
+}
+
 type Meta = Array<[string, string | undefined]>;
 
 function metaGroup(category: string, metas: Meta, indent: string, appliesTo?: 'source' | 'target'): string {
@@ -63,8 +72,8 @@ function unitMetadata(segment: Segment, options: XliffOptions, indent: string): 
   const groups = [
     metaGroup('segment', [
       ['doc', segment.doc], ['id', segment.id], ['tgtDoc', segment.tgtDoc],
-      ['srcLang', segment.src.lang === options.srcLang ? undefined : segment.src.lang],
-      ['tgtLang', segment.tgt && segment.tgt.lang !== options.tgtLang ? segment.tgt.lang : undefined],
+      ['srcLang', segment.src.lang === languageTag(options.srcLang) ? undefined : segment.src.lang],
+      ['tgtLang', segment.tgt && segment.tgt.lang !== languageTag(options.tgtLang) ? segment.tgt.lang : undefined],
       ['srcSentences', json(segment.srcSentences)], ['tgtSentences', json(segment.tgtSentences)],
     ], i),
     metaGroup('alignment', [
@@ -114,7 +123,7 @@ export function segmentsToXliff(segments: Segment[], options: XliffOptions): str
   const entries = entryIndex(options.glossary);
   const units = segments.map((segment) => unitXml(segment, unitId(segment.id), options, entries)).join('');
   return '<?xml version="1.0" encoding="UTF-8"?>\n'
-    + `<xliff xmlns="${XLIFF_NS}" xmlns:mda="${MDA_NS}" version="2.1" srcLang="${escapeAttr(options.srcLang)}" trgLang="${escapeAttr(options.tgtLang)}">\n`
+    + `<xliff xmlns="${XLIFF_NS}" xmlns:mda="${MDA_NS}" version="2.1" srcLang="${languageTag(options.srcLang)}" trgLang="${languageTag(options.tgtLang)}">\n`
     + `  <file id="${uniqueIds()(options.doc)}" original="${escapeAttr(options.original ?? options.doc)}" xml:space="preserve">\n`
     + '    <mda:metadata>\n'
     + metaGroup('document', [['doc', options.doc], ['tool', `${TOOL_NAME} ${TOOL_VERSION}`]], '      ')

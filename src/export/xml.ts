@@ -80,8 +80,12 @@ export function escapeAttr(text: string): string {
   return escapeText(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
 
-// xs:NMTOKEN = one or more XML NameChars (XML 1.0 fifth edition, productions [4] and [4a]).
-const NAME_CHAR = /[:A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}\-.0-9\u00B7\u0300-\u036F\u203F\u2040]/u;
+// xs:NMTOKEN characters. Validators such as libxml2 still apply the XML 1.0 fourth-edition name
+// classes (Unicode 2.0 letters), so we keep a conservative subset that is valid under every edition:
+// ASCII name characters, Latin-1 and Latin Extended-A letters, Greek, Cyrillic (with Ukrainian and
+// Belarusian letters), Hebrew, Arabic, kana, CJK and Hangul. Anything else becomes '_' (the exact
+// id is kept in metadata).
+const NAME_CHAR = /[-.:\w\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF\u0100-\u0131\u0134-\u013E\u0141-\u0148\u014A-\u017E\u0386\u0388-\u038A\u038C\u038E-\u03A1\u03A3-\u03CE\u0401-\u040C\u040E-\u044F\u0451-\u045C\u045E-\u0481\u0490-\u04C4\u05D0-\u05EA\u0621-\u063A\u0641-\u064A\u3041-\u3094\u30A1-\u30FA\u4E00-\u9FA5\uAC00-\uD7A3]/;
 
 /** Turns any string into an xs:NMTOKEN by replacing other characters with '_'. */
 export function toNmtoken(text: string): string {

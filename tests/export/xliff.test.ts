@@ -73,6 +73,14 @@ describe('segmentsToXliff', () => {
     expect(readXliff(out).map((s) => [s.doc, s.id])).toEqual([['dir/my doc.txt', 'a b'], ['dir/my doc.txt', 'a_b'], ['dir/my doc.txt', 'x/y#1']]);
   });
 
+  it('writes valid language tags whatever the caller passes, keeping the segment languages exact', () => {
+    const segment: Segment = { ...ofDoc()[0], src: { lang: 'en_US', text: 'Hi' }, tgt: { lang: '', text: 'Привет' } };
+    const out = segmentsToXliff([segment], { ...options, srcLang: 'en_US', tgtLang: '' });
+    expect(out).toContain('srcLang="en-US" trgLang="und"');
+    expect(xmllint(out, 'xliff')).toBe('');
+    expect(readXliff(out)[0]).toMatchObject({ src: { lang: 'en_US' }, tgt: { lang: '' } });
+  });
+
   it('refuses a document without segments instead of writing invalid XLIFF', () => {
     expect(() => segmentsToXliff([], options)).toThrow(/no segments/);
   });
