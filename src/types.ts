@@ -87,6 +87,8 @@ export interface Term {
   gender?: 'f' | 'm' | 'n';
   /** True for words that do not inflect (Лукашенко, Гродно). */
   indeclinable?: boolean;
+  /** A usage note for editors (why a spelling is admitted or deprecated). */
+  note?: string;
 }
 
 export interface GlossaryEntry {

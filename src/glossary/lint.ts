@@ -46,13 +46,16 @@ export function lintGlossaries(files: Array<{ path: string; text: string }>): { 
 
   // One spelling claimed by two entries; a deprecated term that is another entry's preferred term.
   const owners = new Map<string, Located>();
+  const shared = new Set<string>();
   const preferredBy = new Map<string, Located>();
   for (const at of located) {
     for (const term of at.entry.terms) {
       const key = `${term.lang}|${fold(term.text)}`;
       const owner = owners.get(key);
-      if (owner && owner.entry.id !== at.entry.id) report('error', at, 'sharedVariant', { text: term.text, lang: term.lang, a: owner.entry.id, b: at.entry.id });
-      else owners.set(key, at);
+      if (owner && owner.entry.id !== at.entry.id) {
+        report('error', at, 'sharedVariant', { text: term.text, lang: term.lang, a: owner.entry.id, b: at.entry.id });
+        shared.add([owner.entry.id, at.entry.id].sort().join('|'));
+      } else owners.set(key, at);
       if (term.status === 'preferred') preferredBy.set(fold(term.text), at);
     }
   }
@@ -83,16 +86,18 @@ export function lintGlossaries(files: Array<{ path: string; text: string }>): { 
 
   // Conflation: a word key (a spelling, romanisation or case form) that single-word patterns of two
   // entries share, so the matcher cannot tell them apart (Тихановская vs Тихановский under a stemmer).
-  const keyOwner = new Map<string, { id: string; word: string }>();
-  const reported = new Set<string>();
+  const keyOwner = new Map<string, { id: string; word: string; listed: boolean }>();
+  // Entries that share a listed spelling share its derived forms too: already reported as an error.
+  const reported = new Set<string>(shared);
   const where = new Map(located.map((at) => [at.entry.id, at]));
   for (const p of compilePatterns({ entries: located.map((x) => x.entry), sources: [] })) {
     if (p.positions.length !== 1) continue;
     for (const [key, spelling] of p.positions[0]) {
       const owner = keyOwner.get(key);
-      if (!owner) { keyOwner.set(key, { id: p.entry.id, word: spelling.forms[spelling.formIndex] }); continue; }
+      const listed = !spelling.derived && spelling.formIndex === 0;
+      if (!owner) { keyOwner.set(key, { id: p.entry.id, word: spelling.forms[spelling.formIndex], listed }); continue; }
       const pair = [owner.id, p.entry.id].sort().join('|');
-      if (owner.id === p.entry.id || reported.has(pair)) continue;
+      if (owner.id === p.entry.id || reported.has(pair) || (listed && owner.listed)) continue;
       reported.add(pair);
       report('warning', where.get(p.entry.id)!, 'conflated', { a: owner.word, entryA: owner.id, b: spelling.forms[spelling.formIndex], entryB: p.entry.id, key });
     }

@@ -69,6 +69,8 @@ export function parseTbx(text: string, file: string): GlossaryEntry[] {
         const shape = termNotes.get('shape') ?? (termType === 'acronym' ? 'acronym' : undefined);
         if (shape) term.shape = shape;
         if (termNotes.get('indeclinable') === 'true') term.indeclinable = true;
+        const usage = children(ts, 'note').map((n) => textOf(n).trim()).filter((x) => x && !x.startsWith('tandem:'));
+        if (usage.length) term.note = usage.join(' ');
         terms.push(term);
       }
       // A term without a status is the language's preferred term when no other term claims to be.
@@ -109,6 +111,7 @@ export function toTbx(entries: GlossaryEntry[], options: { title?: string; lang?
         if (SHAPE_TO_TERMTYPE[shape]) out.push(`            <termNote type="termType">${SHAPE_TO_TERMTYPE[shape]}</termNote>`);
         if (term.shape) out.push(`            <note>tandem:shape=${escapeText(term.shape)}</note>`);
         if (term.indeclinable) out.push('            <note>tandem:indeclinable=true</note>');
+        if (term.note) out.push(`            <note>${escapeText(term.note)}</note>`);
         out.push('          </termSec>');
       }
       out.push('        </langSec>');

@@ -1,0 +1,58 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createMatcher, loadGlossaries, normalize, parseGlossary, toTbx } from '../../src/glossary/index.ts';
+import { glossary, repo } from './helpers.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'tandem-glossary-'));
+const write = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };
+const RNG = repo('../shared/specs/tbx/basic.rng');
+
+describe('loading', () => {
+  it('reports schema errors with file and line', async () => {
+    const yaml = 'entries:\n  - id: a\n    terms:\n      - text: Minsk\n        lang: en\n        status: favourite\n';
+    await expect(loadGlossaries([write('bad.yaml', yaml)])).rejects.toThrow(/bad\.yaml:6: .*status.*must be equal to one of the allowed values/);
+    await expect(loadGlossaries([write('broken.yaml', 'entries:\n  - id: [unclosed\n')])).rejects.toThrow(/broken\.yaml:\d+: /);
+    await expect(loadGlossaries([write('x.json', '{"entries": [{"id": "a", "terms": []}]}')])).rejects.toThrow(/x\.json:1: \/entries\/0\/terms/);
+    await expect(loadGlossaries([join(dir, 'missing.yaml')])).rejects.toThrow(/missing\.yaml: no such file/);
+  });
+
+  it('reads CSV, one term per row', () => {
+    const csv = 'id,lang,text,status,gender\nminsk,en,Minsk,preferred,\nminsk,ru,Минск,preferred,m\nhrodna,en,"Grodno",deprecated,\n';
+    const { entries } = parseGlossary(csv, 'g.csv');
+    expect(entries.map((e) => [e.id, e.terms.length])).toEqual([['minsk', 2], ['hrodna', 1]]);
+    expect(entries[0].terms[1]).toMatchObject({ text: 'Минск', gender: 'm' });
+    expect(() => parseGlossary('id,lang,text,status\nminsk,en,Minsk,best\n', 'g.csv')).toThrow(/g\.csv:2: status/);
+  });
+
+  it('reads the TBX-Basic example, guessing the person and the missing status', () => {
+    const { entries } = parseGlossary(readFileSync(repo('../shared/specs/tbx/example-basic.tbx'), 'utf8'), 'example.tbx');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ id: 'tsikhanouskaya', type: 'person' });
+    expect(entries[0].terms.map((t) => [t.text, t.status, t.gender])).toEqual([
+      ['Sviatlana Tsikhanouskaya', 'preferred', undefined], ['Svetlana Tikhanovskaya', 'deprecated', undefined], ['Светлана Тихановская', 'preferred', 'f'],
+    ]);
+    const g = { entries, sources: [] };
+    const r = normalize('Tikhanovskaya and Тихановской', 'en', createMatcher(g), g);
+    expect(r.matches.map((m) => m.entry)).toEqual(['tsikhanouskaya', 'tsikhanouskaya']);
+    expect(r.text).toBe('Tsikhanouskaya and Тихановской');
+    expect(() => parseGlossary('<tbx><text>', 'bad.tbx')).toThrow(/bad\.tbx:\d+: not well-formed XML/);
+  });
+});
+
+describe('TBX export', () => {
+  it('validates against TBX-Basic and reads back to the same glossary', () => {
+    const xml = toTbx(glossary.entries, { title: 'Belarus 2020 & more' });
+    const file = write('belarus.tbx', xml);
+    execFileSync('xmllint', ['--noout', '--relaxng', RNG, file], { stdio: 'pipe' });
+    const back = parseGlossary(xml, 'belarus.tbx').entries;
+    expect(back).toEqual(glossary.entries);
+  });
+
+  it('keeps ids valid as xs:ID', () => {
+    const file = write('ids.tbx', toTbx([{ id: '2020 vote', terms: [{ text: 'A & B <c>', lang: 'en', status: 'preferred' }] }]));
+    execFileSync('xmllint', ['--noout', '--relaxng', RNG, file], { stdio: 'pipe' });
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { applyChanges, normalize, revertChanges } from '../../src/glossary/index.ts';
+import { glossary, matcher } from './helpers.ts';
+
+const run = (text: string, lang = 'en') => normalize(text, lang, matcher, glossary);
+
+describe('normalize', () => {
+  it('rewrites deprecated and unlisted spellings to the preferred term of the same shape', () => {
+    const r = run("Svetlana Tikhanovskaya met Lukashenko's envoy; later Tikhanovskaia and TIKHANOVSKAYA, and Sergei Tikhanovsky.");
+    expect(r.text).toBe("Sviatlana Tsikhanouskaya met Lukashenka's envoy; later Tsikhanouskaya and TSIKHANOUSKAYA, and Siarhei Tsikhanouski.");
+    expect(r.changes.map((c) => c.reason)).toEqual(['deprecated', 'deprecated', 'unlisted-variant', 'deprecated', 'deprecated']);
+    expect(r.changes[1]).toMatchObject({ before: 'Lukashenko', after: 'Lukashenka', entry: 'lukashenka' });
+  });
+
+  it('keeps preferred and admitted terms, hashtags and Russian inflected forms', () => {
+    const text = 'The CEC and the Minsk Tractor Plant; #Lukashenko; Tsikhanouskaya.';
+    expect(run(text)).toMatchObject({ text, changes: [] });
+    const ru = 'Сторонники Тихановской, Белоруссия, Лукашенко.';
+    expect(run(ru, 'ru')).toMatchObject({ text: ru, changes: [] });
+  });
+
+  it('re-inflects deprecated Russian spellings into the same case', () => {
+    expect(run('О Цихановской и Лукашенка писали.', 'ru').text).toBe('О Тихановской и Лукашенко писали.');
+  });
+
+  it('records changes with offsets into the original, reversibly', () => {
+    const text = 'In Grodno, Roman Golovchenko and grodno azot.';
+    const r = run(text);
+    expect(r.text).toBe('In Hrodna, Raman Halouchanka and hrodna azot.');
+    for (const c of r.changes) expect(text.slice(c.start, c.end)).toBe(c.before);
+    expect(applyChanges(text, r.changes)).toBe(r.text);
+    expect(revertChanges(r.text, r.changes)).toBe(text);
+  });
+
+  it('refuses to revert changes that do not fit the text', () => {
+    const r = run('Lukashenko spoke.');
+    expect(() => revertChanges('Somebody spoke.', r.changes)).toThrow();
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { russianForms } from '../../src/glossary/index.ts';
+
+describe('russianForms', () => {
+  it('declines feminine and masculine adjectival surnames without overlap', () => {
+    const f = russianForms('Тихановская', { gender: 'f', surname: true });
+    const m = russianForms('Тихановский', { gender: 'm', surname: true });
+    expect(f).toEqual(expect.arrayContaining(['тихановской', 'тихановскую', 'тихановскою']));
+    expect(m).toEqual(expect.arrayContaining(['тихановского', 'тихановскому', 'тихановским', 'тихановском']));
+    expect(f.filter((x) => m.includes(x))).toEqual([]);
+  });
+
+  it('keeps a noun apart from its adjective', () => {
+    const minsk = russianForms('Минск', { gender: 'm' });
+    expect(minsk).toEqual(expect.arrayContaining(['минска', 'минске', 'минском']));
+    expect(minsk).not.toContain('минский');
+  });
+
+  it('leaves indeclinable names alone and declines common nouns', () => {
+    expect(russianForms('Лукашенко')).toEqual(['лукашенко']);
+    expect(russianForms('Гродно')).toEqual(['гродно']);
+    expect(russianForms('комиссия')).toContain('комиссии');
+    expect(russianForms('Сергей')).toContain('сергея');
+    expect(russianForms('Колесникова', { gender: 'f', surname: true })).toEqual(['колесникова', 'колесниковой', 'колесникову', 'колесниковою']);
+    expect(russianForms('МАЗ', { gender: 'm' })).toContain('маза');
+    expect(russianForms('МТЗ')).toEqual(['мтз']);
+  });
+});

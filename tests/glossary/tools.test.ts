@@ -1,0 +1,123 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { lintGlossaries, parseGlossary, suggestEntries } from '../../src/glossary/index.ts';
+import type { Segment } from '../../src/types.ts';
+import { BELARUS, matcher, repo } from './helpers.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'tandem-glossary-tools-'));
+const write = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };
+
+async function cli(args: string[]) {
+  let out = '', err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => { out += s; return true; });
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => { err += s; return true; });
+  try { return { code: await main(args), out, err }; } finally { o.mockRestore(); e.mockRestore(); }
+}
+
+describe('glossary lint', () => {
+  it('passes the shipped glossary', () => {
+    expect(lintGlossaries([{ path: BELARUS, text: readFileSync(BELARUS, 'utf8') }]).problems).toEqual([]);
+  });
+
+  it('finds duplicate ids, shared spellings, deprecated-preferred clashes, missing languages and conflations', () => {
+    const text = `languages: [en, ru]
+entries:
+  - id: a
+    terms:
+      - { text: Minsk, lang: en, status: preferred }
+      - { text: Минск, lang: ru, status: preferred }
+  - id: b
+    terms:
+      - { text: Minsk, lang: en, status: deprecated }
+      - { text: Минск, lang: ru, status: preferred }
+  - id: a
+    terms:
+      - { text: Hrodna, lang: en, status: preferred }
+      - { text: Гродно, lang: ru, status: preferred }
+  - id: brest
+    terms:
+      - { text: Brest, lang: en, status: preferred }
+  - id: kolesnikova
+    type: person
+    terms:
+      - { text: Kalesnikava, lang: en, status: preferred }
+      - { text: Колесникова, lang: ru, status: preferred, gender: f }
+  - id: kolesnikov
+    type: person
+    terms:
+      - { text: Kolesnikov, lang: en, status: preferred }
+      - { text: Колесников, lang: ru, status: preferred, gender: m }
+`;
+    const { problems } = lintGlossaries([{ path: 'g.yaml', text }]);
+    const codes = problems.map((p) => `${p.severity}:${p.code}:${p.line ?? ''}`);
+    expect(codes).toEqual(expect.arrayContaining(['error:sharedVariant:7', 'error:deprecatedIsPreferred:7', 'error:duplicateId:11', 'warning:missingLanguage:15', 'warning:noPreferred:7']));
+    expect(problems.find((p) => p.code === 'conflated')?.message).toMatch(/колесникова.*kolesnikova.*kolesnikov/);
+  });
+
+  it('exits 1 on errors with file:line messages, 0 on a clean glossary, 2 on a missing file', async () => {
+    const bad = write('bad.yaml', 'entries:\n  - id: x\n    terms: []\n');
+    const r = await cli(['glossary', 'lint', bad]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/bad\.yaml:3: error: /);
+    expect((await cli(['glossary', 'lint', BELARUS])).code).toBe(0);
+    expect((await cli(['glossary', 'lint', join(dir, 'none.yaml')])).code).toBe(2);
+  });
+});
+
+describe('tandem normalize', () => {
+  it('prints one JSON object per paragraph with original text, matches and changes', async () => {
+    const file = write('doc.txt', 'On Monday, Lukashenko met Golovchenko and the workers of the factory in Grodno to talk about the strike.\n\nЛукашенко встретился с Головченко.\n');
+    const r = await cli(['normalize', file, '--glossary', BELARUS]);
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.lang)).toEqual(['en', 'ru']);
+    expect(lines[0].text).toBe('On Monday, Lukashenka met Halouchanka and the workers of the factory in Hrodna to talk about the strike.');
+    expect(lines[0].original).toMatch(/^On Monday, Lukashenko met Golovchenko/);
+    expect(lines[0].matches[0]).toMatchObject({ entry: 'lukashenka', surface: 'Lukashenko', start: 11, end: 21 });
+    expect(lines[0].changes).toHaveLength(3);
+    expect(lines[1].changes).toEqual([]);
+    const text = await cli(['normalize', file, '-g', BELARUS, '--format', 'text']);
+    expect(text.out).toBe(`${lines[0].text}\n\nЛукашенко встретился с Головченко.\n`);
+  });
+
+  it('refuses bad input with a one-line message and exit code 2', async () => {
+    const file = write('doc2.txt', 'Minsk.\n');
+    const bad = write('bad.yaml', 'entries: 3\n');
+    const r = await cli(['normalize', file, '--glossary', bad]);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/bad\.yaml:1: /);
+    expect((await cli(['normalize', file])).code).toBe(2);
+    expect((await cli(['normalize', file, '-g', BELARUS, '--format', 'xml'])).code).toBe(2);
+  });
+});
+
+describe('glossary suggest', () => {
+  const seg = (en: string, ru: string): Segment => ({ doc: 'd', id: '0', src: { lang: 'en', text: en }, tgt: { lang: 'ru', text: ru }, terms: [], score: 1 });
+  const segments = [
+    seg('Nina Baginskaya carried a flag past Minsk station.', 'Нина Багинская пронесла флаг мимо вокзала в Минске.'),
+    seg('Police detained Baginskaya again.', 'Милиция снова задержала Багинскую.'),
+  ];
+
+  it('proposes Cyrillic names whose transliteration matches the aligned Latin name, skipping known entries', () => {
+    const s = suggestEntries(segments, { matcher });
+    expect(s.map((x) => [x.latin, x.cyrillic, x.count])).toEqual([['Nina Baginskaya', 'Нина Багинская', 2]]);
+    expect(s[0].forms).toContain('Багинскую');
+  });
+
+  it('writes suggestions a lint accepts, as YAML or TBX', async () => {
+    const jsonl = write('segments.jsonl', segments.map((x) => JSON.stringify(x)).join('\n') + '\n');
+    const out = join(dir, 'suggested.yaml');
+    expect((await cli(['glossary', 'suggest', out, '--segments', jsonl, '-g', BELARUS])).code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(parseGlossary(text, out).entries[0]).toMatchObject({ id: 'nina-baginskaya', type: 'person' });
+    expect(lintGlossaries([{ path: out, text }]).problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const tbx = join(dir, 'suggested.tbx');
+    expect((await cli(['glossary', 'suggest', tbx, '--segments', jsonl])).code).toBe(0);
+    expect(parseGlossary(readFileSync(tbx, 'utf8'), tbx).entries.length).toBeGreaterThan(0);
+    expect(repo('x')).toBeTruthy();
+  });
+});
