@@ -2,6 +2,7 @@
 // provider from its job-file settings, with the job's glossary enforced in every engine.
 import { createMatcher } from '../glossary/index.ts';
 import { createApertiumProvider } from './apertium.ts';
+import { withTermCheck } from './check.ts';
 import { glossaryProvider } from './glossary.ts';
 import { createHttpProvider } from './http/provider.ts';
 import { ProviderConfigError, type ProviderConfig, type ProviderContext, type Translation, type TranslationProvider } from './provider.ts';
@@ -58,5 +59,8 @@ export async function createProviderChain(configs: ProviderConfig[], context: Pr
   if (!Array.isArray(configs)) throw new ProviderConfigError("'translate.providers' must be a list");
   const providers: TranslationProvider[] = [];
   for (const config of configs) providers.push(await createProvider(config, context));
-  return providers.length ? chainProviders(providers) : noTranslation;
+  if (!providers.length || providers.every((p) => p === noTranslation)) return noTranslation;
+  const chain = chainProviders(providers);
+  const terms = termContext({ type: 'chain' }, context);
+  return terms && context.checkTerms !== false ? withTermCheck(chain, terms) : chain;
 }

@@ -26,6 +26,8 @@ export interface ProviderContext {
   /** Disk cache for paid/slow engines. Default: <baseDir>/.tandem-cache/translate. */
   cacheDir?: string;
   env?: NodeJS.ProcessEnv;
+  /** Check filled targets with tandem check's term rules (default true when there is a glossary). */
+  checkTerms?: boolean;
 }
 
 /** A job-file mistake in a provider's settings (the pipeline reports it as bad input, exit 2). */

@@ -90,6 +90,14 @@ describe('provider chain', () => {
     void chain;
   });
 
+  it('checks filled targets with tandem check rules and records what is wrong', async () => {
+    await writeFile(join(dir, 'loose.jsonl'), segmentsToJsonl([seg('1', 'The meeting in Minsk was long.', 'Встреча была долгой.')]));
+    const chain = await createProviderChain([{ type: 'tm', memories: ['loose.jsonl'] }], { baseDir: dir, glossary });
+    const [r] = await chain.translate([{ id: 'a', text: 'The meeting in Minsk was long.', srcLang: 'en', tgtLang: 'ru' }]);
+    expect(r!.text).toBe('Встреча была долгой.');
+    expect(r!.detail!.check).toEqual([expect.objectContaining({ rule: 'missing-target-term', entry: 'minsk' })]);
+  });
+
   it('asks the next provider only for what the previous one left', async () => {
     const seen: string[][] = [];
     const engine: Engine = { name: 'echo', format: 'text', async supports() { return true; },
