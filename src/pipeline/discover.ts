@@ -5,19 +5,35 @@
 //    NAME.<src>.EXT (seeds/000_x.txt ↔ seeds/000_x.ru.txt);
 // every other document is processed alone (its segments have tgt: null until translated).
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { t } from '../i18n/index.ts';
 import { UsageError } from '../cli/errors.ts';
 import type { Job } from './job.ts';
 import type { DocRef, DocTask } from './types.ts';
 
-export async function discoverDocuments(job: Job): Promise<string[]> {
-  const files = await glob(job.input, { cwd: job.root, ignore: job.exclude, onlyFiles: true, expandDirectories: false });
-  const explicit = job.pairing.documents.flatMap((p) => [p.src, p.tgt]).map(normal);
-  const all = [...new Set([...files.map(normal), ...explicit])].sort(byCodePoint);
-  if (!all.length) throw new UsageError(t('run:job.noInputs', { globs: job.input.join(', ') }));
-  return all;
+/** A found document: its id (the path relative to the job root) and its absolute path. */
+export interface Found { id: string; path: string }
+
+/**
+ * The job's documents, ids relative to the job root; when inputs lie outside the root (an absolute
+ * or ../ glob), relative to the folder that holds them all, so ids never start with '..'.
+ */
+export async function discoverDocuments(job: Job): Promise<Found[]> {
+  const files = await glob(job.input, { cwd: job.root, ignore: job.exclude, onlyFiles: true, expandDirectories: false, absolute: true });
+  const explicit = job.pairing.documents.flatMap((p) => [p.src, p.tgt]).map((p) => resolve(job.root, p));
+  const paths = [...new Set([...files.map((f) => resolve(f)), ...explicit])];
+  if (!paths.length) throw new UsageError(t('run:job.noInputs', { globs: job.input.join(', ') }));
+  const base = paths.every((p) => inside(job.root, p)) ? job.root : commonFolder(paths);
+  return paths.map((path) => ({ id: normal(relative(base, path)), path })).sort((a, b) => byCodePoint(a.id, b.id));
+}
+
+const inside = (folder: string, path: string) => { const r = relative(folder, path); return !!r && !r.startsWith('..') && !isAbsolute(r); };
+
+function commonFolder(paths: string[]): string {
+  let base = dirname(paths[0]);
+  while (!paths.every((p) => p.startsWith(base.endsWith(sep) ? base : base + sep))) base = dirname(base);
+  return base;
 }
 
 /** Splits NAME.ru.txt into { stem: 'NAME', lang: 'ru', ext: '.txt' } when ru is one of the languages. */
@@ -28,10 +44,13 @@ function parseName(id: string, languages: string[]): { stem: string; lang?: stri
   return { stem: m[1] + (m[2] ? '.' + m[2] : ''), ext: m[3] };
 }
 
-export function pairDocuments(ids: string[], job: Job): DocTask[] {
+export function pairDocuments(found: Found[], job: Job): DocTask[] {
   const languages = [...new Set([...job.languages, ...job.pairs.flatMap((p) => [p.src, p.tgt])])];
+  const ids = found.map((f) => f.id);
+  const pathOf = new Map(found.map((f) => [f.id, f.path]));
+  const idOf = new Map(found.map((f) => [f.path, f.id]));
   const ref = (id: string): DocRef => {
-    const path = resolve(job.root, id);
+    const path = pathOf.get(id) ?? resolve(job.root, id);
     let fingerprint = 'missing';
     try { const s = statSync(path); fingerprint = `${s.size}:${Math.floor(s.mtimeMs)}`; } catch { /* read stage reports it */ }
     const lang = parseName(id, languages).lang;
@@ -40,7 +59,7 @@ export function pairDocuments(ids: string[], job: Job): DocTask[] {
   const used = new Set<string>();
   const tasks: DocTask[] = [];
   for (const p of job.pairing.documents) {
-    const src = ref(normal(p.src)), tgt = ref(normal(p.tgt));
+    const src = ref(idOf.get(resolve(job.root, p.src)) ?? normal(p.src)), tgt = ref(idOf.get(resolve(job.root, p.tgt)) ?? normal(p.tgt));
     const pair = job.pairs.find((x) => x.src === (src.declared ?? x.src) && x.tgt === (tgt.declared ?? x.tgt)) ?? job.pairs[0];
     tasks.push({ src, tgt, pair });
     used.add(src.id); used.add(tgt.id);

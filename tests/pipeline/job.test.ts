@@ -34,9 +34,17 @@ describe('job files', () => {
   });
   it('pairs explicitly listed documents and leaves the rest alone', () => {
     const job = { ...loadJob(join(REPO, 'pipeline/default.job.yaml')), pairing: { by: 'suffix' as const, documents: [{ src: 'a/story.txt', tgt: 'b/история.txt' }] } };
-    const tasks = pairDocuments(['a/story.txt', 'b/история.txt', 'c/x.txt', 'c/x.ru.txt', 'c/y.en.txt', 'c/y.ru.txt', 'c/z.uk.txt'], job);
+    const ids = ['a/story.txt', 'b/история.txt', 'c/x.txt', 'c/x.ru.txt', 'c/y.en.txt', 'c/y.ru.txt', 'c/z.uk.txt'];
+    const tasks = pairDocuments(ids.map((id) => ({ id, path: join(job.root, id) })), job);
     expect(tasks.map((t) => [t.src.id, t.tgt?.id ?? null])).toEqual([
       ['a/story.txt', 'b/история.txt'], ['c/x.txt', 'c/x.ru.txt'], ['c/y.en.txt', 'c/y.ru.txt'], ['c/z.uk.txt', null]]);
     expect(tasks.find((t) => t.src.id === 'c/z.uk.txt')?.src.declared).toBe('uk');
+    expect(tasks[0].tgt?.path).toBe(join(job.root, 'b/история.txt'));
+  });
+  it('gives documents outside the root ids relative to the folder that holds them', async () => {
+    const job = { ...loadJob(join(REPO, 'pipeline/default.job.yaml')), root: join(REPO, 'src'), input: [join(REPO, 'seeds') + '/*.txt'] };
+    const found = await discoverDocuments(job);
+    expect(found.map((f) => f.id)).toEqual(['000_31852e31f9f7630b.ru.txt', '000_31852e31f9f7630b.txt']);
+    expect(found[1].path).toBe(join(REPO, 'seeds/000_31852e31f9f7630b.txt'));
   });
 });

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { createProgress } from '../../src/pipeline/progress.ts';
+import { initI18n } from '../../src/i18n/index.ts';
+
+function fakeStream(isTTY: boolean) {
+  const chunks: string[] = [];
+  return { stream: { isTTY, write: (s: string) => { chunks.push(s); return true; } } as unknown as NodeJS.WriteStream, chunks };
+}
+
+describe('progress bar', () => {
+  it('draws documents done/failed and segments per second on a terminal', () => {
+    initI18n('en');
+    const { stream, chunks } = fakeStream(true);
+    const p = createProgress(10, { stream });
+    p.update(3, 1, 120);
+    expect(chunks.join('')).toMatch(/4\/10 documents, 1 failed, \d+ segments\/s/);
+    p.log('docs/a.txt: empty document');
+    expect(chunks.join('')).toContain('docs/a.txt: empty document\n');
+    p.stop();
+    expect(chunks.at(-1)).toBe('\r\x1b[2K');
+  });
+  it('is silent with --quiet and when stderr is not a terminal, but still prints failures', () => {
+    for (const [isTTY, quiet] of [[false, false], [true, true]] as const) {
+      const { stream, chunks } = fakeStream(isTTY);
+      const p = createProgress(10, { stream, quiet });
+      p.update(5, 0, 50);
+      p.log('docs/b.txt: binary file');
+      p.stop();
+      expect(chunks.join('')).toBe('docs/b.txt: binary file\n');
+    }
+  });
+});
