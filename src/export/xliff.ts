@@ -15,7 +15,7 @@ import { t } from '../i18n/index.ts';
 import type { Glossary, GlossaryEntry, Lang, Origin, Segment, SegmentSide } from '../types.ts';
 import { entryIndex, glossaryNote } from './glossary-notes.ts';
 import type { LocatedSegment } from './tmx.ts';
-import { targetOrigin, xliffState } from './origin.ts';
+import { isHumanTarget, targetOrigin, xliffState } from './origin.ts';
 import { TOOL_NAME, TOOL_VERSION } from './tool.ts';
 import {
   attr, child, childNodes, children, escapeAttr, escapeText, escapeTextWith, fail, localName, parseXml, rootElement,
@@ -105,13 +105,19 @@ function notesXml(segment: Segment, options: XliffOptions, entries: Map<string, 
   return `${indent}<notes>\n${notes.join('')}${indent}</notes>\n`;
 }
 
+/** subState="tandem:mt" (tm, glossary) on machine targets, for CAT tools that show it but not mda. */
+function subState(segment: Segment): string {
+  const origin = targetOrigin(segment);
+  return origin && !isHumanTarget(segment) ? ` subState="${TOOL_NAME}:${origin}"` : '';
+}
+
 function unitXml(segment: Segment, unitId: string, options: XliffOptions, entries: Map<string, GlossaryEntry>): string {
   const indent = '      ';
   const target = segment.tgt ? `${indent}  <target>${contentXml(segment.tgt.text)}</target>\n` : '';
   return `    <unit id="${unitId}">\n`
     + unitMetadata(segment, options, indent)
     + notesXml(segment, options, entries, indent)
-    + `${indent}<segment id="${unitId}" state="${xliffState(segment)}">\n`
+    + `${indent}<segment id="${unitId}" state="${xliffState(segment)}"${subState(segment)}>\n`
     + `${indent}  <source>${contentXml(segment.src.text)}</source>\n${target}`
     + `${indent}</segment>\n    </unit>\n`;
 }

@@ -23,6 +23,7 @@ describe('segmentsToXliff', () => {
 
   it('sets state from the origin: aligned translated, machine and missing targets initial, confirmed reviewed', () => {
     const states = [...xliff.matchAll(/<segment id="([^"]+)" state="([a-z]+)"/g)].map((m) => [m[1], m[2]]);
+    expect(xliff).toContain('<segment id="2.0" state="initial" subState="tandem:mt">');
     expect(states).toEqual([['0.0', 'translated'], ['1.0', 'translated'], ['2.0', 'initial'], ['3.0', 'initial']]);
     const reviewed = segmentsToXliff([{ ...ofDoc()[2], reviewed: true }], options);
     expect(reviewed).toContain('state="reviewed"');
