@@ -52,10 +52,11 @@ export function shapeOf(term: Term, entry: GlossaryEntry): string {
   return 'name';
 }
 
-/** Keys a word is looked up by: folded; with the snowball strategy, Russian words by their stem. */
+/** Keys a word is looked up by: folded; with a stemmer or lemmatiser, Russian words by its output. */
 export function wordKey(word: string, strategy: RussianStrategy): string {
   const f = fold(word);
-  return strategy === 'snowball' && /[\u0400-\u04FF]/.test(f) ? snowballStem(f) : f;
+  if (strategy === 'paradigm' || !/[\u0400-\u04FF]/.test(f)) return f;
+  return strategy === 'snowball' ? snowballStem(f) : fold(strategy(f));
 }
 
 interface Source { text: string; lang: Lang; gender?: Term['gender']; indeclinable?: boolean; derived: boolean }
@@ -105,7 +106,7 @@ function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[]
       words(src.text).forEach((word, i) => {
         const info = { gender: src.gender, indeclinable: src.indeclinable, surname: person && i === g.n - 1 };
         const forms = src.lang === 'en' || scriptOf(word) === 'latin' ? [word.toLowerCase()] : russianForms(word, info);
-        const keys = strategy === 'snowball' && scriptOf(word) === 'cyrillic' ? [forms[0]] : forms;
+        const keys = strategy !== 'paradigm' && scriptOf(word) === 'cyrillic' ? [forms[0]] : forms;
         keys.forEach((form, formIndex) => {
           const k = wordKey(form, strategy);
           const had = positions[i].get(k);
