@@ -3,7 +3,7 @@
 export { checkSegments, type CheckOptions } from './engine.ts';
 export { runCheck, type RunOptions, type RunOutcome, type ReportFormat } from './run.ts';
 export { readSegmentFiles, parseSegmentFile, InputError } from './input.ts';
-export { lintGlossaries } from './lint.ts';
+export { glossaryLintViolations } from './lint.ts';
 export { summarize } from './report/summary.ts';
 export { toJsonReport } from './report/json.ts';
 export { toSarif, toSarifReport } from './report/sarif.ts';

@@ -19,7 +19,7 @@ export function parseSegmentFile(text: string, file: string, firstOrder = 0): Ch
     if (error instanceof SegmentFileError) throw new InputError(error.message);
     throw error;
   }
-  return located.map(({ segment, line }, i) => ({ segment, id: segment.id, file, line, order: firstOrder + i }));
+  return located.map(({ segment, line, ref }, i) => ({ segment, id: ref ?? segment.id, file, line, order: firstOrder + i }));
 }
 
 export async function readSegmentFiles(files: string[]): Promise<CheckedSegment[]> {
@@ -29,7 +29,9 @@ export async function readSegmentFiles(files: string[]): Promise<CheckedSegment[
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      throw new InputError(t('check:error.unreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = code ? t(`check:error.reason.${code}`, { defaultValue: code }) : (error as Error).message;
+      throw new InputError(t('check:error.unreadable', { file, reason }));
     }
     all.push(...parseSegmentFile(text, file, all.length));
   }

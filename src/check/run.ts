@@ -4,14 +4,14 @@ import { createMatcher, GlossaryError, loadGlossaries } from '../glossary/index.
 import type { Glossary } from '../types.ts';
 import { checkSegments } from './engine.ts';
 import { InputError, readSegmentFiles } from './input.ts';
-import { lintGlossaries } from './lint.ts';
+import { glossaryLintViolations } from './lint.ts';
 import { toJsonReport } from './report/json.ts';
 import { toJunit } from './report/junit.ts';
 import { toSarifReport } from './report/sarif.ts';
 import { summarize } from './report/summary.ts';
 import { toText } from './report/text.ts';
 import { t } from '../i18n/index.ts';
-import { DEFAULT_SEVERITY, RULES, type CheckResult, type RuleId, type Severity, type Violation } from './types.ts';
+import { RULES, type CheckResult, type RuleId, type Severity, type Violation } from './types.ts';
 
 export type ReportFormat = 'text' | 'json' | 'sarif' | 'junit';
 
@@ -42,7 +42,7 @@ async function loadGlossary(paths: string[]): Promise<Glossary> {
 export async function runCheck(options: RunOptions): Promise<RunOutcome> {
   const rules = options.rules ?? RULES;
   const glossary = await loadGlossary(options.glossaries);
-  const violations: Violation[] = rules.includes('glossary-lint') ? await lintGlossaries(options.glossaries, DEFAULT_SEVERITY['glossary-lint']) : [];
+  const violations: Violation[] = rules.includes('glossary-lint') ? await glossaryLintViolations(options.glossaries) : [];
   const segments = await readSegmentFiles(options.files);
   const segmentRules = rules.filter((r) => r !== 'glossary-lint');
   if (segments.length && segmentRules.length) {

@@ -44,11 +44,13 @@ export function toText(result: CheckResult, options: TextOptions): string {
 
 function summaryLine(result: CheckResult, paint: ReturnType<typeof painter>): string {
   const s = result.summary;
-  const scope = t('check:summary.scope', {
-    segments: t('check:summary.segments', { count: s.segments }),
-    files: t('check:summary.files', { count: s.files }),
-    entries: t('check:summary.entries', { count: s.entries }),
-  });
+  // Counted phrases for languages that inflect them (English), bare numbers for a "label: n" style (Russian).
+  const params = {
+    segments: t('check:summary.segments', { count: s.segments }), files: t('check:summary.files', { count: s.files }),
+    entries: t('check:summary.entries', { count: s.entries }), glossaries: t('check:summary.glossaries', { count: s.glossaries }),
+    nSegments: s.segments, nFiles: s.files, nEntries: s.entries, nGlossaries: s.glossaries,
+  };
+  const scope = t(s.files ? 'check:summary.scope' : 'check:summary.scopeGlossaries', params);
   if (!s.violations) return `${paint('green', '✔')} ${t('check:summary.clean')} ${scope}`;
   const counts = t('check:summary.problems', {
     problems: t('check:summary.problemCount', { count: s.violations }),

@@ -1,0 +1,145 @@
+// `tandem check` end to end through the CLI entry point: exit codes, --fail-on, --output, and one
+// clear line (no stack trace) for unreadable, malformed or unknown inputs and bad glossaries.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { GLOSSARY, TMX, XLIFF } from './helpers.ts';
+
+let dir: string;
+const file = (name: string, text: string) => { const path = join(dir, name); writeFileSync(path, text); return path; };
+
+async function tandem(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { out += String(chunk); return true; });
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { err += String(chunk); return true; });
+  try {
+    const code = await main(['check', '--lang', 'en', ...argv]);
+    return { code, out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+const tmx = (tus: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header creationtool="test" creationtoolversion="1" datatype="plaintext" segtype="sentence" adminlang="en" srclang="en" o-tmf="none"/>
+  <body>
+${tus}
+  </body>
+</tmx>
+`;
+const tu = (id: string, en: string, ru: string) => `    <tu tuid="${id}"><tuv xml:lang="en"><seg>${en}</seg></tuv><tuv xml:lang="ru"><seg>${ru}</seg></tuv></tu>`;
+
+beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'tandem-check-')); });
+afterEach(() => { vi.restoreAllMocks(); });
+
+describe('tandem check exit codes', () => {
+  it('exits 0 on a clean file', async () => {
+    const clean = file('clean.tmx', tmx(tu('1', 'Svetlana Tikhanovskaya left for Lithuania.', 'Светлана Тихановская уехала в Литву.')));
+    const r = await tandem('--glossary', GLOSSARY, clean);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('No violations');
+  });
+
+  it('exits 1 on errors', async () => {
+    const r = await tandem('--glossary', GLOSSARY, TMX, XLIFF, '--format', 'json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).summary.errors).toBe(22);
+  });
+
+  it('exits 0 on warnings alone, unless --fail-on warning', async () => {
+    const warn = file('warn.tmx', tmx([
+      tu('1', 'Belarus voted.', 'Беларусь проголосовала.'),
+      tu('2', 'Protests spread across Belarus.', 'Протесты охватили Беларусь.'),
+      tu('3', 'People left Belarus.', 'Люди уехали из Белоруссии.'),
+    ].join('\n')));
+    expect((await tandem('--glossary', GLOSSARY, warn)).code).toBe(0);
+    expect((await tandem('--glossary', GLOSSARY, warn, '--fail-on', 'warning')).code).toBe(1);
+  });
+
+  it('lints the glossaries alone when no file is given', async () => {
+    const r = await tandem('--glossary', GLOSSARY, '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).summary).toMatchObject({ files: 0, segments: 0, glossaries: 1 });
+  });
+
+  it('writes the report to --output', async () => {
+    const out = join(dir, 'report.sarif');
+    const r = await tandem('-g', GLOSSARY, TMX, '-f', 'sarif', '-o', out);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe('2.1.0');
+  });
+
+  it('skips disabled rules', async () => {
+    const r = await tandem('-g', GLOSSARY, TMX, XLIFF, '-f', 'json', '--disable', 'missing-target-term,deprecated-term', '--disable', 'wrong-language');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).summary.byRule).toEqual({ 'inconsistent-term': 3 });
+  });
+});
+
+describe('tandem check on bad input exits 2 with one line', () => {
+  const oneLine = (err: string) => {
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).not.toMatch(/\n\s+at /);
+  };
+
+  it('without --glossary', async () => {
+    const r = await tandem(TMX);
+    expect(r.code).toBe(2);
+    oneLine(r.err);
+    expect(r.err).toContain('--glossary');
+  });
+
+  it('with an unknown format, level or rule', async () => {
+    for (const args of [['-f', 'xml'], ['--fail-on', 'info'], ['--disable', 'spelling']]) {
+      const r = await tandem('-g', GLOSSARY, TMX, ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      oneLine(r.err);
+    }
+  });
+
+  it('on a missing file', async () => {
+    const r = await tandem('-g', GLOSSARY, join(dir, 'nope.tmx'));
+    expect(r.code).toBe(2);
+    oneLine(r.err);
+    expect(r.err).toContain('nope.tmx');
+  });
+
+  it('on malformed XML, naming the line', async () => {
+    const bad = file('bad.tmx', tmx(`${tu('1', 'a', 'б')}\n    <tu tuid="2"><tuv xml:lang="en"><seg>broken</tuv></tu>`));
+    const r = await tandem('-g', GLOSSARY, bad);
+    expect(r.code).toBe(2);
+    oneLine(r.err);
+    expect(r.err).toMatch(/bad\.tmx:\d+/);
+  });
+
+  it('on a file that is no segment file', async () => {
+    const r = await tandem('-g', GLOSSARY, file('notes.txt', 'just some notes\n'));
+    expect(r.code).toBe(2);
+    oneLine(r.err);
+    expect(r.err).toContain('notes.txt');
+  });
+
+  it('on a bad JSONL line', async () => {
+    const r = await tandem('-g', GLOSSARY, file('bad.jsonl', '{"doc":"d","id":"1","src":{"lang":"en","text":"a"},"tgt":null}\n{"doc":\n'));
+    expect(r.code).toBe(2);
+    oneLine(r.err);
+    expect(r.err).toMatch(/bad\.jsonl:2/);
+  });
+
+  it('on a bad glossary', async () => {
+    const broken = file('broken.yaml', 'entries:\n  - id: x\n    terms: [ { text: X, lang: en, status: nonsense } ]\n');
+    const r = await tandem('-g', broken, TMX);
+    expect(r.code).toBe(2);
+    oneLine(r.err);
+    expect(r.err).toContain('broken.yaml');
+    const missing = await tandem('-g', join(dir, 'missing.yaml'), TMX);
+    expect(missing.code).toBe(2);
+    oneLine(missing.err);
+  });
+});
