@@ -4,7 +4,7 @@ import { t } from '../i18n/index.ts';
 
 export type DocumentErrorCode =
   | 'empty' | 'binary' | 'invalidUtf8' | 'tooLarge' | 'paragraphTooLong' | 'noText' | 'unreadable'
-  | 'outsideLanguages' | 'stageFailed';
+  | 'outsideLanguages' | 'stageFailed' | 'inTarget';
 
 export interface Failure {
   code: DocumentErrorCode | string;

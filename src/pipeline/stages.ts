@@ -7,7 +7,7 @@ import { detect, type DetectOptions } from '../language/index.ts';
 import type { TranslationProvider } from '../translate/index.ts';
 import type { Glossary, Lang, Segment, Sentence } from '../types.ts';
 import { dominantLang, pairSegments, singleSegments } from './segments.ts';
-import type { DocContext, NormalSentence, StageSettings } from './types.ts';
+import type { DocContext, DocRef, NormalSentence, StageSettings } from './types.ts';
 
 /** What stages need besides plain data; rebuilt from the job wherever a machine runs. */
 export interface StageDeps {
@@ -22,11 +22,21 @@ export type StageName = (typeof STAGES)[number];
 export async function readStage(ctx: DocContext): Promise<Pick<DocContext, 'read'>> {
   const { task, settings } = ctx.input;
   const src = await readDocument(task.src.path, task.src.id, settings.limits);
-  const tgt = task.tgt ? await readDocument(task.tgt.path, task.tgt.id, settings.limits) : undefined;
+  const tgt = task.tgt ? await readTarget(task.tgt, settings) : undefined;
   return { read: { src, ...(tgt ? { tgt } : {}) } };
 }
 
 // Each stage returns `undefined` for the data nobody after it needs, so snapshots stay small.
+/** The parallel document of a pair: its problems name it, since the pair is reported under the source. */
+async function readTarget(ref: DocRef, settings: StageSettings) {
+  try {
+    return await readDocument(ref.path, ref.id, settings.limits);
+  } catch (error) {
+    if (!(error instanceof DocumentError)) throw error;
+    throw new DocumentError('inTarget', { doc: ref.id, reason: error.message });
+  }
+}
+
 export async function segmentStage(ctx: DocContext): Promise<Pick<DocContext, 'segmented' | 'read' | 'summary'>> {
   const read = ctx.read!;
   const src = segmentParagraphs(read.src.paragraphs);
