@@ -19,10 +19,26 @@ export interface Unit {
 
 interface Range { start: number; end: number; sep: string }
 
+const segmenters = new Map<Lang, Intl.Segmenter>();
+
+/** One segmenter per language: building one costs far more than segmenting a sentence. */
+function segmenterFor(lang: Lang): Intl.Segmenter {
+  let segmenter = segmenters.get(lang);
+  if (!segmenter) {
+    try {
+      segmenter = new Intl.Segmenter(lang === 'und' ? undefined : lang, { granularity: 'sentence' });
+    } catch {
+      segmenter = new Intl.Segmenter(undefined, { granularity: 'sentence' }); // a tag Intl rejects
+    }
+    segmenters.set(lang, segmenter);
+  }
+  return segmenter;
+}
+
 /** Sentence ranges of a text. Intl.Segmenter, because segments are already house-style sentences. */
 export function sentenceRanges(text: string, lang: Lang): Range[] {
   const ranges: Range[] = [];
-  const segmenter = new Intl.Segmenter(lang === 'und' ? undefined : lang, { granularity: 'sentence' });
+  const segmenter = segmenterFor(lang);
   for (const piece of segmenter.segment(text)) {
     const trimmed = piece.segment.replace(/\s+$/u, '');
     if (!trimmed.trim()) {

@@ -35,24 +35,41 @@ const pageOf = (index) => Math.floor(index / PAGE_SIZE);
 
 /** Renders the page holding the current bead (a hundred rows: fast whatever the job's size). */
 function render({ scroll = true } = {}) {
+  const started = performance.now();
   const list = $('list');
   const first = pageOf(app.index) * PAGE_SIZE;
-  const rows = app.beads.slice(first, first + PAGE_SIZE).map((bead, k) => {
-    const index = first + k;
-    const current = index === app.index;
-    return renderRow(bead, index, { current, mode: current ? app.mode : null, cut: app.cut }, app.glossary, app.violations[bead.key]);
-  });
+  const rows = app.beads.slice(first, first + PAGE_SIZE).map((_, k) => rowAt(first + k));
   list.replaceChildren(...rows);
   renderToolbar();
   const row = list.querySelector('.row.current');
   if (row && scroll) row.scrollIntoView({ block: 'nearest' });
   if (app.mode === 'edit') row?.querySelector('textarea')?.focus();
   if (app.mode === 'term') row?.querySelector('select')?.focus();
+  app.renderMs = performance.now() - started;
+}
+
+/** Builds the row of the bead at `index` as it should look now. */
+function rowAt(index) {
+  const bead = app.beads[index];
+  const current = index === app.index;
+  return renderRow(bead, index, { current, mode: current ? app.mode : null, cut: app.cut }, app.glossary, app.violations[bead.key]);
 }
 
 function go(index) {
   if (!app.beads.length) return;
+  const from = app.index;
   app.index = Math.max(0, Math.min(app.beads.length - 1, index));
+  const list = $('list');
+  // Within the page only two rows change: swap them instead of rebuilding the page.
+  if (!app.mode && pageOf(from) === pageOf(app.index) && list.children.length) {
+    const started = performance.now();
+    const first = pageOf(app.index) * PAGE_SIZE;
+    for (const k of new Set([from, app.index])) list.children[k - first]?.replaceWith(rowAt(k));
+    list.children[app.index - first]?.scrollIntoView({ block: 'nearest' });
+    renderToolbar();
+    app.renderMs = performance.now() - started;
+    return;
+  }
   app.mode = null;
   render();
 }
@@ -92,6 +109,7 @@ function apply(answer, follow) {
   app.canUndo = answer.canUndo;
   app.canRedo = answer.canRedo;
   const patch = answer.patch;
+  const from = app.index;
   if (patch) {
     const key = current()?.key;
     const removed = app.beads.splice(patch.start, patch.remove, ...patch.insert);
@@ -101,8 +119,21 @@ function apply(answer, follow) {
     const at = follow ? -1 : app.beads.findIndex((b) => b.key === key);
     app.index = Math.max(0, Math.min(app.beads.length - 1, at >= 0 ? at : patch.start));
   }
+  const wasEditing = app.mode !== null;
   app.mode = null;
-  render();
+  // A change that keeps the number of beads (confirm, edit, term flag) on this page redraws its rows only.
+  const first = pageOf(app.index) * PAGE_SIZE;
+  const list = $('list');
+  const inPlace = patch && patch.remove === patch.insert.length && pageOf(from) === pageOf(app.index)
+    && patch.start >= first && patch.start + patch.remove <= first + list.children.length;
+  if (!inPlace) return render();
+  const started = performance.now();
+  const indices = new Set([from, app.index]);
+  for (let k = patch.start; k < patch.start + patch.remove; k++) indices.add(k);
+  for (const k of indices) list.children[k - first]?.replaceWith(rowAt(k));
+  if (wasEditing || from !== app.index) list.children[app.index - first]?.scrollIntoView({ block: 'nearest' });
+  renderToolbar();
+  app.renderMs = performance.now() - started;
 }
 
 const op = (body) => decide('op', { key: current().key, ...body });
@@ -227,7 +258,9 @@ async function confirmAndNext() {
 }
 
 async function reload() {
+  const started = performance.now();
   const state = await loadState();
+  app.fetchMs = performance.now() - started;
   setStrings(state.strings);
   Object.assign(app, {
     beads: state.beads, violations: {}, glossary: state.glossary,
