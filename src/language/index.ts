@@ -4,3 +4,4 @@ export { detectParagraph, type ParagraphDetection, type SentenceDetection } from
 export { detectLines, detectParagraphs, distribution } from './document.ts';
 export { toBcp47, toIso3 } from './codes.ts';
 export { maskNoise } from './noise.ts';
+export { countLetters, type LetterCounts } from './alphabet.ts';

@@ -8,8 +8,7 @@
 // і or ў, Belarusian no и or щ), and only text with letters its declared language does not write, or
 // in another script, goes to the detector. English is screened the same way by its plain a-z.
 import { t } from '../../i18n/index.ts';
-import { detectScored, maskNoise } from '../../language/index.ts';
-import { countLetters } from '../../language/alphabet.ts';
+import { countLetters, detectScored, maskNoise } from '../../language/index.ts';
 import type { Lang, TermMatch } from '../../types.ts';
 import { primaryLang, type SegmentTerms } from '../terms.ts';
 import type { CheckedSegment, Finding } from '../types.ts';
