@@ -9,7 +9,7 @@ export { russianForms, snowballStem, type RussianStrategy } from './russian.ts';
 export { shapeOf, preferredTerm } from './variants.ts';
 export { guessPerson } from './people.ts';
 export { normalizeParagraphs, type NormalizedParagraph, type ParagraphOptions } from './paragraphs.ts';
-export { nameKey, nameSimilarity, romanizations, toCyrillic, fold, levenshtein } from './translit.ts';
+export { nameKey, nameSimilarity, romanizations, toCyrillic, fold, levenshtein, primaryLang } from './translit.ts';
 export { romanizeBelarusian, BELARUSIAN_SCHEMAS, type BelarusianSchema } from './belarusian.ts';
 export { lintGlossaries, formatProblem, type LintProblem } from './lint.ts';
 export { suggestEntries, suggestionsToEntries, formatSuggestions, type Suggestion, type SuggestOptions } from './suggest.ts';

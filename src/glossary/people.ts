@@ -1,7 +1,7 @@
 // Telling personal names apart from other entries when a glossary does not say (TBX and CSV files
 // usually do not): a person's surname alone is a mention, an organisation's last word is not.
 import type { GlossaryEntry } from '../types.ts';
-import { nameKey } from './translit.ts';
+import { CYRILLIC, nameKey } from './translit.ts';
 
 // Common East Slavic given names (Russian spelling; their romanisations are compared by nameKey).
 const GIVEN = `Александр Алексей Анатолий Андрей Антон Аркадий Артём Борис Вадим Валентин Валерий Василий Виктор
@@ -11,14 +11,23 @@ const GIVEN = `Александр Алексей Анатолий Андрей �
 Вера Вероника Виктория Галина Дарья Диана Евгения Екатерина Елена Елизавета Жанна Зоя Ирина Карина Ксения Лариса
 Лидия Любовь Людмила Маргарита Марина Мария Марыя Надежда Наталья Нина Оксана Ольга Полина Светлана Святлана
 Софья Тамара Татьяна Ульяна Юлия Яна Аляксандр Аляксей Сяргей Сергей Уладзімір Віктар Валер Мікалай Павал Раман
-Зміцер Дзмітрый Юрый Ігар Максім Марыя Вольга Таццяна Алена Наталля Кацярына Ганна`.split(/\s+/);
+Зміцер Дзмітрый Юрый Ігар Максім Марыя Вольга Таццяна Алена Наталля Кацярына Ганна Алесь Янка Якуб Лявон
+Францішак Зянон Уладзіслаў Станіслаў Вячаслаў Эдуард Ларыса Ірына Людміла Ніна Лідзія Вераніка Святлана Аляксей
+Эмиль Эмилия Нина Лидия Яков Лев Матвей Арсений Тимур Рената Ангелина Милана Алина Кристина Эльвира`.split(/\s+/);
 const GIVEN_KEYS = new Set(GIVEN.map((n) => nameKey(n)));
 
-/** True when some term of the entry is two or three capitalised words starting with a known given name. */
+// Endings of East Slavic surnames (Тихановская, Колесникова, Лукашенко, Бабарико, Латушка, Кавалёнак).
+const SURNAME = /(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|ская|цкий|цкая|ской|ко|ка|ич|ук|юк|ак|ёнак|енок|ых|их|ец|ян|швили|дзе)$/i;
+
+/**
+ * True when some term of the entry is two or three capitalised words that start with a known given
+ * name, or a Cyrillic one whose last word has a surname ending (and no word is lower case).
+ */
 export function guessPerson(entry: GlossaryEntry): boolean {
   return entry.terms.some((t) => {
     const words = t.text.split(/\s+/);
-    return words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) && GIVEN_KEYS.has(nameKey(words[0]));
+    if (words.length < 2 || words.length > 3 || !words.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) return false;
+    return GIVEN_KEYS.has(nameKey(words[0])) || (CYRILLIC.test(t.text) && SURNAME.test(words.at(-1)!));
   });
 }
 

@@ -9,6 +9,8 @@ const RUSSIAN_SCHEMAS = Object.entries(iuliia)
   .map(([, value]) => value as iuliia.Schema);
 
 export const CYRILLIC = /[\u0400-\u04FF]/;
+/** 'en' for 'en', 'en-GB', 'EN_us': glossaries and detectors do not always agree on tags. */
+export const primaryLang = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
 export const hasCyrillic = (s: string) => CYRILLIC.test(s);
 
 /** All distinct romanisations of a Cyrillic term: every iuliia schema for Russian, ours for Belarusian. */
@@ -22,10 +24,11 @@ export function romanizations(term: string, lang: string): string[] {
 
 /** One word in every schema, in schema order (iuliia works word by word, so words can be cached). */
 function romanizedWord(word: string, lang: string): string[] {
-  const key = `${lang === 'be' ? 'be' : 'ru'}|${word}`;
+  const be = primaryLang(lang) === 'be';
+  const key = `${be ? 'be' : 'ru'}|${word}`;
   let cached = romanized.get(key);
   if (!cached) {
-    cached = lang === 'be' ? BELARUSIAN_SCHEMAS.map((schema) => romanizeBelarusian(word, schema))
+    cached = be ? BELARUSIAN_SCHEMAS.map((schema) => romanizeBelarusian(word, schema))
       : RUSSIAN_SCHEMAS.map((schema) => iuliia.translate(word, schema));
     if (romanized.size > 200_000) romanized.clear();
     romanized.set(key, cached);

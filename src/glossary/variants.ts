@@ -4,7 +4,7 @@
 // "Svetlana Tsikhanouskaya" is recognised even when only two other spellings are listed.
 import type { Glossary, GlossaryEntry, Lang, Term, TermStatus } from '../types.ts';
 import { russianForms, snowballStem, type RussianStrategy } from './russian.ts';
-import { fold, hasCyrillic, romanizations, toCyrillic } from './translit.ts';
+import { fold, hasCyrillic, primaryLang, romanizations, toCyrillic } from './translit.ts';
 
 export type Script = 'latin' | 'cyrillic';
 
@@ -105,7 +105,7 @@ function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[]
     for (const src of g.sources) {
       words(src.text).forEach((word, i) => {
         const info = { gender: src.gender, indeclinable: src.indeclinable, surname: person && i === g.n - 1 };
-        const forms = src.lang === 'en' || scriptOf(word) === 'latin' ? [word.toLowerCase()] : russianForms(word, info);
+        const forms = scriptOf(word) === 'latin' ? [word.toLowerCase()] : russianForms(word, info);
         const keys = strategy !== 'paradigm' && scriptOf(word) === 'cyrillic' ? [forms[0]] : forms;
         keys.forEach((form, formIndex) => {
           const k = wordKey(form, strategy);
@@ -144,7 +144,7 @@ function gapsOf(text: string, n: number): Array<'space' | 'dot'> {
 
 /** The preferred term of an entry in a language and shape (falling back to the full name's last word for a surname). */
 export function preferredTerm(entry: GlossaryEntry, lang: Lang, shape: string): string | undefined {
-  const inLang = entry.terms.filter((t) => t.lang === lang && t.status === 'preferred');
+  const inLang = entry.terms.filter((t) => primaryLang(t.lang) === primaryLang(lang) && t.status === 'preferred');
   const same = inLang.find((t) => shapeOf(t, entry) === shape);
   if (same) return same.text;
   if (shape === 'surname') {

@@ -42,6 +42,22 @@ describe('loading', () => {
   });
 });
 
+describe('glossaries from other tools', () => {
+  it('accepts region subtags and guesses people from their names', () => {
+    const xml = `<?xml version="1.0"?><tbx type="TBX-Basic" style="dca" xml:lang="en-GB" xmlns="urn:iso:std:iso:30042:ed-2">
+<tbxHeader><fileDesc><sourceDesc><p>t</p></sourceDesc></fileDesc></tbxHeader><text><body>
+<conceptEntry id="b"><langSec xml:lang="en-GB"><termSec><term>Ales Bialiatski</term></termSec>
+<termSec><term>Ales Byalyatski</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec></langSec>
+<langSec xml:lang="ru-RU"><termSec><term>Алесь Беляцкий</term></termSec></langSec></conceptEntry>
+</body></text></tbx>`;
+    const g = { entries: parseGlossary(xml, 'other.tbx').entries, sources: [] };
+    expect(g.entries[0].type).toBe('person');
+    const r = normalize('Byalyatski and Ales Byalyatski; Беляцкого', 'en', createMatcher(g), g);
+    expect(r.text).toBe('Bialiatski and Ales Bialiatski; Беляцкого');
+    expect(r.matches).toHaveLength(3);
+  });
+});
+
 describe('TBX export', () => {
   it('validates against TBX-Basic and reads back to the same glossary', () => {
     const xml = toTbx(glossary.entries, { title: 'Belarus 2020 & more' });
