@@ -41,6 +41,19 @@ describe('readSegments', () => {
     expect(readLocatedSegments(text).map((l) => l.line)).toEqual([2, 4]);
   });
 
+  it('decodes bytes: UTF-8 with or without BOM, UTF-16 as Windows tools write it, invalid UTF-8 with line and byte', () => {
+    const tmx = segmentsToTmx(segments, { srcLang: 'en', tgtLang: 'ru' });
+    const expected = readSegments(tmx);
+    const utf16le = Buffer.concat([Buffer.from([0xFF, 0xFE]), Buffer.from(tmx, 'utf16le')]);
+    const utf16be = Buffer.from(Buffer.from(tmx, 'utf16le')).swap16();
+    expect(readSegments(utf16le, 'win.tmx')).toEqual(expected);
+    expect(readSegments(utf16be, 'mac.tmx')).toEqual(expected);
+    expect(readSegments(Buffer.from('\uFEFF' + tmx), 'bom.tmx')).toEqual(expected);
+    const broken = Buffer.concat([Buffer.from('{"doc":"a","id":"1","src":{"lang":"ru","text":"при'), Buffer.from([0xD0]), Buffer.from('вет"}}\n')]);
+    const twoLines = Buffer.concat([Buffer.from(segmentsToJsonl(segments.slice(0, 1))), broken]);
+    expect(() => readSegments(twoLines, 'bad.jsonl')).toThrow(`bad.jsonl:2: not valid UTF-8 at byte ${twoLines.length - Buffer.byteLength('вет"}}\n') - 1}`);
+  });
+
   it('rejects content of no known format with the file name', () => {
     expect(() => readSegments('<html><body>hi</body></html>', 'page.html')).toThrow('page.html:1: unrecognised format');
     expect(() => readSegments('just text', 'notes.txt')).toThrow(/^notes\.txt:1: unrecognised format/);
