@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { detectScored, toBcp47 } from '../../src/language/index.ts';
 import { WEIGHTS } from '../../src/language/score.ts';
-import { MODEL_LANGS, wordLogLikelihoods } from '../../src/language/wordmodel.ts';
+import { MODEL_LANGS, MODEL_PARAMS, resetModelCache, wordLogLikelihoods } from '../../src/language/wordmodel.ts';
 import { LANGS, loadOutside, loadOwn, loadUdhr, samples, UNITS, type Corpus, type Unit } from './lid-data.ts';
 
 type System = (text: string) => string;
@@ -64,7 +64,28 @@ function tune(corpus: Corpus) {
   }
 }
 
-if (process.argv.includes('--tune')) {
+/** Grid over the own model's smoothing, lexicon weight and per-language bias, on the tuning set. */
+function tuneModel(corpus: Corpus) {
+  const units: Unit[] = ['word', 'pair', 'sentence'];
+  const sys: System = (t) => detectScored(t, { languages: CANDIDATES }).lang;
+  const evaluate = () => { resetModelCache(); const accs = units.map((u) => { const s = score(corpus, u, sys); return s.right / s.total; }); return [accs.reduce((a, b) => a + b, 0) / accs.length, ...accs]; };
+  let best = { acc: -1, p: structuredClone(MODEL_PARAMS) };
+  const consider = () => { const [acc, ...accs] = evaluate(); if (acc > best.acc) { best = { acc, p: structuredClone(MODEL_PARAMS) }; console.log(acc.toFixed(4), accs.map((a) => a.toFixed(4)).join(' '), JSON.stringify(MODEL_PARAMS)); } };
+  for (const gramK of [0.02, 0.05, 0.1, 0.3]) for (const wordK of [0.001, 0.01, 0.1]) for (const lexicon of [0.25, 0.5, 1]) {
+    Object.assign(MODEL_PARAMS, { gramK, wordK, lexicon });
+    consider();
+  }
+  Object.assign(MODEL_PARAMS, structuredClone(best.p));
+  const steps = [-1, -0.5, 0, 0.5];
+  for (const r of steps) for (const u of steps) for (const b of steps) {
+    MODEL_PARAMS.bias = [0, r, u, b];
+    consider();
+  }
+}
+
+if (process.argv.includes('--tune-model')) {
+  tuneModel(loadOwn('tune'));
+} else if (process.argv.includes('--tune')) {
   tune(loadOwn('tune'));
 } else {
   const udhr = loadUdhr();

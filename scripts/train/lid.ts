@@ -47,5 +47,5 @@ const counts = Object.fromEntries(MODEL_LANGS.map((l) => [l, countWords(l)]));
 const model = buildModel(counts);
 const path = join(REPO, 'src', 'language', 'model', 'words.json');
 writeFileSync(path, JSON.stringify(model));
-console.log(`wrote ${path}: ${Object.keys(model.grams).length} n-grams, ${Object.keys(model.words).length} words, ` +
+console.log(`wrote ${path}: ${model.gramCounts.length / model.langs.length} n-grams, ${model.wordCounts.length / model.langs.length} words, ` +
   MODEL_LANGS.map((l) => `${l} ${counts[l].size} word types`).join(', '));

@@ -4,15 +4,15 @@
 // names, quotes and typos bring stray letters, so the combiner weighs it against the models.
 import type { Lang } from '../types.ts';
 
-/** Letters (lower case) absent from each language's alphabet, among the Cyrillic ones. */
-const FOREIGN_LETTERS: Record<string, string> = {
-  ru: 'іїєґў',
-  uk: 'ыэъёў',
-  be: 'ищъїєґ',
-  bg: 'ыэёіїєґў',
-  sr: 'ыэъёіїєґўщй',
-  mk: 'ыэъёіїєґўщй',
-  kk: 'іїєґў',
+/** Cyrillic alphabets (lower case). A Cyrillic letter outside a language's alphabet counts against it. */
+const ALPHABETS: Record<string, string> = {
+  ru: 'абвгдеёжзийклмнопрстуфхцчшщъыьэюя',
+  uk: 'абвгґдеєжзиіїйклмнопрстуфхцчшщьюя',
+  be: 'абвгдеёжзійклмнопрстуўфхцчшыьэюя',
+  bg: 'абвгдежзийклмнопрстуфхцчшщъьюя',
+  sr: 'абвгдђежзијклљмнњопрстћуфхцчџш',
+  mk: 'абвгдѓежзѕијклљмнњопрстќуфхцчџш',
+  kk: 'абвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяә',
 };
 
 export interface LetterCounts {
@@ -32,7 +32,7 @@ const LATIN = /\p{Script=Latin}/u;
 /** Counts by code point ranges (Cyrillic U+0400-U+052F, ASCII and Latin-1/Extended letters): this
  * runs on every unit, and a regex per character cost more than the models themselves. */
 export function countLetters(text: string, languages: Lang[]): LetterCounts {
-  const foreignSets = languages.map((l) => FOREIGN_LETTERS[l] ?? '');
+  const alphabets = languages.map((l) => ALPHABETS[l]);
   const foreignCounts = languages.map(() => 0);
   let latin = 0;
   let cyrillic = 0;
@@ -46,13 +46,8 @@ export function countLetters(text: string, languages: Lang[]): LetterCounts {
       else if (c === 39 && isCyr(lower.charCodeAt(i - 1)) && isCyr(lower.charCodeAt(i + 1))) apostrophes++;
     } else if (isCyr(c)) {
       cyrillic++;
-      if (c < 0x430 || c > 0x44f) { // а..я are in every Cyrillic alphabet here; only the rest can be foreign
-        const ch = lower[i];
-        for (let k = 0; k < foreignSets.length; k++) if (foreignSets[k].includes(ch)) foreignCounts[k]++;
-      } else if (c === 0x438 || c === 0x449 || c === 0x44a || c === 0x44b || c === 0x44d) { // и щ ъ ы э
-        const ch = lower[i];
-        for (let k = 0; k < foreignSets.length; k++) if (foreignSets[k].includes(ch)) foreignCounts[k]++;
-      }
+      const ch = lower[i];
+      for (let k = 0; k < alphabets.length; k++) if (alphabets[k] !== undefined && !alphabets[k].includes(ch)) foreignCounts[k]++;
     } else if ((c === 0x2019 || c === 0x2bc) && isCyr(lower.charCodeAt(i - 1)) && isCyr(lower.charCodeAt(i + 1))) {
       apostrophes++;
     } else if (c >= 0xc0 && c <= 0x24f) latin++;

@@ -1,12 +1,11 @@
 // Detection of one unit of text (a line, a sentence, a span): noise masked, evidence combined,
 // and the answer kept honest: 'und' when nothing is language, and no candidate forced on text
 // that is clearly in another language.
-import { franc } from 'franc';
 import type { Detection, Lang } from '../types.ts';
-import { toBcp47 } from './codes.ts';
+import { toBcp47, toIso3 } from './codes.ts';
 import { maskNoise, words } from './noise.ts';
 import { gatherEvidence, toProbabilities, WEIGHTS, type Evidence } from './score.ts';
-import { ELD_LANGUAGES, type Scores } from './engines.ts';
+import { ELD_LANGUAGES, francAll, francBest, type Scores } from './engines.ts';
 
 export interface DetectOptions {
   /** Candidate languages (BCP 47). Empty or absent: any language the models know. */
@@ -29,6 +28,11 @@ export interface ScoredDetection extends Detection {
 const OUTSIDE_MIN_WORDS = 3;
 /** Best candidate's eld score relative to the outsider's, below which the outsider is believed. */
 const OUTSIDE_RATIO = 0.9;
+/** Own model's log-likelihood per word below which the text may be in no candidate language (see
+ * the outside section of `npm run eval:lid`: our en/ru/uk/be sentences stay above it, 95% of them). */
+const FIT_FLOOR = -30;
+/** franc's score of the best candidate (its best language = 1) below which franc is believed. */
+const FRANC_RATIO = 0.85;
 
 export function detectScored(text: string, options: DetectOptions = {}, weights = WEIGHTS): ScoredDetection {
   // No candidates named: eld's 60 languages.
@@ -53,11 +57,17 @@ export function detectScored(text: string, options: DetectOptions = {}, weights 
  */
 export function withPrior(d: ScoredDetection, prior: Partial<Record<Lang, number>>, weights = WEIGHTS): ScoredDetection {
   if (d.outsider || !Object.keys(d.probabilities).length) return d;
-  const raw: Scores = {};
-  for (const [l, p] of Object.entries(d.probabilities)) raw[l] = Math.log(p) + weights.prior * Math.log((prior[l] ?? 0) + 0.05);
-  const probabilities = toProbabilities(raw);
-  let best = Object.keys(probabilities)[0];
-  for (const l of Object.keys(probabilities)) if (probabilities[l] > probabilities[best]) best = l;
+  // p * (prior + 0.05)^w, renormalised: the same as adding the prior's term to the log-scores.
+  const probabilities: Scores = {};
+  let sum = 0;
+  let best = '';
+  for (const l in d.probabilities) {
+    const v = d.probabilities[l] * Math.pow((prior[l] ?? 0) + 0.05, weights.prior);
+    probabilities[l] = v;
+    sum += v;
+    if (!best || v > probabilities[best]) best = l;
+  }
+  for (const l in probabilities) probabilities[l] /= sum;
   return { lang: best, confidence: round(probabilities[best]), probabilities };
 }
 
@@ -69,18 +79,29 @@ export function detect(text: string, options: DetectOptions = {}): Detection {
 
 /**
  * The language outside the candidates that the text is clearly written in, if any. Either no
- * candidate writes most of its letters (Greek text, Cyrillic with only Latin candidates), or eld's
- * overall best is foreign and well ahead and franc, asked without restriction, agrees that it is no
- * candidate: two models agreeing keeps English text that eld alone calls Dutch in the set.
+ * candidate writes most of its letters (Greek text, Cyrillic with only Latin candidates), or the
+ * text fits the candidates badly and franc, asked without restriction, puts a foreign language
+ * well ahead of every candidate. Two signals must agree, so English that franc calls Scots stays.
  */
 function outsideLanguage(clean: string, languages: Lang[], evidence: Evidence): Lang | undefined {
-  const unrestricted = () => toBcp47(franc(clean, { minLength: 1 }));
-  if (evidence.scriptMismatch > 0.5) return evidence.outsider?.lang ?? unrestricted();
-  const { outsider } = evidence;
-  if (!outsider || evidence.words < OUTSIDE_MIN_WORDS || outsider.ratio >= OUTSIDE_RATIO) return undefined;
-  const second = unrestricted();
-  if (second === 'und' || languages.includes(second)) return undefined;
-  return outsider.lang;
+  if (evidence.scriptMismatch > 0.5) return evidence.outsider?.lang ?? toBcp47(francBest(clean));
+  if (evidence.words < OUTSIDE_MIN_WORDS) return undefined;
+  if (evidence.cyrillicShare > 0.5) {
+    // franc takes much ru/uk/be text for Bulgarian, Macedonian or Rusyn: in Cyrillic only letters
+    // that no candidate's alphabet has (Serbian ј, Kazakh ә) are clear enough.
+    if (evidence.minForeign < 2) return undefined;
+    const top = toBcp47(francBest(clean));
+    return languages.includes(top) ? undefined : top;
+  }
+  if (evidence.fit !== undefined) {
+    if (evidence.fit > FIT_FLOOR) return undefined;
+  } else if (!evidence.outsider || evidence.outsider.ratio >= OUTSIDE_RATIO) return undefined;
+  const ranked = francAll(clean, { minLength: 1 });
+  const top = toBcp47(ranked[0][0]);
+  if (top === 'und' || languages.includes(top)) return undefined;
+  const candidates = new Set(languages.map(toIso3));
+  const bestCandidate = ranked.find(([code]) => candidates.has(code))?.[1] ?? 0;
+  return bestCandidate < FRANC_RATIO ? (evidence.outsider?.lang ?? top) : undefined;
 }
 
 function round(x: number): number {

@@ -10,14 +10,14 @@ import { detectParagraph, type ParagraphDetection } from './paragraph.ts';
 const SHORT_WORDS = 3;
 const SURE = 0.9;
 
-/** Letter-weighted mean of the units' probabilities: the document's language distribution. */
+/** Length-weighted mean (capped, so one long unit cannot drown the rest) of the units' probabilities: the document's language distribution. */
 export function distribution(units: Array<{ text: string; detection: ScoredDetection }>): Partial<Record<Lang, number>> {
   const sum: Scores = {};
   let total = 0;
   for (const { text, detection } of units) {
     if (detection.lang === 'und') continue;
-    const weight = Math.min(200, text.match(/\p{L}/gu)?.length ?? 0);
-    for (const [l, p] of Object.entries(detection.probabilities)) sum[l] = (sum[l] ?? 0) + weight * p;
+    const weight = Math.min(200, text.length);
+    for (const l in detection.probabilities) sum[l] = (sum[l] ?? 0) + weight * detection.probabilities[l];
     total += weight;
   }
   if (!total) return {};

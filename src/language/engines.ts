@@ -6,11 +6,24 @@
 // detect() synchronous for its callers.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { francAll } from 'franc';
 import type { Lang } from '../types.ts';
 import { toBcp47, toIso3 } from './codes.ts';
 
 export type Scores = Record<Lang, number>;
+
+type FrancAll = (text: string, options?: { only?: string[]; minLength?: number }) => Array<[string, number]>;
+let francAllFn: FrancAll | undefined;
+
+/** franc, loaded on first use: `tandem detect` with en/ru/uk/be rarely needs it. */
+export function francAll(text: string, options?: { only?: string[]; minLength?: number }): Array<[string, number]> {
+  francAllFn ??= (createRequire(import.meta.url)(fileURLToPath(import.meta.resolve('franc'))) as { francAll: FrancAll }).francAll;
+  return francAllFn(text, options);
+}
+
+/** franc's best language (ISO 639-3 or 'und'), unrestricted. */
+export function francBest(text: string): string {
+  return francAll(text, { minLength: 1 })[0]?.[0] ?? 'und';
+}
 
 /** franc's scores (best = 1, others relative) for each candidate. */
 export function francScores(text: string, languages: Lang[]): Scores {

@@ -1,7 +1,9 @@
 // Paragraph-level detection: the paragraph's dominant language, each sentence's own detection, and
 // spans where the language changes inside the paragraph (a quoted slogan, a Russian caption under
 // an English tweet). Short units lean on their paragraph's and document's distribution.
-import { splitSentences } from '../documents/index.ts';
+// segment.ts rather than the documents index: the index also loads the HTML and Markdown readers,
+// 0.4 s of CPU that `tandem detect --unit line` would pay for nothing (see npm run bench:lid).
+import { splitSentences } from '../documents/segment.ts';
 import type { Detection, Lang } from '../types.ts';
 import { detectScored, type DetectOptions, type ScoredDetection } from './detect.ts';
 import type { Scores } from './engines.ts';

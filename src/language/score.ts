@@ -35,6 +35,12 @@ export interface Evidence {
   letters: number;
   /** eld's best language over all it knows, and the best candidate's eld score relative to it. */
   outsider?: { lang: Lang; ratio: number };
+  /** Share of the letters that are Cyrillic. */
+  cyrillicShare: number;
+  /** Fewest letters that a candidate's alphabet lacks (Serbian ј with candidates ru/uk/be: 1+). */
+  minForeign: number;
+  /** Own model only: the best candidate's log-likelihood per word; low when no candidate fits. */
+  fit?: number;
   /** Share of the letters that even the best-suited candidate does not write (0: none). */
   scriptMismatch: number;
 }
@@ -45,13 +51,17 @@ export function gatherEvidence(tokens: string[], languages: Lang[], prior?: Part
   const total = letters.latin + letters.cyrillic + letters.other;
   const n = Math.min(tokens.length, weights.maxWords);
   const head = tokens.slice(0, 4 * weights.maxWords);
-  // The own model knows en/ru/uk/be only: it speaks when every candidate is one of them.
-  const useModel = total > 0 && weights.model > 0 && languages.every((l) => MODEL_LANGS.includes(l));
-  const ll = useModel ? wordLogLikelihoods(head) : [];
-  const llBest = Math.max(...ll);
-  const eldAll = total ? eldScores(head) : new Float64Array(ELD_LANGUAGES.length);
-  const eldOf = (l: Lang) => { const i = eldIndex(l); return i < 0 ? 0 : eldAll[i]; };
-  const useFranc = total > 0 && languages.some((l) => !ELD_LANGUAGES.includes(l));
+  // The own model knows en/ru/uk/be, tandem's usual candidates, and is both the most accurate on
+  // short text and the cheapest to load; eld (60 languages, ~1 s to load) speaks for other sets,
+  // and franc for candidates that eld does not know either.
+  const useModel = total > 0 && languages.every((l) => MODEL_LANGS.includes(l));
+  const ll = useModel ? wordLogLikelihoods(head) : new Float64Array(0);
+  let llBest = -Infinity;
+  for (const v of ll) llBest = Math.max(llBest, v);
+  const useEld = total > 0 && !useModel;
+  const eldAll = useEld ? eldScores(head) : undefined;
+  const eldOf = (l: Lang) => { const i = eldIndex(l); return i < 0 || !eldAll ? 0 : eldAll[i]; };
+  const useFranc = useEld && languages.some((l) => !ELD_LANGUAGES.includes(l));
   const franc = useFranc ? francScores(clean, languages) : {};
   let eldBest = 0;
   for (const l of languages) eldBest = Math.max(eldBest, eldOf(l));
@@ -59,9 +69,9 @@ export function gatherEvidence(tokens: string[], languages: Lang[], prior?: Part
   let scriptMismatch = 1;
   for (const l of languages) {
     let s = 0;
-    if (useFranc) s += weights.franc * n * ((franc[l] ?? 0) - 1);
-    s += weights.eld * n * (eldBest > 0 ? eldOf(l) / eldBest - 1 : 0);
     if (useModel) s += weights.model * (ll[MODEL_LANGS.indexOf(l)] - llBest);
+    if (useEld) s += weights.eld * n * (eldBest > 0 ? eldOf(l) / eldBest - 1 : 0);
+    if (useFranc) s += weights.franc * n * ((franc[l] ?? 0) - 1);
     s -= weights.foreign * (letters.foreign[l] ?? 0);
     if (l === 'ru') s -= weights.apostrophe * letters.apostrophes;
     const script = SCRIPT[l] ?? 'Latn';
@@ -72,17 +82,25 @@ export function gatherEvidence(tokens: string[], languages: Lang[], prior?: Part
     scores[l] = s;
   }
   let outsider: Evidence['outsider'];
-  let top = 0;
-  for (let i = 1; i < eldAll.length; i++) if (eldAll[i] > eldAll[top]) top = i;
-  if (eldAll[top] > 0 && !languages.includes(ELD_LANGUAGES[top])) outsider = { lang: ELD_LANGUAGES[top], ratio: eldBest / eldAll[top] };
-  return { scores, words: tokens.length, letters: total, outsider, scriptMismatch: total ? scriptMismatch : 0 };
+  if (eldAll) {
+    let top = 0;
+    for (let i = 1; i < eldAll.length; i++) if (eldAll[i] > eldAll[top]) top = i;
+    if (eldAll[top] > 0 && !languages.includes(ELD_LANGUAGES[top])) outsider = { lang: ELD_LANGUAGES[top], ratio: eldBest / eldAll[top] };
+  }
+  const fit = useModel && head.length ? llBest / head.length : undefined;
+  const cyrillicCandidates = languages.filter((l) => SCRIPT[l] === 'Cyrl');
+  const minForeign = Math.min(Infinity, ...cyrillicCandidates.map((l) => letters.foreign[l] ?? 0));
+  return { scores, words: tokens.length, letters: total, outsider, fit, scriptMismatch: total ? scriptMismatch : 0,
+    cyrillicShare: total ? letters.cyrillic / total : 0, minForeign };
 }
 
 /** Softmax of log-scores: a probability per candidate. */
 export function toProbabilities(scores: Scores): Scores {
-  const entries = Object.entries(scores);
-  const max = Math.max(...entries.map(([, v]) => v));
-  const exps = entries.map(([l, v]) => [l, Math.exp(v - max)] as const);
-  const sum = exps.reduce((a, [, v]) => a + v, 0);
-  return Object.fromEntries(exps.map(([l, v]) => [l, v / sum]));
+  let max = -Infinity;
+  for (const l in scores) max = Math.max(max, scores[l]);
+  const out: Scores = {};
+  let sum = 0;
+  for (const l in scores) sum += out[l] = Math.exp(scores[l] - max);
+  for (const l in out) out[l] /= sum;
+  return out;
 }

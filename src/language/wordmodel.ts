@@ -8,18 +8,20 @@ import type { Lang } from '../types.ts';
 export const MODEL_LANGS = ['en', 'ru', 'uk', 'be'];
 const ORDER = 4;
 
+/** The model file: counts in flat arrays, which JSON.parse reads far faster than 80k small arrays. */
 export interface WordModel {
   langs: Lang[];
-  /** Per n-gram: weighted count per language (in `langs` order). */
-  grams: Record<string, number[]>;
+  /** N-grams, '\n'-separated; counts per language follow in `gramCounts`, langs.length per n-gram. */
+  gramKeys: string;
+  gramCounts: number[];
   /** Total weighted count per order (index n-1) per language. */
   gramTotals: number[][];
   /** Distinct n-grams per order, for smoothing. */
   gramTypes: number[];
-  words: Record<string, number[]>;
+  wordKeys: string;
+  wordCounts: number[];
   wordTotals: number[];
 }
-
 function gramsOf(word: string): string[] {
   const padded = ` ${word} `;
   const out: string[] = [];
@@ -48,57 +50,122 @@ export function buildModel(counts: Record<Lang, Map<string, number>>): WordModel
       }
     }
   });
-  for (const g of Object.keys(grams)) grams[g] = grams[g].map(round);
-  for (const w of Object.keys(words)) words[w] = words[w].map(round);
   const gramTypes = Array.from({ length: ORDER }, (_, n) => Object.keys(grams).filter((g) => g.length === n + 1).length);
   const wordTotals = langs.map((_, li) => Object.values(words).reduce((a, c) => a + c[li], 0));
-  return { langs, grams, gramTotals: gramTotals.map((t) => t.map(round)), gramTypes, words, wordTotals: wordTotals.map(round) };
+  const gramKeys = Object.keys(grams).sort();
+  const wordKeys = Object.keys(words).sort();
+  return {
+    langs, gramKeys: gramKeys.join('\n'), gramCounts: gramKeys.flatMap((g) => grams[g].map(round)),
+    gramTotals: gramTotals.map((t) => t.map(round)), gramTypes,
+    wordKeys: wordKeys.join('\n'), wordCounts: wordKeys.flatMap((w) => words[w].map(round)), wordTotals: wordTotals.map(round),
+  };
 }
 
-let loaded: WordModel | undefined;
-export function loadModel(): WordModel {
-  loaded ??= JSON.parse(readFileSync(new URL('./model/words.json', import.meta.url), 'utf8')) as WordModel;
+/** Smoothing and mixing, tuned on data/lid/tune (scripts/eval/lid.ts --tune-model). */
+export const MODEL_PARAMS = {
+  /** Add-k smoothing of n-gram counts. */
+  gramK: 0.02,
+  /** Add-k smoothing of word counts. */
+  wordK: 0.001,
+  /** How much the word lexicon counts next to the n-grams. */
+  lexicon: 0.25,
+  /** Log-prior per language (MODEL_LANGS order), against the bias from unequal training sizes. */
+  bias: [0, -0.5, -1, -1],
+};
+
+/** Forgets cached word scores (after MODEL_PARAMS changed). */
+export function resetModelCache(): void {
+  cache.clear();
+  loaded = undefined;
+}
+
+/**
+ * The model ready for lookups: rows of counts in flat arrays. Logarithms are taken when a word is
+ * first scored (word scores are cached), not at load time, so loading stays ~50 ms.
+ */
+interface Scorer {
+  langs: Lang[];
+  /** Sorted keys; a key's index is its row in the counts (binary search: no 80k-entry Map to build). */
+  gramKeys: string[];
+  gramCounts: Float64Array;
+  /** Per order (index n-1) per language: the smoothing denominator. */
+  gramDenom: Float64Array[];
+  wordKeys: string[];
+  wordCounts: Float64Array;
+  wordDenom: Float64Array;
+}
+
+function rowOf(keys: string[], key: string): number | undefined {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = keys[mid];
+    if (k === key) return mid;
+    if (k < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
+function compile(model: WordModel): Scorer {
+  const L = model.langs.length;
+  return {
+    langs: model.langs,
+    gramKeys: model.gramKeys.split('\n'),
+    gramCounts: Float64Array.from(model.gramCounts),
+    gramDenom: model.gramTotals.map((t, n) => Float64Array.from(t, (total) => total + MODEL_PARAMS.gramK * model.gramTypes[n])),
+    wordKeys: model.wordKeys.split('\n'),
+    wordCounts: Float64Array.from(model.wordCounts),
+    wordDenom: Float64Array.from({ length: L }, (_, l) => model.wordTotals[l] + MODEL_PARAMS.wordK * 1e5),
+  };
+}
+
+let loaded: Scorer | undefined;
+function scorer(): Scorer {
+  loaded ??= compile(JSON.parse(readFileSync(new URL('./model/words.json', import.meta.url), 'utf8')) as WordModel);
   return loaded;
 }
 
-const GRAM_K = 0.5;
-const WORD_K = 0.1;
-/** How much the word lexicon counts next to the n-grams. */
-const LEXICON_WEIGHT = 1;
 const CACHE_LIMIT = 200_000;
 const cache = new Map<string, Float64Array>();
 
-/** Log-likelihood of one (lower-case) word per model language: n-gram term (averaged per 4 n-grams, so long words do not dominate) plus lexicon term. */
-function wordScore(word: string, model: WordModel): Float64Array {
-  const L = model.langs.length;
+/**
+ * Log-likelihood of one lower-case word per model language: the n-gram term, averaged per four
+ * n-grams so that long words do not dominate, plus the lexicon term.
+ */
+function wordScore(word: string, m: Scorer): Float64Array {
+  const L = m.langs.length;
   const out = new Float64Array(L);
-  const gs = gramsOf(word);
-  for (const g of gs) {
-    const c = model.grams[g];
-    const n = g.length - 1;
-    for (let l = 0; l < L; l++) out[l] += Math.log(((c?.[l] ?? 0) + GRAM_K) / (model.gramTotals[n][l] + GRAM_K * model.gramTypes[n]));
+  const padded = ` ${word} `;
+  let count = 0;
+  for (let n = 1; n <= ORDER; n++) for (let i = 0; i + n <= padded.length; i++) {
+    if (n === 1 && padded[i] === ' ') continue;
+    const row = rowOf(m.gramKeys, padded.slice(i, i + n));
+    const denom = m.gramDenom[n - 1];
+    for (let l = 0; l < L; l++) out[l] += Math.log(((row === undefined ? 0 : m.gramCounts[row * L + l]) + MODEL_PARAMS.gramK) / denom[l]);
+    count++;
   }
-  const wc = model.words[word];
-  const scale = Math.max(1, gs.length / ORDER);
+  const row = rowOf(m.wordKeys, word);
+  const scale = Math.max(1, count / ORDER);
   for (let l = 0; l < L; l++) {
-    out[l] = out[l] / scale + LEXICON_WEIGHT * Math.log(((wc?.[l] ?? 0) + WORD_K) / (model.wordTotals[l] + WORD_K * 1e5));
+    const lex = Math.log(((row === undefined ? 0 : m.wordCounts[row * L + l]) + MODEL_PARAMS.wordK) / m.wordDenom[l]);
+    out[l] = out[l] / scale + MODEL_PARAMS.lexicon * lex + MODEL_PARAMS.bias[l];
   }
   return out;
 }
 
-/** Log-likelihood of the words under each model language (in model.langs order), summed over words. */
-export function wordLogLikelihoods(words: string[], model?: WordModel): number[] {
-  const m = model ?? loadModel();
-  const total = new Array<number>(m.langs.length).fill(0);
+/** Log-likelihood of the words under each model language (MODEL_LANGS order), summed over words. */
+export function wordLogLikelihoods(words: string[]): Float64Array {
+  const m = scorer();
+  const total = new Float64Array(m.langs.length);
   for (const raw of words) {
     const word = raw.toLowerCase();
-    let s = model ? undefined : cache.get(word);
+    let s = cache.get(word);
     if (!s) {
       s = wordScore(word, m);
-      if (!model) {
-        if (cache.size >= CACHE_LIMIT) cache.clear();
-        cache.set(word, s);
-      }
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(word, s);
     }
     for (let l = 0; l < total.length; l++) total[l] += s[l];
   }

@@ -58,7 +58,8 @@ function detectInput(input: Input, unit: Unit, options: DetectOptions): Record_[
   if (unit === 'line') {
     const lines = input.text.split(/\r?\n/);
     if (lines.at(-1) === '') lines.pop(); // the newline that ends the last line opens no new one
-    return detectLines(lines, options).map((d, i) => ({ ...file, line: i + 1, lang: d.lang, confidence: d.confidence }));
+    return detectLines(lines, options).map((d, i) => (input.name ? { file: input.name, line: i + 1, lang: d.lang, confidence: d.confidence }
+      : { line: i + 1, lang: d.lang, confidence: d.confidence }));
   }
   const paragraphs = splitParagraphs(input.text);
   const detections = detectParagraphs(paragraphs.map((p) => p.text), options);
