@@ -3,6 +3,8 @@
 // ../shared/data), recombined into new sentences of 8-35 words; 3% of words get a random suffix so
 // the vocabulary keeps growing with the corpus as real memories' does (names, numbers, rare words).
 // Queries: stored sentences with one word replaced (fuzzy hits) and fresh recombinations (mostly misses).
+// Rates are given per wall-clock second and per CPU-second of this process (the fair figure on a
+// shared machine). Run with --max-old-space-size=4096 if the 1M memory does not fit the default heap.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmProvider } from '../../src/translate/tm/provider.ts';
@@ -50,7 +52,8 @@ function alterOneWord(text: string): string {
 
 const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;
 
-for (const size of [100_000, 1_000_000]) {
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+for (const size of sizes.length ? sizes : [100_000, 1_000_000]) {
   const units: TmUnit[] = [];
   for (let i = 0; i < size; i++) {
     const src = sentence();
@@ -59,19 +62,25 @@ for (const size of [100_000, 1_000_000]) {
   const tm = tmProvider(units, { minMatch: 75 });
   const heapBefore = process.memoryUsage().heapUsed;
   let t = performance.now();
+  const buildCpu = process.cpuUsage();
   tm.lookup({ id: 'warm', text: units[0].a.text, srcLang: 'de', tgtLang: 'fr' }); // builds the index
   const buildMs = performance.now() - t;
+  const buildUsed = process.cpuUsage(buildCpu);
+  const buildCpuS = (buildUsed.user + buildUsed.system) / 1e6;
   const fuzzy = Array.from({ length: 2000 }, () => units[Math.floor(random() * size)].a.text);
   const queries = { 'fuzzy (one word changed)': fuzzy.map(alterOneWord), 'exact': fuzzy.slice(0, 1000), 'new sentences': Array.from({ length: 1000 }, sentence) };
-  console.log(`TM with ${size.toLocaleString('en')} entries: index built in ${(buildMs / 1000).toFixed(1)} s, heap ${mb(process.memoryUsage().heapUsed)} (index +${mb(process.memoryUsage().heapUsed - heapBefore)}), rss ${mb(process.memoryUsage().rss)}`);
+  console.log(`TM with ${size.toLocaleString('en')} entries: index built in ${(buildMs / 1000).toFixed(1)} s (${buildCpuS.toFixed(1)} s CPU), heap ${mb(process.memoryUsage().heapUsed)} (index +${mb(process.memoryUsage().heapUsed - heapBefore)}), rss ${mb(process.memoryUsage().rss)}`);
   for (const [kind, texts] of Object.entries(queries)) {
     let found = 0, right = 0;
     t = performance.now();
+    const cpu = process.cpuUsage();
     texts.forEach((text, i) => {
       const m = tm.lookup({ id: String(i), text, srcLang: 'de', tgtLang: 'fr' });
       if (m) { found++; if (kind !== 'new sentences' && m.entry.source === fuzzy[i]) right++; }
     });
     const s = (performance.now() - t) / 1000;
-    console.log(`  ${kind.padEnd(26)} ${Math.round(texts.length / s).toLocaleString('en').padStart(7)} lookups/s  (${texts.length} queries, ${found} matched${kind === 'new sentences' ? '' : `, ${right} found their original`})`);
+    const used = process.cpuUsage(cpu);
+    const cpuS = (used.user + used.system) / 1e6;
+    console.log(`  ${kind.padEnd(26)} ${Math.round(texts.length / s).toLocaleString('en').padStart(7)} lookups/s wall, ${Math.round(texts.length / cpuS).toLocaleString('en').padStart(7)} per CPU-second  (${texts.length} queries, ${found} matched${kind === 'new sentences' ? '' : `, ${right} found their original`})`);
   }
 }

@@ -21,6 +21,32 @@ export interface TmCandidate { entry: number; distance: number; length: number; 
 
 const OCCURRENCES = 8;
 
+/** FNV-1a over both texts, 32 bits each way, folded into one safe integer. */
+function pairHash(a: string, b: string): number {
+  let h1 = 0x811c9dc5, h2 = 0x01000193;
+  for (const text of [a, '\u0000', b]) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+  }
+  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
+}
+
+/** Entry ids ordered by token count (counting sort; stable). */
+function byLength(offsets: Int32Array): Int32Array {
+  const n = offsets.length - 1;
+  let longest = 0;
+  for (let e = 0; e < n; e++) longest = Math.max(longest, offsets[e + 1] - offsets[e]);
+  const start = new Uint32Array(longest + 2);
+  for (let e = 0; e < n; e++) start[offsets[e + 1] - offsets[e] + 1]++;
+  for (let l = 1; l < start.length; l++) start[l] += start[l - 1];
+  const order = new Int32Array(n);
+  for (let e = 0; e < n; e++) order[start[offsets[e + 1] - offsets[e]]++] = e;
+  return order;
+}
+
 class IntList {
   data = new Int32Array(1024);
   length = 0;
@@ -55,7 +81,7 @@ export class TranslationMemory {
   private readonly stamp: Uint32Array;
   private lookups = 0;
   /** Work counters for the benchmark: candidates read from posting lists, edit distances computed. */
-  readonly stats = { lookups: 0, candidates: 0, distances: 0 };
+  readonly stats = { lookups: 0, postings: 0, candidates: 0, distances: 0 };
 
   private constructor(entries: TmEntry[], dict: Map<string, number>, seq: Int32Array, elems: Int32Array, offsets: Uint32Array, postStart: Uint32Array, postings: Int32Array) {
     this.entries = entries; this.dict = dict; this.seq = seq; this.elems = elems; this.offsets = offsets;
@@ -73,17 +99,19 @@ export class TranslationMemory {
       return id;
     };
     const seq = new IntList(), elems = new IntList(), offsets = new IntList();
-    // The same pair from several jobs or files is stored once (the first reference is kept).
-    const seen = new Set<string>();
+    // The same pair from several jobs or files is stored once (the first reference is kept). Keyed
+    // by a hash, not the texts: a million concatenated keys would double the memory during the build.
+    const seen = new Map<number, number[]>();
     for (const entry of source) {
-      const key = `${entry.source}\u0000${entry.target}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const hash = pairHash(entry.source, entry.target);
+      const same = seen.get(hash);
+      if (same?.some((i) => entries[i].source === entry.source && entries[i].target === entry.target)) continue;
       const e = encode(entry.source, idOf);
       if (!e.seq.length || !entry.target.trim()) continue;
+      if (same) same.push(entries.length); else seen.set(hash, [entries.length]);
       offsets.push(seq.length);
       for (const id of e.seq) seq.push(id);
-      for (const el of e.elems.sort((x, y) => x - y)) elems.push(el);
+      for (const el of Int32Array.from(e.elems).sort()) elems.push(el);
       entries.push(entry);
     }
     offsets.push(seq.length);
@@ -95,7 +123,9 @@ export class TranslationMemory {
     const fill = counts.slice();
     const postings = new Int32Array(elems.length);
     const off = offsets.trimmed();
-    for (let e = 0; e < entries.length; e++) {
+    // Entries go into the lists shortest first, so each list is sorted by length and a lookup reads
+    // only the slice within its length window.
+    for (const e of byLength(off)) {
       for (let k = off[e]; k < off[e + 1]; k++) postings[fill[elems.data[k]]++] = e;
     }
     return new TranslationMemory(entries, dict, seq.trimmed(), elems.trimmed(), new Uint32Array(off), postStart, postings);
@@ -105,6 +135,18 @@ export class TranslationMemory {
 
   /** Token ids of an entry's source, in order. */
   sourceIds(entry: number): Int32Array { return this.seq.subarray(this.offsets[entry], this.offsets[entry + 1]); }
+
+  private lengthOf(entry: number) { return this.offsets[entry + 1] - this.offsets[entry]; }
+
+  /** Position of the first entry with at least `length` tokens in a posting list (lists are sorted by length). */
+  private firstOfLength(elem: number, length: number): number {
+    let lo = this.postStart[elem], hi = this.postStart[elem + 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.lengthOf(this.postings[mid]) < length) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
 
   private overlap(q: Int32Array, entry: number): number {
     const c = this.elems;
@@ -134,12 +176,15 @@ export class TranslationMemory {
     let worst = -1;
     for (const elem of prefix) {
       if (elem < 0) continue;
-      for (let p = this.postStart[elem]; p < this.postStart[elem + 1]; p++) {
+      const listEnd = this.postStart[elem + 1];
+      const from = this.firstOfLength(elem, minLen);
+      let p = from;
+      for (; p < listEnd; p++) {
         const e = this.postings[p];
+        const m = this.offsets[e + 1] - this.offsets[e];
+        if (m > maxLen) break;
         if (this.stamp[e] === mark) continue;
         this.stamp[e] = mark;
-        const m = this.offsets[e + 1] - this.offsets[e];
-        if (m < minLen || m > maxLen) continue;
         const longer = Math.max(n, m);
         // Once `limit` results are held, a candidate must beat the worst of them to matter.
         const floor = found.length >= limit ? Math.max(minMatch, worst) : minMatch;
@@ -153,6 +198,7 @@ export class TranslationMemory {
         found.push({ entry: e, distance, length: m, score: 1 - distance / longer });
         if (found.length > limit * 4) { found.sort(byScore); found.length = limit; worst = found[limit - 1].score; }
       }
+      this.stats.postings += p - from;
     }
     found.sort(byScore);
     return found.slice(0, limit);
