@@ -3,7 +3,7 @@
 import { alignDocuments } from '../align/index.ts';
 import { DocumentError, hasWords, readDocument, segmentParagraphs, type RawSentence } from '../documents/index.ts';
 import { normalize, type Matcher } from '../glossary/index.ts';
-import { detect, type DetectOptions } from '../language/index.ts';
+import { detect, detectParagraphs, type DetectOptions } from '../language/index.ts';
 import type { TranslationProvider } from '../translate/index.ts';
 import type { Glossary, Lang, Segment, Sentence } from '../types.ts';
 import { dominantLang, pairSegments, singleSegments } from './segments.ts';
@@ -77,28 +77,30 @@ function documentLanguage(sentences: RawSentence[], settings: StageSettings, dec
 }
 
 /**
- * Languages of sentences: one call per paragraph, and per sentence only where the paragraph is mixed
- * or uncertain (a quoted Russian tweet in an English article). Detection costs milliseconds per call
- * whatever the length, so this keeps the stage fast; 'und' units (signatures, numbers) take the
- * document's language.
+ * Languages of sentences through the language stage's document detector: every paragraph and
+ * sentence leans on the document's distribution, so "Leave!" in an English article is English and a
+ * quoted Russian tweet is Russian. Its sentences come from the same splitter on the same paragraph
+ * text, so they line up with ours one to one. 'und' units (signatures, numbers) take the document's
+ * language.
  */
 function detectSentences(raw: RawSentence[], settings: StageSettings, docLang: Lang): Sentence[] {
+  const groups: RawSentence[][] = [];
+  for (const s of raw) {
+    if (groups.length && groups[groups.length - 1][0].para === s.para) groups[groups.length - 1].push(s);
+    else groups.push([s]);
+  }
+  const options = { languages: settings.languages, prior: { [docLang]: 1 } };
+  const paragraphs = detectParagraphs(groups.map((g) => g.map((s) => s.text).join(' ')), options);
   const out: Sentence[] = [];
-  const prior = { [docLang]: 0.8 };
-  for (let i = 0; i < raw.length; ) {
-    let j = i;
-    while (j < raw.length && raw[j].para === raw[i].para) j++;
-    const group = raw.slice(i, j);
-    const paragraph = detect(group.map((s) => s.text).join(' '), { languages: settings.languages, prior });
-    const sure = !paragraph.mixed && paragraph.confidence >= 0.8 && paragraph.lang !== 'und';
-    for (const s of group) {
-      const d = sure || group.length === 1 ? paragraph
-        : detect(s.text, { languages: settings.languages, prior: { [paragraph.lang === 'und' ? docLang : paragraph.lang]: 0.8 } });
+  groups.forEach((group, k) => {
+    const found = paragraphs[k].sentences;
+    group.forEach((s, i) => {
+      // Should the splits ever differ, the sentence is detected on its own.
+      const d = found.length === group.length ? found[i] : detect(s.text, options);
       out.push({ id: s.id, para: s.para, text: s.text, start: s.start, end: s.end,
         lang: d.lang === 'und' ? docLang : d.lang, confidence: d.lang === 'und' ? 0 : d.confidence });
-    }
-    i = j;
-  }
+    });
+  });
   return out;
 }
 
