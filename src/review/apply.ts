@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeJobOutputs, type LanguagePair, type OutputFormat } from '../export/index.ts';
 import type { Segment } from '../types.ts';
-import { ReviewSession, SEGMENTS_FILE } from './session.ts';
+import { ReviewSession, SEGMENTS_FILE, type OpenOptions } from './session.ts';
 
 export interface ApplySummary {
   decisions: number;
@@ -33,8 +33,8 @@ export function segmentPairs(segments: Segment[]): LanguagePair[] {
   return pairs;
 }
 
-export async function applyReview(jobDir: string): Promise<ApplySummary> {
-  const session = await ReviewSession.open(jobDir);
+export async function applyReview(jobDir: string, options: Pick<OpenOptions, 'matchTerms'> = {}): Promise<ApplySummary> {
+  const session = await ReviewSession.open(jobDir, options);
   try {
     const segments = session.segments();
     const base = [...session.pristine.values()];

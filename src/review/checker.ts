@@ -5,11 +5,18 @@ import { createMatcher, type Matcher } from '../glossary/index.ts';
 import type { Glossary } from '../types.ts';
 import type { Checker, Finding } from './context.ts';
 
+const matchers = new WeakMap<Glossary, Matcher>();
+
+/** The glossary's matcher, compiled once (compiling all forms of every term is the slow part). */
+export function termMatcher(glossary: Glossary): Matcher {
+  let matcher = matchers.get(glossary);
+  if (!matcher) matchers.set(glossary, matcher = createMatcher(glossary));
+  return matcher;
+}
+
 export function createChecker(): Checker {
-  const matchers = new WeakMap<Glossary, Matcher>();
   return (segments, glossary) => {
-    let matcher = matchers.get(glossary);
-    if (!matcher) matchers.set(glossary, matcher = createMatcher(glossary));
+    const matcher = termMatcher(glossary);
     const checked = segments.map((segment, order) => ({ segment, id: `${segment.doc}#${segment.id}`, order }));
     const out = new Map<string, Finding[]>();
     for (const v of checkSegments(checked, glossary, matcher)) {

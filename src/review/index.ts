@@ -2,13 +2,13 @@
 // the local server and page, and apply-review. See docs/review.md.
 export {
   planOp, applyPatch, inversePatch, segmentsToBeads, segmentToBead, beadToSegment, segmentKey, ReviewError,
-  type ReviewBead, type ReviewOp, type Patch, type TermProblem, type ReviewRecord, type ReviewedSegment,
+  type ReviewBead, type ReviewOp, type Patch, type PlanEnv, type TermProblem, type ReviewRecord, type ReviewedSegment,
 } from './model.ts';
 export { sideToUnits, unitsToSide, textToUnits, sentenceRanges, type Unit } from './units.ts';
 export { ReviewSession, SEGMENTS_FILE, type OpenOptions } from './session.ts';
 export { Journal, readJournal, ReviewFileError, REVIEW_DIR, JOURNAL_FILE, BASE_FILE, type JournalEntry } from './journal.ts';
 export { startReviewServer, sameOrigin, SECURITY_HEADERS, type ReviewServer, type PageContext } from './server.ts';
 export { buildPageContext, pageStrings, glossaryForPage, loadGlossary, type Checker, type Finding } from './context.ts';
-export { createChecker } from './checker.ts';
-export { jobDirOf, openSession } from './open.ts';
+export { createChecker, termMatcher } from './checker.ts';
+export { jobDirOf, openSession, glossaryOf, matchTermsOf } from './open.ts';
 export { applyReview, type ApplySummary } from './apply.ts';

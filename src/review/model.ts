@@ -1,7 +1,7 @@
 // The review model: a job's segments as editable beads, and the reviewer's operations on them as
 // pure functions. Every operation returns a patch (replace `remove` at `start` by `insert`); the
 // inverse patch undoes it, so undo/redo are splices and the page gets the same patch to apply.
-import type { Lang, Origin, Segment } from '../types.ts';
+import type { Lang, Origin, Segment, TermMatch } from '../types.ts';
 import { sideToUnits, textToUnits, unitsToSide, type Unit } from './units.ts';
 
 export interface TermProblem { entry: string; note: string }
@@ -74,8 +74,14 @@ export function segmentsToBeads(segments: Segment[]): ReviewBead[] {
   });
 }
 
-/** Applies an operation to the beads; throws ReviewError when it cannot be done. */
-export function planOp(beads: readonly ReviewBead[], op: ReviewOp): Patch {
+/** What operations may use besides the beads. */
+export interface PlanEnv {
+  /** Glossary matches in a text (the job's glossary); edited target text is matched again with it. */
+  matchTerms?: (text: string, lang: Lang) => TermMatch[];
+}
+
+/** Works out an operation on the beads as a patch; throws ReviewError when it cannot be done. */
+export function planOp(beads: readonly ReviewBead[], op: ReviewOp, env: PlanEnv = {}): Patch {
   const at = beads.findIndex((b) => b.key === op.key);
   if (at < 0) throw new ReviewError('unknownSegment', `unknown segment ${op.key}`);
   const bead = beads[at];
@@ -84,7 +90,8 @@ export function planOp(beads: readonly ReviewBead[], op: ReviewOp): Patch {
       return replace(at, [bead], [{ ...bead, confirmed: Boolean(op.value) }]);
     case 'edit': {
       if (!bead.tgtLang) throw new ReviewError('noTargetLanguage');
-      const tgt = textToUnits(String(op.text), bead.tgtLang, bead.tgt);
+      const lang = bead.tgtLang;
+      const tgt = textToUnits(String(op.text), lang, bead.tgt).map((u) => ({ ...u, terms: env.matchTerms?.(u.text, lang) ?? [] }));
       return replace(at, [bead], [refresh({ ...bead, tgt, edited: true, origin: 'human', originDetail: undefined })]);
     }
     case 'merge': {

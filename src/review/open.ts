@@ -6,6 +6,9 @@ import { ReviewFileError } from './journal.ts';
 import { ReviewSession, type OpenOptions } from './session.ts';
 import { SegmentFileError } from '../export/index.ts';
 import { UsageError } from '../cli/errors.ts';
+import type { Glossary } from '../types.ts';
+import { termMatcher } from './checker.ts';
+import { loadGlossary } from './context.ts';
 
 /** The job folder named on the command line, resolved to its real path (writes stay inside it). */
 export async function jobDirOf(positionals: string[]): Promise<string> {
@@ -24,4 +27,20 @@ export async function openSession(jobDir: string, options: OpenOptions = {}): Pr
     if (error instanceof ReviewFileError || error instanceof SegmentFileError) throw new UsageError((error as Error).message);
     throw error;
   }
+}
+
+/** The glossaries named by --job (its `glossaries`) and --glossary; undefined when there are none. */
+export async function glossaryOf(options: { job?: string; glossary?: string[] }): Promise<Glossary | undefined> {
+  const fromJob = options.job ? (await import('../pipeline/index.ts')).loadJob(options.job).glossaries : [];
+  const paths = [...fromJob, ...(options.glossary ?? []).map((p) => resolve(p))];
+  try {
+    return await loadGlossary(paths);
+  } catch (error) {
+    throw new UsageError(t('review:glossaryFailed', { reason: (error as Error).message }));
+  }
+}
+
+/** Glossary matching for edited text, when there is a glossary. */
+export function matchTermsOf(glossary: Glossary | undefined): OpenOptions['matchTerms'] {
+  return glossary ? (text, lang) => termMatcher(glossary).find(text, lang) : undefined;
 }

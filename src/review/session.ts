@@ -9,7 +9,7 @@ import type { Segment } from '../types.ts';
 import { BASE_FILE, JOURNAL_FILE, Journal, ReviewFileError, now, readJournal, reviewDir, type JournalEntry } from './journal.ts';
 import {
   ReviewError, applyPatch, beadToSegment, inversePatch, planOp, segmentsToBeads,
-  type Patch, type ReviewBead, type ReviewOp, type ReviewedSegment,
+  type Patch, type PlanEnv, type ReviewBead, type ReviewOp, type ReviewedSegment,
 } from './model.ts';
 
 export const SEGMENTS_FILE = 'segments.jsonl';
@@ -17,6 +17,8 @@ export const SEGMENTS_FILE = 'segments.jsonl';
 export interface OpenOptions {
   /** Set the previous review aside (renamed, never deleted) and start again from segments.jsonl. */
   restart?: boolean;
+  /** Glossary matching for edited text (see PlanEnv). */
+  matchTerms?: PlanEnv['matchTerms'];
 }
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
@@ -33,6 +35,7 @@ export class ReviewSession {
     readonly beads: ReviewBead[],
     readonly pristine: Map<string, Segment>,
     private readonly journal: Journal,
+    private readonly env: PlanEnv,
     /** Notes for the user: skipped journal lines and decisions that no longer apply. */
     readonly warnings: string[],
   ) {}
@@ -67,7 +70,7 @@ export class ReviewSession {
     const journal = await Journal.open(journalPath);
     if (!entries.length) await journal.append({ at: now(), base: sha256(base) });
     const warnings = torn.map((line) => t('review:tornLine', { file: journalPath, line }));
-    const session = new ReviewSession(jobDir, beads, pristine, journal, warnings);
+    const session = new ReviewSession(jobDir, beads, pristine, journal, { matchTerms: options.matchTerms }, warnings);
     session.replay(entries, journalPath);
     return session;
   }
@@ -80,7 +83,7 @@ export class ReviewSession {
   /** Carries out an operation: journaled (fsync'd) first, then applied. Throws ReviewError. */
   do(op: ReviewOp): Promise<Patch> {
     return this.serial(async () => {
-      const patch = planOp(this.beads, op);
+      const patch = planOp(this.beads, op, this.env);
       await this.journal.append({ at: now(), op });
       this.forward(patch);
       return patch;
@@ -122,7 +125,7 @@ export class ReviewSession {
     entries.forEach((entry, index) => {
       if ('op' in entry) {
         try {
-          this.forward(planOp(this.beads, entry.op));
+          this.forward(planOp(this.beads, entry.op, this.env));
         } catch (error) {
           if (!(error instanceof ReviewError)) throw error;
           this.warnings.push(t('review:staleDecision', { file, index: index + 1, reason: error.message }));

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJsonl, readTmx, readXliff } from '../../src/export/index.ts';
-import { applyReview, beadToSegment, createChecker, loadGlossary, segmentsToBeads } from '../../src/review/index.ts';
+import { applyReview, beadToSegment, createChecker, loadGlossary, matchTermsOf, segmentsToBeads } from '../../src/review/index.ts';
 import type { Segment } from '../../src/types.ts';
 import { HOSTILE, hostileSegments } from './fixture.ts';
 import { launchChromium, serveReview, type Browser, type Running } from './harness.ts';
@@ -152,6 +152,9 @@ describe('review page', () => {
     await decided(() => page.keyboard.press('Control+Enter'));
     expect(await tgtText(seed[5])).toBe(edited);
     expect(await rowOf(seed[5]).locator('.badge.origin').textContent()).toBe('human');
+    // The edited text is matched against the glossary again: its terms are still marked.
+    const tgtTerms = seed[5].terms.filter((m) => m.side === 'tgt').map((m) => m.surface);
+    expect(await rowOf(seed[5]).locator('.side.tgt mark.term').allTextContents()).toEqual(tgtTerms);
     await decided(() => page.keyboard.press('Control+z'));
     expect(await tgtText(seed[5])).toBe(seed[5].tgt!.text);
     await decided(() => page.keyboard.press('Control+y'));
@@ -192,7 +195,7 @@ describe('review page', () => {
 
   it('applies the review: TMX and XLIFF carry the corrections and the confirmations', async () => {
     await running.stop();
-    const summary = await applyReview(jobDir);
+    const summary = await applyReview(jobDir, { matchTerms: matchTermsOf(await loadGlossary([GLOSSARY])) });
     running = await serveReview(jobDir, [GLOSSARY]);
     expect(summary).toMatchObject({ confirmed: 6, edited: 1, restructured: 3 });
     const tmxPath = join(jobDir, 'en-ru.tmx');
@@ -210,6 +213,9 @@ describe('review page', () => {
     expect(written.map((s) => [`${s.doc}#${s.id}`, s.src.text, s.tgt?.text])).toEqual(expected);
     const reviewed = [seed[0].id, seed[1].id, seed[2].id, `${seed[2].id}+1`, seed[5].id, a.id];
     expect(written.filter((s) => s.reviewed).map((s) => s.id)).toEqual(reviewed);
+    const editedTerms = written.find((s) => s.id === seed[5].id)!.terms.filter((m) => m.side === 'tgt');
+    expect(editedTerms.map((m) => m.surface)).toEqual(seed[5].terms.filter((m) => m.side === 'tgt').map((m) => m.surface));
+    for (const m of editedTerms) expect(written.find((s) => s.id === seed[5].id)!.tgt!.text.slice(m.start, m.end)).toBe(m.surface);
     const xliffPath = join(jobDir, 'xliff', ...`${seed[0].doc}.en-ru.xlf`.split('/'));
     execFileSync('xmllint', ['--noout', '--schema', join(SPECS, 'xliff/driver.xsd'), xliffPath], { stdio: 'pipe' });
     const xliff = readFileSync(xliffPath, 'utf8');

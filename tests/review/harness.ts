@@ -4,7 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { buildPageContext, createChecker, loadGlossary, ReviewSession, startReviewServer, type ReviewServer } from '../../src/review/index.ts';
+import {
+  buildPageContext, createChecker, loadGlossary, matchTermsOf, ReviewSession, startReviewServer, type ReviewServer,
+} from '../../src/review/index.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -31,8 +33,8 @@ export interface Running { session: ReviewSession; server: ReviewServer; stop():
 
 /** Opens the job's review and serves it on a free port, as `tandem review` does. */
 export async function serveReview(jobDir: string, glossaryPaths: string[] = [], lang: 'en' | 'ru' = 'en'): Promise<Running> {
-  const session = await ReviewSession.open(jobDir);
   const glossary = await loadGlossary(glossaryPaths);
+  const session = await ReviewSession.open(jobDir, { matchTerms: matchTermsOf(glossary) });
   const context = await buildPageContext(session.beads, { lang, job: 'seed', glossary, checker: glossary ? createChecker() : null });
   const server = await startReviewServer(session, context);
   return { session, server, async stop() { await server.close(); await session.close(); } };

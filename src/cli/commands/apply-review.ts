@@ -1,17 +1,22 @@
 // `tandem apply-review OUTPUT_DIR`: writes the reviewed outputs into the job folder.
 import { t } from '../../i18n/index.ts';
 import { applyReview } from '../../review/apply.ts';
-import { jobDirOf, openSession } from '../../review/open.ts';
+import { glossaryOf, jobDirOf, matchTermsOf, openSession } from '../../review/open.ts';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../main.ts';
 
 const command: Command = async (argv) => {
-  const { values, positionals } = parseCommandArgs(argv, {});
+  const { values, positionals } = parseCommandArgs(argv, {
+    glossary: { type: 'string', multiple: true },
+    job: { type: 'string' },
+  });
   if (values.help) { process.stdout.write(t('review:applyUsage') + '\n'); return 0; }
   const jobDir = await jobDirOf(positionals);
+  // Edited targets are matched against the glossary again, as the page did while reviewing.
+  const matchTerms = matchTermsOf(await glossaryOf(values));
   // Opened once first so that a bad review or segments file is reported as bad input (exit 2).
-  await (await openSession(jobDir)).close();
-  const summary = await applyReview(jobDir);
+  await (await openSession(jobDir, { matchTerms })).close();
+  const summary = await applyReview(jobDir, { matchTerms });
   for (const warning of summary.warnings) process.stderr.write(warning + '\n');
   if (!values.quiet) process.stdout.write(t('review:applied', { ...summary, files: summary.files.join(', ') }) + '\n');
   return 0;

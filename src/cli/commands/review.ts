@@ -1,8 +1,8 @@
 // `tandem review OUTPUT_DIR`: serves the job's segments for review on 127.0.0.1 until Ctrl+C.
 import { spawn } from 'node:child_process';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { pickLanguage, t } from '../../i18n/index.ts';
-import { buildPageContext, loadGlossary } from '../../review/context.ts';
+import { buildPageContext } from '../../review/context.ts';
 import { createChecker } from '../../review/checker.ts';
 import { JOURNAL_FILE, REVIEW_DIR } from '../../review/journal.ts';
 import { startReviewServer } from '../../review/server.ts';
@@ -10,7 +10,7 @@ import { ReviewSession } from '../../review/session.ts';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../main.ts';
 import { UsageError } from '../errors.ts';
-import { jobDirOf, openSession } from '../../review/open.ts';
+import { glossaryOf, jobDirOf, matchTermsOf, openSession } from '../../review/open.ts';
 
 const command: Command = async (argv) => {
   const { values, positionals } = parseCommandArgs(argv, {
@@ -25,14 +25,9 @@ const command: Command = async (argv) => {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(t('review:badPort', { port: values.port }));
   const jobDir = await jobDirOf(positionals);
-  const session: ReviewSession = await openSession(jobDir, { restart: values.restart });
+  const glossary = await glossaryOf(values);
+  const session: ReviewSession = await openSession(jobDir, { restart: values.restart, matchTerms: matchTermsOf(glossary) });
   for (const warning of session.warnings) process.stderr.write(warning + '\n');
-  // The job file names the glossaries the pipeline used; --glossary adds to (or stands in for) them.
-  const fromJob = values.job ? (await import('../../pipeline/index.ts')).loadJob(values.job).glossaries : [];
-  const glossaryPaths = [...fromJob, ...(values.glossary ?? []).map((p) => resolve(p))];
-  const glossary = await loadGlossary(glossaryPaths).catch((error: Error) => {
-    throw new UsageError(t('review:glossaryFailed', { reason: error.message }));
-  });
   const checker = glossary ? createChecker() : null;
   const lang = pickLanguage(values.lang);
   const context = await buildPageContext(session.beads, { lang, job: basename(jobDir), glossary, checker });
