@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { segmentsToJsonl, segmentsToTmx } from '../../src/export/index.ts';
 import { createMatcher } from '../../src/glossary/index.ts';
-import { chainProviders, createProviderChain, engineProvider, fillTargets, glossaryProvider, protectTerms, restoreTerms, type Engine } from '../../src/translate/index.ts';
+import { chainProviders, createProviderChain, engineProvider, fillTargets, glossaryProvider, protectTerms, ProviderConfigError, restoreTerms, type Engine } from '../../src/translate/index.ts';
 import type { Glossary, Segment, TermStatus } from '../../src/types.ts';
 
 const term = (text: string, lang: string, status: TermStatus = 'preferred', extra: object = {}) => ({ text, lang, status, ...extra });
@@ -112,6 +112,10 @@ describe('provider chain', () => {
     await expect(createProviderChain([{ type: 'babelfish' }])).rejects.toThrow(/unknown translation provider 'babelfish'/);
     await expect(createProviderChain([{ type: 'tm', memories: ['missing.tmx'] }], { baseDir: dir })).rejects.toThrow(/missing.tmx: no such file/);
     await expect(createProviderChain([{ type: 'tm', memories: [], minMatch: 120 }], { baseDir: dir })).rejects.toThrow(/'minMatch' must be a number from 1 to 100/);
+    await writeFile(join(dir, 'broken.tmx'), '<?xml version="1.0"?>\n<tmx version="1.4"><header/><body><tu><tuv xml:lang="en"><seg>x</seg></tuv>\n</body></tmx>');
+    const broken = createProviderChain([{ type: 'tm', memories: ['broken.tmx'] }], { baseDir: dir });
+    await expect(broken).rejects.toThrow(ProviderConfigError);
+    await expect(broken).rejects.toThrow(/broken\.tmx/);
   });
 });
 

@@ -1,19 +1,15 @@
 // Reads translation units for the memory from TMX files and tandem's own segments.jsonl (every
 // aligned job adds to the memory). Parsing is the export stage's: one reader per format in tandem.
 import { readFile } from 'node:fs/promises';
-import * as exportStage from '../../export/index.ts';
-import { isHumanTarget, readJsonl, readTmx } from '../../export/index.ts';
+import { isHumanTarget, readSegments } from '../../export/index.ts';
 import type { Segment } from '../../types.ts';
+import { ProviderConfigError } from '../provider.ts';
 import { sameLang } from '../terms.ts';
 import type { TmEntry } from './memory.ts';
 
 /** One bilingual pair as stored, in either direction of use. */
 export interface TmUnit { a: { lang: string; text: string }; b: { lang: string; text: string }; ref: string; origin?: string }
 
-type Reader = (text: string, file?: string) => Segment[];
-
-// The export stage may add a content-sniffing readSegments (XLIFF too); use it when it is there.
-const readSegments = (exportStage as unknown as Record<string, Reader | undefined>).readSegments;
 
 export function unitsFromSegments(segments: Segment[], file: string): TmUnit[] {
   const units: TmUnit[] = [];
@@ -24,12 +20,16 @@ export function unitsFromSegments(segments: Segment[], file: string): TmUnit[] {
   return units;
 }
 
-/** Reads one memory file (TMX or segments.jsonl, recognised by content). */
+/** Reads one memory file (TMX, XLIFF, segments.jsonl or TSV, recognised by content). */
 export async function loadMemoryFile(file: string): Promise<TmUnit[]> {
-  const text = await readFile(file, 'utf8');
-  // Only human work goes into the memory: TM/MT targets would be recycled as if someone checked them.
-  const read = readSegments ?? (/^\uFEFF?\s*</.test(text) ? readTmx : readJsonl);
-  return unitsFromSegments(read(text, file), file);
+  // Only human work goes into the memory (unitsFromSegments): TM/MT targets would be recycled as if
+  // someone had checked them.
+  try {
+    return unitsFromSegments(readSegments(await readFile(file), file), file);
+  } catch (error) {
+    // A broken memory is bad input to the job: one line naming the file (and line), exit code 2.
+    throw new ProviderConfigError(`translate provider 'tm': ${(error as Error).message.split('\n')[0]}`);
+  }
 }
 
 /** The units usable for one direction, turned so that `source` is in `srcLang`. */
