@@ -2,7 +2,7 @@
 // machine's snapshot saved after every stage so an interrupted run resumes where it stopped. The
 // outputs are written once, at the end, from all documents in id order: a resumed run writes the
 // same bytes as an uninterrupted one.
-import { rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import PQueue from 'p-queue';
 import { createActor, type SnapshotFrom } from 'xstate';
@@ -19,6 +19,8 @@ import { buildReport, type Report } from './report.ts';
 import { hashOf, StateStore } from './state.ts';
 import type { StageDeps } from './stages.ts';
 import type { DocOutput, DocTask, MachineInput, StageSettings } from './types.ts';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export interface BatchOptions {
   /** Ignore saved progress. */
@@ -58,16 +60,32 @@ export async function buildDeps(job: Job): Promise<{ deps: StageDeps; glossaryFi
 }
 
 export async function runBatch(job: Job, options: BatchOptions = {}): Promise<BatchResult> {
-  const ids = await discoverDocuments(job);
-  const tasks = pairDocuments(ids, job);
+  const tasks = pairDocuments(await discoverDocuments(job), job);
   const { deps, glossaryFiles } = await buildDeps(job);
   const settings: StageSettings = { languages: job.languages, pairs: job.pairs, limits: job.limits, retries: job.retries,
     lowConfidence: job.lowConfidence };
   const store = new StateStore(job.outDir);
   const glossaryKey = glossaryFiles.map((f) => { const s = statSync(f); return [relative(job.root, f), s.size, Math.floor(s.mtimeMs)]; });
-  store.open(hashOf({ settings, glossaryKey, providers: job.providers, version: 1 }), options.fresh);
-  const machine = createDocumentMachine(deps);
+  // The tandem version is part of the key: snapshots of another version's machine are not resumed.
+  store.open(hashOf({ settings, glossaryKey, providers: job.providers, version: VERSION }), options.fresh);
+  try {
+    const { outputs, resumedDocuments } = await runQueue(tasks, createDocumentMachine(deps), settings, store, job.concurrency, options);
+    if (options.signal?.aborted) {
+      return { outputs: outputs.filter((o): o is DocOutput => !!o), report: buildReport(job, []), written: [],
+        resumedDocuments, interrupted: true };
+    }
+    const finished = outputs as DocOutput[];
+    const report = buildReport(job, finished);
+    const written = await writeOutputs(job, finished, report, store);
+    return { outputs: finished, report, written, resumedDocuments, interrupted: false };
+  } finally {
+    store.close();
+  }
+}
 
+/** Every task through its machine, `concurrency` at a time; finished ones come from saved progress. */
+async function runQueue(tasks: DocTask[], machine: DocumentMachine, settings: StageSettings, store: StateStore,
+  concurrency: number, options: BatchOptions) {
   const outputs = new Array<DocOutput | undefined>(tasks.length);
   let done = 0, failed = 0, segments = 0, resumedDocuments = 0;
   const finish = (k: number, output: DocOutput) => {
@@ -76,8 +94,7 @@ export async function runBatch(job: Job, options: BatchOptions = {}): Promise<Ba
     segments += output.segments.length;
     options.onProgress?.(done, failed, segments, tasks.length);
   };
-
-  const queue = new PQueue({ concurrency: job.concurrency });
+  const queue = new PQueue({ concurrency });
   options.signal?.addEventListener('abort', () => queue.clear(), { once: true });
   tasks.forEach((task, k) => {
     const saved = store.load(task) as SnapshotFrom<DocumentMachine> | undefined;
@@ -87,14 +104,12 @@ export async function runBatch(job: Job, options: BatchOptions = {}): Promise<Ba
       if (output) finish(k, output);
     });
   });
-  try { await queue.onIdle(); } finally { store.close(); }
-  if (options.signal?.aborted) {
-    return { outputs: outputs.filter((o): o is DocOutput => !!o), report: buildReport(job, []), written: [],
-      resumedDocuments, interrupted: true };
-  }
+  await queue.onIdle();
+  return { outputs, resumedDocuments };
+}
 
-  const finished = outputs as DocOutput[];
-  const report = buildReport(job, finished);
+/** All outputs at once, documents in id order; files an earlier run wrote and this one did not go. */
+async function writeOutputs(job: Job, finished: DocOutput[], report: Report, store: StateStore): Promise<string[]> {
   const written = await writeJobOutputs(job.outDir, {
     segments: finished.flatMap((o) => o.segments),
     pairs: job.pairs.map((p) => ({ srcLang: p.src, tgtLang: p.tgt })),
@@ -103,11 +118,11 @@ export async function runBatch(job: Job, options: BatchOptions = {}): Promise<Ba
     report,
     formats: job.formats,
   });
-  // Files an earlier run wrote that this one did not (a document removed or now failing) would mislead.
+  // A document removed or now failing would otherwise leave its old XLIFF behind, misleading readers.
   const now = new Set(written.map((w) => relative(job.outDir, w)));
   for (const old of store.readManifest()) if (!now.has(old)) rmSync(join(job.outDir, old), { force: true });
   store.writeManifest([...now]);
-  return { outputs: finished, report, written, resumedDocuments, interrupted: false };
+  return written;
 }
 
 /**

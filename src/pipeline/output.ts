@@ -9,6 +9,7 @@ export function documentOutput(ctx: DocContext): DocOutput {
   return {
     task: ctx.input.task,
     status: ctx.failure ? 'failed' : 'done',
+    ...(sum?.date ? { date: sum.date } : {}),
     ...(sum?.srcLang ? { srcLang: sum.srcLang, tgtLang: sum.tgtLang } : {}),
     languages: sum?.languages ?? {},
     counts: {

@@ -7,6 +7,7 @@ export interface DocumentReport {
   doc: string;
   tgtDoc?: string;
   status: 'done' | 'failed';
+  date?: string;
   srcLang?: Lang;
   tgtLang?: Lang;
   /** Characters of text per language found (both sides of a pair). */
@@ -42,6 +43,7 @@ export function buildReport(job: Job, outputs: DocOutput[]): Report {
       doc: o.task.src.id,
       ...(o.task.tgt ? { tgtDoc: o.task.tgt.id } : {}),
       status: o.status,
+      ...(o.date ? { date: o.date } : {}),
       ...(o.srcLang ? { srcLang: o.srcLang, tgtLang: o.tgtLang } : {}),
       languages: o.languages,
       counts: o.counts,

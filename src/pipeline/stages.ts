@@ -43,7 +43,8 @@ export async function segmentStage(ctx: DocContext): Promise<Pick<DocContext, 's
   if (!src.some((s) => hasWords(s.text))) throw new DocumentError('noText');
   const tgt = read.tgt ? segmentParagraphs(read.tgt.paragraphs) : undefined;
   return { segmented: { src, ...(tgt ? { tgt } : {}) }, read: undefined,
-    summary: { paragraphs: read.src.paragraphs.length, sentences: src.length, tgtSentences: tgt?.length ?? 0 } };
+    summary: { paragraphs: read.src.paragraphs.length, sentences: src.length, tgtSentences: tgt?.length ?? 0,
+      ...(read.src.date ? { date: read.src.date } : {}) } };
 }
 
 export async function detectStage(ctx: DocContext): Promise<Pick<DocContext, 'detected' | 'segmented' | 'summary'>> {

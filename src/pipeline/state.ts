@@ -5,6 +5,8 @@
 // its previous stage. On open the journal is compacted to the last snapshot of every document.
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { t } from '../i18n/index.ts';
+import { UsageError } from '../cli/errors.ts';
 import { join } from 'node:path';
 import type { DocTask } from './types.ts';
 
@@ -24,6 +26,7 @@ export class StateStore {
   /** Opens the store for a job; saved progress of a different job setup (settings, glossaries) is dropped. */
   open(jobKey: string, fresh = false): { resumed: boolean } {
     mkdirSync(this.dir, { recursive: true });
+    this.lock();
     const keyFile = join(this.dir, 'job.key');
     const journal = join(this.dir, 'journal.jsonl');
     let previous = '';
@@ -49,6 +52,19 @@ export class StateStore {
   close(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
+    rmSync(join(this.dir, 'lock'), { force: true });
+  }
+
+  /** Two runs writing one output folder would interleave their journals: the second one is refused. */
+  private lock(): void {
+    const file = join(this.dir, 'lock');
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return;
+    } catch { /* held, or left behind by a killed run */ }
+    const pid = Number(readFileSync(file, 'utf8'));
+    if (pid && pid !== process.pid && alive(pid)) throw new UsageError(t('run:locked', { dir: this.dir, pid }));
+    writeFileSync(file, String(process.pid));
   }
 
   load(task: DocTask): unknown | undefined {
@@ -76,6 +92,10 @@ export class StateStore {
     writeFileSync(temp, text);
     renameSync(temp, path);
   }
+}
+
+function alive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch (error) { return (error as NodeJS.ErrnoException).code === 'EPERM'; }
 }
 
 const keyOf = (task: DocTask) => task.src.id + '\u0000' + (task.tgt?.id ?? '');

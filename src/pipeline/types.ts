@@ -49,7 +49,7 @@ export interface DocContext {
   normalized?: { src: NormalSentence[]; tgt?: NormalSentence[]; srcLang: Lang; tgtLang: Lang; languages: Record<Lang, number> };
   segments?: Segment[];
   /** What is left of the earlier stages once a later one no longer needs their data. */
-  summary?: { paragraphs: number; sentences?: number; tgtSentences?: number; srcLang?: Lang; tgtLang?: Lang;
+  summary?: { paragraphs: number; date?: string; sentences?: number; tgtSentences?: number; srcLang?: Lang; tgtLang?: Lang;
     languages?: Record<Lang, number> };
   failure?: Failure & { stage: string };
 }
@@ -57,6 +57,8 @@ export interface DocContext {
 export interface DocOutput {
   task: DocTask;
   status: 'done' | 'failed';
+  /** From the document's `date YYYY-MM-DD` header. */
+  date?: string;
   srcLang?: Lang;
   tgtLang?: Lang;
   /** Characters of text per detected language (sentences of both sides). */

@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import { appendFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/cli/errors.ts';
+import { StateStore } from '../../src/pipeline/state.ts';
+import type { DocTask } from '../../src/pipeline/index.ts';
+
+const task = (id: string): DocTask => ({ src: { id, path: `/x/${id}`, fingerprint: '1:1' } });
+
+describe('saved progress', () => {
+  it('keeps the last snapshot per document and ignores a torn last line', () => {
+    const out = mkdtempSync(join(tmpdir(), 'tandem-state-'));
+    const store = new StateStore(out);
+    store.open('key-1');
+    store.save(task('a.txt'), { value: 'read' });
+    store.save(task('a.txt'), { value: 'segment' });
+    store.save(task('b.txt'), { value: 'read' });
+    store.close();
+    appendFileSync(join(store.dir, 'journal.jsonl'), '{"key":"b.txt\\u0000","task":{"src":{"id":"b.tx'); // killed mid-write
+    const again = new StateStore(out);
+    expect(again.open('key-1')).toEqual({ resumed: true });
+    expect(again.load(task('a.txt'))).toEqual({ value: 'segment' });
+    expect(again.load(task('b.txt'))).toEqual({ value: 'read' });
+    // A changed file (fingerprint) is not resumed.
+    expect(again.load({ src: { ...task('a.txt').src, fingerprint: '2:2' } })).toBeUndefined();
+    again.close();
+    const changed = new StateStore(out);
+    expect(changed.open('key-2')).toEqual({ resumed: false });
+    expect(changed.load(task('a.txt'))).toBeUndefined();
+    changed.close();
+    expect(existsSync(join(store.dir, 'lock'))).toBe(false);
+  });
+
+  it('refuses a second run on the same output folder while the first is alive', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'tandem-lock-'));
+    const other = spawn('sleep', ['30']);
+    try {
+      const store = new StateStore(out);
+      store.open('k');
+      store.close();
+      writeFileSync(join(store.dir, 'lock'), String(other.pid));
+      expect(() => new StateStore(out).open('k')).toThrow(UsageError);
+      other.kill('SIGKILL');
+      await new Promise((r) => other.once('exit', r));
+      // The holder is gone (killed): its lock is stale and taken over.
+      const after = new StateStore(out);
+      expect(after.open('k')).toEqual({ resumed: true });
+      after.close();
+    } finally {
+      other.kill('SIGKILL');
+    }
+  });
+});
