@@ -2,6 +2,7 @@
 // or segments.tsv. Used by `tandem check`, the translation memory and the review stage.
 import { t } from '../i18n/index.ts';
 import type { Origin, Segment } from '../types.ts';
+import { decodeSegmentText } from './decode.ts';
 import { readJsonl } from './jsonl.ts';
 import { readTmxLocated, type LocatedSegment } from './tmx.ts';
 import { readTsvRows, TSV_COLUMNS } from './tsv.ts';
@@ -43,47 +44,6 @@ function readTsvLocated(text: string): LocatedSegment[] {
     if (row.origin) segment.origin = row.origin as Origin;
     return { segment, line: index + 2, ref: segment.id };
   });
-}
-
-/** The first byte offset where bytes stop being UTF-8 (an incomplete sequence at the end counts). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let lo = 0;
-  let hi = bytes.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid - 1;
-    }
-  }
-  // The longest streamable prefix may end inside the broken sequence: step back to where it starts.
-  for (let start = lo; start > Math.max(0, lo - 4); start--) {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, start));
-      return start;
-    } catch { /* still inside the sequence */ }
-  }
-  return Math.max(0, lo - 4);
-}
-
-/**
- * Decodes a segment file's bytes: UTF-8 (BOM or not) or UTF-16 (by BOM, or by an XML file's first
- * '<' being two bytes wide), as some Windows CAT tools write TMX. Invalid UTF-8 is an error naming
- * the line and byte offset.
- */
-export function decodeSegmentText(bytes: Uint8Array, fileName?: string): string {
-  const [a, b] = bytes;
-  if ((a === 0xFF && b === 0xFE) || (a === 0x3C && b === 0x00)) return new TextDecoder('utf-16le').decode(bytes);
-  if ((a === 0xFE && b === 0xFF) || (a === 0x00 && b === 0x3C)) return new TextDecoder('utf-16be').decode(bytes);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const offset = firstInvalidUtf8(bytes);
-    const line = bytes.subarray(0, offset).reduce((n, byte) => n + (byte === 0x0A ? 1 : 0), 1);
-    return fail(t('export:invalidUtf8', { offset }), fileName, line);
-  }
 }
 
 /** Reads any segment file tandem knows, with the line each segment starts on. Bytes are decoded first. */

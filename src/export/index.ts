@@ -11,7 +11,8 @@ export { segmentsToXliff, readXliff, readXliffLocated, type XliffOptions } from 
 export { SegmentFileError } from './xml.ts';
 /** XML helpers (escaping, NMTOKEN ids, validating parse with line numbers) for other XML formats, e.g. TBX. */
 export * as xml from './xml.ts';
-export { decodeSegmentText, detectFormat, readSegments, readLocatedSegments, type SegmentFormat } from './detect-format.ts';
+export { detectFormat, readSegments, readLocatedSegments, type SegmentFormat } from './detect-format.ts';
+export { decodeSegmentText } from './decode.ts';
 export {
   atomicWriteFile, atomicWriteFileSync, writeJobOutputs, documentDirections, safeRelativePath, OUTPUT_FORMATS,
   type OutputFormat, type JobOutputInput, type JobDocument, type LanguagePair,

@@ -49,6 +49,10 @@ describe('readSegments', () => {
     expect(readSegments(utf16le, 'win.tmx')).toEqual(expected);
     expect(readSegments(utf16be, 'mac.tmx')).toEqual(expected);
     expect(readSegments(Buffer.from('\uFEFF' + tmx), 'bom.tmx')).toEqual(expected);
+    const cp1251 = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="windows-1251"?>\n<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>Hi</seg></tuv><tuv xml:lang="ru"><seg>'),
+      Buffer.from([0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2]), Buffer.from('</seg></tuv></tu></body></tmx>')]);
+    expect(readSegments(cp1251, 'old.tmx')[0].tgt?.text).toBe('Привет');
+    expect(() => readSegments(Buffer.from('<?xml version="1.0" encoding="klingon"?><tmx/>'), 'k.tmx')).toThrow("k.tmx:1: unknown encoding 'klingon'");
     const broken = Buffer.concat([Buffer.from('{"doc":"a","id":"1","src":{"lang":"ru","text":"при'), Buffer.from([0xD0]), Buffer.from('вет"}}\n')]);
     const twoLines = Buffer.concat([Buffer.from(segmentsToJsonl(segments.slice(0, 1))), broken]);
     expect(() => readSegments(twoLines, 'bad.jsonl')).toThrow(`bad.jsonl:2: not valid UTF-8 at byte ${twoLines.length - Buffer.byteLength('вет"}}\n') - 1}`);

@@ -1,0 +1,58 @@
+// Turns a segment file's bytes into text: the encodings TMX and XLIFF files arrive in, and a precise
+// error (line and byte offset) for bytes that are not valid UTF-8.
+import { TextDecoder } from 'node:util';
+import { t } from '../i18n/index.ts';
+import { fail } from './xml.ts';
+
+/** The first byte offset where bytes stop being UTF-8 (an incomplete sequence at the end counts). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let lo = 0;
+  let hi = bytes.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  // The longest streamable prefix may end inside the broken sequence: step back to where it starts.
+  for (let start = lo; start > Math.max(0, lo - 4); start--) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, start));
+      return start;
+    } catch { /* still inside the sequence */ }
+  }
+  return Math.max(0, lo - 4);
+}
+
+/**
+ * Decodes a segment file's bytes: UTF-8 (BOM or not), UTF-16 (by BOM, or by an XML file's first
+ * '<' being two bytes wide), as some Windows CAT tools write TMX, or the legacy encoding an XML
+ * declaration names. Invalid UTF-8 is an error naming the line and byte offset.
+ */
+export function decodeSegmentText(bytes: Uint8Array, fileName?: string): string {
+  const [a, b] = bytes;
+  if ((a === 0xFF && b === 0xFE) || (a === 0x3C && b === 0x00)) return new TextDecoder('utf-16le').decode(bytes);
+  if ((a === 0xFE && b === 0xFF) || (a === 0x00 && b === 0x3C)) return new TextDecoder('utf-16be').decode(bytes);
+  // An XML declaration may name a legacy encoding (windows-1251, ISO-8859-1, ...) older tools use.
+  const declared = /^(?:\xEF\xBB\xBF)?<\?xml[^>]*?encoding=["']([A-Za-z0-9._-]+)["']/.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 200)))?.[1];
+  if (declared && !/^utf-?8$/i.test(declared)) {
+    let decoder: TextDecoder;
+    try {
+      decoder = new TextDecoder(declared);
+    } catch {
+      return fail(t('export:unknownEncoding', { encoding: declared }), fileName, 1);
+    }
+    if (!decoder.encoding.startsWith('utf-16')) return decoder.decode(bytes);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    const line = bytes.subarray(0, offset).reduce((n, byte) => n + (byte === 0x0A ? 1 : 0), 1);
+    return fail(t('export:invalidUtf8', { offset }), fileName, line);
+  }
+}
+
