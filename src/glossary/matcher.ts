@@ -37,7 +37,7 @@ export function createMatcher(glossary: Glossary, options: MatcherOptions = {}):
   for (const p of patterns) {
     for (const key of p.positions[0].keys()) {
       const list = byFirst.get(key);
-      if (list) { if (!list.includes(p)) list.push(p); } else byFirst.set(key, [p]);
+      if (list) list.push(p); else byFirst.set(key, [p]);
     }
   }
   const entryById = new Map(glossary.entries.map((e) => [e.id, e]));
@@ -83,12 +83,13 @@ function tryPattern(p: Pattern, tokens: Token[], keys: string[], i: number, text
   const n = p.positions.length;
   if (i + n > tokens.length) return undefined;
   const spellings: Spelling[] = [];
+  // Cheapest test first: a common given name starts hundreds of full-name patterns.
+  for (let k = 1; k < n; k++) if (!p.positions[k].has(keys[i + k])) return undefined;
   for (let k = 0; k < n; k++) {
     const tok = tokens[i + k];
     if (k > 0 && !gapFits(text.slice(tokens[i + k - 1].end, tok.start), p.gaps[k - 1])) return undefined;
     if (k > 0 && span < spans.length && spans[span][0] < tok.end) return undefined;
-    const s = p.positions[k].get(keys[i + k]);
-    if (!s) return undefined;
+    const s = p.positions[k].get(keys[i + k])!;
     // Acronyms in capitals; a Russian case ending may follow in lower case (МАЗа, МАЗе).
     if (p.capsOnly && tok.text.slice(0, s.base.length) !== tok.text.slice(0, s.base.length).toUpperCase()) return undefined;
     spellings.push(s);
