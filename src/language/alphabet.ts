@@ -28,40 +28,73 @@ export interface LetterCounts {
 
 const LETTER = /\p{L}/u;
 const LATIN = /\p{Script=Latin}/u;
+const CYR_FIRST = 0x400;
+const CYR_LAST = 0x52f;
 
-/** Counts by code point ranges (Cyrillic U+0400-U+052F, ASCII and Latin-1/Extended letters): this
- * runs on every unit, and a regex per character cost more than the models themselves. */
+/** For a candidate list: per Cyrillic code point, a bit per candidate whose alphabet lacks it. */
+const foreignMasks = new Map<string, Uint32Array>();
+function foreignMask(languages: Lang[]): Uint32Array {
+  const key = languages.join(',');
+  let mask = foreignMasks.get(key);
+  if (!mask) {
+    const bits = new Uint32Array(CYR_LAST - CYR_FIRST + 1);
+    languages.forEach((l, k) => {
+      const alphabet = ALPHABETS[l];
+      if (alphabet === undefined || k >= 32) return;
+      for (let c = CYR_FIRST; c <= CYR_LAST; c++) {
+        const ch = String.fromCharCode(c);
+        if (ch.toLowerCase() === ch && !alphabet.includes(ch)) bits[c - CYR_FIRST] |= 1 << k;
+      }
+    });
+    foreignMasks.set(key, (mask = bits));
+  }
+  return mask;
+}
+
+/** Lower case for Cyrillic code points (А-Я, Ѐ-Џ, and the paired letters of U+0460 and up). */
+function lowerCyr(c: number): number {
+  if (c >= 0x410 && c <= 0x42f) return c + 0x20;
+  if (c >= 0x400 && c <= 0x40f) return c + 0x50;
+  if (c >= 0x460 && (c & 1) === 0) return c + 1;
+  return c;
+}
+
+/** Counts by code point ranges in one pass with no allocation: this runs on every unit, and a regex
+ * or a lower-cased copy per unit cost more than the models themselves. */
 export function countLetters(text: string, languages: Lang[]): LetterCounts {
-  const alphabets = languages.map((l) => ALPHABETS[l]);
-  const foreignCounts = languages.map(() => 0);
+  const mask = foreignMask(languages);
+  const foreignCounts = new Array<number>(languages.length).fill(0);
   let latin = 0;
   let cyrillic = 0;
   let other = 0;
   let apostrophes = 0;
-  const lower = text.toLowerCase();
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
     if (c < 0x80) {
-      if (c >= 97 && c <= 122) latin++;
-      else if (c === 39 && isCyr(lower.charCodeAt(i - 1)) && isCyr(lower.charCodeAt(i + 1))) apostrophes++;
-    } else if (isCyr(c)) {
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) latin++;
+      else if (c === 39 && isCyr(text.charCodeAt(i - 1)) && isCyr(text.charCodeAt(i + 1))) apostrophes++;
+    } else if (c >= CYR_FIRST && c <= CYR_LAST) {
       cyrillic++;
-      const ch = lower[i];
-      for (let k = 0; k < alphabets.length; k++) if (alphabets[k] !== undefined && !alphabets[k].includes(ch)) foreignCounts[k]++;
-    } else if ((c === 0x2019 || c === 0x2bc) && isCyr(lower.charCodeAt(i - 1)) && isCyr(lower.charCodeAt(i + 1))) {
+      const bits = mask[lowerCyr(c) - CYR_FIRST];
+      if (bits) for (let k = 0; k < foreignCounts.length; k++) if (bits & (1 << k)) foreignCounts[k]++;
+    } else if ((c === 0x2019 || c === 0x2bc) && isCyr(text.charCodeAt(i - 1)) && isCyr(text.charCodeAt(i + 1))) {
       apostrophes++;
     } else if (c >= 0xc0 && c <= 0x24f) latin++;
-    else {
-      const ch = String.fromCodePoint(lower.codePointAt(i)!);
-      if (ch.length === 2) i++;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      i++;
+      if (LETTER.test(ch)) other++;
+    } else {
+      const ch = text[i];
       if (LATIN.test(ch)) latin++;
       else if (LETTER.test(ch)) other++;
     }
   }
-  const foreign: Record<Lang, number> = Object.fromEntries(languages.map((l, k) => [l, foreignCounts[k]]));
+  const foreign: Record<Lang, number> = {};
+  languages.forEach((l, k) => { foreign[l] = foreignCounts[k]; });
   return { latin, cyrillic, other, foreign, apostrophes };
 }
 
 function isCyr(c: number): boolean {
-  return c >= 0x400 && c <= 0x52f;
+  return c >= CYR_FIRST && c <= CYR_LAST;
 }

@@ -21,6 +21,8 @@ export interface ScoredDetection extends Detection {
   probabilities: Scores;
   /** Set when the text is clearly in a language outside the candidates. */
   outsider?: Lang;
+  /** Number of words (letter runs outside noise) the decision rests on. */
+  words: number;
 }
 
 
@@ -37,18 +39,18 @@ const FRANC_RATIO = 0.85;
 export function detectScored(text: string, options: DetectOptions = {}, weights = WEIGHTS): ScoredDetection {
   // No candidates named: eld's 60 languages.
   const languages = options.languages?.length ? options.languages : ELD_LANGUAGES;
-  const tokens = words(maskNoise(text));
-  if (!tokens.length) return { lang: 'und', confidence: 0, probabilities: {} };
-  const clean = tokens.join(' ');
-  const evidence = gatherEvidence(tokens, languages, options.prior, weights);
+  const masked = maskNoise(text);
+  const tokens = words(masked);
+  if (!tokens.length) return { lang: 'und', confidence: 0, probabilities: {}, words: 0 };
+  const evidence = gatherEvidence(masked, tokens, languages, options.prior, weights);
   const probabilities = toProbabilities(evidence.scores);
   let best: Lang = languages[0];
   for (const l of languages) if (probabilities[l] > probabilities[best]) best = l;
-  const outside = outsideLanguage(clean, languages, evidence);
+  const outside = outsideLanguage(tokens, languages, evidence);
   if (outside) {
-    return { lang: options.outside === 'code' ? outside : 'und', confidence: 0, probabilities, outsider: outside };
+    return { lang: options.outside === 'code' ? outside : 'und', confidence: 0, probabilities, outsider: outside, words: tokens.length };
   }
-  return { lang: best, confidence: round(probabilities[best]), probabilities };
+  return { lang: best, confidence: round(probabilities[best]), probabilities, words: tokens.length };
 }
 
 /**
@@ -68,7 +70,7 @@ export function withPrior(d: ScoredDetection, prior: Partial<Record<Lang, number
     if (!best || v > probabilities[best]) best = l;
   }
   for (const l in probabilities) probabilities[l] /= sum;
-  return { lang: best, confidence: round(probabilities[best]), probabilities };
+  return { lang: best, confidence: round(probabilities[best]), probabilities, words: d.words };
 }
 
 /** The unit's language as tandem's shared Detection. */
@@ -83,20 +85,21 @@ export function detect(text: string, options: DetectOptions = {}): Detection {
  * text fits the candidates badly and franc, asked without restriction, puts a foreign language
  * well ahead of every candidate. Two signals must agree, so English that franc calls Scots stays.
  */
-function outsideLanguage(clean: string, languages: Lang[], evidence: Evidence): Lang | undefined {
-  if (evidence.scriptMismatch > 0.5) return evidence.outsider?.lang ?? toBcp47(francBest(clean));
+function outsideLanguage(tokens: string[], languages: Lang[], evidence: Evidence): Lang | undefined {
+  const clean = () => tokens.join(' ');
+  if (evidence.scriptMismatch > 0.5) return evidence.outsider?.lang ?? toBcp47(francBest(clean()));
   if (evidence.words < OUTSIDE_MIN_WORDS) return undefined;
   if (evidence.cyrillicShare > 0.5) {
     // franc takes much ru/uk/be text for Bulgarian, Macedonian or Rusyn: in Cyrillic only letters
     // that no candidate's alphabet has (Serbian ј, Kazakh ә) are clear enough.
     if (evidence.minForeign < 2) return undefined;
-    const top = toBcp47(francBest(clean));
+    const top = toBcp47(francBest(clean()));
     return languages.includes(top) ? undefined : top;
   }
   if (evidence.fit !== undefined) {
     if (evidence.fit > FIT_FLOOR) return undefined;
   } else if (!evidence.outsider || evidence.outsider.ratio >= OUTSIDE_RATIO) return undefined;
-  const ranked = francAll(clean, { minLength: 1 });
+  const ranked = francAll(clean(), { minLength: 1 });
   const top = toBcp47(ranked[0][0]);
   if (top === 'und' || languages.includes(top)) return undefined;
   const candidates = new Set(languages.map(toIso3));

@@ -31,7 +31,7 @@ export function detectLines(lines: string[], options: DetectOptions = {}): Score
   if (!Object.keys(prior).length) return first;
   return first.map((d, i) => {
     if (!Object.keys(d.probabilities).length) return d; // nothing in the line is language
-    const short = (lines[i].match(/\p{L}+/gu)?.length ?? 0) <= SHORT_WORDS;
+    const short = d.words <= SHORT_WORDS;
     return short || d.confidence < SURE ? withPrior(d, prior) : d;
   });
 }

@@ -45,31 +45,54 @@ export interface Evidence {
   scriptMismatch: number;
 }
 
-export function gatherEvidence(tokens: string[], languages: Lang[], prior?: Partial<Record<Lang, number>>, weights: Weights = WEIGHTS): Evidence {
-  const clean = tokens.join(' ');
-  const letters = countLetters(clean, languages);
+/** What a candidate list needs, worked out once per list rather than once per unit. */
+interface Plan { useModel: boolean; modelIndex: number[]; cyrillic: Lang[]; eldKnowsAll: boolean }
+const plans = new Map<string, Plan>();
+function planFor(languages: Lang[]): Plan {
+  const key = languages.join(',');
+  let plan = plans.get(key);
+  if (!plan) {
+    plan = {
+      useModel: languages.every((l) => MODEL_LANGS.includes(l)),
+      modelIndex: languages.map((l) => MODEL_LANGS.indexOf(l)),
+      cyrillic: languages.filter((l) => SCRIPT[l] === 'Cyrl'),
+      eldKnowsAll: languages.every((l) => ELD_LANGUAGES.includes(l)),
+    };
+    plans.set(key, plan);
+  }
+  return plan;
+}
+
+/**
+ * Evidence for each candidate. `masked` is the unit with noise blanked out (letters are counted
+ * there), `tokens` its words.
+ */
+export function gatherEvidence(masked: string, tokens: string[], languages: Lang[], prior?: Partial<Record<Lang, number>>, weights: Weights = WEIGHTS): Evidence {
+  const plan = planFor(languages);
+  const letters = countLetters(masked, languages);
   const total = letters.latin + letters.cyrillic + letters.other;
   const n = Math.min(tokens.length, weights.maxWords);
-  const head = tokens.slice(0, 4 * weights.maxWords);
+  const head = tokens.length > 4 * weights.maxWords ? tokens.slice(0, 4 * weights.maxWords) : tokens;
   // The own model knows en/ru/uk/be, tandem's usual candidates, and is both the most accurate on
   // short text and the cheapest to load; eld (60 languages, ~1 s to load) speaks for other sets,
   // and franc for candidates that eld does not know either.
-  const useModel = total > 0 && languages.every((l) => MODEL_LANGS.includes(l));
+  const useModel = total > 0 && plan.useModel;
   const ll = useModel ? wordLogLikelihoods(head) : new Float64Array(0);
   let llBest = -Infinity;
   for (const v of ll) llBest = Math.max(llBest, v);
   const useEld = total > 0 && !useModel;
   const eldAll = useEld ? eldScores(head) : undefined;
   const eldOf = (l: Lang) => { const i = eldIndex(l); return i < 0 || !eldAll ? 0 : eldAll[i]; };
-  const useFranc = useEld && languages.some((l) => !ELD_LANGUAGES.includes(l));
-  const franc = useFranc ? francScores(clean, languages) : {};
+  const useFranc = useEld && !plan.eldKnowsAll;
+  const franc = useFranc ? francScores(tokens.join(' '), languages) : {};
   let eldBest = 0;
   for (const l of languages) eldBest = Math.max(eldBest, eldOf(l));
   const scores: Scores = {};
   let scriptMismatch = 1;
-  for (const l of languages) {
+  for (let k = 0; k < languages.length; k++) {
+    const l = languages[k];
     let s = 0;
-    if (useModel) s += weights.model * (ll[MODEL_LANGS.indexOf(l)] - llBest);
+    if (useModel) s += weights.model * (ll[plan.modelIndex[k]] - llBest);
     if (useEld) s += weights.eld * n * (eldBest > 0 ? eldOf(l) / eldBest - 1 : 0);
     if (useFranc) s += weights.franc * n * ((franc[l] ?? 0) - 1);
     s -= weights.foreign * (letters.foreign[l] ?? 0);
@@ -88,8 +111,8 @@ export function gatherEvidence(tokens: string[], languages: Lang[], prior?: Part
     if (eldAll[top] > 0 && !languages.includes(ELD_LANGUAGES[top])) outsider = { lang: ELD_LANGUAGES[top], ratio: eldBest / eldAll[top] };
   }
   const fit = useModel && head.length ? llBest / head.length : undefined;
-  const cyrillicCandidates = languages.filter((l) => SCRIPT[l] === 'Cyrl');
-  const minForeign = Math.min(Infinity, ...cyrillicCandidates.map((l) => letters.foreign[l] ?? 0));
+  let minForeign = Infinity;
+  for (const l of plan.cyrillic) minForeign = Math.min(minForeign, letters.foreign[l] ?? 0);
   return { scores, words: tokens.length, letters: total, outsider, fit, scriptMismatch: total ? scriptMismatch : 0,
     cyrillicShare: total ? letters.cyrillic / total : 0, minForeign };
 }

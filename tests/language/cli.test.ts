@@ -1,0 +1,66 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+
+let out: string;
+let err: string;
+beforeEach(() => {
+  out = '';
+  err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => { out += String(s); return true; });
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => { err += String(s); return true; });
+});
+afterEach(() => vi.restoreAllMocks());
+
+function file(name: string, text: string | Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-detect-'));
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('tandem detect', () => {
+  it('--unit line writes exactly one JSON line per input line, in order', async () => {
+    const path = file('lines.txt', 'Leave!\nЖыве Беларусь!\n\n12345\nМы его не выбирали\n');
+    expect(await main(['detect', '--unit', 'line', path])).toBe(0);
+    const rows = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows.map((r) => r.lang)).toEqual(['en', 'be', 'und', 'und', 'ru']);
+    expect(rows.map((r) => r.line)).toEqual([1, 2, 3, 4, 5]);
+    for (const r of rows) expect(r.confidence).toBeGreaterThanOrEqual(0);
+  });
+
+  it('reports paragraphs with offsets and mixed spans', async () => {
+    const text = 'The crowd chanted «Мы его не выбирали» outside.\n\nГродно. Так выглядят сотрудники предприятия.\n';
+    const path = file('doc.txt', text);
+    expect(await main(['detect', path])).toBe(0);
+    const rows = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ paragraph: 1, lang: 'en', mixed: true });
+    expect(rows[1]).toMatchObject({ paragraph: 2, lang: 'ru' });
+    expect(text.slice(rows[1].start, rows[1].end)).toBe('Гродно. Так выглядят сотрудники предприятия.');
+  });
+
+  it('writes sentences in text format', async () => {
+    const path = file('s.txt', 'Гродно. Так выглядят сотрудники предприятия. Workers went home.');
+    expect(await main(['detect', '--unit', 'sentence', '--format', 'text', path])).toBe(0);
+    expect(out.trim().split('\n').map((l) => l.split('\t')[1])).toEqual(['ru', 'ru', 'en']);
+  });
+
+  it('names a missing or broken file in one line and exits 2, still doing the good ones', async () => {
+    const good = file('ok.txt', 'Жыве Беларусь!');
+    const bad = file('bad.txt', Buffer.from([0xd0, 0x28, 0x41]));
+    expect(await main(['detect', '/no/such/file.txt', bad, good])).toBe(2);
+    expect(err).toContain('/no/such/file.txt');
+    expect(err).toContain('bad.txt');
+    expect(err.trim().split('\n')).toHaveLength(2);
+    expect(JSON.parse(out.trim()).lang).toBe('be');
+  });
+
+  it('refuses bad options with exit code 2', async () => {
+    expect(await main(['detect', '--unit', 'word'])).toBe(2);
+    expect(await main(['detect', '--languages', 'english!'])).toBe(2);
+    expect(err).toContain('--unit');
+  });
+});
