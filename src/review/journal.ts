@@ -2,7 +2,7 @@
 // and fsync'd before the page is told the decision is saved. A closed tab loses nothing; a killed
 // server loses at most a line it had not finished writing (and that decision was never confirmed).
 import { constants } from 'node:fs';
-import { lstat, mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { lstat, mkdir, open, readFile, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { t } from '../i18n/index.ts';
 import type { ReviewOp } from './model.ts';
@@ -19,6 +19,7 @@ export type JournalEntry =
 export const REVIEW_DIR = 'review';
 export const JOURNAL_FILE = 'journal.jsonl';
 export const BASE_FILE = 'base.jsonl';
+export const LOCK_FILE = 'lock';
 
 export class ReviewFileError extends Error {}
 
@@ -99,3 +100,33 @@ export class Journal {
 }
 
 export const now = (): string => new Date().toISOString();
+
+/**
+ * Takes the review's lock (a file holding our pid): two servers appending to one journal would each
+ * replay a different history. A lock left by a process that is gone (killed) is taken over.
+ */
+export async function takeLock(dir: string): Promise<() => Promise<void>> {
+  const file = join(dir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(file, String(process.pid), { flag: 'wx' });
+      return () => rm(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number(await readFile(file, 'utf8').catch(() => ''));
+      if (pid === process.pid) return async () => undefined; // this process already holds it
+      if (pid > 0 && alive(pid)) throw new ReviewFileError(t('review:locked', { pid, file }));
+      await rm(file, { force: true });
+    }
+  }
+  throw new ReviewFileError(t('review:locked', { pid: '?', file }));
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

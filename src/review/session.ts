@@ -1,12 +1,12 @@
 // A review of one job folder: the pipeline's segments (kept as review/base.jsonl, since apply-review
 // rewrites segments.jsonl), the journal replayed over them, and the undo/redo history.
 import { createHash } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readJsonl } from '../export/index.ts';
 import { t } from '../i18n/index.ts';
 import type { Segment } from '../types.ts';
-import { BASE_FILE, JOURNAL_FILE, Journal, ReviewFileError, now, readJournal, reviewDir, type JournalEntry } from './journal.ts';
+import { BASE_FILE, JOURNAL_FILE, LOCK_FILE, Journal, ReviewFileError, now, readJournal, reviewDir, takeLock, type JournalEntry } from './journal.ts';
 import {
   ReviewError, applyPatch, beadToSegment, inversePatch, planOp, segmentsToBeads,
   type Patch, type PlanEnv, type ReviewBead, type ReviewOp, type ReviewedSegment,
@@ -36,6 +36,7 @@ export class ReviewSession {
     readonly pristine: Map<string, Segment>,
     private readonly journal: Journal,
     private readonly env: PlanEnv,
+    private readonly unlock: () => Promise<void>,
     /** Notes for the user: skipped journal lines and decisions that no longer apply. */
     readonly warnings: string[],
   ) {}
@@ -47,13 +48,29 @@ export class ReviewSession {
       throw error;
     });
     let dir = await reviewDir(jobDir);
+    let unlock = await takeLock(dir);
     if (options.restart) {
-      await rename(dir, `${dir}-${now().replace(/[:.]/g, '-')}`).catch(() => undefined);
+      // Set aside under the lock, so a running server's review is never moved from under it.
+      const aside = `${dir}-${now().replace(/[:.]/g, '-')}`;
+      await rename(dir, aside);
+      await rm(join(aside, LOCK_FILE), { force: true });
       dir = await reviewDir(jobDir);
+      unlock = await takeLock(dir);
     }
+    try {
+      return await ReviewSession.load(jobDir, dir, current, options, unlock);
+    } catch (error) {
+      await unlock();
+      throw error;
+    }
+  }
+
+  private static async load(jobDir: string, dir: string, current: Buffer, options: OpenOptions,
+    unlock: () => Promise<void>): Promise<ReviewSession> {
+    const segmentsPath = join(jobDir, SEGMENTS_FILE);
     const basePath = join(dir, BASE_FILE), journalPath = join(dir, JOURNAL_FILE);
     let { entries, torn } = await readJournal(journalPath);
-    let base = await readFile(basePath).catch(() => undefined);
+    let base: Buffer | undefined = await readFile(basePath).catch(() => undefined);
     if (!base) {
       if (entries.some((e) => 'op' in e)) throw new ReviewFileError(t('review:baseMissing', { file: basePath }));
       await writeAtomic(basePath, current);
@@ -70,7 +87,7 @@ export class ReviewSession {
     const journal = await Journal.open(journalPath);
     if (!entries.length) await journal.append({ at: now(), base: sha256(base) });
     const warnings = torn.map((line) => t('review:tornLine', { file: journalPath, line }));
-    const session = new ReviewSession(jobDir, beads, pristine, journal, { matchTerms: options.matchTerms }, warnings);
+    const session = new ReviewSession(jobDir, beads, pristine, journal, { matchTerms: options.matchTerms }, unlock, warnings);
     session.replay(entries, journalPath);
     return session;
   }
@@ -119,6 +136,7 @@ export class ReviewSession {
   async close(): Promise<void> {
     await this.queue;
     await this.journal.close();
+    await this.unlock();
   }
 
   private replay(entries: JournalEntry[], file: string): void {

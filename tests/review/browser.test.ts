@@ -221,6 +221,6 @@ describe('review page', () => {
     const xliff = readFileSync(xliffPath, 'utf8');
     expect(readXliff(xliff).filter((s) => s.reviewed).map((s) => s.id)).toEqual(reviewed);
     expect(xliff.match(/state="reviewed"/g)).toHaveLength(reviewed.length);
-    expect(readdirSync(join(jobDir, 'review')).sort()).toEqual(['base.jsonl', 'journal.jsonl']);
+    expect(readdirSync(join(jobDir, 'review')).sort()).toEqual(['base.jsonl', 'journal.jsonl', 'lock']);
   });
 });

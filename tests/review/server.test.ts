@@ -97,11 +97,11 @@ describe('review server', () => {
     }
   });
 
-  it('writes nothing but its journal, and only inside the job folder', async () => {
+  it('writes nothing but its journal, base and lock, and only inside the job folder', async () => {
     expect(readdirSync(root).sort()).toEqual(['glossary.yaml', 'output']);
     expect(readdirSync(join(root, 'output'))).toEqual(['seed']);
     expect(readdirSync(jobDir).sort()).toEqual(['review', 'segments.jsonl']);
-    expect(readdirSync(join(jobDir, 'review')).sort()).toEqual(['base.jsonl', 'journal.jsonl']);
+    expect(readdirSync(join(jobDir, 'review')).sort()).toEqual(['base.jsonl', 'journal.jsonl', 'lock']);
   });
 
   it('refuses a review folder or journal that is a symbolic link out of the job folder', async () => {
@@ -114,5 +114,29 @@ describe('review server', () => {
     symlinkSync(join(outside, 'stolen.jsonl'), join(linkedJournal, 'review', 'journal.jsonl'));
     await expect(ReviewSession.open(linkedJournal)).rejects.toThrow(/symbolic link/);
     expect(readdirSync(outside)).toEqual([]);
+  });
+});
+
+describe('review interface text', () => {
+  const keys = (o: unknown, prefix = ''): string[] => (typeof o === 'object' && o !== null
+    ? Object.entries(o).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k)) : [prefix]);
+
+  it('has every English key in Russian, and sends the chosen language to the page', async () => {
+    const { pageStrings } = await import('../../src/review/index.ts');
+    const en = pageStrings('en'), ru = pageStrings('ru');
+    expect(keys(ru).sort()).toEqual(keys(en).sort());
+    for (const key of keys(en)) {
+      const value = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], ru);
+      expect(typeof value, key).toBe('string');
+    }
+    expect(ru.title).toBe('Проверка: {{job}}');
+    const russian = await serveReview(jobDir, [], 'ru');
+    try {
+      const state = await (await fetch(`${russian.server.url}api/state`)).json() as { lang: string; strings: { saved: string } };
+      expect(state.lang).toBe('ru');
+      expect(state.strings.saved).toBe('Сохранено');
+    } finally {
+      await russian.stop();
+    }
   });
 });

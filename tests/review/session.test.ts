@@ -22,7 +22,7 @@ async function tandem(...argv: string[]): Promise<number> {
 }
 
 describe('review session', () => {
-  it('keeps every decision made before the server was killed with SIGKILL', async () => {
+  it('keeps every decision made before the server was killed with SIGKILL, and takes over its lock', async () => {
     const dir = newJob();
     const child = spawn(process.execPath, [BIN, 'review', dir, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
@@ -39,6 +39,8 @@ describe('review session', () => {
       await post(1, { type: 'split', key: 'seed.en.txt#2', src: 1, tgt: 1 });
       const last = await post(2, { type: 'edit', key: 'seed.en.txt#8', text: 'Правка редактора.' });
       expect(last.rev).toBe(3);
+      // A second review of the same job while this one runs would fork the journal: refused.
+      await expect(ReviewSession.open(dir)).rejects.toThrow(/open in another tandem process/);
       child.kill('SIGKILL');
       await new Promise((resolve) => child.on('exit', resolve));
     } finally {
