@@ -1,5 +1,6 @@
 // CSV import: one term per row, rows sharing an id form an entry. Header names the columns:
 // id, lang, text, status (required); shape, gender, indeclinable, type, note (optional).
+import { t } from '../i18n/index.ts';
 import type { GlossaryEntry, Term, TermStatus } from '../types.ts';
 import { GlossaryError } from './errors.ts';
 import { guessPerson } from './people.ts';
@@ -32,18 +33,18 @@ export function parseCsvRows(text: string, sep = ','): Array<{ line: number; cel
 
 export function parseCsvGlossary(text: string, file: string, sep = ','): GlossaryEntry[] {
   const [head, ...rows] = parseCsvRows(text, sep);
-  if (!head) throw new GlossaryError(file, 1, 'empty CSV glossary');
+  if (!head) throw new GlossaryError(file, 1, t('glossary:errors.emptyCsv'));
   const cols = head.cells.map((c) => c.trim().toLowerCase());
   const missing = REQUIRED.filter((c) => !cols.includes(c));
-  if (missing.length) throw new GlossaryError(file, head.line, `missing column(s): ${missing.join(', ')}`);
+  if (missing.length) throw new GlossaryError(file, head.line, t('glossary:errors.missingColumns', { columns: missing.join(', ') }));
   const byId = new Map<string, GlossaryEntry>();
   for (const { line, cells } of rows) {
     const get = (name: string) => { const i = cols.indexOf(name); return i < 0 ? '' : (cells[i] ?? '').trim(); };
     const [id, lang, termText, status] = REQUIRED.map(get);
-    if (!id || !lang || !termText) throw new GlossaryError(file, line, 'id, lang and text must not be empty');
-    if (!STATUSES.includes(status as TermStatus)) throw new GlossaryError(file, line, `status must be one of ${STATUSES.join(', ')}, not '${status}'`);
+    if (!id || !lang || !termText) throw new GlossaryError(file, line, t('glossary:errors.emptyFields'));
+    if (!STATUSES.includes(status as TermStatus)) throw new GlossaryError(file, line, t('glossary:errors.badStatus', { allowed: STATUSES.join(', '), status }));
     const gender = get('gender');
-    if (gender && !['f', 'm', 'n'].includes(gender)) throw new GlossaryError(file, line, `gender must be f, m or n, not '${gender}'`);
+    if (gender && !['f', 'm', 'n'].includes(gender)) throw new GlossaryError(file, line, t('glossary:errors.badGender', { gender }));
     const term: Term = { text: termText, lang, status: status as TermStatus };
     if (get('shape')) term.shape = get('shape');
     if (gender) term.gender = gender as Term['gender'];

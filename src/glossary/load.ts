@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Ajv } from 'ajv';
 import YAML, { LineCounter, isNode } from 'yaml';
+import { t } from '../i18n/index.ts';
 import type { Glossary, GlossaryEntry, Term } from '../types.ts';
 import { parseCsvGlossary } from './csv.ts';
 import { GlossaryError } from './errors.ts';
@@ -30,7 +31,7 @@ export async function loadGlossaries(paths: string[]): Promise<LoadedGlossary> {
     try {
       text = await readFile(path, 'utf8');
     } catch (error) {
-      throw new GlossaryError(path, undefined, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message);
+      throw new GlossaryError(path, undefined, (error as NodeJS.ErrnoException).code === 'ENOENT' ? t('glossary:errors.noFile') : (error as Error).message);
     }
     const one = parseGlossary(text.replace(/^\uFEFF/, ''), path);
     entries.push(...one.entries);
@@ -45,7 +46,7 @@ export function parseGlossary(text: string, file: string): LoadedGlossary {
   if (ext === '.tbx' || ext === '.xml') return { entries: parseTbx(text, file), sources: [file] };
   if (ext === '.csv' || ext === '.tsv') return { entries: parseCsvGlossary(text, file, ext === '.tsv' ? '\t' : ','), sources: [file] };
   if (ext !== '.yaml' && ext !== '.yml' && ext !== '.json') {
-    throw new GlossaryError(file, undefined, `unknown glossary format '${ext || '(none)'}' (use .yaml, .json, .tbx or .csv)`);
+    throw new GlossaryError(file, undefined, t('glossary:errors.unknownFormat', { ext: ext || '(none)' }));
   }
   return parseStructured(text, file);
 }

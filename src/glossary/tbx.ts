@@ -4,6 +4,7 @@
 // so an export re-imports to the same glossary and still validates against basic.rng.
 // XML plumbing (escaping, line-aware parsing) is shared with the TMX/XLIFF writers of src/export.
 import { attr, children, escapeAttr, escapeText, parseXml, rootElement, tagOf, textOf, type XmlNode } from '../export/xml.ts';
+import { t } from '../i18n/index.ts';
 import type { GlossaryEntry, Term, TermStatus } from '../types.ts';
 import { GlossaryError } from './errors.ts';
 import { shapeOf } from './variants.ts';
@@ -31,16 +32,16 @@ export function parseTbx(text: string, file: string): GlossaryEntry[] {
     doc = parseXml(text, file);
   } catch (error) {
     const e = error as { line?: number; message: string };
-    throw new GlossaryError(file, e.line, `not well-formed XML: ${e.message.replace(/^[^:]*:\d+: /, '')}`);
+    throw new GlossaryError(file, e.line, t('glossary:errors.notXml', { reason: e.message.replace(/^[^:]*:\d+: /, '') }));
   }
   const root = rootElement(doc);
-  if (!root || tagOf(root)?.replace(/^.*:/, '') !== 'tbx') throw new GlossaryError(file, root ? doc.lineOf(root) : 1, 'not a TBX file (root element must be <tbx>)');
+  if (!root || tagOf(root)?.replace(/^.*:/, '') !== 'tbx') throw new GlossaryError(file, root ? doc.lineOf(root) : 1, t('glossary:errors.notTbx'));
   const body = children(root, 'text').flatMap((t) => children(t, 'body'));
   const entries: GlossaryEntry[] = [];
   for (const ce of body.flatMap((b) => children(b, 'conceptEntry'))) {
     const line = doc.lineOf(ce);
     const id = attr(ce, 'id');
-    if (!id) throw new GlossaryError(file, line, 'conceptEntry without id');
+    if (!id) throw new GlossaryError(file, line, t('glossary:errors.noId'));
     const notes = tandemNotes(ce);
     const entry: GlossaryEntry = { id, terms: [] };
     const type = notes.get('type');
@@ -50,16 +51,16 @@ export function parseTbx(text: string, file: string): GlossaryEntry[] {
     if (definition || plain.length) entry.note = [definition ? textOf(definition).trim() : '', ...plain].filter(Boolean).join(' ');
     for (const ls of children(ce, 'langSec')) {
       const lang = attr(ls, 'xml:lang');
-      if (!lang) throw new GlossaryError(file, doc.lineOf(ls), `langSec without xml:lang in entry '${id}'`);
+      if (!lang) throw new GlossaryError(file, doc.lineOf(ls), t('glossary:errors.noLang', { id }));
       const terms: Array<Term & { explicit: boolean }> = [];
       for (const ts of children(ls, 'termSec')) {
         const termNode = children(ts, 'term')[0];
         const termText = termNode ? textOf(termNode).trim() : '';
-        if (!termText) throw new GlossaryError(file, doc.lineOf(ts), `termSec without a term in entry '${id}'`);
+        if (!termText) throw new GlossaryError(file, doc.lineOf(ts), t('glossary:errors.noTerm', { id }));
         const note = (type: string) => children(ts, 'termNote').find((n) => attr(n, 'type') === type);
         const statusNode = note('administrativeStatus');
         const rawStatus = statusNode ? textOf(statusNode).trim().toLowerCase() : '';
-        if (rawStatus && !TBX_TO_STATUS[rawStatus]) throw new GlossaryError(file, doc.lineOf(statusNode!), `unknown administrativeStatus '${rawStatus}'`);
+        if (rawStatus && !TBX_TO_STATUS[rawStatus]) throw new GlossaryError(file, doc.lineOf(statusNode!), t('glossary:errors.badTbxStatus', { status: rawStatus }));
         const term: Term & { explicit: boolean } = { text: termText, lang, status: TBX_TO_STATUS[rawStatus] ?? 'admitted', explicit: !!rawStatus };
         const genderNode = note('grammaticalGender');
         const gender = genderNode ? GENDERS[textOf(genderNode).trim().toLowerCase()] : undefined;
@@ -80,7 +81,7 @@ export function parseTbx(text: string, file: string): GlossaryEntry[] {
       }
       entry.terms.push(...terms.map(({ explicit: _explicit, ...t }) => t));
     }
-    if (!entry.terms.length) throw new GlossaryError(file, line, `entry '${id}' has no terms`);
+    if (!entry.terms.length) throw new GlossaryError(file, line, t('glossary:errors.noTerms', { id }));
     if (!entry.type && guessPerson(entry)) entry.type = 'person';
     entries.push(entry);
   }

@@ -23,7 +23,7 @@ async function readInputs(paths: string[]): Promise<Array<{ path: string; text: 
   const out = [];
   for (const path of paths) {
     try { out.push({ path, text: await readFile(path, 'utf8') }); } catch (error) {
-      process.stderr.write(`${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}\n`);
+      process.stderr.write(`${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? t('glossary:errors.noFile') : (error as Error).message}\n`);
       return 2;
     }
   }
