@@ -13,7 +13,7 @@ import { t } from '../i18n/index.ts';
 import { UsageError } from '../cli/errors.ts';
 import { glob } from 'tinyglobby';
 import type { Job } from './job.ts';
-import { createDocumentMachine, type DocumentMachine } from './machine.ts';
+import { compactSnapshot, createDocumentMachine, expandSnapshot, type DocumentMachine } from './machine.ts';
 import { discoverDocuments, pairDocuments } from './discover.ts';
 import { buildReport, type Report } from './report.ts';
 import { hashOf, StateStore } from './state.ts';
@@ -97,7 +97,8 @@ async function runQueue(tasks: DocTask[], machine: DocumentMachine, settings: St
   const queue = new PQueue({ concurrency });
   options.signal?.addEventListener('abort', () => queue.clear(), { once: true });
   tasks.forEach((task, k) => {
-    const saved = store.load(task) as SnapshotFrom<DocumentMachine> | undefined;
+    const stored = store.load(task) as SnapshotFrom<DocumentMachine> | undefined;
+    const saved = stored && expandSnapshot(stored);
     if (saved?.status === 'done') { resumedDocuments++; finish(k, saved.output as DocOutput); return; }
     void queue.add(async () => {
       const output = await runDocument(machine, { task, settings }, store, saved, options.signal);
@@ -140,9 +141,12 @@ function runDocument(machine: DocumentMachine, input: MachineInput, store: State
     actor.subscribe({
       next(snapshot) {
         const top = typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0];
-        if (top !== stage || snapshot.status === 'done') {
+        if (snapshot.status === 'done') {
+          // A finished document needs nothing but its output to be skipped next time.
+          store.save(input.task, { status: 'done', output: snapshot.output });
+        } else if (top !== stage) {
           stage = top;
-          store.save(input.task, actor.getPersistedSnapshot());
+          store.save(input.task, compactSnapshot(actor.getPersistedSnapshot()));
         }
         if (snapshot.status === 'done') {
           signal?.removeEventListener('abort', onAbort);

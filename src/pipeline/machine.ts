@@ -99,3 +99,27 @@ export function createDocumentMachine(deps: StageDeps) {
 }
 
 export type DocumentMachine = ReturnType<typeof createDocumentMachine>;
+
+interface PersistedShape { context?: unknown; children?: Record<string, { snapshot?: { input?: unknown } }> }
+const CONTEXT = '$context';
+
+/**
+ * A persisted snapshot holds the running stage's actor with its input, which is always the machine's
+ * context (see `input` of every stage): saved once, as a marker, it halves the journal.
+ */
+export function compactSnapshot<T>(snapshot: T): T {
+  const s = snapshot as PersistedShape;
+  if (!s.children) return snapshot;
+  const children = Object.fromEntries(Object.entries(s.children).map(([k, child]) =>
+    [k, child.snapshot?.input === undefined ? child : { ...child, snapshot: { ...child.snapshot, input: CONTEXT } }]));
+  return { ...s, children } as T;
+}
+
+/** The inverse of compactSnapshot: the stage actor's input is the context again. */
+export function expandSnapshot<T>(snapshot: T): T {
+  const s = snapshot as PersistedShape;
+  if (!s.children) return snapshot;
+  const children = Object.fromEntries(Object.entries(s.children).map(([k, child]) =>
+    [k, child.snapshot?.input === CONTEXT ? { ...child, snapshot: { ...child.snapshot, input: s.context } } : child]));
+  return { ...s, children } as T;
+}

@@ -7,7 +7,7 @@ import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { createMatcher, loadGlossaries } from '../../src/glossary/index.ts';
 import { noTranslation, type TranslationProvider } from '../../src/translate/index.ts';
-import { createDocumentMachine, isTransient, type DocOutput, type MachineInput, type StageDeps } from '../../src/pipeline/index.ts';
+import { compactSnapshot, createDocumentMachine, expandSnapshot, isTransient, type DocOutput, type MachineInput, type StageDeps } from '../../src/pipeline/index.ts';
 import { DEFAULT_LIMITS } from '../../src/documents/index.ts';
 import { REPO } from './helpers.ts';
 
@@ -98,7 +98,10 @@ describe('document machine', () => {
     let saved: unknown;
     await run(machine, { input: input() }, (stage, persisted) => { if (stage === 'normalise') { saved = persisted; return true; } return false; });
     expect((saved as { value: Record<string, string> }).value).toEqual({ normalise: 'running' });
-    const resumed = await run(machine, { snapshot: saved } as never);
+    // As the batch stores it: compacted (the stage input is the context), through JSON, expanded.
+    const stored = JSON.parse(JSON.stringify(compactSnapshot(saved)));
+    expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(saved).length * 0.7);
+    const resumed = await run(machine, { snapshot: expandSnapshot(stored) } as never);
     expect(resumed.stages).toEqual(['normalise', 'align', 'translate', 'emit', 'done']);
     expect({ ...resumed.output, timeMs: 0 }).toEqual({ ...whole.output, timeMs: 0 });
   });
