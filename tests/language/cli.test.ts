@@ -42,6 +42,13 @@ describe('tandem detect', () => {
     expect(text.slice(rows[1].start, rows[1].end)).toBe('Гродно. Так выглядят сотрудники предприятия.');
   });
 
+  it('reads HTML as a document: markup does not vote for English', async () => {
+    const path = file('page.html', '<html><body><p class="lead">Жыве Беларусь!</p><p>Workers went home.</p></body></html>');
+    expect(await main(['detect', path])).toBe(0);
+    const rows = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows.map((r) => r.lang)).toEqual(['be', 'en']);
+  });
+
   it('writes sentences in text format', async () => {
     const path = file('s.txt', 'Гродно. Так выглядят сотрудники предприятия. Workers went home.');
     expect(await main(['detect', '--unit', 'sentence', '--format', 'text', path])).toBe(0);

@@ -40,8 +40,12 @@ const command: Command = async (argv) => {
   const tty = process.stderr.isTTY && !values.quiet && inputs.length > 1;
   const out: string[] = [];
   const flush = () => { if (out.length) process.stdout.write(out.join('')); out.length = 0; };
+  // Paragraph and sentence units read files as documents (HTML and Markdown markup stripped);
+  // line units take lines as they are and need not load the readers.
+  const documents = unit === 'line' ? undefined : await import('../../documents/index.ts');
+  const paragraphsOf = (input: Input) => documents!.parseDocument(input.text, input.name ?? '-', input.name ?? '-.txt').paragraphs;
   inputs.forEach((input, i) => {
-    for (const record of detectInput(input, unit, options)) {
+    for (const record of detectInput(input, unit, options, paragraphsOf)) {
       out.push(format === 'jsonl' ? JSON.stringify(record) + '\n' : asText(record, unit) + '\n');
       if (out.length >= 4096) flush();
     }
@@ -53,7 +57,9 @@ const command: Command = async (argv) => {
 };
 export default command;
 
-function detectInput(input: Input, unit: Unit, options: DetectOptions): Record_[] {
+type Paragraphs = (input: Input) => Array<{ text: string; start: number; end: number }>;
+
+function detectInput(input: Input, unit: Unit, options: DetectOptions, paragraphsOf: Paragraphs): Record_[] {
   const file = input.name ? { file: input.name } : {};
   if (unit === 'line') {
     const lines = input.text.split(/\r?\n/);
@@ -61,7 +67,7 @@ function detectInput(input: Input, unit: Unit, options: DetectOptions): Record_[
     return detectLines(lines, options).map((d, i) => (input.name ? { file: input.name, line: i + 1, lang: d.lang, confidence: d.confidence }
       : { line: i + 1, lang: d.lang, confidence: d.confidence }));
   }
-  const paragraphs = splitParagraphs(input.text);
+  const paragraphs = paragraphsOf(input);
   const detections = detectParagraphs(paragraphs.map((p) => p.text), options);
   if (unit === 'paragraph') {
     return detections.map((d, i) => ({ ...file, paragraph: i + 1, start: paragraphs[i].start, end: paragraphs[i].end,
@@ -70,17 +76,6 @@ function detectInput(input: Input, unit: Unit, options: DetectOptions): Record_[
   return detections.flatMap((d, i) => d.sentences.map((s, j) => ({ ...file, paragraph: i + 1, sentence: j + 1,
     start: paragraphs[i].start + s.start, end: paragraphs[i].start + s.end, text: s.text, lang: s.lang, confidence: s.confidence,
     ...(s.mixed ? { mixed: true, spans: s.spans } : {}) })));
-}
-
-/** Paragraphs are separated by blank lines; offsets are into the input text. */
-function splitParagraphs(text: string): Array<{ text: string; start: number; end: number }> {
-  const out: Array<{ text: string; start: number; end: number }> = [];
-  for (const m of text.matchAll(/[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*/g)) {
-    const lead = m[0].length - m[0].trimStart().length;
-    const body = m[0].trim();
-    out.push({ text: body, start: m.index! + lead, end: m.index! + lead + body.length });
-  }
-  return out;
 }
 
 function asText(r: Record_, unit: Unit): string {
