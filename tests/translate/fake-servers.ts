@@ -22,18 +22,26 @@ export interface Hit { path: string; at: number; body: any; headers: IncomingMes
 export interface FakeServer {
   url: string;
   hits: Hit[];
+  languageRequests: number;
   /** Called per request before answering; may answer itself (return true) or delay. */
   script?: (hit: Hit, res: ServerResponse, n: number) => Promise<boolean> | boolean;
   close(): Promise<void>;
 }
 
 export async function startFakeServer(): Promise<FakeServer> {
-  const state: FakeServer = { url: '', hits: [], close: async () => {} };
+  const state: FakeServer = { url: '', hits: [], languageRequests: 0, close: async () => {} };
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
     const hit: Hit = { path: req.url ?? '', at: Date.now(), body: raw ? JSON.parse(raw) : undefined, headers: req.headers };
+    if (hit.path === '/languages') {
+      // LibreTranslate's language list: counted apart, so tests count translation requests only.
+      state.languageRequests++;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify([{ code: 'en', name: 'English', targets: ['en', 'ru'] }, { code: 'ru', name: 'Russian', targets: ['en', 'ru'] }]));
+      return;
+    }
     state.hits.push(hit);
     if (state.script && (await state.script(hit, res, state.hits.length))) return;
     const send = (value: unknown) => { if (!res.writableEnded) { res.setHeader('content-type', 'application/json'); res.end(JSON.stringify(value)); } };

@@ -92,6 +92,15 @@ describe('http provider policies', () => {
     for (let i = 2; i < times.length; i++) expect(times[i] - times[i - 2]).toBeGreaterThanOrEqual(100);
   });
 
+  it('skips pairs a LibreTranslate server does not offer, without asking it to translate', async () => {
+    const p = await provider('libretranslate');
+    const out = await p.translate([{ id: '1', text: 'All people are free.', srcLang: 'en', tgtLang: 'be' }, request('All people are free.', '2')]);
+    expect(out[0]).toBeNull();
+    expect(out[1]!.text).toBe('Все люди свободны.');
+    expect(server.languageRequests).toBeGreaterThan(0);
+    expect(server.hits.map((h) => h.path)).toEqual(['/translate']);
+  });
+
   it('reports a missing key or endpoint as a job-file problem', async () => {
     await expect(createProviderChain([{ type: 'http', protocol: 'deepl' }], { env: {} })).rejects.toThrow(/no API key; set DEEPL_API_KEY/);
     await expect(createProviderChain([{ type: 'http', protocol: 'libretranslate' }], { env: {} })).rejects.toThrow(/no endpoint; set LIBRETRANSLATE_URL/);

@@ -19,6 +19,8 @@ export interface Protocol {
   keyRequired: boolean;
   /** What besides the text decides the answer (goes into the cache key). */
   identity(s: ProtocolSettings, src: Lang, tgt: Lang): unknown;
+  /** Language pairs the server offers, when the protocol can tell (else every pair is tried). */
+  pairs?(http: Requester, s: ProtocolSettings): Promise<Set<string> | undefined>;
   translate(http: Requester, s: ProtocolSettings, texts: string[], src: Lang, tgt: Lang): Promise<string[]>;
 }
 
@@ -33,6 +35,12 @@ export const libreTranslate: Protocol = {
   name: 'libretranslate', format: 'html', keyRequired: false,
   env: { endpoint: 'LIBRETRANSLATE_URL', key: 'LIBRETRANSLATE_API_KEY' },
   identity: (s, src, tgt) => ['libretranslate', base(s.endpoint), primary(src), primary(tgt)],
+  async pairs(http, s) {
+    // GET /languages: [{code, targets: [...]}]. A server without it is simply asked for every pair.
+    const answer = await http.json(`${base(s.endpoint)}/languages`, undefined).catch(() => undefined) as Array<{ code?: string; targets?: string[] }> | undefined;
+    if (!Array.isArray(answer)) return undefined;
+    return new Set(answer.flatMap((l) => (l.targets ?? []).map((t) => `${l.code}>${t}`)));
+  },
   async translate(http, s, texts, src, tgt) {
     const out: string[] = [];
     for (let i = 0; i < texts.length; i += s.batch) {

@@ -14,12 +14,17 @@ export interface HttpEngineOptions { protocol: Protocol; settings: ProtocolSetti
 
 export function httpEngine({ protocol, settings, policy, cache }: HttpEngineOptions): Engine & { requester: Requester; cache: Cache } {
   const requester = createRequester(policy, protocol.name);
+  let pairs: Promise<Set<string> | undefined> | undefined;
   return {
     name: protocol.name,
     format: protocol.format,
     requester,
     cache,
-    async supports() { return true; },
+    async supports(src, tgt) {
+      pairs ??= protocol.pairs?.(requester, settings) ?? Promise.resolve(undefined);
+      const offered = await pairs;
+      return !offered || offered.has(`${src.split(/[-_]/)[0].toLowerCase()}>${tgt.split(/[-_]/)[0].toLowerCase()}`);
+    },
     async translate(texts, src, tgt) {
       const identity = protocol.identity(settings, src, tgt);
       const answers: Array<string | undefined> = await Promise.all(texts.map((text) => cache.get([identity, text])));
