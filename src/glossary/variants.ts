@@ -3,6 +3,7 @@
 // back-transliterations). A full name matches any combination of its positions' spellings, so
 // "Svetlana Tsikhanouskaya" is recognised even when only two other spellings are listed.
 import type { Glossary, GlossaryEntry, Lang, Term, TermStatus } from '../types.ts';
+import { belarusianForms } from './belarusian-forms.ts';
 import { russianForms, snowballStem, type RussianStrategy } from './russian.ts';
 import { fold, hasCyrillic, primaryLang, romanizations, toCyrillic } from './translit.ts';
 
@@ -105,7 +106,8 @@ function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[]
     for (const src of g.sources) {
       words(src.text).forEach((word, i) => {
         const info = { gender: src.gender, indeclinable: src.indeclinable, surname: person && i === g.n - 1 };
-        const forms = scriptOf(word) === 'latin' ? [word.toLowerCase()] : russianForms(word, info);
+        const forms = scriptOf(word) === 'latin' ? [word.toLowerCase()]
+          : primaryLang(src.lang) === 'be' ? belarusianForms(word, info) : russianForms(word, info);
         const keys = strategy !== 'paradigm' && scriptOf(word) === 'cyrillic' ? [forms[0]] : forms;
         keys.forEach((form, formIndex) => {
           const k = wordKey(form, strategy);

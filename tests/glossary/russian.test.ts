@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { russianForms } from '../../src/glossary/index.ts';
+import { belarusianForms, russianForms } from '../../src/glossary/index.ts';
 
 describe('russianForms', () => {
   it('declines feminine and masculine adjectival surnames without overlap', () => {
@@ -24,5 +24,18 @@ describe('russianForms', () => {
     expect(russianForms('Колесникова', { gender: 'f', surname: true })).toEqual(['колесникова', 'колесниковой', 'колесникову', 'колесниковою']);
     expect(russianForms('МАЗ', { gender: 'm' })).toContain('маза');
     expect(russianForms('МТЗ')).toEqual(['мтз']);
+    expect(russianForms('Павел')).toEqual(expect.arrayContaining(['павел', 'павла', 'павлом']));
+  });
+});
+
+describe('belarusianForms', () => {
+  it('declines with Belarusian endings, feminine and masculine apart', () => {
+    const f = belarusianForms('Ціханоўская');
+    const m = belarusianForms('Ціханоўскі');
+    expect(f).toEqual(expect.arrayContaining(['ціханоўскай', 'ціханоўскую']));
+    expect(m).toEqual(expect.arrayContaining(['ціханоўскага', 'ціханоўскаму']));
+    expect(f.filter((x) => m.includes(x))).toEqual([]);
+    expect(belarusianForms('Лукашэнка')).toContain('лукашэнкі');
+    expect(belarusianForms('Мінск')).toEqual(expect.arrayContaining(['мінска', 'мінскам']));
   });
 });
