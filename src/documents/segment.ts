@@ -27,6 +27,7 @@ const TWEET_SIGNATURE = new RegExp(
 // Links, e-mail and handles: their inner punctuation never ends a sentence. Trailing . , ! ? ) » "
 // belong to the sentence, not the link.
 const PROTECTED = /(?:https?:\/\/|www\.)[^\s<>«»"]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}|(?<![\p{L}\p{N}])@\w+|(?<![\p{L}\p{N}@.])(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}\/[^\s<>«»"]*/gu;
+const MAYBE_PROTECTED = /[@/]|www\./;
 const ELLIPSIS_END = /…[»"”’)]*\s+(?=[«"„“]?\p{Lu})/gu;
 const TRAILING = /[.,;:!?)»"'”’\]]+$/u;
 
@@ -57,6 +58,8 @@ export function splitSentences(text: string, locale = 'en'): Span[] {
 
 function protectedRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
+  // Every protected form has an @ or a / (or www.): most prose has neither, and the scan is costly.
+  if (!MAYBE_PROTECTED.test(text)) return ranges;
   for (const m of text.matchAll(PROTECTED)) {
     const body = m[0].replace(TRAILING, '');
     ranges.push([m.index!, m.index! + body.length]);

@@ -51,7 +51,10 @@ const validate = ajv.compile<JobFile>(schema);
 export function loadJob(file: string): Job {
   const path = resolve(file);
   if (!existsSync(path)) throw new UsageError(t('run:job.notFound', { file }));
-  const text = readFileSync(path, 'utf8');
+  let text: string;
+  try { text = readFileSync(path, 'utf8'); } catch (error) {
+    throw new UsageError(t('run:job.unreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+  }
   const data = parseJobText(text, file);
   const name = data.name ?? basename(path).replace(/(\.job)?\.(ya?ml|json)$/i, '');
   return resolveJob(data, { name, base: dirname(path), file: path });
