@@ -22,24 +22,43 @@ export async function jobFormats(jobDir: string): Promise<OutputFormat[]> {
   return names.includes('segments.tsv') ? ['jsonl', 'tsv', 'tmx', 'xliff'] : ['jsonl', 'tmx', 'xliff'];
 }
 
-/** The language pairs of the job's segments, one per unordered pair, in order of appearance. */
-export function segmentPairs(segments: Segment[]): LanguagePair[] {
+/**
+ * The job's language pairs: those of the TMX files the pipeline wrote (`en-ru.tmx`), then each
+ * document's main direction (quoted material in another language does not make a pair of its own).
+ */
+export function jobPairs(tmxNames: string[], segments: Segment[]): LanguagePair[] {
   const pairs: LanguagePair[] = [];
-  for (const s of segments) {
-    if (!s.tgt) continue;
-    const [a, b] = [s.src.lang, s.tgt.lang];
-    if (!pairs.some((p) => (p.srcLang === a && p.tgtLang === b) || (p.srcLang === b && p.tgtLang === a))) pairs.push({ srcLang: a, tgtLang: b });
+  const add = (srcLang: string, tgtLang: string) => {
+    const known = pairs.some((p) => (p.srcLang === srcLang && p.tgtLang === tgtLang) || (p.srcLang === tgtLang && p.tgtLang === srcLang));
+    if (!known && srcLang !== tgtLang) pairs.push({ srcLang, tgtLang });
+  };
+  for (const name of tmxNames) {
+    const m = /^([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*?)-([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\.tmx$/.exec(name);
+    if (m) add(m[1], m[2]);
+  }
+  const byDoc = new Map<string, Segment[]>();
+  for (const s of segments) byDoc.set(s.doc, [...(byDoc.get(s.doc) ?? []), s]);
+  for (const docSegments of byDoc.values()) {
+    const src = mostCommon(docSegments.map((s) => s.src.lang));
+    const tgt = mostCommon(docSegments.flatMap((s) => (s.tgt ? [s.tgt.lang] : [])));
+    if (src && tgt) add(src, tgt);
   }
   return pairs;
+}
+
+function mostCommon(values: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 export async function applyReview(jobDir: string, options: Pick<OpenOptions, 'matchTerms'> = {}): Promise<ApplySummary> {
   const session = await ReviewSession.open(jobDir, options);
   try {
     const segments = session.segments();
-    const base = [...session.pristine.values()];
+    const tmxNames = (await readdir(jobDir)).filter((f) => f.endsWith('.tmx'));
     const files = await writeJobOutputs(jobDir, {
-      segments, pairs: segmentPairs([...base, ...segments]), formats: await jobFormats(jobDir),
+      segments, pairs: jobPairs(tmxNames, [...session.pristine.values()]), formats: await jobFormats(jobDir),
     });
     await session.markApplied(await readFile(join(jobDir, SEGMENTS_FILE)));
     return {

@@ -1,6 +1,7 @@
 // What `tandem review` and `tandem apply-review` share: finding the job folder and opening its review.
 import { realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { glob } from 'tinyglobby';
 import { t } from '../i18n/index.ts';
 import { ReviewFileError } from './journal.ts';
 import { ReviewSession, type OpenOptions } from './session.ts';
@@ -31,13 +32,19 @@ export async function openSession(jobDir: string, options: OpenOptions = {}): Pr
 
 /** The glossaries named by --job (its `glossaries`) and --glossary; undefined when there are none. */
 export async function glossaryOf(options: { job?: string; glossary?: string[] }): Promise<Glossary | undefined> {
-  const fromJob = options.job ? (await import('../pipeline/index.ts')).loadJob(options.job).glossaries : [];
+  const fromJob = options.job ? await jobGlossaryFiles(options.job) : [];
   const paths = [...fromJob, ...(options.glossary ?? []).map((p) => resolve(p))];
   try {
     return await loadGlossary(paths);
   } catch (error) {
     throw new UsageError(t('review:glossaryFailed', { reason: (error as Error).message }));
   }
+}
+
+/** The job file's glossaries (globs relative to the job's root), as the pipeline finds them. */
+async function jobGlossaryFiles(jobFile: string): Promise<string[]> {
+  const job = (await import('../pipeline/index.ts')).loadJob(jobFile);
+  return (await glob(job.glossaries, { cwd: job.root, absolute: true, onlyFiles: true })).sort();
 }
 
 /** Glossary matching for edited text, when there is a glossary. */

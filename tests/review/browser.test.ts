@@ -2,7 +2,7 @@
 // the pipeline writes it, plus a document of hostile text: keyboard navigation, confirm, merge, move,
 // undo, split, edit, redo, term flag, reload, restart of the server, apply-review.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -17,7 +17,7 @@ const REPO = new URL('../../', import.meta.url).pathname;
 const SPECS = join(REPO, '..', 'shared', 'specs');
 const GLOSSARY = join(REPO, 'glossaries', 'belarus-2020.yaml');
 
-let jobDir: string, base: Segment[], seed: Segment[];
+let jobDir: string, untouched: string, base: Segment[], seed: Segment[];
 let browser: Browser, running: Running, page: Page;
 
 const keyOf = (s: Segment) => `${s.doc}#${s.id}`;
@@ -50,6 +50,8 @@ beforeAll(async () => {
   jobDir = join(mkdtempSync(join(tmpdir(), 'tandem-review-')), 'seed');
   execFileSync(process.execPath, [join(REPO, 'bin/tandem.js'), 'run', join(REPO, 'pipeline/default.job.yaml'), '--out', jobDir, '--quiet'],
     { stdio: 'pipe' });
+  untouched = join(jobDir, '..', 'untouched');
+  cpSync(jobDir, untouched, { recursive: true });
   seed = readJsonl(readFileSync(join(jobDir, 'segments.jsonl'), 'utf8'));
   expect(seed.length).toBeGreaterThanOrEqual(8);
   appendFileSync(join(jobDir, 'segments.jsonl'), hostileSegments().map((s) => JSON.stringify(s) + '\n').join(''));
@@ -222,5 +224,16 @@ describe('review page', () => {
     expect(readXliff(xliff).filter((s) => s.reviewed).map((s) => s.id)).toEqual(reviewed);
     expect(xliff.match(/state="reviewed"/g)).toHaveLength(reviewed.length);
     expect(readdirSync(join(jobDir, 'review')).sort()).toEqual(['base.jsonl', 'journal.jsonl', 'lock']);
+  });
+
+  it('rewrites the pipeline\'s files byte for byte when there is nothing to apply', async () => {
+    const files = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && !e.parentPath.includes('.tandem-state'))
+      .map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+    const before = new Map(files(untouched).map((f) => [f, readFileSync(join(untouched, f))]));
+    const summary = await applyReview(untouched);
+    expect(summary.decisions).toBe(0);
+    for (const [file, bytes] of before) expect(readFileSync(join(untouched, file)).equals(bytes), file).toBe(true);
+    expect(files(untouched).filter((f) => !before.has(f))).toEqual(['review/base.jsonl', 'review/journal.jsonl']);
   });
 });
