@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tmProvider } from '../../src/translate/tm/provider.ts';
 import { TranslationMemory } from '../../src/translate/tm/memory.ts';
+import { alignment } from '../../src/translate/tm/distance.ts';
+import { tokenize } from '../../src/translate/tm/tokens.ts';
 import type { TmUnit } from '../../src/translate/tm/load.ts';
 import { udhrPairs } from './udhr.ts';
 
@@ -74,9 +76,40 @@ describe('translation memory on UDHR', () => {
   it('keeps the best candidates even when many share common words', () => {
     const memory = TranslationMemory.build(pairs.map(([source, target]) => ({ source, target })));
     const [en] = pairs[20];
-    const found = memory.search(en, 0.3, 3);
+    const found = memory.search(en, 0.5, 3);
     expect(found[0].score).toBe(1);
     expect(memory.entries[found[0].entry].source).toBe(en);
     for (let i = 1; i < found.length; i++) expect(found[i].score).toBeLessThanOrEqual(found[i - 1].score);
+  });
+
+  it('finds exactly what a brute-force scan finds (the index filters never lose a match)', () => {
+    // Sentences of UDHR in four languages, plus copies with words dropped, swapped and repeated.
+    const sentences = (['eng', 'rus'] as const).flatMap((l) => udhrPairs(l, l === 'eng' ? 'rus' : 'eng').map(([s]) => s))
+      .flatMap((p) => p.split(/(?<=[.;:])\s+/)).filter((s) => s.split(' ').length >= 3);
+    const variants = sentences.flatMap((s, i) => {
+      const w = s.split(' ');
+      return [w.filter((_, k) => k % 5 !== i % 5).join(' '), [...w.slice(1), w[0]].join(' '), [w[0], ...w].join(' ')];
+    });
+    const all = [...sentences, ...variants];
+    const memory = TranslationMemory.build(all.map((source) => ({ source, target: source })));
+    const words = (t: string) => tokenize(t).map((x) => x.norm);
+    for (const minMatch of [0.5, 0.7, 0.9]) {
+      for (let q = 0; q < sentences.length; q += 7) {
+        const query = sentences[q].replace(/\p{L}+/u, 'Zebra');
+        const qw = words(query);
+        const expected = new Set<string>();
+        const scores: number[] = [];
+        memory.entries.forEach((e) => {
+          const m = words(e.source);
+          const score = 1 - alignment(qw, m).distance / Math.max(qw.length, m.length);
+          if (score >= minMatch - 1e-9) { expected.add(e.source); scores.push(score); }
+        });
+        const got = memory.search(query, minMatch, 100000).map((c) => memory.entries[c.entry].source);
+        expect(new Set(got), `${query} @ ${minMatch}`).toEqual(expected);
+        // With a small limit the best few are still the best few.
+        const top = memory.search(query, minMatch, 3).map((c) => c.score);
+        expect(top).toEqual(scores.sort((a, b) => b - a).slice(0, 3).map((x) => expect.closeTo(x, 9)));
+      }
+    }
   });
 });
