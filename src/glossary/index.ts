@@ -1,7 +1,7 @@
 // Glossaries: loading (YAML/JSON with a JSON Schema, TBX, CSV), matching every spelling, transliteration
 // and Russian case form of a term, and normalising text to the house spelling with reversible changes.
 export { loadGlossaries, parseGlossary, entryLines, GlossaryError, type LoadedGlossary, type GlossaryMeta } from './load.ts';
-export { createMatcher, type Matcher, type MatcherOptions, type DetailedMatch } from './matcher.ts';
+export { createMatcher, type Matcher, type CompiledMatcher, type MatcherOptions, type DetailedMatch } from './matcher.ts';
 export { normalize, applyChanges, revertChanges, type Normalized } from './normalize.ts';
 export { parseTbx, toTbx } from './tbx.ts';
 export { parseCsvGlossary } from './csv.ts';

@@ -17,20 +17,23 @@ export interface DetailedMatch extends TermMatch {
   listedTerm?: Term;
 }
 
+/** What other stages need of a matcher: `find`. The rest is there on every matcher createMatcher makes. */
 export interface Matcher {
   find(text: string, lang: Lang): TermMatch[];
   /** Like find, with shapes, spellings and case indexes (what normalize needs). */
-  findDetailed(text: string, lang: Lang): DetailedMatch[];
-  entryById: Map<string, GlossaryEntry>;
+  findDetailed?(text: string, lang: Lang): DetailedMatch[];
+  entryById?: Map<string, GlossaryEntry>;
   /** True when any preferred or admitted term of the entry, in any form, occurs in the text. */
-  mentions(text: string, lang: Lang, entryId: string): boolean;
+  mentions?(text: string, lang: Lang, entryId: string): boolean;
   /** Number of compiled word keys, for benchmarks. */
-  size: number;
+  size?: number;
 }
+
+export type CompiledMatcher = Required<Matcher>;
 
 export interface MatcherOptions extends CompileOptions {}
 
-export function createMatcher(glossary: Glossary, options: MatcherOptions = {}): Matcher {
+export function createMatcher(glossary: Glossary, options: MatcherOptions = {}): CompiledMatcher {
   const strategy: RussianStrategy = options.russian ?? 'paradigm';
   const patterns = compilePatterns(glossary, options);
   const byFirst = new Map<string, Pattern[]>();
