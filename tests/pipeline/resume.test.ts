@@ -8,7 +8,7 @@ import { generateCorpus } from '../../scripts/bench/corpus.ts';
 import { listFiles, REPO, runCli, startCli } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tandem-resume-'));
-generateCorpus(join(dir, 'docs'), { documents: 36, seed: 11, singles: 0.2 });
+generateCorpus(join(dir, 'docs'), { documents: 60, seed: 11, singles: 0.2 }); // enough to be killed midway on a fast machine
 writeFileSync(join(dir, 'resume.job.yaml'), ['input: docs/*.txt', 'languages: [en, ru, uk, be]', 'pairs: [en-ru]',
   `glossaries: ${join(REPO, 'glossaries')}/*.yaml`, 'concurrency: 1', ''].join('\n'));
 const job = join(dir, 'resume.job.yaml');
