@@ -3,7 +3,7 @@
 // same run. The goal: tandem no slower than 1.5x franc.
 //   --lines N   how many lines (default 100000)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cutUnits, LANGS, loadOwn, loadUdhr, REPO, type Corpus } from '../eval/lid-data.ts';
@@ -51,17 +51,23 @@ import { readFileSync } from 'node:fs';
 import { franc } from 'franc';
 const only = ['eng', 'rus', 'ukr', 'bel'];
 const out = [];
-for (const line of readFileSync(process.argv[2], 'utf8').split('\\n')) out.push(JSON.stringify({ lang: franc(line, { only, minLength: 1 }) }));
+for (const line of readFileSync(process.argv[2], 'utf8').replace(/\\n$/, '').split('\\n')) out.push(JSON.stringify({ lang: franc(line, { only, minLength: 1 }) }));
 process.stdout.write(out.join('\\n'));
 `;
 
+// The machine is shared: where GNU time exists, CPU seconds are shown too, as they depend less on load.
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
 function time(label: string, cmd: string, args: string[]): number {
   const t0 = performance.now();
-  const r = spawnSync(cmd, args, { cwd: REPO, maxBuffer: 1 << 30, encoding: 'utf8' });
+  const [bin, argv] = GNU_TIME ? [GNU_TIME, ['-f', 'cpu %U %S', cmd, ...args]] : [cmd, args];
+  const r = spawnSync(bin, argv, { cwd: REPO, maxBuffer: 1 << 30, encoding: 'utf8' });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`${label} failed: ${r.stderr.split('\n')[0]}`);
   const lines = r.stdout.split('\n').filter(Boolean).length;
-  console.log(`${label.padEnd(34)} ${seconds.toFixed(2).padStart(7)} s  ${Math.round(N / seconds).toString().padStart(8)} lines/s  (${lines} output lines)`);
+  const cpu = /cpu ([\d.]+) ([\d.]+)/.exec(r.stderr);
+  const cpuText = cpu ? `  ${(Number(cpu[1]) + Number(cpu[2])).toFixed(2).padStart(6)} s CPU` : '';
+  console.log(`${label.padEnd(30)} ${seconds.toFixed(2).padStart(7)} s  ${Math.round(N / seconds).toString().padStart(8)} lines/s${cpuText}  (${lines} output lines)`);
   return seconds;
 }
 

@@ -71,12 +71,12 @@ function tuneModel(corpus: Corpus) {
   const evaluate = () => { resetModelCache(); const accs = units.map((u) => { const s = score(corpus, u, sys); return s.right / s.total; }); return [accs.reduce((a, b) => a + b, 0) / accs.length, ...accs]; };
   let best = { acc: -1, p: structuredClone(MODEL_PARAMS) };
   const consider = () => { const [acc, ...accs] = evaluate(); if (acc > best.acc) { best = { acc, p: structuredClone(MODEL_PARAMS) }; console.log(acc.toFixed(4), accs.map((a) => a.toFixed(4)).join(' '), JSON.stringify(MODEL_PARAMS)); } };
-  for (const gramK of [0.02, 0.05, 0.1, 0.3]) for (const wordK of [0.001, 0.01, 0.1]) for (const lexicon of [0.25, 0.5, 1]) {
-    Object.assign(MODEL_PARAMS, { gramK, wordK, lexicon });
+  for (const gramK of [0.01, 0.02, 0.05]) for (const wordK of [0.0003, 0.001, 0.01]) for (const lexicon of [0.1, 0.25, 0.5]) for (const norm of [0, 0.5, 1]) {
+    Object.assign(MODEL_PARAMS, { gramK, wordK, lexicon, norm });
     consider();
   }
   Object.assign(MODEL_PARAMS, structuredClone(best.p));
-  const steps = [-1, -0.5, 0, 0.5];
+  const steps = [-1.5, -1, -0.5, 0];
   for (const r of steps) for (const u of steps) for (const b of steps) {
     MODEL_PARAMS.bias = [0, r, u, b];
     consider();

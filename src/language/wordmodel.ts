@@ -69,6 +69,8 @@ export const MODEL_PARAMS = {
   wordK: 0.001,
   /** How much the word lexicon counts next to the n-grams. */
   lexicon: 0.25,
+  /** The n-gram term is divided by (n-grams / 4) ** norm: 1 averages per four n-grams, 0 sums. */
+  norm: 1,
   /** Log-prior per language (MODEL_LANGS order), against the bias from unequal training sizes. */
   bias: [0, -0.5, -1, -1],
 };
@@ -147,7 +149,7 @@ function wordScore(word: string, m: Scorer): Float64Array {
     count++;
   }
   const row = rowOf(m.wordKeys, word);
-  const scale = Math.max(1, count / ORDER);
+  const scale = Math.max(1, count / ORDER) ** MODEL_PARAMS.norm;
   for (let l = 0; l < L; l++) {
     const lex = Math.log(((row === undefined ? 0 : m.wordCounts[row * L + l]) + MODEL_PARAMS.wordK) / m.wordDenom[l]);
     out[l] = out[l] / scale + MODEL_PARAMS.lexicon * lex + MODEL_PARAMS.bias[l];

@@ -104,7 +104,7 @@ async function readText(file: string): Promise<string> {
   let bytes: Buffer;
   try { bytes = await readFile(file); } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? t('detect:notFound') : code ?? String(error));
+    throw new Error(code === 'ENOENT' ? t('detect:notFound') : code === 'EISDIR' ? t('detect:isDirectory') : code ?? String(error));
   }
   const { decodeUtf8 } = await import('../../documents/index.ts');
   return decodeUtf8(bytes);
