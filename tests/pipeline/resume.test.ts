@@ -55,4 +55,18 @@ describe('kill -9 midway and resume', () => {
       else expect(b.equals(a), `${f} differs`).toBe(true);
     }
   }, 180_000);
+
+  it('stops on Ctrl-C with exit code 130, saved progress and no half-written output', async () => {
+    const out = join(dir, 'interrupted');
+    const { child, done } = startCli(['run', job, '--out', out]);
+    const timer = setInterval(() => { if (doneCount(out) >= 2) { clearInterval(timer); child.kill('SIGINT'); } }, 25);
+    const run = await done;
+    clearInterval(timer);
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain('interrupted: progress saved');
+    expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expect(doneCount(out)).toBeGreaterThanOrEqual(2);
+    expect(existsSync(join(out, 'segments.jsonl'))).toBe(false);
+    expect(existsSync(join(out, '.tandem-state', 'lock'))).toBe(false);
+  }, 120_000);
 });
