@@ -130,3 +130,17 @@ describe('fillTargets', () => {
     expect(out[2].tgt).toBeNull();
   });
 });
+
+describe('provider settings schema', () => {
+  it('accepts the documented settings and rejects typos, so a job file fails before anything runs', async () => {
+    const { default: Ajv } = await import('ajv');
+    const { providersSchema } = await import('../../src/translate/index.ts');
+    const validate = new Ajv({ allErrors: true }).compile(providersSchema);
+    expect(validate([{ type: 'tm', memories: ['m/*.tmx'], minMatch: 80 }, { type: 'apertium', modes: { 'be-ru': 'bel-rus' } },
+      { type: 'http', protocol: 'deepl', requestsPerInterval: 2, intervalMs: 1000, cache: false }, { type: 'glossary' }, { type: 'none' }])).toBe(true);
+    expect(validate([{ type: 'tm', memory: 'm.tmx' }])).toBe(false);
+    expect(validate([{ type: 'http', protocol: 'google' }])).toBe(false);
+    expect(validate([{ type: 'apertium', timeoutMs: 'soon' }])).toBe(false);
+    expect(validate([{ type: 'babel' }])).toBe(false);
+  });
+});
