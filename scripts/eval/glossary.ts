@@ -54,11 +54,11 @@ function evaluate(items: Item[], glossary: Glossary, options: MatcherOptions = {
     const result = normalize(item.text, item.lang, matcher, glossary);
     const used = new Set<number>();
     const missed: TermMatch[] = [];
-    for (const m of result.matches) {
+    for (const m of result.sourceMatches) {
       const g = gold.findIndex((x, i) => !used.has(i) && x.entry === m.entry && x.start < m.end && m.start < x.end);
       if (g >= 0) { used.add(g); s.tp++; } else missed.push(m);
     }
-    s.pred += result.matches.length;
+    s.pred += result.sourceMatches.length;
     s.gold += gold.length;
     s.items++;
     const expected = goldText(item);

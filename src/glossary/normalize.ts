@@ -1,13 +1,22 @@
 // Normalisation to house style: deprecated and unlisted spellings become the entry's preferred term of
 // the same shape (surname → surname, full name → full name), with the case pattern and possessive kept.
 // Admitted terms, hashtags, and Russian inflected forms that cannot be re-inflected stay as they are.
-import type { Change, Glossary, Lang } from '../types.ts';
+import type { Change, Glossary, Lang, TermMatch } from '../types.ts';
 import type { DetailedMatch, Matcher } from './matcher.ts';
 import { russianForms } from './russian.ts';
 import { applyCase, casePattern } from './text.ts';
 import { preferredTerm, scriptOf } from './variants.ts';
 
-export interface Normalized { text: string; matches: import('../types.ts').TermMatch[]; changes: Change[] }
+export interface Normalized {
+  /** The normalised text. */
+  text: string;
+  /** Mentions in the normalised text (offsets into `text`; a rewritten mention shows its new spelling). */
+  matches: TermMatch[];
+  /** Mentions as found in the original text (offsets into the text given to normalize). */
+  sourceMatches: TermMatch[];
+  /** Edits, with offsets into the original text. */
+  changes: Change[];
+}
 
 export function normalize(text: string, lang: Lang, matcher: Matcher, glossary: Glossary): Normalized {
   const detailed = matcher.findDetailed ? matcher.findDetailed(text, lang) : (matcher.find(text, lang) as DetailedMatch[]);
@@ -17,8 +26,22 @@ export function normalize(text: string, lang: Lang, matcher: Matcher, glossary: 
     const change = changeFor(m, text, lang, entries.get(m.entry));
     if (change) changes.push(change);
   }
-  const matches = detailed.map(({ entry, surface, start, end, lang: l, term, status, via }) => ({ entry, surface, start, end, lang: l, term, status, via }));
-  return { text: applyChanges(text, changes), matches, changes };
+  const sourceMatches = detailed.map(({ entry, surface, start, end, lang: l, term, status, via }) => ({ entry, surface, start, end, lang: l, term, status, via }));
+  const normalized = applyChanges(text, changes);
+  return { text: normalized, matches: shiftMatches(sourceMatches, changes, normalized), sourceMatches, changes };
+}
+
+/** Moves matches from original offsets to normalised ones; a rewritten mention now reads as preferred. */
+function shiftMatches(matches: TermMatch[], changes: Change[], normalized: string): TermMatch[] {
+  const byStart = new Map(changes.map((c) => [c.start, c]));
+  let shift = 0;
+  return matches.map((m) => {
+    const c = byStart.get(m.start);
+    const delta = c ? c.after.length - (c.end - c.start) : 0;
+    const start = m.start + shift, end = m.end + shift + delta;
+    shift += delta;
+    return c ? { ...m, start, end, surface: normalized.slice(start, end), term: c.after, status: 'preferred' as const } : { ...m, start, end };
+  });
 }
 
 function changeFor(m: DetailedMatch, text: string, lang: Lang, entry: Glossary['entries'][number] | undefined): Change | undefined {

@@ -28,6 +28,9 @@ describe('normalize', () => {
     const r = run(text);
     expect(r.text).toBe('In Hrodna, Raman Halouchanka and hrodna azot.');
     for (const c of r.changes) expect(text.slice(c.start, c.end)).toBe(c.before);
+    for (const m of r.sourceMatches) expect(text.slice(m.start, m.end)).toBe(m.surface);
+    for (const m of r.matches) expect(r.text.slice(m.start, m.end)).toBe(m.surface);
+    expect(r.matches.map((m) => m.surface)).toEqual(['Hrodna', 'Raman Halouchanka', 'hrodna azot']);
     expect(applyChanges(text, r.changes)).toBe(r.text);
     expect(revertChanges(r.text, r.changes)).toBe(text);
   });

@@ -76,7 +76,8 @@ describe('tandem normalize', () => {
     expect(lines.map((l) => l.lang)).toEqual(['en', 'ru']);
     expect(lines[0].text).toBe('On Monday, Lukashenka met Halouchanka and the workers of the factory in Hrodna to talk about the strike.');
     expect(lines[0].original).toMatch(/^On Monday, Lukashenko met Golovchenko/);
-    expect(lines[0].matches[0]).toMatchObject({ entry: 'lukashenka', surface: 'Lukashenko', start: 11, end: 21 });
+    expect(lines[0].matches[0]).toMatchObject({ entry: 'lukashenka', surface: 'Lukashenka', start: 11, end: 21, status: 'preferred' });
+    for (const m of lines[0].matches) expect(lines[0].text.slice(m.start, m.end)).toBe(m.surface);
     expect(lines[0].changes).toHaveLength(3);
     expect(lines[1].changes).toEqual([]);
     const text = await cli(['normalize', file, '-g', BELARUS, '--format', 'text']);
