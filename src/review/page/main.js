@@ -204,11 +204,15 @@ function onClick(event) {
 }
 
 function onKey(event) {
-  if (!app.beads.length) return;
+  if (!app.beads.length || $('help').open) return;
   const ctrl = event.ctrlKey || event.metaKey;
   const key = event.key;
-  if (ctrl && (key === 'z' || key === 'Z')) { event.preventDefault(); return decide(event.shiftKey ? 'redo' : 'undo'); }
-  if (ctrl && (key === 'y' || key === 'Y')) { event.preventDefault(); return decide('redo'); }
+  // A focused button acts on Enter and Space itself; acting here as well would do it twice.
+  if (event.target instanceof HTMLButtonElement && (key === 'Enter' || key === ' ')) return;
+  const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
+  // In a text field Ctrl+Z undoes typing; elsewhere it undoes the last decision.
+  if (!typing && ctrl && (key === 'z' || key === 'Z')) { event.preventDefault(); return decide(event.shiftKey ? 'redo' : 'undo'); }
+  if (!typing && ctrl && (key === 'y' || key === 'Y')) { event.preventDefault(); return decide('redo'); }
   if (app.mode === 'edit') {
     if (key === 'Escape') ACTIONS.cancel();
     else if (key === 'Enter' && ctrl) { event.preventDefault(); saveEdit(); }
@@ -219,7 +223,7 @@ function onKey(event) {
     else if (key === 'Enter') { event.preventDefault(); flagTerm(); }
     return;
   }
-  if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
+  if (typing) return;
   if (app.mode === 'split') {
     const moves = { ArrowLeft: ['src', -1], ArrowRight: ['src', 1], ArrowUp: ['tgt', -1], ArrowDown: ['tgt', 1] };
     if (key === 'Escape') ACTIONS.cancel();
