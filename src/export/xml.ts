@@ -3,10 +3,15 @@
 //
 // Writing is done with plain template strings: the documents are small and flat, and string building
 // lets us control every byte (attribute order, indentation, numeric character references for \r and
-// tabs) so reruns are byte-identical. Reading uses fast-xml-parser: its XMLValidator reports line and
-// column for malformed input, and its preserveOrder mode keeps inline markup (<hi>, <ph>, <pc>, <cp>)
-// in document order so segment text can be reassembled exactly.
+// tabs) so reruns are byte-identical.
+//
+// Reading: fast-xml-parser's XMLValidator checks well-formedness and reports line and column. The tree
+// is then built with htmlparser2's XML mode, which keeps inline markup (<hi>, <ph>, <pc>, <cp>) in
+// document order and element offsets for line numbers: measured on a 14 MB TMX it tokenises 10-20x
+// faster than fast-xml-parser's preserveOrder parse, which dominated read time. Documents whose
+// DOCTYPE declares entities (which htmlparser2 does not expand) still go through fast-xml-parser.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { Parser } from 'htmlparser2';
 import { t } from '../i18n/index.ts';
 
 /** A malformed or unreadable segment file: names the file and, where known, the line. */
@@ -108,7 +113,8 @@ export function uniqueIds(): (wanted: string) => string {
 /** A node of fast-xml-parser's preserveOrder output: {tag: children, ':@': attributes} or {'#text'}. */
 export type XmlNode = Record<string, unknown>;
 
-const parser = new XMLParser({
+// For documents that declare entities in their DOCTYPE (rare in TMX/XLIFF).
+const entityParser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: '',
@@ -121,7 +127,6 @@ const parser = new XMLParser({
   commentPropName: '#comment',
   ignoreDeclaration: true,
   ignorePiTags: true,
-  // Start offsets of elements, so readers can name the line of a well-formed but wrong element.
   captureMetaData: true,
 });
 const META = XMLParser.getMetaDataSymbol() as unknown as string;
@@ -132,8 +137,37 @@ export interface XmlDocument {
   lineOf(node: XmlNode): number | undefined;
 }
 
+/** Builds the same ordered tree shape as fast-xml-parser's preserveOrder, with element offsets. */
+function buildTree(text: string, starts: WeakMap<XmlNode, number>): XmlNode[] {
+  const roots: XmlNode[] = [];
+  const stack: XmlNode[][] = [roots];
+  const parser: Parser = new Parser({
+    onopentag(name, attributes) {
+      const kids: XmlNode[] = [];
+      const node: XmlNode = { [name]: kids };
+      if (Object.keys(attributes).length) node[':@'] = attributes;
+      starts.set(node, parser.startIndex);
+      stack[stack.length - 1].push(node);
+      stack.push(kids);
+    },
+    onclosetag() {
+      if (stack.length > 1) stack.pop();
+    },
+    ontext(data) {
+      const list = stack[stack.length - 1];
+      const last = list[list.length - 1];
+      if (last && '#text' in last) last['#text'] += data;
+      else list.push({ '#text': data });
+    },
+  }, { xmlMode: true, decodeEntities: true, recognizeCDATA: true, recognizeSelfClosing: true });
+  parser.end(text);
+  return roots;
+}
+
 /** Validates and parses XML, or throws a SegmentFileError naming file and line. */
-export function parseXml(text: string, file?: string): XmlDocument {
+export function parseXml(input: string, file?: string): XmlDocument {
+  // XML end-of-line handling: a literal CR LF or CR is a LF (a CR written as &#13; stays a CR).
+  const text = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input;
   const verdict = XMLValidator.validate(text);
   if (verdict !== true) {
     // A truncated file: the validator lists the open tags as JSON; say it in words, at the last line.
@@ -144,18 +178,30 @@ export function parseXml(text: string, file?: string): XmlDocument {
     }
     fail(t('export:malformedXml', { reason: verdict.err.msg }), file, verdict.err.line);
   }
+  const starts = new WeakMap<XmlNode, number>();
   let roots: XmlNode[];
-  try {
-    roots = parser.parse(text) as XmlNode[];
-  } catch (error) {
-    return fail(t('export:malformedXml', { reason: (error as Error).message }), file);
+  const prolog = text.slice(0, Math.max(0, text.search(/<[A-Za-z_]/)));
+  if (prolog.includes('<!ENTITY')) {
+    try {
+      roots = entityParser.parse(text) as XmlNode[];
+    } catch (error) {
+      return fail(t('export:malformedXml', { reason: (error as Error).message }), file);
+    }
+    const record = (nodes: XmlNode[]) => nodes.forEach((node) => {
+      const start = (node[META] as { startIndex?: number } | undefined)?.startIndex;
+      if (start !== undefined) starts.set(node, start);
+      record(childNodes(node));
+    });
+    record(roots);
+  } else {
+    roots = buildTree(text, starts);
   }
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   return {
     roots,
     lineOf(node) {
-      const start = (node[META] as { startIndex?: number } | undefined)?.startIndex;
+      const start = starts.get(node);
       if (start === undefined) return undefined;
       let lo = 0;
       let hi = lineStarts.length - 1;
