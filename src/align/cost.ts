@@ -15,6 +15,8 @@ export interface Model {
   lexicalWeight: number;
   /** Cost of leaving one sentence without a counterpart. */
   skip: number;
+  /** Count an anchor shared by several sentence pairs of a bead once (exact, slower on big units). */
+  countOnce?: boolean;
   /** Bead shapes with both sides non-empty, with their prior costs. */
   moves: Move[];
 }

@@ -38,6 +38,23 @@ export function alignBanded(src: Unit[], tgt: Unit[], model: Model, band: Band):
     if (s < 0) { s = Math.min(32767, sharedIds(src[a], tgt[b])); pairs[k] = s; }
     return s;
   };
+  // Beads of several sentences count each shared id once: summing pairs would reward merging
+  // sentences that share only the document's frequent words.
+  let maxId = 0;
+  for (const u of src) if (u.ids.length) maxId = Math.max(maxId, u.ids[u.ids.length - 1]);
+  for (const u of tgt) if (u.ids.length) maxId = Math.max(maxId, u.ids[u.ids.length - 1]);
+  const stamp = new Int32Array(maxId + 1);
+  let round = 0;
+  const countOnce = model.countOnce !== false;
+  const groupShared = (i0: number, i1: number, j0: number, j1: number) => {
+    if (i1 - i0 === 1 && j1 - j0 === 1) return shared(i0, j0);
+    if (!countOnce) { let sum = 0; for (let a = i0; a < i1; a++) for (let b = j0; b < j1; b++) sum += shared(a, b); return sum; }
+    round += 2;
+    for (let a = i0; a < i1; a++) for (const id of src[a].ids) stamp[id] = round;
+    let s = 0;
+    for (let b = j0; b < j1; b++) for (const id of tgt[b].ids) if (stamp[id] === round) { s++; stamp[id] = round + 1; }
+    return s;
+  };
   const at = (i: number, j: number) => (j < lo[i] || j > hi[i] ? -1 : off[i] + j - lo[i]);
   const moves = model.moves;
 
@@ -59,8 +76,7 @@ export function alignBanded(src: Unit[], tgt: Unit[], model: Model, band: Band):
         if (i < di || j < dj) continue;
         const p = at(i - di, j - dj);
         if (p < 0 || cost[p] + prior >= best) continue;
-        let s = 0;
-        for (let a = i - di; a < i; a++) for (let b = j - dj; b < j; b++) s += shared(a, b);
+        const s = groupShared(i - di, i, j - dj, j);
         const sim = similarity(s, srcKeys[i] - srcKeys[i - di], tgtKeys[j] - tgtKeys[j - dj]);
         const c = cost[p] + beadCost(moves[k], srcLen[i] - srcLen[i - di], tgtLen[j] - tgtLen[j - dj], sim, model);
         if (c < best) { best = c; how = 2 + k; }

@@ -2,9 +2,10 @@
 // installs them (dict-freedict-eng-rus, dict-freedict-deu-fra, ...). They are optional: when the
 // pair has none, alignment runs on length, numbers, names and cognates alone. Words are compared
 // through Snowball stems so that inflected forms (апреля / апрель) meet.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Lang } from '../types.ts';
 
@@ -53,31 +54,71 @@ export function loadLexicon(srcLang: Lang, tgtLang: Lang, dir: string = DICT_DIR
   const s3 = ISO3[srcLang.split('-')[0]], t3 = ISO3[tgtLang.split('-')[0]];
   let lexicon: Lexicon | undefined;
   if (s3 && t3 && s3 !== t3) {
-    const stemSrc = stemmerFor(srcLang), stemTgt = stemmerFor(tgtLang);
-    const map = new Map<string, Set<string>>();
-    const addPair = (srcWords: string, tgtWords: string) => {
-      const from = contentWords(srcWords);
-      if (from.length !== 1) return; // multi-word headwords would make every part a false anchor
-      const s = stemSrc(from[0]);
-      for (const w of contentWords(tgtWords)) {
-        let set = map.get(s);
-        if (!set) map.set(s, (set = new Set()));
-        set.add(stemTgt(w));
-      }
-    };
-    for (const [head, translations] of readDictd(join(dir, `freedict-${s3}-${t3}`))) for (const tr of translations) addPair(head, tr);
-    for (const [head, translations] of readDictd(join(dir, `freedict-${t3}-${s3}`))) for (const tr of translations) addPair(tr, head);
+    const sources = [`freedict-${s3}-${t3}`, `freedict-${t3}-${s3}`, 'mueller7'].map((b) => join(dir, b));
+    const map = cachedMap(sources, `${s3}-${t3}`, () => compile(srcLang, tgtLang, s3, t3, sources));
     if (map.size) {
-      const frozen = new Map([...map].map(([k, v]) => [k, [...v]]));
+      const stemSrc = stemmerFor(srcLang), stemTgt = stemmerFor(tgtLang);
       lexicon = {
-        translate: (word) => frozen.get(stemSrc(word)) ?? [],
+        translate: (word) => map.get(stemSrc(word)) ?? [],
         targetStem: (word) => (word.length >= 3 ? stemTgt(word) : undefined),
-        size: frozen.size,
+        size: map.size,
       };
     }
   }
   loaded.set(key, lexicon);
   return lexicon;
+}
+
+/** Source stem → target stems from every dictionary installed for the pair. */
+function compile(srcLang: Lang, tgtLang: Lang, s3: string, t3: string, [forward, backward, mueller]: string[]): Map<string, string[]> {
+  const stemSrc = stemmerFor(srcLang), stemTgt = stemmerFor(tgtLang);
+  const map = new Map<string, Set<string>>();
+  const addPair = (srcWords: string, tgtWords: string) => {
+    const from = contentWords(srcWords);
+    if (from.length !== 1) return; // multi-word headwords would make every part a false anchor
+    const s = stemSrc(from[0]);
+    for (const w of contentWords(tgtWords)) {
+      let set = map.get(s);
+      if (!set) map.set(s, (set = new Set()));
+      set.add(stemTgt(w));
+    }
+  };
+  for (const [head, translations] of readDictd(forward)) for (const tr of translations) addPair(head, tr);
+  for (const [head, translations] of readDictd(backward)) for (const tr of translations) addPair(tr, head);
+  // Müller's English-Russian dictionary (Debian's mueller7-dict) is far larger than FreeDict's.
+  const direction = s3 === 'eng' && t3 === 'rus' ? 'forward' : s3 === 'rus' && t3 === 'eng' ? 'backward' : undefined;
+  if (direction) {
+    for (const [head, translations] of readDictd(mueller, muellerTranslations)) {
+      for (const tr of translations) direction === 'forward' ? addPair(head, tr) : addPair(tr, head);
+    }
+  }
+  return new Map([...map].map(([k, v]) => [k, [...v]]));
+}
+
+const CACHE_VERSION = 1;
+const CACHE_DIR = process.env.TANDEM_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'tandem');
+
+/**
+ * Compiling a dictionary means stemming ~10^5 words (seconds); the result is kept in the user's cache
+ * directory, keyed by the dictionaries' sizes and dates, and rebuilt when they change.
+ */
+function cachedMap(sources: string[], pair: string, build: () => Map<string, string[]>): Map<string, string[]> {
+  const stamp = JSON.stringify([CACHE_VERSION, ...sources.map((f) => [f, ...['.index', '.dict.dz'].map((ext) => {
+    try { const st = statSync(f + ext); return `${st.size}:${st.mtimeMs}`; } catch { return '-'; }
+  })])]);
+  if (!stamp.includes(':')) return new Map(); // no dictionary installed for the pair
+  const file = join(CACHE_DIR, `lexicon-${pair}.json`);
+  try {
+    const cached = JSON.parse(readFileSync(file, 'utf8')) as { stamp: string; entries: Array<[string, string[]]> };
+    if (cached.stamp === stamp) return new Map(cached.entries);
+  } catch { /* no cache yet, or unreadable: rebuild */ }
+  const map = build();
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file + '.tmp', JSON.stringify({ stamp, entries: [...map] }));
+    renameSync(file + '.tmp', file);
+  } catch { /* a read-only home costs the next run the compile time, nothing else */ }
+  return map;
 }
 
 const contentWords = (text: string) => (text.match(/[\p{L}\p{M}]{3,}/gu) ?? []);
@@ -87,7 +128,7 @@ const contentWords = (text: string) => (text.match(/[\p{L}\p{M}]{3,}/gu) ?? []);
  * entry's first line is the headword; translations are the following unnumbered first line or the
  * numbered sense lines ("1. montagne, mont"); other lines are definitions in the source language.
  */
-export function* readDictd(base: string): Generator<[string, string[]]> {
+export function* readDictd(base: string, translationsOf: (lines: string[]) => string[] = freedictTranslations): Generator<[string, string[]]> {
   const dz = base + '.dict.dz', plain = base + '.dict';
   if (!existsSync(base + '.index') || (!existsSync(dz) && !existsSync(plain))) return;
   let body: Buffer;
@@ -100,18 +141,38 @@ export function* readDictd(base: string): Generator<[string, string[]]> {
     const [head, offset, length] = line.split('\t');
     if (!head || !length || head.startsWith('00')) continue;
     const entry = body.subarray(b64(offset), b64(offset) + b64(length)).toString('utf8').split('\n');
-    const translations: string[] = [];
-    entry.slice(1).forEach((text, k) => {
-      const sense = /^\s*\d+\.\s*(.*)$/.exec(text);
-      if (sense || (k === 0 && text.trim())) {
-        for (const item of (sense ? sense[1] : text).replace(/\s\d+\.\s*$/, '').split(/[,;]/)) {
-          const trimmed = item.trim();
-          if (trimmed && trimmed.split(/\s+/).length <= 3) translations.push(trimmed);
-        }
-      }
-    });
+    const translations = translationsOf(entry.slice(1));
     if (translations.length) yield [head, translations];
   }
+}
+
+function freedictTranslations(lines: string[]): string[] {
+  const translations: string[] = [];
+  lines.forEach((text, k) => {
+    const sense = /^\s*\d+\.\s*(.*)$/.exec(text);
+    if (sense || (k === 0 && text.trim())) {
+      for (const item of (sense ? sense[1] : text).replace(/\s\d+\.\s*$/, '').split(/[,;]/)) {
+        const trimmed = item.trim();
+        if (trimmed && trimmed.split(/\s+/).length <= 3) translations.push(trimmed);
+      }
+    }
+  });
+  return translations;
+}
+
+/**
+ * Müller entries mix senses, usage labels (_n., _уст.) and English examples with their Russian
+ * renderings; the Russian words of the first senses are what a translation most likely contains.
+ */
+function muellerTranslations(lines: string[]): string[] {
+  const words: string[] = [];
+  for (const line of lines) {
+    for (const w of line.replace(/_\S+/g, ' ').match(/[а-яё]{3,}/giu) ?? []) {
+      if (!words.includes(w)) words.push(w);
+      if (words.length >= 12) return words;
+    }
+  }
+  return words;
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

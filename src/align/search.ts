@@ -21,7 +21,7 @@ export function alignUnits(src: Unit[], tgt: Unit[], model: Model): Bead[] {
 
 /** Block boundaries are arbitrary, so uneven block beads must be cheap; skipping a block is not. */
 function coarseModel(model: Model): Model {
-  return { ...model, skip: model.skip * 2, moves: [
+  return { ...model, skip: model.skip * 2, countOnce: false, moves: [
     { di: 1, dj: 1, prior: 0 }, { di: 2, dj: 1, prior: 0.7 }, { di: 1, dj: 2, prior: 0.7 },
     { di: 2, dj: 2, prior: 0.7 }, { di: 3, dj: 1, prior: 1.5 }, { di: 1, dj: 3, prior: 1.5 },
   ] };
