@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../src/glossary/index.ts';
 import {
-  applyPatch, beadToSegment, inversePatch, planOp, segmentsToBeads, sideToUnits, unitsToSide, ReviewError,
+  applyPatch, beadToSegment, inversePatch, jobPairs, planOp, segmentsToBeads, sideToUnits, unitsToSide, ReviewError,
   type ReviewBead, type ReviewOp,
 } from '../../src/review/index.ts';
 import type { Segment } from '../../src/types.ts';
@@ -119,5 +119,12 @@ describe('review model', () => {
   it('does not cut an edited sentence after a quoted exclamation that goes on in lower case', () => {
     const beads = run(segments, { type: 'edit', key: 'seed.en.txt#8', text: 'Они кричали «Жыве Беларусь!» и «Уходи!», обращаясь к нему. Потом ушли.' });
     expect(beads[8].tgt.map((u) => u.text)).toEqual(['Они кричали «Жыве Беларусь!» и «Уходи!», обращаясь к нему.', 'Потом ушли.']);
+  });
+
+  it('takes the job pairs from its TMX names and each document main direction, not from quotations', () => {
+    const quoted = segments.filter((s) => s.doc === 'seed.en.txt').map((s) => (s.id === '10' ? { ...s, src: { ...s.src, lang: 'ru' } } : s));
+    expect(jobPairs([], quoted)).toEqual([{ srcLang: 'en', tgtLang: 'ru' }]);
+    const be = { ...segments[0], doc: 'b.txt', src: { lang: 'be', text: 'Прывітанне.' }, tgt: { lang: 'ru', text: 'Привет.' } };
+    expect(jobPairs(['ru-en.tmx', 'notes.txt'], [...quoted, be])).toEqual([{ srcLang: 'ru', tgtLang: 'en' }, { srcLang: 'be', tgtLang: 'ru' }]);
   });
 });
