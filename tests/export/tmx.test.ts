@@ -95,6 +95,11 @@ describe('readTmx', () => {
     ]);
   });
 
+  it('treats a literal CR LF in a file as a line feed, as XML requires, but keeps &#13; as CR', () => {
+    const windows = '<tmx version="1.4">\r\n<header srclang="en"/>\r\n<body>\r\n<tu><tuv xml:lang="en"><seg>a\r\nb&#13;c</seg></tuv><tuv xml:lang="ru"><seg>б</seg></tuv></tu></body></tmx>';
+    expect(readTmxLocated(windows, 'w.tmx').map((l) => [l.segment.src.text, l.line])).toEqual([['a\nb\rc', 4]]);
+  });
+
   it('gives the line each unit starts on and its tuid', () => {
     const tmx = segmentsToTmx(sampleSegments(), pair);
     const lines = tmx.split('\n');
