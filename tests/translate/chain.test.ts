@@ -133,7 +133,7 @@ describe('fillTargets', () => {
 
 describe('provider settings schema', () => {
   it('accepts the documented settings and rejects typos, so a job file fails before anything runs', async () => {
-    const { default: Ajv } = await import('ajv');
+    const { Ajv } = await import('ajv');
     const { providersSchema } = await import('../../src/translate/index.ts');
     const validate = new Ajv({ allErrors: true }).compile(providersSchema);
     expect(validate([{ type: 'tm', memories: ['m/*.tmx'], minMatch: 80 }, { type: 'apertium', modes: { 'be-ru': 'bel-rus' } },
