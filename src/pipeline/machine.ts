@@ -4,10 +4,10 @@
 // exponential backoff; any other error fails the document, never the batch.
 import { assign, fromPromise, setup } from 'xstate';
 import { DocumentError } from '../documents/index.ts';
-import { alignStage, detectStage, normaliseStage, readStage, segmentStage, translateStage, type StageDeps,
+import { alignStage, detectStage, emitStage, normaliseStage, readStage, segmentStage, translateStage, type StageDeps,
   type StageName } from './stages.ts';
 import type { DocContext, DocOutput, MachineInput } from './types.ts';
-import { documentOutput } from './output.ts';
+import { documentOutput, totalTime } from './output.ts';
 
 type StageResult = Partial<DocContext>;
 
@@ -65,8 +65,7 @@ export function createDocumentMachine(deps: StageDeps) {
       normalise: timed('normalise', (c) => normaliseStage(c, deps)),
       align: timed('align', (c) => alignStage(c, deps)),
       translate: timed('translate', (c) => translateStage(c, deps)),
-      // The document's record (segments, counts, languages); the batch gathers them into the outputs.
-      emit: timed('emit', () => ({})),
+      emit: timed('emit', emitStage),
     },
     guards: {
       retryable: ({ context, event }) =>
@@ -94,7 +93,8 @@ export function createDocumentMachine(deps: StageDeps) {
     context: ({ input }) => ({ input, attempt: 0, times: {} }),
     initial: 'read',
     states,
-    output: ({ context }) => documentOutput(context),
+    // Failed documents have no emitted record: theirs is made from what the stages left.
+    output: ({ context }) => (context.result ? { ...context.result, timeMs: totalTime(context) } : documentOutput(context)),
   });
 }
 

@@ -23,8 +23,10 @@ export function documentOutput(ctx: DocContext): DocOutput {
       changes,
       flagged: segments.filter((s) => s.flags?.length).length,
     },
-    timeMs: Object.values(ctx.times).reduce((a, b) => a + b, 0),
+    timeMs: totalTime(ctx),
     segments,
     ...(ctx.failure ? { failure: ctx.failure } : {}),
   };
 }
+
+export const totalTime = (ctx: DocContext) => Object.values(ctx.times).reduce((a, b) => a + b, 0);

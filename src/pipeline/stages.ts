@@ -6,6 +6,8 @@ import { normalize, type Matcher } from '../glossary/index.ts';
 import { detect, detectParagraphs, type DetectOptions } from '../language/index.ts';
 import type { TranslationProvider } from '../translate/index.ts';
 import type { Glossary, Lang, Segment, Sentence } from '../types.ts';
+import { segmentProblem } from '../export/index.ts';
+import { documentOutput } from './output.ts';
 import { dominantLang, pairSegments, singleSegments } from './segments.ts';
 import type { DocContext, DocRef, NormalSentence, StageSettings } from './types.ts';
 
@@ -164,4 +166,19 @@ export async function translateStage(ctx: DocContext, deps: StageDeps): Promise<
 
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * The document's record for the outputs: its segments checked against the shape every writer and
+ * reader relies on (a stage that produced a malformed segment fails this document, not the batch's
+ * output files), ids unique, and the figures report.json shows.
+ */
+export function emitStage(ctx: DocContext): Pick<DocContext, 'result' | 'segments'> {
+  const seen = new Set<string>();
+  for (const segment of ctx.segments ?? []) {
+    const problem = segmentProblem(segment) ?? (seen.has(segment.id) ? `duplicate segment id` : undefined);
+    if (problem) throw new Error(`segment ${segment.id}: ${problem}`);
+    seen.add(segment.id);
+  }
+  return { result: documentOutput(ctx), segments: undefined };
 }

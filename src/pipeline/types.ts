@@ -52,6 +52,8 @@ export interface DocContext {
   summary?: { paragraphs: number; date?: string; sentences?: number; tgtSentences?: number; srcLang?: Lang; tgtLang?: Lang;
     languages?: Record<Lang, number> };
   failure?: Failure & { stage: string };
+  /** Written by the emit stage: what the batch gathers into the job's outputs. */
+  result?: DocOutput;
 }
 
 export interface DocOutput {

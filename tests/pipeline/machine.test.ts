@@ -10,6 +10,8 @@ import { noTranslation, type TranslationProvider } from '../../src/translate/ind
 import { compactSnapshot, createDocumentMachine, expandSnapshot, isTransient, type DocOutput, type MachineInput, type StageDeps } from '../../src/pipeline/index.ts';
 import { DEFAULT_LIMITS } from '../../src/documents/index.ts';
 import { REPO } from './helpers.ts';
+import { emitStage } from '../../src/pipeline/stages.ts';
+import type { DocContext } from '../../src/pipeline/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tandem-machine-'));
 const doc = join(dir, 'story.txt');
@@ -104,5 +106,13 @@ describe('document machine', () => {
     const resumed = await run(machine, { snapshot: expandSnapshot(stored) } as never);
     expect(resumed.stages).toEqual(['normalise', 'align', 'translate', 'emit', 'done']);
     expect({ ...resumed.output, timeMs: 0 }).toEqual({ ...whole.output, timeMs: 0 });
+  });
+
+  it('emit refuses malformed or duplicate segments from earlier stages', () => {
+    const ctx = { input: input(), attempt: 0, times: {}, summary: { paragraphs: 1, srcLang: 'en', tgtLang: 'ru', languages: { en: 5 } } };
+    const good = { doc: 'story.txt', id: '0.0', src: { lang: 'en', text: 'Hello.' }, tgt: null, terms: [], score: null };
+    expect(emitStage({ ...ctx, segments: [good] } as DocContext).result).toMatchObject({ status: 'done', counts: { segments: 1 } });
+    expect(() => emitStage({ ...ctx, segments: [good, good] } as DocContext)).toThrow(/duplicate segment id/);
+    expect(() => emitStage({ ...ctx, segments: [{ ...good, src: { lang: 'en' } }] } as unknown as DocContext)).toThrow(/'src' must be/);
   });
 });
