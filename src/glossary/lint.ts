@@ -3,6 +3,7 @@
 import { t } from '../i18n/index.ts';
 import type { GlossaryEntry } from '../types.ts';
 import { GlossaryError } from './errors.ts';
+import { parseCsvRows } from './csv.ts';
 import { entryLines, parseGlossary } from './load.ts';
 import { fold } from './translit.ts';
 import { compilePatterns, shapeOf } from './variants.ts';
@@ -25,7 +26,7 @@ export function lintGlossaries(files: Array<{ path: string; text: string }>): { 
   for (const { path, text } of files) {
     try {
       const g = parseGlossary(text.replace(/^\uFEFF/, ''), path);
-      const lines = /\.(ya?ml|json)$/i.test(path) ? entryLines(text) : new Map<string, number>();
+      const lines = entryLinesOf(path, text);
       g.meta?.languages?.forEach((l) => languages.add(l));
       for (const entry of g.entries) located.push({ entry, file: path, line: lines.get(entry.id) });
     } catch (error) {
@@ -103,6 +104,21 @@ export function lintGlossaries(files: Array<{ path: string; text: string }>): { 
     }
   }
   return { problems, entries: located.length };
+}
+
+/** Line where each entry starts, for any glossary format. */
+function entryLinesOf(path: string, text: string): Map<string, number> {
+  if (/\.(ya?ml|json)$/i.test(path)) return entryLines(text);
+  const out = new Map<string, number>();
+  const lineAt = (offset: number) => text.slice(0, offset).split('\n').length;
+  if (/\.(csv|tsv)$/i.test(path)) {
+    const [head, ...rows] = parseCsvRows(text, /\.tsv$/i.test(path) ? '\t' : ',');
+    const col = head?.cells.map((c) => c.trim().toLowerCase()).indexOf('id') ?? -1;
+    for (const row of rows) if (col >= 0 && !out.has(row.cells[col]?.trim())) out.set(row.cells[col]?.trim(), row.line);
+    return out;
+  }
+  for (const m of text.matchAll(/<conceptEntry\b[^>]*?\bid\s*=\s*["']([^"']*)["']/g)) if (!out.has(m[1])) out.set(m[1], lineAt(m.index!));
+  return out;
 }
 
 export function formatProblem(p: LintProblem): string {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { lintGlossaries, parseGlossary, suggestEntries } from '../../src/glossary/index.ts';
+import { formatProblem, lintGlossaries, parseGlossary, suggestEntries } from '../../src/glossary/index.ts';
 import type { Segment } from '../../src/types.ts';
 import { BELARUS, matcher, repo } from './helpers.ts';
 
@@ -55,6 +55,16 @@ entries:
     const codes = problems.map((p) => `${p.severity}:${p.code}:${p.line ?? ''}`);
     expect(codes).toEqual(expect.arrayContaining(['error:sharedVariant:7', 'error:deprecatedIsPreferred:7', 'error:duplicateId:11', 'warning:missingLanguage:15', 'warning:noPreferred:7']));
     expect(problems.find((p) => p.code === 'conflated')?.message).toMatch(/колесникова.*kolesnikova.*kolesnikov/);
+  });
+
+  it('names the line of an entry in TBX and CSV files too', () => {
+    const tbx = readFileSync(repo('../shared/specs/tbx/example-basic.tbx'), 'utf8');
+    const { problems } = lintGlossaries([{ path: 'a.tbx', text: tbx }, { path: 'b.tbx', text: tbx },
+      { path: 'c.csv', text: 'id,lang,text,status\nx,en,Hrodna,preferred\ny,en,Hrodna,admitted\n' }]);
+    expect(problems.map(formatProblem)).toEqual(expect.arrayContaining([
+      "b.tbx:10: error: duplicate entry id 'tsikhanouskaya' (first at a.tbx:10)",
+      "c.csv:3: error: 'Hrodna' (en) is claimed by entries 'x' and 'y'",
+    ]));
   });
 
   it('exits 1 on errors with file:line messages, 0 on a clean glossary, 2 on a missing file', async () => {
