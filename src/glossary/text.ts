@@ -52,17 +52,20 @@ export function protectedSpans(text: string): Array<[number, number]> {
 export const isHashtag = (text: string, start: number) => start > 0 && (text[start - 1] === '#' || text[start - 1] === '＃');
 
 /** The case pattern of a surface form, so a replacement can be written the same way. */
-export type CasePattern = 'upper' | 'lower' | 'as-is';
+export type CasePattern = 'upper' | 'lower' | 'capital' | 'as-is';
 
 export function casePattern(surface: string): CasePattern {
   const letters = surface.replace(/[^\p{L}]/gu, '');
   if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return 'upper';
   if (letters && letters === letters.toLowerCase() && letters !== letters.toUpperCase()) return 'lower';
+  if (/^\p{Lu}/u.test(letters)) return 'capital';
   return 'as-is';
 }
 
+/** Writes `text` in the case pattern of the surface it replaces ('capital': a sentence-initial term). */
 export function applyCase(text: string, pattern: CasePattern): string {
   if (pattern === 'upper') return text.toUpperCase();
   if (pattern === 'lower') return text.toLowerCase();
+  if (pattern === 'capital') return text.charAt(0).toUpperCase() + text.slice(1);
   return text;
 }

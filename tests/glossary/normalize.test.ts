@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyChanges, normalize, revertChanges } from '../../src/glossary/index.ts';
+import { applyChanges, createMatcher, normalize, revertChanges } from '../../src/glossary/index.ts';
 import { glossary, matcher } from './helpers.ts';
 
 const run = (text: string, lang = 'en') => normalize(text, lang, matcher, glossary);
@@ -10,6 +10,13 @@ describe('normalize', () => {
     expect(r.text).toBe("Sviatlana Tsikhanouskaya met Lukashenka's envoy; later Tsikhanouskaya and TSIKHANOUSKAYA, and Siarhei Tsikhanouski.");
     expect(r.changes.map((c) => c.reason)).toEqual(['deprecated', 'deprecated', 'unlisted-variant', 'deprecated', 'deprecated']);
     expect(r.changes[1]).toMatchObject({ before: 'Lukashenko', after: 'Lukashenka', entry: 'lukashenka' });
+  });
+
+  it('capitalises a lower-case preferred term at the start of a sentence', () => {
+    const g = { entries: [{ id: 'x', terms: [
+      { text: 'polling station', lang: 'en', status: 'preferred' as const }, { text: 'voting point', lang: 'en', status: 'deprecated' as const }] }], sources: [] };
+    const r = normalize('Voting point 12 opened; the voting point closed.', 'en', createMatcher(g), g);
+    expect(r.text).toBe('Polling station 12 opened; the polling station closed.');
   });
 
   it('keeps preferred and admitted terms, hashtags and Russian inflected forms', () => {
