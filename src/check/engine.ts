@@ -1,12 +1,12 @@
 // The rule engine: one pass over the batch (each text matched once), then the batch-wide
 // consistency rule. Pure: segments and a glossary in, violations out, in reading order.
 import type { Matcher } from '../glossary/index.ts';
-import type { Glossary, Lang } from '../types.ts';
+import type { Glossary, Lang, Segment } from '../types.ts';
 import { deprecatedTerms } from './rules/deprecated-term.ts';
-import { trackConsistency } from './rules/inconsistent-term.ts';
+import { observeRenderings, trackConsistency, type ConsistencyTracker, type Observation } from './rules/inconsistent-term.ts';
 import { missingTargetTerms } from './rules/missing-target-term.ts';
 import { wrongLanguage } from './rules/wrong-language.ts';
-import { indexGlossary, matchSegment, primaryLang } from './terms.ts';
+import { indexGlossary, matchSegment, primaryLang, type GlossaryIndex } from './terms.ts';
 import { DEFAULT_SEVERITY, RULES, type CheckedSegment, type Finding, type RuleId, type Severity, type Violation } from './types.ts';
 
 export interface CheckOptions {
@@ -18,40 +18,65 @@ export interface CheckOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export function checkSegments(segments: CheckedSegment[], glossary: Glossary, matcher: Matcher, options: CheckOptions = {}): Violation[] {
-  const enabled = new Set(options.rules ?? RULES);
-  const index = indexGlossary(glossary);
-  const consistency = trackConsistency(index);
-  const batchLanguages = new Set<Lang>();
-  for (const { segment } of segments) {
-    batchLanguages.add(primaryLang(segment.src.lang));
-    if (segment.tgt) batchLanguages.add(primaryLang(segment.tgt.lang));
+/** What the per-segment rules need, built once per batch (and once per worker). */
+export interface SegmentContext {
+  enabled: Set<RuleId>;
+  index: GlossaryIndex;
+  matcher: Matcher;
+  batchLanguages: Set<Lang>;
+}
+
+export function segmentContext(segments: Segment[], glossary: Glossary, matcher: Matcher, rules: RuleId[] = RULES, languages?: Lang[]): SegmentContext {
+  const batchLanguages = new Set<Lang>(languages ?? batchLanguagesOf(segments));
+  return { enabled: new Set(rules), index: indexGlossary(glossary), matcher, batchLanguages };
+}
+
+/** Every language declared in the batch: wrong-language weighs them all. */
+export function batchLanguagesOf(segments: Segment[]): Lang[] {
+  const langs = new Set<Lang>();
+  for (const segment of segments) {
+    langs.add(primaryLang(segment.src.lang));
+    if (segment.tgt) langs.add(primaryLang(segment.tgt.lang));
   }
-  batchLanguages.delete('und');
-  const findings: Finding[] = [];
-  const usesTerms = enabled.has('missing-target-term') || enabled.has('deprecated-term') || enabled.has('inconsistent-term');
-  segments.forEach((at, i) => {
-    const terms = usesTerms || enabled.has('wrong-language')
-      ? matchSegment(at.segment, matcher)
-      : undefined;
-    if (terms) {
-      // A target in the wrong language is reported as such; judging its terms against the declared
-      // language would only restate that finding.
-      const wrong = enabled.has('wrong-language') ? wrongLanguage(at, terms, { batchLanguages }) : [];
-      findings.push(...wrong);
-      const judgeTarget = wrong.length === 0;
-      if (judgeTarget && enabled.has('missing-target-term')) findings.push(...missingTargetTerms(at, terms, index));
-      if (enabled.has('deprecated-term')) findings.push(...deprecatedTerms(at, terms, index, judgeTarget ? ['src', 'tgt'] : ['src']));
-      if (judgeTarget && enabled.has('inconsistent-term')) consistency.add(at, terms);
-    }
-    if (options.onProgress && (i + 1) % 1000 === 0) options.onProgress(i + 1, segments.length);
-  });
-  if (enabled.has('inconsistent-term')) findings.push(...consistency.violations());
-  options.onProgress?.(segments.length, segments.length);
-  const severity = { ...DEFAULT_SEVERITY, ...options.severity };
+  langs.delete('und');
+  return [...langs];
+}
+
+/** The per-segment rules on one segment: its findings, and what it tells the consistency rule. */
+export function checkOne(at: CheckedSegment, ctx: SegmentContext): { findings: Finding[]; observations: Observation[] } {
+  const { enabled, index } = ctx;
+  const terms = matchSegment(at.segment, ctx.matcher);
+  // A target in the wrong language is reported as such; judging its terms against the declared
+  // language would only restate that finding.
+  const findings = enabled.has('wrong-language') ? wrongLanguage(at, terms, ctx) : [];
+  const judgeTarget = findings.length === 0;
+  if (judgeTarget && enabled.has('missing-target-term')) findings.push(...missingTargetTerms(at, terms, index));
+  if (enabled.has('deprecated-term')) findings.push(...deprecatedTerms(at, terms, index, judgeTarget ? ['src', 'tgt'] : ['src']));
+  const observations = judgeTarget && enabled.has('inconsistent-term') && at.segment.tgt ? observeRenderings(terms, index) : [];
+  return { findings, observations };
+}
+
+/** Findings in reading order, rules in their listed order, as violations with severities. */
+export function finish(findings: Finding[], consistency: ConsistencyTracker | undefined, severity: Partial<Record<RuleId, Severity>> = {}): Violation[] {
+  if (consistency) findings.push(...consistency.violations());
+  const levels = { ...DEFAULT_SEVERITY, ...severity };
   return findings
     .sort((a, b) => a.at.order - b.at.order || RULES.indexOf(a.rule) - RULES.indexOf(b.rule))
-    .map((f) => toViolation(f, severity[f.rule]));
+    .map((f) => toViolation(f, levels[f.rule]));
+}
+
+export function checkSegments(segments: CheckedSegment[], glossary: Glossary, matcher: Matcher, options: CheckOptions = {}): Violation[] {
+  const ctx = segmentContext(segments.map((s) => s.segment), glossary, matcher, options.rules);
+  const consistency = ctx.enabled.has('inconsistent-term') ? trackConsistency() : undefined;
+  const findings: Finding[] = [];
+  segments.forEach((at, i) => {
+    const one = checkOne(at, ctx);
+    findings.push(...one.findings);
+    consistency?.record(at, one.observations);
+    if (options.onProgress && (i + 1) % 1000 === 0) options.onProgress(i + 1, segments.length);
+  });
+  options.onProgress?.(segments.length, segments.length);
+  return finish(findings, consistency, options.severity);
 }
 
 export function toViolation(f: Finding, severity: Severity): Violation {

@@ -2,7 +2,7 @@
 // CLI stays a thin shell and tests can drive a run without spawning processes.
 import { createMatcher, GlossaryError, loadGlossaries } from '../glossary/index.ts';
 import type { Glossary } from '../types.ts';
-import { checkSegments } from './engine.ts';
+import { checkSegmentsParallel } from './parallel.ts';
 import { InputError, readSegmentFiles } from './input.ts';
 import { glossaryLintViolations } from './lint.ts';
 import { toJsonReport } from './report/json.ts';
@@ -26,6 +26,8 @@ export interface RunOptions {
   /** Base directory of SARIF's relative URIs (default: the working directory). */
   root?: string;
   onProgress?: (done: number, total: number) => void;
+  /** Use a worker thread for the segments: default by batch size (see parallel.ts). */
+  parallel?: boolean;
 }
 
 export interface RunOutcome { result: CheckResult; report: string; failed: boolean }
@@ -42,12 +44,19 @@ async function loadGlossary(paths: string[]): Promise<Glossary> {
 export async function runCheck(options: RunOptions): Promise<RunOutcome> {
   const rules = options.rules ?? RULES;
   const glossary = await loadGlossary(options.glossaries);
-  const violations: Violation[] = rules.includes('glossary-lint') ? await glossaryLintViolations(options.glossaries) : [];
   const segments = await readSegmentFiles(options.files);
   const segmentRules = rules.filter((r) => r !== 'glossary-lint');
+  let lint: Violation[] = [];
+  const lintGlossaries = async () => { if (rules.includes('glossary-lint')) lint = await glossaryLintViolations(options.glossaries); };
+  let found: Violation[] = [];
   if (segments.length && segmentRules.length) {
-    violations.push(...checkSegments(segments, glossary, createMatcher(glossary), { rules: segmentRules, onProgress: options.onProgress }));
+    found = await checkSegmentsParallel(segments, glossary, () => createMatcher(glossary), {
+      rules: segmentRules, onProgress: options.onProgress, alongside: lintGlossaries, parallel: options.parallel,
+    });
+  } else {
+    await lintGlossaries();
   }
+  const violations = [...lint, ...found];
   const summary = summarize(violations, {
     files: options.files.length, segments: segments.length, glossaries: options.glossaries.length, entries: glossary.entries.length,
   }, options.failOn);

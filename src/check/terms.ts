@@ -30,6 +30,7 @@ export function indexGlossary(glossary: Glossary): GlossaryIndex {
     }
   }
   const cache = new Map<string, Term[]>();
+  const listedOf = new WeakMap<TermMatch, Term | undefined>();
   return {
     entry: (id) => entries.get(id),
     terms(entryId, lang, statuses) {
@@ -42,8 +43,12 @@ export function indexGlossary(glossary: Glossary): GlossaryIndex {
       return found;
     },
     termOf(match) {
+      // Several rules ask about the same mention: look each up once.
+      if (listedOf.has(match)) return listedOf.get(match);
       const candidates = byText.get(`${match.entry}\u0000${fold(match.term)}`) ?? [];
-      return candidates.find((t) => primaryLang(t.lang) === primaryLang(match.lang)) ?? candidates[0];
+      const listed = candidates.find((t) => primaryLang(t.lang) === primaryLang(match.lang)) ?? candidates[0];
+      listedOf.set(match, listed);
+      return listed;
     },
   };
 }

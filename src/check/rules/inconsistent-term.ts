@@ -10,40 +10,60 @@ interface Rendering { count: number; first: number; preferred: boolean; text: st
 interface Occurrence { at: CheckedSegment; renderings: string[]; source: string }
 interface Group { entry: string; renderings: Map<string, Rendering>; occurrences: Occurrence[] }
 
+/** What one segment says about how a source term is rendered: plain data, so workers can send it. */
+export interface Observation {
+  key: string;
+  entry: string;
+  source: string;
+  renderings: Array<{ key: string; text: string; preferred: boolean }>;
+}
+
+/** The renderings of each source term of one segment (pure: the per-segment half of the rule). */
+export function observeRenderings(terms: SegmentTerms, index: GlossaryIndex): Observation[] {
+  const observations: Observation[] = [];
+  for (const mention of uniqueBy(terms.src, (m) => `${m.entry}\u0000${lemmaOf(m)}`)) {
+    let candidates = terms.tgt.filter((m) => m.entry === mention.entry && statusOf(m, index) !== 'deprecated'
+      && isInLanguage(m, terms.tgtLang, index));
+    if (!candidates.length) continue;
+    // A full name is compared with full names, a surname with surnames: a full name in the source
+    // shortened to the surname in the target is a choice of style, not another term.
+    const shape = shapeOf(mention, index);
+    if (shape) {
+      const sameShape = candidates.filter((m) => { const s = shapeOf(m, index); return s === undefined || s === shape; });
+      if (!sameShape.length) continue;
+      candidates = sameShape;
+    }
+    observations.push({
+      key: [mention.entry, terms.srcLang, lemmaOf(mention), terms.tgtLang].join('\u0000'),
+      entry: mention.entry,
+      source: mention.surface,
+      renderings: uniqueBy(candidates.map((m) => renderingOf(m, terms.tgtLang, index)), (r) => r.key),
+    });
+  }
+  return observations;
+}
+
 export interface ConsistencyTracker {
-  add(at: CheckedSegment, terms: SegmentTerms): void;
+  /** Records a segment's observations; call in batch order (the first seen breaks ties). */
+  record(at: CheckedSegment, observations: Observation[]): void;
   violations(): Finding[];
 }
 
-export function trackConsistency(index: GlossaryIndex): ConsistencyTracker {
+export function trackConsistency(): ConsistencyTracker {
   const groups = new Map<string, Group>();
   let order = 0;
 
   return {
-    add(at, terms) {
-      if (!at.segment.tgt) return;
-      for (const mention of uniqueBy(terms.src, (m) => `${m.entry}\u0000${lemmaOf(m)}`)) {
-        let candidates = terms.tgt.filter((m) => m.entry === mention.entry && statusOf(m, index) !== 'deprecated'
-          && isInLanguage(m, terms.tgtLang, index));
-        if (!candidates.length) continue;
-        // A full name is compared with full names, a surname with surnames: a full name in the source
-        // shortened to the surname in the target is a choice of style, not another term.
-        const shape = shapeOf(mention, index);
-        if (shape) {
-          const sameShape = candidates.filter((m) => { const s = shapeOf(m, index); return s === undefined || s === shape; });
-          if (!sameShape.length) continue;
-          candidates = sameShape;
-        }
-        const key = [mention.entry, terms.srcLang, lemmaOf(mention), terms.tgtLang].join('\u0000');
-        let group = groups.get(key);
-        if (!group) groups.set(key, (group = { entry: mention.entry, renderings: new Map(), occurrences: [] }));
-        const rendered = uniqueBy(candidates.map((m) => renderingOf(m, terms.tgtLang, index)), (r) => r.key);
-        for (const r of rendered) {
+    record(at, observations) {
+      for (const o of observations) {
+        let group = groups.get(o.key);
+        if (!group) groups.set(o.key, (group = { entry: o.entry, renderings: new Map(), occurrences: [] }));
+        for (const r of o.renderings) {
           const known = group.renderings.get(r.key);
           if (known) known.count++;
           else group.renderings.set(r.key, { count: 1, first: order++, preferred: r.preferred, text: r.text });
         }
-        group.occurrences.push({ at, renderings: rendered.map((r) => r.key), source: mention.surface });
+        group.occurrences.push({ at, renderings: o.renderings.map((r) => r.key), source: o.source });
       }
     },
     violations() {

@@ -62,7 +62,11 @@ export function wrongLanguage(at: CheckedSegment, terms: SegmentTerms, context: 
   const tgt = at.segment.tgt;
   const declared = terms.tgtLang;
   if (!tgt || declared === 'und') return [];
-  const clean = maskNoise(maskTerms(tgt.text, terms.tgt));
+  // Screen before blanking links and numbers: blanking only takes letters away, so what passes the
+  // screen now would pass it then, and most targets are done here.
+  const named = maskTerms(tgt.text, terms.tgt);
+  if (!suspicious(named, declared)) return [];
+  const clean = maskNoise(named);
   const words = clean.match(WORD) ?? [];
   const letters = words.reduce((n, w) => n + w.length, 0);
   if (words.length < MIN_WORDS || letters < MIN_LETTERS) return [];

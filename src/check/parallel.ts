@@ -1,0 +1,106 @@
+// Large batches use both cores: a worker thread checks the second half of the segments (with its
+// own matcher) while this thread lints the glossaries and checks the first half. Findings come back
+// as plain data and are merged in reading order, so the result is the one a single thread gives.
+// Any failure of the worker falls back to checking its share here.
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Matcher } from '../glossary/index.ts';
+// check:language names the UI language in use, so the worker speaks the same one.
+import { t } from '../i18n/index.ts';
+import type { Glossary } from '../types.ts';
+import { batchLanguagesOf, checkOne, finish, segmentContext, type CheckOptions } from './engine.ts';
+import { trackConsistency, type Observation } from './rules/inconsistent-term.ts';
+import type { ChunkInput, ChunkOutput } from './worker.ts';
+import { RULES, type CheckedSegment, type Finding, type Violation } from './types.ts';
+
+/** Below this many segments a worker's start-up costs more than it saves. */
+export const PARALLEL_MIN_SEGMENTS = 20_000;
+
+// The worker runs TypeScript sources like the CLI does: through tsx, registered in the worker.
+const BOOT = `
+const { parentPort, workerData } = require('node:worker_threads');
+(async () => {
+  const { register } = await import(workerData.tsx);
+  register();
+  const { checkChunk } = await import(workerData.module);
+  parentPort.postMessage(checkChunk(workerData.input));
+})().catch((error) => parentPort.postMessage({ error: String((error && error.stack) || error) }));
+`;
+
+/** URL of tsx's ESM registration API (its CommonJS build cannot register hooks in a worker). */
+function tsxEsmApi(): string {
+  try {
+    return import.meta.resolve('tsx/esm/api');
+  } catch {
+    return pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  }
+}
+
+function runWorker(input: ChunkInput): Promise<ChunkOutput> {
+  const workerData = {
+    tsx: tsxEsmApi(),
+    module: new URL('./worker.ts', import.meta.url).href,
+    input,
+  };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(BOOT, { eval: true, workerData });
+    worker.once('message', (message: ChunkOutput | { error: string }) => {
+      void worker.terminate();
+      if ('error' in message) reject(new Error(message.error));
+      else resolve(message);
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`check worker exited with ${code}`)); });
+  });
+}
+
+export interface ParallelOptions extends CheckOptions {
+  /** Work for this thread while the worker runs (e.g. the glossary lint). */
+  alongside?: () => Promise<void>;
+  /** Force (true) or forbid (false) the worker; default: by batch size and cores. */
+  parallel?: boolean;
+  /** Told when the worker failed and its share was checked here instead. */
+  onWorkerError?: (error: Error) => void;
+}
+
+/** `matcher` may be a factory, so that compiling it here overlaps with the worker's start. */
+export async function checkSegmentsParallel(segments: CheckedSegment[], glossary: Glossary, matcher: Matcher | (() => Matcher), options: ParallelOptions = {}): Promise<Violation[]> {
+  const rules = options.rules ?? RULES;
+  const parallel = options.parallel ?? (segments.length >= PARALLEL_MIN_SEGMENTS && availableParallelism() > 1);
+  const split = parallel ? Math.floor(segments.length / 2) : segments.length;
+  const mine = segments.slice(0, split);
+  const theirs = segments.slice(split);
+  const languages = batchLanguagesOf(segments.map((s) => s.segment));
+  const worker = theirs.length
+    ? runWorker({ glossary, segments: theirs.map(({ segment, id }) => ({ segment, id })), rules, languages, uiLanguage: t('check:language') })
+      .catch((error: Error) => {
+        options.onWorkerError?.(error);
+        if (process.env.TANDEM_DEBUG) console.error(error);
+        return undefined;
+      })
+    : Promise.resolve(undefined);
+  await options.alongside?.();
+  const ctx = segmentContext([], glossary, typeof matcher === 'function' ? matcher() : matcher, rules, languages);
+  const findings: Finding[] = [];
+  const observations: Observation[][] = new Array(segments.length);
+  const checkHere = (part: CheckedSegment[], offset: number) => part.forEach((at, i) => {
+    const one = checkOne(at, ctx);
+    findings.push(...one.findings);
+    observations[offset + i] = one.observations;
+    if (options.onProgress && (offset + i + 1) % 1000 === 0) options.onProgress(offset + i + 1, segments.length);
+  });
+  checkHere(mine, 0);
+  const done = await worker;
+  if (done) {
+    for (const { i, ...f } of done.findings) findings.push({ ...f, at: theirs[i] });
+    for (const { i, observations: o } of done.observations) observations[split + i] = o;
+  } else {
+    checkHere(theirs, split);
+  }
+  options.onProgress?.(segments.length, segments.length);
+  const consistency = rules.includes('inconsistent-term') ? trackConsistency() : undefined;
+  if (consistency) segments.forEach((at, i) => { if (observations[i]?.length) consistency.record(at, observations[i]); });
+  return finish(findings, consistency, options.severity);
+}
