@@ -31,10 +31,11 @@ export interface FakeServer {
 export async function startFakeServer(): Promise<FakeServer> {
   const state: FakeServer = { url: '', hits: [], languageRequests: 0, close: async () => {} };
   const server = createServer(async (req, res) => {
+    const at = Date.now(); // before reading the body: the moment the request arrived
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
-    const hit: Hit = { path: req.url ?? '', at: Date.now(), body: raw ? JSON.parse(raw) : undefined, headers: req.headers };
+    const hit: Hit = { path: req.url ?? '', at, body: raw ? JSON.parse(raw) : undefined, headers: req.headers };
     if (hit.path === '/languages') {
       // LibreTranslate's language list: counted apart, so tests count translation requests only.
       state.languageRequests++;
