@@ -52,22 +52,28 @@ function mostCommon(values: string[]): string | undefined {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
+/** Writes the session's corrected segments as the job's outputs (what apply-review and the page's button do). */
+export async function writeReviewed(session: ReviewSession): Promise<ApplySummary> {
+  const jobDir = session.jobDir;
+  const segments = session.segments();
+  const tmxNames = (await readdir(jobDir)).filter((f) => f.endsWith('.tmx'));
+  const files = await writeJobOutputs(jobDir, {
+    segments, pairs: jobPairs(tmxNames, [...session.pristine.values()]), formats: await jobFormats(jobDir),
+  });
+  await session.markApplied(await readFile(join(jobDir, SEGMENTS_FILE)));
+  return {
+    decisions: session.decisions, count: segments.length,
+    confirmed: segments.filter((s) => s.reviewed).length,
+    edited: segments.filter((s) => s.review?.edited).length,
+    restructured: segments.filter((s) => s.review?.restructured).length,
+    files: files.map((f) => f.slice(jobDir.length + 1)), warnings: session.warnings,
+  };
+}
+
 export async function applyReview(jobDir: string, options: Pick<OpenOptions, 'matchTerms'> = {}): Promise<ApplySummary> {
   const session = await ReviewSession.open(jobDir, options);
   try {
-    const segments = session.segments();
-    const tmxNames = (await readdir(jobDir)).filter((f) => f.endsWith('.tmx'));
-    const files = await writeJobOutputs(jobDir, {
-      segments, pairs: jobPairs(tmxNames, [...session.pristine.values()]), formats: await jobFormats(jobDir),
-    });
-    await session.markApplied(await readFile(join(jobDir, SEGMENTS_FILE)));
-    return {
-      decisions: session.decisions, count: segments.length,
-      confirmed: segments.filter((s) => s.reviewed).length,
-      edited: segments.filter((s) => s.review?.edited).length,
-      restructured: segments.filter((s) => s.review?.restructured).length,
-      files: files.map((f) => f.slice(jobDir.length + 1)), warnings: session.warnings,
-    };
+    return await writeReviewed(session);
   } finally {
     await session.close();
   }

@@ -11,4 +11,4 @@ export { startReviewServer, sameOrigin, SECURITY_HEADERS, type ReviewServer, typ
 export { buildPageContext, pageStrings, glossaryForPage, loadGlossary, type Checker, type Finding } from './context.ts';
 export { createChecker, termMatcher } from './checker.ts';
 export { jobDirOf, openSession, glossaryOf, matchTermsOf } from './open.ts';
-export { applyReview, jobPairs, type ApplySummary } from './apply.ts';
+export { applyReview, writeReviewed, jobPairs, type ApplySummary } from './apply.ts';

@@ -4,6 +4,7 @@
 // as Origin (cross-site requests), so no other web page can read or change the review.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { writeReviewed } from './apply.ts';
 import { ReviewError, type Patch, type ReviewBead, type ReviewOp } from './model.ts';
 import { loadPageFiles, type PageFile } from './page-files.ts';
 import type { ReviewSession } from './session.ts';
@@ -88,6 +89,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, session: Review
   // A page working on an older state (two tabs) must reload rather than overwrite blindly.
   if (rev !== session.rev) return send(res, 409, { error: 'stale', rev: session.rev });
   try {
+    // The page's "Write outputs": apply-review without stopping the server.
+    if (path === '/api/apply') return send(res, 200, { rev: session.rev, applied: await writeReviewed(session) });
     let patch: Patch | null;
     if (path === '/api/op' && op && typeof op === 'object') patch = await session.do(op);
     else if (path === '/api/undo') patch = await session.undo();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJsonl, readTmx, readXliff } from '../../src/export/index.ts';
-import { applyReview, beadToSegment, createChecker, loadGlossary, matchTermsOf, segmentsToBeads } from '../../src/review/index.ts';
+import { applyReview, beadToSegment, createChecker, loadGlossary, segmentsToBeads } from '../../src/review/index.ts';
 import type { Segment } from '../../src/types.ts';
 import { HOSTILE, hostileSegments } from './fixture.ts';
 import { launchChromium, serveReview, type Browser, type Running } from './harness.ts';
@@ -195,11 +195,10 @@ describe('review page', () => {
     expect(readFileSync(shot).length).toBeGreaterThan(10_000);
   });
 
-  it('applies the review: TMX and XLIFF carry the corrections and the confirmations', async () => {
-    await running.stop();
-    const summary = await applyReview(jobDir, { matchTerms: matchTermsOf(await loadGlossary([GLOSSARY])) });
-    running = await serveReview(jobDir, [GLOSSARY]);
-    expect(summary).toMatchObject({ confirmed: 6, edited: 1, restructured: 3 });
+  it('writes the outputs from the page: TMX and XLIFF carry the corrections and the confirmations', async () => {
+    await page.locator('#apply').click(); // "Write outputs": apply-review from the page
+    await page.waitForSelector('#status[data-state="written"]');
+    expect(await page.locator('#status').textContent()).toContain('(6 confirmed segments)');
     const tmxPath = join(jobDir, 'en-ru.tmx');
     execFileSync('xmllint', ['--noout', '--dtdvalid', join(SPECS, 'tmx/tmx14.dtd'), tmxPath], { stdio: 'pipe' });
     const pair = (s: Segment, id = s.id, src = s.src.text, tgt = s.tgt!.text) => [`${s.doc}#${id}`, src, tgt];

@@ -103,6 +103,21 @@ async function decide(path, op) {
   }
 }
 
+/** Writes the reviewed segments.jsonl, TMX and XLIFF into the job folder (as apply-review does). */
+async function writeOutputs() {
+  app.busy++;
+  setStatus('writing');
+  try {
+    const answer = await send('apply', () => app.rev);
+    setStatus('written', { count: answer.applied.files.length, confirmed: answer.applied.confirmed });
+  } catch (error) {
+    if (error instanceof RequestError && error.status === 409) { await reload(); setStatus('reloaded'); }
+    else setStatus('notWritten', { reason: error.message });
+  } finally {
+    app.busy--;
+  }
+}
+
 /** Applies the server's answer; after undo/redo the cursor follows the change so it can be seen. */
 function apply(answer, follow) {
   app.rev = answer.rev;
@@ -305,6 +320,7 @@ async function start() {
   $('list').addEventListener('click', onClick);
   $('undo').addEventListener('click', () => decide('undo'));
   $('redo').addEventListener('click', () => decide('redo'));
+  $('apply').addEventListener('click', writeOutputs);
   $('prev-page').addEventListener('click', () => go((pageOf(app.index) - 1) * PAGE_SIZE));
   $('next-page').addEventListener('click', () => go((pageOf(app.index) + 1) * PAGE_SIZE));
   $('help-button').addEventListener('click', () => $('help').showModal());
