@@ -40,5 +40,10 @@ console.log(`time: ${seconds.toFixed(2)} s  documents/s: ${(corpus.files / secon
 // The machine may be shared: CPU time shows what one core would do undisturbed.
 console.log(`CPU time: ${cpuSeconds.toFixed(2)} s  MB per CPU-second: ${(mb / cpuSeconds).toFixed(3)}`);
 console.log(`end to end incl. start-up: MB/s ${(mb / (seconds + warmup)).toFixed(3)}`);
+const stages: Record<string, number> = {};
+for (const o of result.outputs) for (const [k, v] of Object.entries(o.stageMs)) stages[k] = (stages[k] ?? 0) + v;
+const staged = Object.values(stages).reduce((a, b) => a + b, 0);
+console.log(`per stage (wall clock, share of stage time): ${Object.entries(stages)
+  .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s (${Math.round((100 * v) / staged)}%)`).join(', ')}`);
 console.log(`peak RSS: ${rssMb.toFixed(0)} MB`);
 if (values.keep) console.log(`kept: ${dir}`); else rmSync(dir, { recursive: true, force: true });

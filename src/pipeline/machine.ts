@@ -94,7 +94,7 @@ export function createDocumentMachine(deps: StageDeps) {
     initial: 'read',
     states,
     // Failed documents have no emitted record: theirs is made from what the stages left.
-    output: ({ context }) => (context.result ? { ...context.result, timeMs: totalTime(context) } : documentOutput(context)),
+    output: ({ context }) => (context.result ? { ...context.result, timeMs: totalTime(context), stageMs: context.times } : documentOutput(context)),
   });
 }
 

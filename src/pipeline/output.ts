@@ -24,6 +24,7 @@ export function documentOutput(ctx: DocContext): DocOutput {
       flagged: segments.filter((s) => s.flags?.length).length,
     },
     timeMs: totalTime(ctx),
+    stageMs: ctx.times,
     segments,
     ...(ctx.failure ? { failure: ctx.failure } : {}),
   };

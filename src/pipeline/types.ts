@@ -68,6 +68,8 @@ export interface DocOutput {
   counts: { paragraphs: number; sentences: number; tgtSentences: number; segments: number; aligned: number;
     translated: number; terms: number; changes: number; flagged: number };
   timeMs: number;
+  /** Milliseconds per stage (for benchmarks; report.json shows the total). */
+  stageMs: StageTimes;
   segments: Segment[];
   failure?: Failure & { stage: string };
 }
