@@ -105,7 +105,8 @@ describe('document machine', () => {
     expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(saved).length * 0.7);
     const resumed = await run(machine, { snapshot: expandSnapshot(stored) } as never);
     expect(resumed.stages).toEqual(['normalise', 'align', 'translate', 'emit', 'done']);
-    expect({ ...resumed.output, timeMs: 0 }).toEqual({ ...whole.output, timeMs: 0 });
+    expect({ ...resumed.output, timeMs: 0, stageMs: {} }).toEqual({ ...whole.output, timeMs: 0, stageMs: {} });
+    expect(Object.keys(resumed.output.stageMs)).toEqual(['read', 'segment', 'detect', 'normalise', 'align', 'translate', 'emit']);
   });
 
   it('emit refuses malformed or duplicate segments from earlier stages', () => {
