@@ -60,13 +60,24 @@ export function segmentToBead(segment: Segment, fallbackTgtLang: Lang | null = n
   };
 }
 
-/** Beads of a job's segments; an unpaired segment gets the target language its document pairs with. */
+/**
+ * Beads of a job's segments. A segment without a target gets the target language its document pairs
+ * with, or else the one other documents in its source language have, so a reviewer can write one.
+ */
 export function segmentsToBeads(segments: Segment[]): ReviewBead[] {
   const tgtLangOf = new Map<string, Lang>();
-  for (const s of segments) if (s.tgt && !tgtLangOf.has(s.doc)) tgtLangOf.set(s.doc, s.tgt.lang);
+  const bySrcLang = new Map<Lang, Map<Lang, number>>();
+  for (const s of segments) {
+    if (!s.tgt) continue;
+    if (!tgtLangOf.has(s.doc)) tgtLangOf.set(s.doc, s.tgt.lang);
+    const counts = bySrcLang.get(s.src.lang) ?? new Map<Lang, number>();
+    counts.set(s.tgt.lang, (counts.get(s.tgt.lang) ?? 0) + 1);
+    bySrcLang.set(s.src.lang, counts);
+  }
+  const usual = (lang: Lang) => [...(bySrcLang.get(lang) ?? [])].sort((a, b) => b[1] - a[1]).find(([tgt]) => tgt !== lang)?.[0];
   const seen = new Set<string>();
   return segments.map((s) => {
-    const bead = segmentToBead(s, tgtLangOf.get(s.doc) ?? null);
+    const bead = segmentToBead(s, tgtLangOf.get(s.doc) ?? usual(s.src.lang) ?? null);
     // A hand-made file may repeat an id; the key must still name one bead.
     for (let n = 2; seen.has(bead.key); n++) bead.key = `${segmentKey(s)}~${n}`;
     seen.add(bead.key);

@@ -127,4 +127,13 @@ describe('review model', () => {
     const be = { ...segments[0], doc: 'b.txt', src: { lang: 'be', text: 'Прывітанне.' }, tgt: { lang: 'ru', text: 'Привет.' } };
     expect(jobPairs(['ru-en.tmx', 'notes.txt'], [...quoted, be])).toEqual([{ srcLang: 'ru', tgtLang: 'en' }, { srcLang: 'be', tgtLang: 'ru' }]);
   });
+
+  it('lets a reviewer translate a document that has no target yet, in the language its peers pair with', () => {
+    const unpaired: Segment = { doc: 'other.en.txt', id: '0', src: { lang: 'en', text: 'Workers went on strike.' }, tgt: null, terms: [], score: null, flags: ['unpaired'] };
+    const beads = run([...segments, unpaired], { type: 'edit', key: 'other.en.txt#0', text: 'Рабочие объявили забастовку.' });
+    const s = beadToSegment(beads[beads.length - 1]);
+    expect(s.tgt).toEqual({ lang: 'ru', text: 'Рабочие объявили забастовку.' });
+    expect([s.origin, s.flags ?? []]).toEqual(['human', []]);
+    expect(() => planOp(segmentsToBeads([unpaired]), { type: 'edit', key: 'other.en.txt#0', text: 'x' })).toThrow(ReviewError);
+  });
 });
