@@ -18,7 +18,7 @@ export interface AlignOptions {
   srcLang?: Lang;
   tgtLang?: Lang;
   /** Glossary matcher: a term of one entry on both sides is an anchor. */
-  glossary?: Matcher;
+  glossary?: Pick<Matcher, 'find'>;
   /** Bilingual dictionary; undefined loads the installed FreeDict one for the pair, null uses none. */
   lexicon?: Lexicon | null;
   /** 'anchored' (default) or the length-only 'gale-church' baseline. */

@@ -1,0 +1,129 @@
+// The aligner on real parallel text: our EN-RU documents, Text+Berg de-fr and UDHR from ../shared,
+// with sections removed, sentences merged and anchors that only the lexical model can see.
+import { describe, expect, it } from 'vitest';
+import { alignDocuments, alignSentences, strictScores, type AlignOptions } from '../../src/align/index.ts';
+import type { Bead } from '../../src/types.ts';
+import { enRuDocuments, flat, paragraphs, stress, textBerg, udhr, type Corpus } from '../../scripts/eval/align-data.ts';
+
+/** Every sentence of both sides exactly once, in order. */
+function expectCovering(beads: Bead[], n: number, m: number) {
+  expect(beads.flatMap((b) => b.src)).toEqual([...Array(n).keys()]);
+  expect(beads.flatMap((b) => b.tgt)).toEqual([...Array(m).keys()]);
+  for (const b of beads) expect(b.score).toBeGreaterThanOrEqual(0), expect(b.score).toBeLessThanOrEqual(1);
+}
+
+function align(c: Corpus, options: AlignOptions = {}): Bead[] {
+  const o = { srcLang: c.srcLang, tgtLang: c.tgtLang, ...options };
+  return c.srcParas && c.tgtParas ? alignDocuments(paragraphs(c.src, c.srcParas), paragraphs(c.tgt, c.tgtParas), o)
+    : alignSentences(c.src, c.tgt, o);
+}
+
+const docs = enRuDocuments('all');
+
+describe('alignSentences', () => {
+  it('covers every sentence in order, including empty and one-sided inputs', () => {
+    expectCovering(alignSentences([], []), 0, 0);
+    expectCovering(alignSentences(['One.', 'Two.'], []), 2, 0);
+    expectCovering(alignSentences([], ['Один.']), 0, 1);
+    expectCovering(alignSentences(['', 'Text.', ''], ['Текст.']), 3, 1);
+    const c = docs[0];
+    expectCovering(alignSentences(c.src, c.tgt, { srcLang: 'en', tgtLang: 'ru' }), c.src.length, c.tgt.length);
+  });
+
+  it('aligns our EN-RU news documents, flat and with paragraphs', () => {
+    expect(docs.length).toBeGreaterThanOrEqual(4);
+    for (const c of docs) {
+      expect(strictScores(align(c), c.gold).f1, c.name).toBeGreaterThanOrEqual(0.95);
+      expect(strictScores(align(flat(c)), c.gold).f1, c.name + ' flat').toBeGreaterThanOrEqual(0.95);
+    }
+  });
+
+  it('keeps aligning when ~7% of target sentences are deleted or merged', () => {
+    const scores = docs.flatMap((c) => [1, 2, 3].map((seed) => strictScores(align(stress(flat(c), seed)), stress(flat(c), seed).gold)));
+    const correct = scores.reduce((a, s) => a + s.correct, 0), gold = scores.reduce((a, s) => a + s.gold, 0);
+    expect(correct / gold).toBeGreaterThanOrEqual(0.93);
+  });
+
+  it('aligns what matches when a whole section is missing on one side', () => {
+    const c = flat(docs.find((d) => d.name.includes('dev-01'))!);
+    // Drop the target sentences of beads 6..13 (two paragraphs' worth).
+    const dropped = new Set(c.gold.slice(6, 14).flatMap((b) => b.tgt));
+    const keep = c.tgt.map((_, j) => j).filter((j) => !dropped.has(j));
+    const renumber = new Map(keep.map((j, k) => [j, k]));
+    const gold = c.gold.map((b) => ({ src: b.src, tgt: b.tgt.filter((j) => renumber.has(j)).map((j) => renumber.get(j)!) }));
+    const beads = alignSentences(c.src, keep.map((j) => c.tgt[j]), { srcLang: 'en', tgtLang: 'ru' });
+    expectCovering(beads, c.src.length, keep.length);
+    expect(strictScores(beads, gold).f1).toBeGreaterThanOrEqual(0.95);
+    const unpaired = beads.filter((b) => !b.tgt.length).flatMap((b) => b.src);
+    expect(unpaired).toEqual(expect.arrayContaining(c.gold.slice(7, 13).flatMap((b) => b.src)));
+  });
+
+  it('uses numbers and transliterated names where lengths are no help', () => {
+    // Same-length sentences: only anchors tell which target sentence is missing.
+    const src = ['Lukashenko met Volkova on 12 May.', 'Sorokin arrived 3 days later.', 'Kuznetsov left in 2019.'];
+    const tgt = ['Лукашенко встретился с Волковой 12 мая.', 'Кузнецов уехал в 2019 году.'];
+    const beads = alignSentences(src, tgt, { srcLang: 'en', tgtLang: 'ru', lexicon: null });
+    expect(beads).toEqual([
+      expect.objectContaining({ src: [0], tgt: [0] }),
+      expect.objectContaining({ src: [1], tgt: [] }),
+      expect.objectContaining({ src: [2], tgt: [1] }),
+    ]);
+    expect(beads[1].score).toBe(0);
+  });
+
+  it('beats a plain Gale-Church baseline on Text+Berg de-fr', () => {
+    for (const name of ['test0', 'test4']) {
+      const c = textBerg(name);
+      const ours = strictScores(align(c), c.gold).f1, baseline = strictScores(align(c, { method: 'gale-church' }), c.gold).f1;
+      expect(ours, name).toBeGreaterThan(baseline + 0.1);
+      expect(ours, name).toBeGreaterThanOrEqual(0.75);
+    }
+  });
+
+  it('aligns UDHR paragraphs: English with Russian, Ukrainian and Belarusian', () => {
+    for (const lang of ['rus', 'ukr', 'bel'] as const) {
+      const c = udhr(lang);
+      expect(strictScores(align(c), c.gold).f1, lang).toBeGreaterThanOrEqual(0.95);
+    }
+  });
+
+  it('takes a glossary matcher: a term of one entry on both sides is an anchor', () => {
+    const glossary = { find: (text: string) => /TUT\.BY|Тут\.бай/i.test(text)
+      ? [{ entry: 'tutby', surface: '', start: 0, end: 0, lang: 'und', term: '', status: 'preferred' as const, via: 'exact' as const }] : [] };
+    const src = ['The site reported it first.', 'Others followed.'];
+    const tgt = ['Первым об этом сообщил Тут.бай.'];
+    const without = alignSentences(src, tgt, { srcLang: 'en', tgtLang: 'ru', lexicon: null });
+    const withTerms = alignSentences(['The site TUT.BY reported it first.', 'Others followed.'], tgt, { srcLang: 'en', tgtLang: 'ru', lexicon: null, glossary });
+    expect(withTerms[0]).toEqual(expect.objectContaining({ src: [0], tgt: [0] }));
+    expect(withTerms[0].score).toBeGreaterThan(without.find((b) => b.tgt.length)!.score);
+  });
+});
+
+describe('alignDocuments', () => {
+  it('returns beads over flattened sentence indexes that never straddle confidently aligned paragraphs', () => {
+    const c = docs[1];
+    const srcP = paragraphs(c.src, c.srcParas), tgtP = paragraphs(c.tgt, c.tgtParas);
+    const beads = alignDocuments(srcP, tgtP, { srcLang: 'en', tgtLang: 'ru' });
+    expectCovering(beads, c.src.length, c.tgt.length);
+    const paraOf = (counts: number[]) => counts.flatMap((n, p) => Array(n).fill(p));
+    const sp = paraOf(c.srcParas!), tp = paraOf(c.tgtParas!);
+    for (const b of beads) {
+      expect(new Set(b.src.map((i) => sp[i])).size).toBeLessThanOrEqual(1);
+      expect(new Set(b.tgt.map((j) => tp[j])).size).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('handles a paragraph missing on one side and empty paragraphs', () => {
+    const c = docs[0];
+    const srcP = paragraphs(c.src, c.srcParas), tgtP = paragraphs(c.tgt, c.tgtParas);
+    const tgtWithout = [...tgtP.slice(0, 3), [], ...tgtP.slice(4)];
+    const beads = alignDocuments(srcP, tgtWithout, { srcLang: 'en', tgtLang: 'ru' });
+    expectCovering(beads, c.src.length, tgtWithout.flat().length);
+    const missingSrc = srcP.slice(0, 3).flat().length;
+    const unpaired = beads.filter((b) => !b.tgt.length).flatMap((b) => b.src);
+    const missing = srcP[3].map((_, k) => missingSrc + k);
+    // The paragraph's last sentence may be joined to the next one; the rest has no counterpart.
+    expect(missing.filter((i) => unpaired.includes(i)).length).toBeGreaterThanOrEqual(missing.length - 1);
+    expect(beads.filter((b) => b.src.length === 1 && b.tgt.length === 1).length).toBeGreaterThanOrEqual(c.src.length - srcP[3].length - 2);
+  });
+});

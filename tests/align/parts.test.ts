@@ -1,0 +1,112 @@
+// The aligner's parts on small real inputs: dictd reading, review flags, the gold format and scores,
+// the length model, and the band that coarse-to-fine search hands to the dynamic programme.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { beadFlags, formatGold, parseGold, strictScores } from '../../src/align/index.ts';
+import { lengthCost } from '../../src/align/cost.ts';
+import { cognateKey, sentenceUnit, Vocabulary } from '../../src/align/features.ts';
+import { loadLexicon, readDictd } from '../../src/align/lexicon.ts';
+import { bandFromCoarse } from '../../src/align/search.ts';
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const b64 = (n: number) => { let s = ''; do { s = B64[n % 64] + s; n = Math.floor(n / 64); } while (n); return s; };
+
+/** Writes a dictd database the way dictfmt does: entries in .dict(.dz), base64 offsets in .index. */
+function writeDictd(dir: string, name: string, entries: Array<[string, string]>) {
+  let body = '', index = '';
+  for (const [head, text] of entries) {
+    const entry = `${head}\n${text}\n`;
+    index += `${head.split(' /')[0]}\t${b64(Buffer.byteLength(body))}\t${b64(Buffer.byteLength(entry))}\n`;
+    body += entry;
+  }
+  writeFileSync(join(dir, `${name}.index`), index);
+  writeFileSync(join(dir, `${name}.dict.dz`), gzipSync(body));
+}
+
+describe('dictionaries', () => {
+  it('reads FreeDict entries: unnumbered and numbered senses, not definitions', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-dict-'));
+    writeDictd(dir, 'freedict-eng-rus', [
+      ['April /eiprəl/', 'апрель'],
+      ['strike /straik/', '1. забастовка, стачка\n2. удар'],
+      ['Berg /bɛʁk/ <n, masc>', '1. montagne, mont\ngroße, steile Erhebung'],
+    ]);
+    expect([...readDictd(join(dir, 'freedict-eng-rus'))]).toEqual([
+      ['April', ['апрель']], ['strike', ['забастовка', 'стачка', 'удар']], ['Berg', ['montagne', 'mont']],
+    ]);
+    const lexicon = loadLexicon('en', 'ru', dir)!;
+    // Stems on both sides: "strikes" finds "забастовк", which "забастовки" also stems to.
+    expect(lexicon.translate('strikes')).toContain(lexicon.targetStem('забастовки'));
+    expect(lexicon.translate('April')).toContain(lexicon.targetStem('апреля'));
+    expect(loadLexicon('ru', 'en', dir)!.translate('забастовкой')).toContain('strike');
+  });
+
+  it('is optional: no dictionary for the pair gives no lexicon', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'tandem-nodict-'));
+    expect(loadLexicon('en', 'ru', empty)).toBeUndefined();
+    expect(loadLexicon('en', 'en')).toBeUndefined();
+  });
+});
+
+describe('anchors', () => {
+  it('keys names across scripts and numbers across separators', () => {
+    expect(cognateKey('Lukashenko')).toBe(cognateKey('Лукашенко'));
+    expect(cognateKey('Himalaya')).toBe(cognateKey('himalayens'));
+    const vocab = new Vocabulary();
+    const en = sentenceUnit('Revenue rose to 1,200,000 roubles, see https://example.org/a?', vocab, { lang: 'en', side: 'src' });
+    const ru = sentenceUnit('Выручка выросла до 1 200 000 рублей, см. https://example.org/a?', vocab, { lang: 'ru', side: 'tgt' });
+    const shared = [...en.ids].filter((id) => ru.ids.includes(id));
+    expect(shared.length).toBeGreaterThanOrEqual(3); // the number, the URL and the question mark
+  });
+});
+
+describe('flags', () => {
+  it('marks unpaired, non-1:1 and low-confidence beads', () => {
+    expect(beadFlags({ src: [0], tgt: [], score: 0 })).toEqual(['unpaired']);
+    expect(beadFlags({ src: [0], tgt: [0], score: 0.9 })).toEqual([]);
+    expect(beadFlags({ src: [0, 1], tgt: [0], score: 0.9 })).toEqual(['non-1:1']);
+    expect(beadFlags({ src: [0], tgt: [0], score: 0.4 })).toEqual(['low-confidence']);
+    expect(beadFlags({ src: [0], tgt: [0], score: 0.4 }, { minScore: 0.3 })).toEqual([]);
+  });
+});
+
+describe('gold format and strict scores', () => {
+  it('round-trips beads and names the line of a malformed one', () => {
+    const gold = parseGold('[0]:[0]\n[1, 2]:[1]\n[]:[2]\n[3]:[]\n');
+    expect(gold).toEqual([{ src: [0], tgt: [0] }, { src: [1, 2], tgt: [1] }, { src: [], tgt: [2] }, { src: [3], tgt: [] }]);
+    expect(formatGold(gold)).toBe('[0]:[0]\n[1, 2]:[1]\n[]:[2]\n[3]:[]\n');
+    expect(() => parseGold('[0]:[0]\n0-1\n')).toThrow(/line 2/);
+  });
+
+  it('counts only exact beads with both sides non-empty', () => {
+    const gold = parseGold('[0]:[0]\n[1, 2]:[1]\n[3]:[]\n');
+    const s = strictScores(parseGold('[0]:[0]\n[1]:[1]\n[2]:[]\n[3]:[]\n'), gold);
+    expect([s.correct, s.predicted, s.gold]).toEqual([1, 2, 2]);
+    expect(s.f1).toBeCloseTo(0.5);
+  });
+});
+
+describe('length model and band', () => {
+  it('costs grow with the length deviation', () => {
+    expect(lengthCost(0)).toBeCloseTo(0);
+    expect(lengthCost(1)).toBeLessThan(lengthCost(2));
+    expect(Number.isFinite(lengthCost(50))).toBe(true);
+  });
+
+  it('turns a block path into a monotone band that reaches both corners', () => {
+    // 4 source blocks of 8 against 3 target blocks: the second source block has no counterpart.
+    const coarse = [{ src: [0], tgt: [0], score: 1 }, { src: [1], tgt: [], score: 0 }, { src: [2], tgt: [1], score: 1 }, { src: [3], tgt: [2], score: 1 }];
+    const { lo, hi } = bandFromCoarse(coarse, 30, 20);
+    expect(lo[0]).toBe(0);
+    expect(hi[30]).toBe(20);
+    for (let i = 1; i <= 30; i++) {
+      expect(lo[i]).toBeGreaterThanOrEqual(lo[i - 1]);
+      expect(hi[i]).toBeGreaterThanOrEqual(hi[i - 1]);
+      expect(lo[i]).toBeLessThanOrEqual(hi[i - 1]);
+    }
+    expect(hi[4] - lo[4]).toBeLessThan(20); // a band, not the full table
+  });
+});
