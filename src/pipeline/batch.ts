@@ -39,6 +39,8 @@ export interface BatchResult {
   written: string[];
   resumedDocuments: number;
   interrupted: boolean;
+  /** Time spent writing the output files (for benchmarks). */
+  writeMs?: number;
 }
 
 /** Loads what stages need besides data; bad glossaries or providers are the user's to fix (exit 2). */
@@ -76,8 +78,9 @@ export async function runBatch(job: Job, options: BatchOptions = {}): Promise<Ba
     }
     const finished = outputs as DocOutput[];
     const report = buildReport(job, finished);
+    const started = performance.now();
     const written = await writeOutputs(job, finished, report, store);
-    return { outputs: finished, report, written, resumedDocuments, interrupted: false };
+    return { outputs: finished, report, written, resumedDocuments, interrupted: false, writeMs: performance.now() - started };
   } finally {
     store.close();
   }
