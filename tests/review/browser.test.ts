@@ -23,7 +23,13 @@ let browser: Browser, running: Running, page: Page;
 const keyOf = (s: Segment) => `${s.doc}#${s.id}`;
 const rowOf = (s: Segment | string) => page.locator(`.row[data-key="${typeof s === 'string' ? s : keyOf(s)}"]`);
 const currentKey = () => page.locator('.row.current').getAttribute('data-key');
-const tgtText = (s: Segment | string) => rowOf(s).locator('.side.tgt .text').textContent();
+/** A side's text as shown, without the struck-through pre-normalisation words of the diff. */
+const sideText = (s: Segment | string, side: 'src' | 'tgt') => rowOf(s).locator(`.side.${side} .text`).evaluate((node) => {
+  const copy = node.cloneNode(true) as typeof node;
+  for (const del of copy.querySelectorAll('del')) del.remove();
+  return copy.textContent;
+});
+const tgtText = (s: Segment | string) => sideText(s, 'tgt');
 const rev = () => page.evaluate(() => (globalThis as unknown as { tandemReview: { rev: number } }).tandemReview.rev);
 
 /** Runs a UI action that makes a decision and waits until the server has saved it. */
@@ -162,6 +168,13 @@ describe('review page', () => {
     await decided(() => page.keyboard.press('Control+y'));
     expect(await tgtText(seed[5])).toBe(edited);
     await decided(() => page.keyboard.press('c'));
+
+    await go(seed[7]); // its source sentence up into the bead before, then undone
+    await decided(() => page.keyboard.press('Alt+Shift+ArrowUp'));
+    expect(await sideText(seed[6], 'src')).toBe(`${seed[6].src.text} ${seed[7].src.text}`);
+    expect(await rowOf(seed[7]).locator('.badge.shape').textContent()).toBe('0:1');
+    await decided(() => page.keyboard.press('Control+z'));
+    expect(await sideText(seed[7], 'src')).toBe(seed[7].src.text);
 
     const [a, b] = seed.slice(-2);
     await go(a);
