@@ -10,7 +10,7 @@ const moves = (list: Array<[number, number, number]>): Move[] => list.map(([di, 
 export function defaultModel(ratio: number): Model {
   return {
     ratio, variance: 6.8, lengthWeight: 0.3, lexicalWeight: 4, skip: 3.5,
-    moves: moves([[1, 1, 0], [2, 1, 2.5], [1, 2, 2.5], [2, 2, 4], [3, 1, 4], [1, 3, 4]]),
+    moves: moves([[1, 1, 0], [2, 1, 2.5], [1, 2, 2.5], [2, 2, 4], [3, 1, 5], [1, 3, 5]]),
   };
 }
 
