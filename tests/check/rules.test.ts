@@ -154,6 +154,15 @@ describe('wrong-language', () => {
     expect(found.map((v) => `${v.segment}:${v.found}`)).toEqual(['be:be', 'uk:uk', 'en:en']);
   });
 
+  it('finds German and French without accents where English is declared', () => {
+    const segments = batch([
+      ['de', 'ru', 'Рабочие потребовали новых выборов и пошли домой.', 'en', 'Die Arbeiter forderten neue Wahlen und gingen dann nach Hause.'],
+      ['fr', 'ru', 'Рабочие потребовали новых выборов.', 'en', 'Les ouvriers ont demande des nouvelles elections dans le pays.'],
+      ['en', 'ru', 'Рабочие потребовали новых выборов.', 'en', 'Workers demanded new elections across the country.'],
+    ]);
+    expect(run(segments, { rules: ['wrong-language'] }).map((v) => `${v.segment}:${v.found}`)).toEqual(['de:de', 'fr:fr']);
+  });
+
   it('does not judge short or name-only targets', () => {
     const segments = batch([
       ['name-only', 'en', 'Sviatlana Tsikhanouskaya and Lukashenko.', 'ru', 'Святлана Ціханоўская і Лукашенко.'],

@@ -29,6 +29,7 @@ const NEIGHBOURS: Record<string, Lang[]> = {
 };
 
 const WORD = /\p{L}+(?:['’ʼ-]\p{L}+)*/gu;
+const EN_FUNCTION_WORD = /\b(?:the|a|an|and|of|to|in|is|was|for|on|that|with|by|at|from|it|as|are|were|has|have|had|he|she|they|we|you|this|not|but|or|be|his|her|their|its|will|would)\b/i;
 
 /** The text with glossary mentions blanked (same length, so nothing else moves). */
 function maskTerms(text: string, matches: TermMatch[]): string {
@@ -49,7 +50,12 @@ function suspicious(clean: string, declared: Lang): boolean {
   if (CYRILLIC_LANGS.has(declared)) {
     return letters.latin + letters.other > total / 4 || letters.foreign[declared] > 0 || (declared === 'ru' && letters.apostrophes > 0);
   }
-  if (declared === 'en') return letters.cyrillic + letters.other > 0 || /[^\x00-\x7f\s\p{P}\p{S}\p{N}]/u.test(clean);
+  if (declared === 'en') {
+    // Letters English does not write, or five words and more without one English function word
+    // (German or French written without accents).
+    return letters.cyrillic + letters.other > 0 || /[^\x00-\x7f\s\p{P}\p{S}\p{N}]/u.test(clean)
+      || ((clean.match(WORD)?.length ?? 0) >= 5 && !EN_FUNCTION_WORD.test(clean));
+  }
   return true;
 }
 
