@@ -55,8 +55,9 @@ function report(name: string, corpus: Corpus, units: readonly Unit[] = UNITS) {
 function tune(corpus: Corpus) {
   const units: Unit[] = ['word', 'pair', 'sentence'];
   let best = { acc: -1, w: { ...WEIGHTS } };
-  for (const eldW of [2, 4, 6, 10]) for (const francW of [0, 0.5, 1]) for (const foreign of [2, 4, 8]) for (const model of [0, 0.25, 0.5, 1, 2]) {
-    const w = { ...WEIGHTS, eld: eldW, franc: francW, foreign, model };
+  // For en/ru/uk/be only the own model and the letters speak (eld and franc weights do not apply).
+  for (const model of [0.25, 0.5, 1, 2]) for (const foreign of [1, 2, 4, 8]) for (const apostrophe of [1, 2, 4]) {
+    const w = { ...WEIGHTS, model, foreign, apostrophe };
     const sys: System = (t) => detectScored(t, { languages: CANDIDATES }, w).lang;
     const accs = units.map((u) => { const s = score(corpus, u, sys); return s.right / s.total; });
     const acc = accs.reduce((a, b) => a + b, 0) / accs.length;
