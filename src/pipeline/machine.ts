@@ -32,6 +32,9 @@ function failureOf(stage: StageName, error: unknown): NonNullable<DocContext['fa
 /** Runs a stage and records how long it took (summed over attempts and resumed runs). */
 const timed = (stage: StageName, run: (ctx: DocContext) => StageResult | Promise<StageResult>) =>
   fromPromise<StageResult, DocContext>(async ({ input }) => {
+    // Stages are CPU work chained by promises: without a turn of the event loop between them, Ctrl-C,
+    // timers and the progress bar would wait for the whole batch.
+    await new Promise((resolve) => setImmediate(resolve));
     const started = performance.now();
     const result = await run(input);
     return { ...result, times: { ...input.times, [stage]: Math.round((input.times[stage] ?? 0) + performance.now() - started) } };
