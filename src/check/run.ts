@@ -4,6 +4,7 @@ import { createMatcher, GlossaryError, loadGlossaries } from '../glossary/index.
 import type { Glossary } from '../types.ts';
 import { checkSegmentsParallel } from './parallel.ts';
 import { InputError, readSegmentFiles } from './input.ts';
+import { readBaseline, withoutBaseline } from './baseline.ts';
 import { glossaryLintViolations } from './lint.ts';
 import { toJsonReport } from './report/json.ts';
 import { toJunit } from './report/junit.ts';
@@ -26,6 +27,8 @@ export interface RunOptions {
   /** Base directory of SARIF's relative URIs (default: the working directory). */
   root?: string;
   onProgress?: (done: number, total: number) => void;
+  /** JSON report of an earlier run: its findings are not reported again. */
+  baseline?: string;
   /** Use a worker thread for the segments: default by batch size (see parallel.ts). */
   parallel?: boolean;
 }
@@ -44,6 +47,7 @@ async function loadGlossary(paths: string[]): Promise<Glossary> {
 export async function runCheck(options: RunOptions): Promise<RunOutcome> {
   const rules = options.rules ?? RULES;
   const glossary = await loadGlossary(options.glossaries);
+  const baseline = options.baseline ? await readBaseline(options.baseline) : undefined;
   const segments = await readSegmentFiles(options.files);
   const segmentRules = rules.filter((r) => r !== 'glossary-lint');
   let lint: Violation[] = [];
@@ -56,7 +60,8 @@ export async function runCheck(options: RunOptions): Promise<RunOutcome> {
   } else {
     await lintGlossaries();
   }
-  const violations = [...lint, ...found];
+  const all = [...lint, ...found];
+  const violations = baseline ? withoutBaseline(all, baseline) : all;
   const summary = summarize(violations, {
     files: options.files.length, segments: segments.length, glossaries: options.glossaries.length, entries: glossary.entries.length,
   }, options.failOn);

@@ -82,6 +82,27 @@ describe('tandem check exit codes', () => {
   });
 });
 
+describe('tandem check --baseline', () => {
+  it('reports only violations that are not in an earlier JSON report', async () => {
+    const rows = [tu('1', 'Lukashenko spoke to workers.', 'Лукашенка выступил перед рабочими.')];
+    const batchFile = file('batch.tmx', tmx(rows.join('\n')));
+    const baseline = join(dir, 'baseline.json');
+    expect((await tandem('-g', GLOSSARY, batchFile, '-f', 'json', '-o', baseline)).code).toBe(1);
+    expect((await tandem('-g', GLOSSARY, batchFile, '--baseline', baseline)).code).toBe(0);
+    writeFileSync(batchFile, tmx([...rows, tu('2', 'Svetlana Tikhanovskaya spoke.', 'Она выступила.')].join('\n')));
+    const r = await tandem('-g', GLOSSARY, batchFile, '--baseline', baseline, '-f', 'json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).violations.map((v: { segment: string; rule: string }) => `${v.segment} ${v.rule}`)).toEqual(['2 missing-target-term']);
+  });
+
+  it('refuses a baseline that is not a JSON report', async () => {
+    const r = await tandem('-g', GLOSSARY, TMX, '--baseline', file('junk.json', '[1, 2'));
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain('junk.json');
+  });
+});
+
 describe('tandem check on bad input exits 2 with one line', () => {
   const oneLine = (err: string) => {
     expect(err.trim().split('\n')).toHaveLength(1);

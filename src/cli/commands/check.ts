@@ -23,6 +23,7 @@ const command: Command = async (argv) => {
     'fail-on': { type: 'string', default: 'error' },
     output: { type: 'string', short: 'o' },
     disable: { type: 'string', multiple: true },
+    baseline: { type: 'string' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
   });
@@ -49,7 +50,7 @@ const command: Command = async (argv) => {
   try {
     ({ report, failed } = await runCheck({
       glossaries, files: positionals, format, failOn, color, toolVersion: toolVersion(),
-      rules: RULES.filter((r) => !disabled.includes(r)),
+      rules: RULES.filter((r) => !disabled.includes(r)), baseline: values.baseline,
       onProgress: progress ? (done, total) => process.stderr.write(`\r${t('check:progress', { done, total })}`) : undefined,
     }));
   } catch (error) {
