@@ -1,11 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { decodeUtf8, DocumentError, firstInvalidUtf8Byte, parseDocument, readDocument, segmentParagraphs,
   toSourceOffset } from '../../src/documents/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tandem-readers-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, bytes: string | Buffer) => { const p = join(dir, name); writeFileSync(p, bytes); return p; };
 const codeOf = async (p: Promise<unknown>) => p.then(() => 'ok', (e: DocumentError) => `${e.code}:${JSON.stringify(e.params)}`);
 

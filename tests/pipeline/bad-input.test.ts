@@ -1,13 +1,14 @@
 // The bad-input batch of issue 2: bad documents fail one by one with a one-line reason, good ones get
 // full output, the exit code is 1; a job file with a typo stops everything with file:line and exit 2.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles, REPO, runCli, type Run } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tandem-bad-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const docs = join(dir, 'docs');
 const out = join(dir, 'out');
 let run: Run;

@@ -1,10 +1,10 @@
 // The per-document machine in process: stages in order, failures with a reason, transient errors
 // retried with backoff, snapshots that survive JSON and resume where they stopped.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createActor } from 'xstate';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createMatcher, loadGlossaries } from '../../src/glossary/index.ts';
 import { noTranslation, type TranslationProvider } from '../../src/translate/index.ts';
 import { compactSnapshot, createDocumentMachine, expandSnapshot, isTransient, type DocOutput, type MachineInput, type StageDeps } from '../../src/pipeline/index.ts';
@@ -14,6 +14,7 @@ import { emitStage } from '../../src/pipeline/stages.ts';
 import type { DocContext } from '../../src/pipeline/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tandem-machine-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const doc = join(dir, 'story.txt');
 writeFileSync(doc, 'Workers of the Minsk Tractor Works went on strike on Friday. They marched to the city centre.\n\n' +
   'Svetlana Tikhanovskaya left for Lithuania. The strikers support her.\n');

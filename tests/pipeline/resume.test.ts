@@ -1,13 +1,14 @@
 // Kill a run with SIGKILL after some documents finished, run it again: it resumes without redoing the
 // finished documents and ends with the same bytes as a run that was never interrupted.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/bench/corpus.ts';
 import { listFiles, REPO, runCli, startCli } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tandem-resume-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 generateCorpus(join(dir, 'docs'), { documents: 60, seed: 11, singles: 0.2 }); // enough to be killed midway on a fast machine
 writeFileSync(join(dir, 'resume.job.yaml'), ['input: docs/*.txt', 'languages: [en, ru, uk, be]', 'pairs: [en-ru]',
   `glossaries: ${join(REPO, 'glossaries')}/*.yaml`, 'concurrency: 1', ''].join('\n'));

@@ -1,17 +1,20 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/errors.ts';
 import { StateStore } from '../../src/pipeline/state.ts';
 import type { DocTask } from '../../src/pipeline/index.ts';
 
+const made: string[] = [];
+const temp = (prefix: string) => { const d = mkdtempSync(join(tmpdir(), prefix)); made.push(d); return d; };
+afterAll(() => { for (const d of made) rmSync(d, { recursive: true, force: true }); });
 const task = (id: string): DocTask => ({ src: { id, path: `/x/${id}`, fingerprint: '1:1' } });
 
 describe('saved progress', () => {
   it('keeps the last snapshot per document and ignores a torn last line', () => {
-    const out = mkdtempSync(join(tmpdir(), 'tandem-state-'));
+    const out = temp('tandem-state-');
     const store = new StateStore(out);
     store.open('key-1');
     store.save(task('a.txt'), { value: 'read' });
@@ -34,7 +37,7 @@ describe('saved progress', () => {
   });
 
   it('refuses a second run on the same output folder while the first is alive', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'tandem-lock-'));
+    const out = temp('tandem-lock-');
     const other = spawn('sleep', ['30']);
     try {
       const store = new StateStore(out);
