@@ -4,6 +4,7 @@
 // there. Built by scripts/train/lid.ts; loaded lazily (JSON.parse of ~1 MB).
 import { readFileSync } from 'node:fs';
 import type { Lang } from '../types.ts';
+import { LEXICON_LANGS, lexiconMask } from './lexicon.ts';
 
 export const MODEL_LANGS = ['en', 'ru', 'uk', 'be'];
 const ORDER = 4;
@@ -73,7 +74,13 @@ export const MODEL_PARAMS = {
   norm: 1,
   /** Log-prior per language (MODEL_LANGS order), against the bias from unequal training sizes. */
   bias: [0, -0.5, -1, -1],
+  /** Per Cyrillic language whose Hunspell lexicon lacks a word that another one has (lexicon.ts). */
+  hunspell: 4,
 };
+
+/** Each model language's bit in lexiconMask(), 0 for languages without a lexicon (en). */
+const LEXICON_BIT = MODEL_LANGS.map((l) => { const i = LEXICON_LANGS.indexOf(l as never); return i < 0 ? 0 : 1 << i; });
+const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 /** Forgets cached word scores (after MODEL_PARAMS changed). */
 export function resetModelCache(): void {
@@ -153,6 +160,12 @@ function wordScore(word: string, m: Scorer): Float64Array {
   for (let l = 0; l < L; l++) {
     const lex = Math.log(((row === undefined ? 0 : m.wordCounts[row * L + l]) + MODEL_PARAMS.wordK) / m.wordDenom[l]);
     out[l] = out[l] / scale + MODEL_PARAMS.lexicon * lex + MODEL_PARAMS.bias[l];
+  }
+  // Dictionary membership: a form that some of ru/uk/be have counts against the others. A form
+  // none of them has (a name, a typo, no lexicon installed) leaves the n-grams to decide.
+  if (MODEL_PARAMS.hunspell && CYRILLIC.test(word)) {
+    const mask = lexiconMask(word);
+    if (mask > 0) for (let l = 0; l < L; l++) if (LEXICON_BIT[l] && !(mask & LEXICON_BIT[l])) out[l] -= MODEL_PARAMS.hunspell;
   }
   return out;
 }
