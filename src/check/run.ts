@@ -29,7 +29,7 @@ export interface RunOptions {
   onProgress?: (done: number, total: number) => void;
   /** JSON report of an earlier run: its findings are not reported again. */
   baseline?: string;
-  /** Use a worker thread for the segments: default by batch size (see parallel.ts). */
+  /** Check the segments on two threads (default false; see parallel.ts). */
   parallel?: boolean;
 }
 
