@@ -70,7 +70,7 @@ export async function runCheck(options: RunOptions): Promise<RunOutcome> {
   for (const s of segments) if (s.file) segmentsPerFile.set(s.file, (segmentsPerFile.get(s.file) ?? 0) + 1);
   const report = options.format === 'json' ? toJsonReport(result)
     : options.format === 'sarif' ? toSarifReport(result, { toolVersion: options.toolVersion ?? '0.0.0', root: options.root })
-      : options.format === 'junit' ? toJunit(result, { files: [...options.glossaries, ...options.files], segmentsPerFile })
+      : options.format === 'junit' ? toJunit(result, { files: [...options.glossaries, ...options.files], segmentsPerFile, glossaries: options.glossaries })
         : toText(result, { color: options.color ?? false });
   return { result, report, failed: summary.failed };
 }

@@ -11,6 +11,8 @@ export interface JunitOptions {
   files: string[];
   /** Segments read from each file. */
   segmentsPerFile: Map<string, number>;
+  /** Which of the files are glossaries (their clean case says so). */
+  glossaries?: string[];
 }
 
 type Node = Record<string, unknown>;
@@ -50,7 +52,10 @@ export function toJunit(result: CheckResult, options: JunitOptions): string {
     const failing = violations.filter((v) => atLeast(v.severity, failOn)).length;
     const cases = violations.length
       ? violations.map((v) => testcase(v, suite, failOn))
-      : [{ '@classname': 'tandem.check', '@name': t('check:report.clean', { count: options.segmentsPerFile.get(suite) ?? 0 }), '@file': suite, '@time': 0 }];
+      : [{
+        '@classname': 'tandem.check', '@file': suite, '@time': 0,
+        '@name': options.glossaries?.includes(suite) ? t('check:report.cleanGlossary') : t('check:report.clean', { count: options.segmentsPerFile.get(suite) ?? 0 }),
+      }];
     tests += cases.length;
     failures += failing;
     return { '@name': suite, '@tests': cases.length, '@failures': failing, '@errors': 0, '@skipped': 0, '@time': 0, testcase: cases };
