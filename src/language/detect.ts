@@ -2,10 +2,11 @@
 // and the answer kept honest: 'und' when nothing is language, and no candidate forced on text
 // that is clearly in another language.
 import type { Detection, Lang } from '../types.ts';
-import { toBcp47, toIso3 } from './codes.ts';
+import { SCRIPT, toBcp47, toIso3 } from './codes.ts';
 import { maskNoise, words } from './noise.ts';
 import { gatherEvidence, toProbabilities, WEIGHTS, type Evidence } from './score.ts';
 import { ELD_LANGUAGES, francAll, francBest, type Scores } from './engines.ts';
+import { knownShare, LEXICON_LANGS } from './lexicon.ts';
 
 export interface DetectOptions {
   /** Candidate languages (BCP 47). Empty or absent: any language the models know. */
@@ -35,6 +36,9 @@ const OUTSIDE_RATIO = 0.9;
 const FIT_FLOOR = -30;
 /** franc's score of the best candidate (its best language = 1) below which franc is believed. */
 const FRANC_RATIO = 0.85;
+/** Share of Cyrillic words known to the ru/uk/be dictionaries below which the text is in another
+ * Cyrillic language (see lexicon.ts knownShare: ru/uk/be sentences 0.86+, Bulgarian up to 0.75). */
+const KNOWN_FLOOR = 0.7;
 
 export function detectScored(text: string, options: DetectOptions = {}, weights = WEIGHTS): ScoredDetection {
   // No candidates named: eld's 60 languages.
@@ -91,8 +95,9 @@ function outsideLanguage(tokens: string[], languages: Lang[], evidence: Evidence
   if (evidence.words < OUTSIDE_MIN_WORDS) return undefined;
   if (evidence.cyrillicShare > 0.5) {
     // franc takes much ru/uk/be text for Bulgarian, Macedonian or Rusyn: in Cyrillic only letters
-    // that no candidate's alphabet has (Serbian ј, Kazakh ә) are clear enough.
-    if (evidence.minForeign < 2) return undefined;
+    // that no candidate's alphabet has (Serbian ј, Kazakh ә), or words that the ru/uk/be
+    // dictionaries do not know (when those are the only Cyrillic candidates), are clear enough.
+    if (evidence.minForeign < 2 && !unknownCyrillic(tokens, languages)) return undefined;
     const top = toBcp47(francBest(clean()));
     return languages.includes(top) ? undefined : top;
   }
@@ -105,6 +110,22 @@ function outsideLanguage(tokens: string[], languages: Lang[], evidence: Evidence
   const candidates = new Set(languages.map(toIso3));
   const bestCandidate = ranked.find(([code]) => candidates.has(code))?.[1] ?? 0;
   return bestCandidate < FRANC_RATIO ? (evidence.outsider?.lang ?? top) : undefined;
+}
+
+/** Letters that ru/uk/be write and Bulgarian does not: with one of them the words are not asked. */
+const EAST_SLAVIC = /[ёыэіїєґў]/iu;
+
+/**
+ * Whether Cyrillic text is in none of ru/uk/be by its words: most lower-case words unknown to all
+ * three dictionaries (names are capitalised and not counted). Only when the Cyrillic candidates
+ * are ru/uk/be, whose dictionaries the lexicon has, and no letter of theirs that Bulgarian lacks
+ * is there (Belarusian in the classical spelling's rival, taraškievica, has ў and і).
+ */
+function unknownCyrillic(tokens: string[], languages: Lang[]): boolean {
+  if (!languages.every((l) => SCRIPT[l] !== 'Cyrl' || (LEXICON_LANGS as readonly string[]).includes(l))) return false;
+  if (tokens.some((t) => EAST_SLAVIC.test(t))) return false;
+  const share = knownShare(tokens);
+  return share !== undefined && share < KNOWN_FLOOR;
 }
 
 function round(x: number): number {

@@ -91,6 +91,7 @@ export function setLexicon(value: Bloom[] | null | undefined): void {
 
 function load(): Bloom[] | null {
   if (filters === undefined) {
+    if (process.env.TANDEM_LEXICON === 'off') return (filters = null);
     try {
       filters = existsSync(LEXICON_PATH) ? (deserialize(readFileSync(LEXICON_PATH)) ?? null) : null;
     } catch {
@@ -116,4 +117,25 @@ export function lexiconMask(word: string): number {
   let mask = 0;
   for (let i = 0; i < f.length; i++) if (bloomHas(f[i], form)) mask |= 1 << i;
   return mask;
+}
+
+/** A Cyrillic word that starts lower-case: names, which no dictionary need know, are left out. */
+const LOWER_CYRILLIC = /^\p{Ll}/u;
+const CYRILLIC_WORD = /\p{Script=Cyrillic}/u;
+
+/**
+ * Share of the lower-case Cyrillic words that some ru/uk/be dictionary has; undefined without a
+ * lexicon or with fewer than `minWords` such words. ru/uk/be sentences score 0.86-1, Bulgarian,
+ * Macedonian and Serbian ones 0-0.75 (UDHR), so a low share means another Cyrillic language.
+ */
+export function knownShare(words: string[], minWords = 4): number | undefined {
+  if (!hasLexicon()) return undefined;
+  let cyrillic = 0;
+  let known = 0;
+  for (const w of words) {
+    if (!LOWER_CYRILLIC.test(w) || !CYRILLIC_WORD.test(w)) continue;
+    cyrillic++;
+    if (lexiconMask(w) > 0) known++;
+  }
+  return cyrillic >= minWords ? known / cyrillic : undefined;
 }

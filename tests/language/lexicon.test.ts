@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { detect } from '../../src/language/index.ts';
+import { detect, detectScored } from '../../src/language/index.ts';
 import { bloomAdd, bloomHas, deserialize, hasLexicon, lexiconMask, newBloom, serialize, setLexicon } from '../../src/language/lexicon.ts';
 import { resetModelCache } from '../../src/language/wordmodel.ts';
 import { expandDictionary } from '../../scripts/train/hunspell.ts';
@@ -62,5 +62,26 @@ describe('lexicon in detection', () => {
     expect(detect('Жыве Беларусь!', FOUR).lang).toBe('be');
     expect(detect('Ми повернулися додому ввечері', FOUR).lang).toBe('uk');
     expect(detect('Мы вернулись домой вечером', FOUR).lang).toBe('ru');
+  });
+});
+
+describe('Cyrillic outside ru/uk/be', () => {
+  // Bulgarian written for this test: no letter of it is foreign to ru/uk/be, only its words are.
+  const BULGARIAN = ['Вчера ходихме до морето и се върнахме много късно вечерта.', 'Децата играят в двора, докато майка им готви вечеря.'];
+
+  it('keeps Bulgarian sentences out of the set because the dictionaries do not know their words', () => {
+    for (const s of BULGARIAN) {
+      expect(detect(s, FOUR).lang, s).toBe('und');
+      expect(detectScored(s, { ...FOUR, outside: 'code' }).lang, s).toBe('bg');
+    }
+    expect(detect('Вчера мы ходили к морю и вернулись очень поздно вечером.', FOUR).lang).toBe('ru');
+    // A Bulgarian candidate is not one the lexicon speaks for: the rule stands aside.
+    expect(detect(BULGARIAN[0], { languages: ['ru', 'bg'] }).lang).toBe('bg');
+  });
+
+  it('without the lexicon gives them to the nearest candidate, as before', () => {
+    setLexicon(null);
+    resetModelCache();
+    expect(detect(BULGARIAN[0], FOUR).lang).toBe('ru');
   });
 });
