@@ -54,11 +54,17 @@ export async function buildDeps(job: Job): Promise<{ deps: StageDeps; glossaryFi
   try { glossary = await loadGlossaries(glossaryFiles); } catch (error) {
     throw new UsageError(t('run:job.glossary', { message: (error as Error).message.split('\n')[0] }));
   }
+  const matcher = createMatcher(glossary);
   let provider;
-  try { provider = await createProviderChain(job.providers); } catch (error) {
+  try {
+    // Providers resolve memory paths against the job, enforce and check the job's glossary terms,
+    // and keep their HTTP cache with the job's output so a rerun sends no requests.
+    provider = await createProviderChain(job.providers,
+      { baseDir: job.root, glossary, matcher, cacheDir: join(job.outDir, '.cache', 'translate') });
+  } catch (error) {
     throw new UsageError(t('run:job.provider', { message: (error as Error).message.split('\n')[0] }));
   }
-  return { deps: { glossary, matcher: createMatcher(glossary), provider }, glossaryFiles };
+  return { deps: { glossary, matcher, provider }, glossaryFiles };
 }
 
 export async function runBatch(job: Job, options: BatchOptions = {}): Promise<BatchResult> {

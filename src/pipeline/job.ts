@@ -8,7 +8,7 @@ import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import { t } from '../i18n/index.ts';
 import { UsageError } from '../cli/errors.ts';
 import type { Lang } from '../types.ts';
-import type { ProviderConfig } from '../translate/index.ts';
+import { providersSchema, type ProviderConfig } from '../translate/index.ts';
 import { DEFAULT_LIMITS, type ReadLimits } from '../documents/index.ts';
 import schema from './job.schema.json' with { type: 'json' };
 
@@ -45,8 +45,15 @@ export interface JobFile {
   align?: { lowConfidence?: number };
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile<JobFile>(schema);
+const ajv = new Ajv({ allErrors: true, strict: false, discriminator: true });
+// The translation stage owns its providers' settings; its schema is plugged in here so a typo in a
+// provider's settings is reported at file:line like any other job-file mistake.
+const validate = ajv.compile<JobFile>({ ...schema, properties: { ...schema.properties,
+  translate: { ...schema.properties.translate,
+    properties: { ...schema.properties.translate.properties, providers: {
+    ...providersSchema,
+    // Discriminating on `type` makes ajv report the mistake inside the chosen provider's settings.
+    items: { ...providersSchema.items, discriminator: { propertyName: 'type' } } } } } } });
 
 export function loadJob(file: string): Job {
   const path = resolve(file);

@@ -18,8 +18,9 @@ describe('job files', () => {
   it('reports YAML syntax errors at file:line', () => {
     expect(errorOf('input: [a, b\nlanguages: [en]\n')).toMatch(/^x\.job\.yaml:\d+:\d+: /);
   });
-  it('accepts provider-specific translation settings as they are', () => {
-    expect(errorOf('input: a\ntranslate:\n  providers:\n    - type: tm\n      tmx: [memories/*.tmx]\n      minMatch: 75\n')).toBe('valid');
+  it("validates each provider's settings with the translation stage's schema", () => {
+    expect(errorOf('input: a\ntranslate:\n  providers:\n    - type: tm\n      memories: [memories/*.tmx]\n      minMatch: 75\n')).toBe('valid');
+    expect(errorOf('input: a\ntranslate:\n  providers:\n    - type: tm\n      memoriez: [m.tmx]\n')).toMatch(/^x\.job\.yaml:4:7: .*'memories'/);
     expect(errorOf('input: a\ntranslate:\n  providers:\n    - tmx: x\n')).toMatch(/providers\.0 must have required property 'type'/);
   });
   it('the default job pairs the seed with its Russian translation by file name', async () => {
