@@ -13,8 +13,11 @@ export const LEXICON_PATH = fileURLToPath(new URL('../../node_modules/.cache/tan
 const MAGIC = 0x4c455831; // 'LEX1'
 
 /** Lower case, stress marks dropped, apostrophes unified: the form both the builder and lookups use. */
+const ODD_MARKS = /[\u0301’ʼ`]/;
 export function normalizeForm(word: string): string {
-  return word.toLowerCase().replace(/\u0301/g, '').replace(/[’ʼ`]/g, "'");
+  const lower = word.toLowerCase();
+  // Most words have neither stress marks nor curly apostrophes: skip the replacing then.
+  return ODD_MARKS.test(lower) ? lower.replace(/\u0301/g, '').replace(/[’ʼ`]/g, "'") : lower;
 }
 
 /** Two independent 32-bit FNV-1a-style hashes of a string; the filter's k probes are h1 + i*h2. */
