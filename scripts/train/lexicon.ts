@@ -40,13 +40,18 @@ export function buildLexicon(): { filters: Bloom[]; forms: number[] } | undefine
 }
 
 const started = Date.now();
-const built = buildLexicon();
-if (!built) {
-  console.log('tandem: Hunspell dictionaries for ru/uk/be not installed; language detection runs without the lexicon');
-} else {
-  mkdirSync(dirname(LEXICON_PATH), { recursive: true });
-  const data = serialize(built.filters);
-  writeFileSync(LEXICON_PATH, data);
-  console.log(`tandem: wrote ${LEXICON_PATH} (${(data.byteLength / 1e6).toFixed(1)} MB, ` +
-    LEXICON_LANGS.map((l, i) => `${l} ${built.forms[i]} forms`).join(', ') + `) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+try {
+  const built = buildLexicon();
+  if (!built) {
+    console.log('tandem: Hunspell dictionaries for ru/uk/be not installed; language detection runs without the lexicon');
+  } else {
+    mkdirSync(dirname(LEXICON_PATH), { recursive: true });
+    const data = serialize(built.filters);
+    writeFileSync(LEXICON_PATH, data);
+    console.log(`tandem: wrote ${LEXICON_PATH} (${(data.byteLength / 1e6).toFixed(1)} MB, ` +
+      LEXICON_LANGS.map((l, i) => `${l} ${built.forms[i]} forms`).join(', ') + `) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+} catch (error) {
+  // Runs inside `npm ci`: a failed build must not fail the install, the detector works without it.
+  console.log(`tandem: lexicon not built (${(error as Error).message}); language detection runs without it`);
 }
