@@ -1,13 +1,15 @@
 // npm run bench:check: `tandem check` on 100,000 generated en→ru segments against a generated
 // 5,000-entry glossary (people, places, organisations; inflected Russian forms in the targets), with
 // planted violations of every rule. Goal: the whole run in at most 10 s. Prints where the time goes.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { checkSegments, glossaryLintViolations, readSegmentFiles, runCheck, summarize, toJsonReport } from '../../src/check/index.ts';
 import { segmentsToJsonl } from '../../src/export/index.ts';
-import { createMatcher, loadGlossaries, russianForms } from '../../src/glossary/index.ts';
+import { createMatcher, loadGlossaryFiles, mergeGlossaryFiles, russianForms } from '../../src/glossary/index.ts';
 import type { GlossaryEntry, Segment } from '../../src/types.ts';
 
 const ENTRIES = Number(process.env.ENTRIES ?? 5000);
@@ -109,7 +111,27 @@ function makeSegments(named: Named[]): Segment[] {
 }
 
 const time = async <T>(f: () => T | Promise<T>): Promise<[T, number]> => { const t0 = performance.now(); const r = await f(); return [r, (performance.now() - t0) / 1000]; };
-const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+
+/**
+ * `tandem check` as a user runs it: a fresh node process through bin/tandem.js (tsx, module loading,
+ * language models, everything), JSON report to a file. The shell's `times` gives the child's CPU
+ * seconds beside the wall clock: on a shared machine the wall clock also counts waiting.
+ */
+function coldRun(glossaryFile: string, segmentsFile: string, report: string): { wall: number; cpu: number; code: number } {
+  const cli = fileURLToPath(new URL('../../bin/tandem.js', import.meta.url));
+  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const argv = [process.execPath, cli, 'check', '--quiet', '--format', 'json', '--output', report, '--glossary', glossaryFile, segmentsFile];
+  const t0 = performance.now();
+  const run = spawnSync('sh', ['-c', `${argv.map(quote).join(' ')}; code=$?; times; exit $code`], {
+    encoding: 'utf8',
+  });
+  const wall = (performance.now() - t0) / 1000;
+  // `times`: the shell's own user/system times, then its children's.
+  const children = run.stdout.trim().split('\n').at(-1) ?? '';
+  const secs = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce((n, m) => n + Number(m[1]) * 60 + Number(m[2]), 0);
+  if (run.status !== 0 && run.status !== 1) throw new Error(`tandem check failed (${run.status}): ${run.stderr}`);
+  return { wall, cpu: secs, code: run.status };
+}
 
 const named = makeGlossary();
 const segments = makeSegments(named);
@@ -117,37 +139,43 @@ const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-check-'));
 // A generated glossary of this size is machine data: JSON (GLOSSARY_FORMAT=yaml measures YAML).
 const glossaryFile = join(dir, process.env.GLOSSARY_FORMAT === 'yaml' ? 'glossary.yaml' : 'glossary.json');
 const segmentsFile = join(dir, 'segments.jsonl');
+const reportFile = join(dir, 'report.json');
 const glossaryData = { name: 'bench', entries: named.map((n) => n.entry) };
 writeFileSync(glossaryFile, glossaryFile.endsWith('.yaml') ? YAML.stringify(glossaryData) : JSON.stringify(glossaryData, null, 1));
 writeFileSync(segmentsFile, segmentsToJsonl(segments));
 try {
   const chars = segments.reduce((n, s) => n + s.src.text.length + (s.tgt?.text.length ?? 0), 0);
   console.log(`bench:check: ${ENTRIES} glossary entries, ${SEGMENTS} segments (${(chars / 1e6).toFixed(1)} M characters), en→ru`);
-  // Whole run first, as the CLI does it, while nothing is warmed up by the parts below. CPU seconds
-  // are printed beside wall-clock ones: on a shared machine the wall clock also counts waiting.
-  const cpu0 = cpu();
-  const [outcome, total] = await time(() => runCheck({ glossaries: [glossaryFile], files: [segmentsFile], format: 'json', failOn: 'error', parallel: PARALLEL }));
-  const totalCpu = cpu() - cpu0;
+  // The measured figure first: the whole CLI in a cold process, as CI runs it. RUNS=n repeats it.
+  const runs = Array.from({ length: Math.max(1, Number(process.env.RUNS ?? 1)) }, () => coldRun(glossaryFile, segmentsFile, reportFile));
+  const outcome = JSON.parse(readFileSync(reportFile, 'utf8')) as { summary: { byRule: Record<string, number> } };
+  // Then where the time goes, part by part, in this process (the first part also pays for loading).
+  const [, inProcess] = await time(() => runCheck({ glossaries: [glossaryFile], files: [segmentsFile], format: 'json', failOn: 'error', parallel: PARALLEL }));
   const [, again] = await time(() => runCheck({ glossaries: [glossaryFile], files: [segmentsFile], format: 'json', failOn: 'error', parallel: PARALLEL }));
-  const [glossary, load] = await time(() => loadGlossaries([glossaryFile]));
-  const [, lintS] = await time(() => glossaryLintViolations([glossaryFile]));
+  const [files, load] = await time(() => loadGlossaryFiles([glossaryFile]));
+  const glossary = mergeGlossaryFiles(files);
   const [matcher, compile] = await time(() => createMatcher(glossary));
+  const [, lintS] = await time(() => glossaryLintViolations([glossaryFile], { files, matcher }));
+  const [, lintAlone] = await time(() => glossaryLintViolations([glossaryFile]));
   const [read, readS] = await time(() => readSegmentFiles([segmentsFile]));
   const [, matching] = await time(() => { for (const { segment: s } of read) { matcher.find(s.src.text, 'en'); matcher.find(s.tgt!.text, 'ru'); } });
   const [violations, rules] = await time(() => checkSegments(read, glossary, matcher));
   const [, report] = await time(() => toJsonReport({ violations, summary: summarize(violations, { files: 1, segments: read.length, glossaries: 1, entries: glossary.entries.length }, 'error') }));
   const line = (label: string, s: number, extra = '') => console.log(`  ${label.padEnd(16)}${s.toFixed(2).padStart(6)} s${extra}`);
   line('load glossary', load);
-  line('glossary lint', lintS);
   line('compile matcher', compile);
+  line('glossary lint', lintS, '  (on the loaded glossary and compiled matcher, as check runs it)');
+  line('lint alone', lintAlone, '  (reading, parsing and compiling its own, as `tandem glossary lint`)');
   line('read segments', readS);
   line('matcher alone', matching, `  (${(chars / 1e6 / matching).toFixed(2)} M characters/s, both sides)`);
   line('all rules', rules, `  (${Math.round(read.length / rules)} segments/s on one thread, matching included)`);
   line('json report', report);
-  console.log(`  violations      ${JSON.stringify(outcome.result.summary.byRule)}`);
-  console.log(`  peak RSS        ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
-  console.log(`  end to end again ${again.toFixed(2)} s (models and modules already loaded)`);
-  console.log(`total (tandem check, end to end): ${total.toFixed(2)} s wall, ${totalCpu.toFixed(2)} s CPU for ${SEGMENTS} segments; goal ≤ ${GOAL_S} s: ${total <= GOAL_S ? 'met' : 'NOT met'}`);
+  console.log(`  violations      ${JSON.stringify(outcome.summary.byRule)}`);
+  console.log(`  in this process ${inProcess.toFixed(2)} s first run, ${again.toFixed(2)} s again (modules and models loaded)`);
+  for (const [i, r] of runs.entries()) {
+    const met = r.wall <= GOAL_S ? 'met' : r.cpu <= GOAL_S ? 'NOT met on the wall clock (CPU within: the machine is loaded)' : 'NOT met';
+    console.log(`total${runs.length > 1 ? ` #${i + 1}` : ''} (cold \`tandem check\` process, end to end): ${r.wall.toFixed(2)} s wall, ${r.cpu.toFixed(2)} s CPU for ${SEGMENTS} segments; goal ≤ ${GOAL_S} s: ${met}`);
+  }
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (process.env.KEEP) console.log(`files kept in ${dir}`); else rmSync(dir, { recursive: true, force: true });
 }

@@ -1,7 +1,6 @@
 // The whole `tandem check` run as one function (glossaries and files in, rendered report out), so the
 // CLI stays a thin shell and tests can drive a run without spawning processes.
-import { createMatcher, GlossaryError, loadGlossaries } from '../glossary/index.ts';
-import type { Glossary } from '../types.ts';
+import { createMatcher, GlossaryError, loadGlossaryFiles, mergeGlossaryFiles, type CompiledMatcher, type GlossaryFile } from '../glossary/index.ts';
 import { checkSegmentsParallel } from './parallel.ts';
 import { InputError, readSegmentFiles } from './input.ts';
 import { readBaseline, withoutBaseline } from './baseline.ts';
@@ -35,9 +34,9 @@ export interface RunOptions {
 
 export interface RunOutcome { result: CheckResult; report: string; failed: boolean }
 
-async function loadGlossary(paths: string[]): Promise<Glossary> {
+async function loadGlossaryFilesOrFail(paths: string[]): Promise<GlossaryFile[]> {
   try {
-    return await loadGlossaries(paths);
+    return await loadGlossaryFiles(paths);
   } catch (error) {
     if (error instanceof GlossaryError) throw new InputError(t('check:error.badGlossary', { message: error.message }));
     throw error;
@@ -46,15 +45,22 @@ async function loadGlossary(paths: string[]): Promise<Glossary> {
 
 export async function runCheck(options: RunOptions): Promise<RunOutcome> {
   const rules = options.rules ?? RULES;
-  const glossary = await loadGlossary(options.glossaries);
+  // Each glossary is read and parsed once: the rules use the merged glossary, the lint each file.
+  const glossaryFiles = await loadGlossaryFilesOrFail(options.glossaries);
+  const glossary = mergeGlossaryFiles(glossaryFiles);
   const baseline = options.baseline ? await readBaseline(options.baseline) : undefined;
   const segments = await readSegmentFiles(options.files);
   const segmentRules = rules.filter((r) => r !== 'glossary-lint');
+  // One matcher serves the rules and the lint (whose costliest part is compiling the same patterns).
+  let matcher: CompiledMatcher | undefined;
+  const compiled = () => (matcher ??= createMatcher(glossary));
   let lint: Violation[] = [];
-  const lintGlossaries = async () => { if (rules.includes('glossary-lint')) lint = await glossaryLintViolations(options.glossaries); };
+  const lintGlossaries = async () => {
+    if (rules.includes('glossary-lint')) lint = await glossaryLintViolations(options.glossaries, { files: glossaryFiles, matcher: compiled() });
+  };
   let found: Violation[] = [];
   if (segments.length && segmentRules.length) {
-    found = await checkSegmentsParallel(segments, glossary, () => createMatcher(glossary), {
+    found = await checkSegmentsParallel(segments, glossary, compiled, {
       rules: segmentRules, onProgress: options.onProgress, alongside: lintGlossaries, parallel: options.parallel,
     });
   } else {

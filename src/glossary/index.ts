@@ -1,6 +1,9 @@
 // Glossaries: loading (YAML/JSON with a JSON Schema, TBX, CSV), matching every spelling, transliteration
 // and Russian case form of a term, and normalising text to the house spelling with reversible changes.
-export { loadGlossaries, parseGlossary, entryLines, GlossaryError, type LoadedGlossary, type GlossaryMeta } from './load.ts';
+export {
+  loadGlossaries, loadGlossaryFiles, mergeGlossaryFiles, parseGlossary, entryLines, GlossaryError,
+  type LoadedGlossary, type GlossaryMeta, type GlossaryFile,
+} from './load.ts';
 export { createMatcher, type Matcher, type CompiledMatcher, type MatcherOptions, type DetailedMatch } from './matcher.ts';
 export { normalize, applyChanges, revertChanges, type Normalized } from './normalize.ts';
 export { parseTbx, toTbx } from './tbx.ts';
@@ -12,5 +15,5 @@ export { guessPerson } from './people.ts';
 export { normalizeParagraphs, type NormalizedParagraph, type ParagraphOptions } from './paragraphs.ts';
 export { nameKey, nameSimilarity, romanizations, toCyrillic, fold, levenshtein, primaryLang } from './translit.ts';
 export { romanizeBelarusian, BELARUSIAN_SCHEMAS, type BelarusianSchema } from './belarusian.ts';
-export { lintGlossaries, formatProblem, type LintProblem } from './lint.ts';
+export { lintGlossaries, formatProblem, type LintProblem, type LintInput, type LintOptions } from './lint.ts';
 export { suggestEntries, suggestionsToEntries, formatSuggestions, type Suggestion, type SuggestOptions } from './suggest.ts';

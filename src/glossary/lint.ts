@@ -4,9 +4,9 @@ import { t } from '../i18n/index.ts';
 import type { GlossaryEntry } from '../types.ts';
 import { GlossaryError } from './errors.ts';
 import { parseCsvRows } from './csv.ts';
-import { entryLines, parseGlossary } from './load.ts';
+import { entryLines, parseGlossary, type LoadedGlossary } from './load.ts';
 import { fold } from './translit.ts';
-import { compilePatterns, shapeOf } from './variants.ts';
+import { compilePatterns, shapeOf, type Pattern } from './variants.ts';
 
 export interface LintProblem {
   severity: 'error' | 'warning';
@@ -16,32 +16,46 @@ export interface LintProblem {
   message: string;
 }
 
-interface Located { entry: GlossaryEntry; file: string; line?: number }
+interface Located { entry: GlossaryEntry; file: string; lines: () => Map<string, number> }
 
-/** Lints glossary files given as {path, text}. */
-export function lintGlossaries(files: Array<{ path: string; text: string }>): { problems: LintProblem[]; entries: number } {
+/** A glossary file to lint: its text, and what it parsed to when the caller has parsed it already. */
+export interface LintInput { path: string; text: string; glossary?: LoadedGlossary }
+
+export interface LintOptions {
+  /**
+   * The patterns of all the files' entries, in order, compiled with the default options (a matcher's
+   * `patterns`), when the caller has them: compiling them is most of the lint's cost.
+   */
+  patterns?: Pattern[];
+}
+
+/** Lints glossary files given as {path, text} (and, optionally, their parsed glossary). */
+export function lintGlossaries(files: LintInput[], options: LintOptions = {}): { problems: LintProblem[]; entries: number } {
   const problems: LintProblem[] = [];
   const located: Located[] = [];
   const languages = new Set<string>();
-  for (const { path, text } of files) {
+  for (const { path, text, glossary } of files) {
     try {
-      const g = parseGlossary(text.replace(/^\uFEFF/, ''), path);
-      const lines = entryLinesOf(path, text);
+      const g = glossary ?? parseGlossary(text.replace(/^\uFEFF/, ''), path);
+      // Line numbers only when a problem is reported: finding them is a parse of its own.
+      let lines: Map<string, number> | undefined;
+      const linesOf = () => (lines ??= entryLinesOf(path, text));
       g.meta?.languages?.forEach((l) => languages.add(l));
-      for (const entry of g.entries) located.push({ entry, file: path, line: lines.get(entry.id) });
+      for (const entry of g.entries) located.push({ entry, file: path, lines: linesOf });
     } catch (error) {
       if (!(error instanceof GlossaryError)) throw error;
       problems.push({ severity: 'error', file: error.file, line: error.line, code: 'schema', message: error.message.replace(/^.*?: /, '').replace(/^\d+: /, '') });
     }
   }
+  const lineOf = (at: Located) => at.lines().get(at.entry.id);
   const report = (severity: LintProblem['severity'], at: Located, code: string, params: Record<string, unknown>) =>
-    problems.push({ severity, file: at.file, line: at.line, code, message: t(`glossary:lint.${code}`, params) });
+    problems.push({ severity, file: at.file, line: lineOf(at), code, message: t(`glossary:lint.${code}`, params) });
 
   // Duplicate ids.
   const byId = new Map<string, Located>();
   for (const at of located) {
     const first = byId.get(at.entry.id);
-    if (first) report('error', at, 'duplicateId', { id: at.entry.id, first: `${first.file}${first.line ? `:${first.line}` : ''}` });
+    if (first) report('error', at, 'duplicateId', { id: at.entry.id, first: `${first.file}${lineOf(first) ? `:${lineOf(first)}` : ''}` });
     else byId.set(at.entry.id, at);
   }
 
@@ -91,7 +105,7 @@ export function lintGlossaries(files: Array<{ path: string; text: string }>): { 
   // Entries that share a listed spelling share its derived forms too: already reported as an error.
   const reported = new Set<string>(shared);
   const where = new Map(located.map((at) => [at.entry.id, at]));
-  for (const p of compilePatterns({ entries: located.map((x) => x.entry), sources: [] })) {
+  for (const p of options.patterns ?? compilePatterns({ entries: located.map((x) => x.entry), sources: [] })) {
     if (p.positions.length !== 1) continue;
     for (const [key, spelling] of p.positions[0]) {
       const owner = keyOwner.get(key);
@@ -110,7 +124,9 @@ export function lintGlossaries(files: Array<{ path: string; text: string }>): { 
 function entryLinesOf(path: string, text: string): Map<string, number> {
   if (/\.(ya?ml|json)$/i.test(path)) return entryLines(text);
   const out = new Map<string, number>();
-  const lineAt = (offset: number) => text.slice(0, offset).split('\n').length;
+  // Matches come in order: count newlines from the previous one, not from the start each time.
+  let line = 1, counted = 0;
+  const lineAt = (offset: number) => { for (; counted < offset; counted++) if (text.charCodeAt(counted) === 10) line++; return line; };
   if (/\.(csv|tsv)$/i.test(path)) {
     const [head, ...rows] = parseCsvRows(text, /\.tsv$/i.test(path) ? '\t' : ',');
     const col = head?.cells.map((c) => c.trim().toLowerCase()).indexOf('id') ?? -1;

@@ -29,7 +29,8 @@ export interface Matcher {
   size?: number;
 }
 
-export type CompiledMatcher = Required<Matcher>;
+/** A matcher with its compiled patterns (the glossary lint reuses them instead of compiling its own). */
+export type CompiledMatcher = Required<Matcher> & { patterns: Pattern[] };
 
 export interface MatcherOptions extends CompileOptions {}
 
@@ -74,6 +75,7 @@ export function createMatcher(glossary: Glossary, options: MatcherOptions = {}):
     entryById,
     mentions: (text, lang, entryId) => findDetailed(text, lang).some((m) => m.entry === entryId && m.status !== 'deprecated'),
     size: byFirst.size,
+    patterns,
   };
 }
 
