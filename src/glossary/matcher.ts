@@ -101,12 +101,13 @@ function tryPattern(p: Pattern, tokens: Token[], keys: string[], i: number, text
   }
   const start = tokens[i].start, nameEnd = tokens[i + n - 1].end;
   const surfaceName = text.slice(start, nameEnd);
-  const listedTerm = p.listed.get(spellings.map((s) => fold(s.base)).join(' '));
-  const derived = !listedTerm || spellings.some((s) => s.derived);
-  const inflected = spellings.some((s) => s.formIndex > 0);
+  const listedTerm = p.listed.get(n === 1 ? spellings[0].folded : spellings.map((s) => s.folded).join(' '));
+  let derived = !listedTerm, inflected = false;
+  for (const s of spellings) { if (s.derived) derived = true; if (s.formIndex > 0) inflected = true; }
   // English possessive: Lukashenka's, Belarus' (the name part is what normalisation rewrites).
   let end = nameEnd;
-  const poss = p.script === 'latin' ? /^['’]s?(?![\p{L}\p{N}])/u.exec(text.slice(nameEnd, nameEnd + 3)) : null;
+  const next = text.charCodeAt(nameEnd);
+  const poss = p.script === 'latin' && (next === 39 || next === 0x2019) ? /^['’]s?(?![\p{L}\p{N}])/u.exec(text.slice(nameEnd, nameEnd + 3)) : null;
   if (poss && (poss[0].length === 2 || /s$/i.test(surfaceName))) end += poss[0].length;
   const hashtag = isHashtag(text, start);
   const status = listedTerm && !derived ? listedTerm.status : 'deprecated';
@@ -122,5 +123,6 @@ function tryPattern(p: Pattern, tokens: Token[], keys: string[], i: number, text
 
 function gapFits(gap: string, kind: 'space' | 'dot'): boolean {
   if (kind === 'dot') return gap === '.';
+  if (gap === ' ') return true; // by far the most common gap
   return /^(?:[ \t\u00A0\u202F]{1,3}|\r?\n|[ \u00A0]?[-‐‑–][ \u00A0]?)$/.test(gap);
 }

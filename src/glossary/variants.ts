@@ -18,6 +18,8 @@ export interface Spelling {
   formIndex: number;
   /** Whether it came from a listed term or was derived by transliteration. */
   derived: boolean;
+  /** fold(base), kept so the matcher need not fold it again on every match. */
+  folded: string;
 }
 
 export interface Pattern {
@@ -105,6 +107,7 @@ function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[]
     const positions = Array.from({ length: g.n }, () => new Map<string, Spelling>());
     for (const src of g.sources) {
       words(src.text).forEach((word, i) => {
+        const folded = fold(word);
         const info = { gender: src.gender, indeclinable: src.indeclinable, surname: person && i === g.n - 1 };
         const forms = scriptOf(word) === 'latin' ? [word.toLowerCase()]
           : primaryLang(src.lang) === 'be' ? belarusianForms(word, info) : russianForms(word, info);
@@ -115,7 +118,7 @@ function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[]
           // Listed spellings win over derived ones; base forms over inflected ones.
           const plainer = had && had.derived === src.derived && formIndex === had.formIndex && marks(word) < marks(had.base);
           if (!had || plainer || (had.derived && !src.derived) || (had.derived === src.derived && formIndex < had.formIndex)) {
-            positions[i].set(k, { base: word, forms, formIndex, derived: src.derived });
+            positions[i].set(k, { base: word, forms, formIndex, derived: src.derived, folded });
           }
         });
       });
