@@ -9,7 +9,17 @@ export function primaryLang(tag: string | undefined | null): Lang {
   return tag.split(/[-_]/)[0].toLowerCase();
 }
 
-const fold = (text: string) => text.normalize('NFC').toLocaleLowerCase();
+// Mentions repeat the same few thousand terms, and NFC plus a locale-aware lower case is slow: cached.
+const folded = new Map<string, string>();
+function fold(text: string): string {
+  let f = folded.get(text);
+  if (f === undefined) {
+    f = text.normalize('NFC').toLocaleLowerCase();
+    if (folded.size >= 100_000) folded.clear();
+    folded.set(text, f);
+  }
+  return f;
+}
 
 export interface GlossaryIndex {
   entry(id: string): GlossaryEntry | undefined;
