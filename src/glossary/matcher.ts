@@ -87,9 +87,9 @@ function tryPattern(p: Pattern, tokens: Token[], keys: string[], i: number, text
   spans: Array<[number, number]>, span: number): { match: DetailedMatch; n: number; status: DetailedMatch['status'] } & { listedTerm?: Term } | undefined {
   const n = p.positions.length;
   if (i + n > tokens.length) return undefined;
-  const spellings: Spelling[] = [];
-  // Cheapest test first: a common given name starts hundreds of full-name patterns.
+  // Cheapest test first, before allocating anything: a common given name starts hundreds of full-name patterns.
   for (let k = 1; k < n; k++) if (!p.positions[k].has(keys[i + k])) return undefined;
+  const spellings: Spelling[] = [];
   for (let k = 0; k < n; k++) {
     const tok = tokens[i + k];
     if (k > 0 && !gapFits(text.slice(tokens[i + k - 1].end, tok.start), p.gaps[k - 1])) return undefined;
