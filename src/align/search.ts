@@ -8,6 +8,8 @@ import type { Unit } from './features.ts';
 
 /** Inputs up to this many DP cells are aligned in one full table. */
 export const FULL_TABLE_CELLS = 400_000;
+/** A banded result that leaves many sentences unpaired is redone in a full table up to this size. */
+const RESCUE_CELLS = 4_000_000;
 const BLOCK = 8;
 
 export function alignUnits(src: Unit[], tgt: Unit[], model: Model): Bead[] {
@@ -16,10 +18,15 @@ export function alignUnits(src: Unit[], tgt: Unit[], model: Model): Bead[] {
     return alignBanded(src, tgt, model, fullBand(n, m));
   }
   const coarse = alignUnits(coarsen(src), coarsen(tgt), coarseModel(model));
-  return alignBanded(src, tgt, model, bandFromCoarse(coarse, n, m));
+  const banded = alignBanded(src, tgt, model, bandFromCoarse(coarse, n, m));
+  // A long stretch missing on one side can derail the block level into a drifting misalignment,
+  // which shows as many unpaired sentences; a full table is exact, and affordable up to ~2,000².
+  const unpaired = banded.reduce((k, b) => k + (b.src.length && b.tgt.length ? 0 : b.src.length + b.tgt.length), 0);
+  if (unpaired > 0.1 * (n + m) && (n + 1) * (m + 1) <= RESCUE_CELLS) return alignBanded(src, tgt, model, fullBand(n, m));
+  return banded;
 }
 
-/** Block boundaries are arbitrary, so uneven block beads must be cheap; skipping a block is not. */
+/** Block boundaries are arbitrary, so uneven block beads must be cheap. */
 function coarseModel(model: Model): Model {
   return { ...model, skip: model.skip * 2, countOnce: false, moves: [
     { di: 1, dj: 1, prior: 0 }, { di: 2, dj: 1, prior: 0.7 }, { di: 1, dj: 2, prior: 0.7 },

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { alignDocuments, alignSentences, strictScores, type AlignOptions } from '../../src/align/index.ts';
 import type { Bead } from '../../src/types.ts';
 import { enRuDocuments, flat, paragraphs, stress, textBerg, udhr, type Corpus } from '../../scripts/eval/align-data.ts';
+import { generate } from '../../scripts/bench/align.ts';
 
 /** Every sentence of both sides exactly once, in order. */
 function expectCovering(beads: Bead[], n: number, m: number) {
@@ -96,6 +97,30 @@ describe('alignSentences', () => {
     const withTerms = alignSentences(['The site TUT.BY reported it first.', 'Others followed.'], tgt, { srcLang: 'en', tgtLang: 'ru', lexicon: null, glossary });
     expect(withTerms[0]).toEqual(expect.objectContaining({ src: [0], tgt: [0] }));
     expect(withTerms[0].score).toBeGreaterThan(without.find((b) => b.tgt.length)!.score);
+  });
+});
+
+describe('coarse-to-fine search', () => {
+  it('aligns a long pair through the block band as well as short ones', () => {
+    // 3,000 sentences a side is past the full table: blocks first, then a band.
+    const data = generate(3000, 5);
+    const beads = alignSentences(data.src, data.tgt, { srcLang: 'en', tgtLang: 'ru', lexicon: null });
+    expectCovering(beads, data.src.length, data.tgt.length);
+    expect(strictScores(beads, data.gold).f1).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('still finds the pairs when a stretch is missing on one side', () => {
+    // 100 of 3,000 beads (banded search), and 400 of 2,000 (the banded result is redone in full).
+    for (const [n, from, to, seed] of [[3000, 1000, 1100, 5], [2000, 500, 900, 9]]) {
+      const data = generate(n, seed);
+      const cut = new Set(data.gold.slice(from, to).flatMap((b) => b.tgt));
+      const keep = data.tgt.map((_, j) => j).filter((j) => !cut.has(j));
+      const renumber = new Map(keep.map((j, k) => [j, k]));
+      const gold = data.gold.map((b) => ({ src: b.src, tgt: b.tgt.filter((j) => renumber.has(j)).map((j) => renumber.get(j)!) }));
+      const beads = alignSentences(data.src, keep.map((j) => data.tgt[j]), { srcLang: 'en', tgtLang: 'ru', lexicon: null });
+      expectCovering(beads, data.src.length, keep.length);
+      expect(strictScores(beads, gold).f1, `${n}: ${from}-${to} missing`).toBeGreaterThanOrEqual(0.95);
+    }
   });
 });
 

@@ -46,6 +46,8 @@ const command: Command = async (argv) => {
     }
   }
 
+  const tty = process.stderr.isTTY && !values.quiet;
+  if (tty) process.stderr.write(t('align:progress', { src: src.paragraphs.flat().length, tgt: tgt.paragraphs.flat().length }));
   const aligned = alignDocuments(src.paragraphs, tgt.paragraphs, { srcLang: src.lang, tgtLang: tgt.lang, glossary });
   // Presegmented input is indexed by line number (blank lines skipped), segmented input by sentence.
   const at = (side: Side) => (k: number) => side.lines?.[k] ?? k;
@@ -59,8 +61,8 @@ const command: Command = async (argv) => {
     : segmentsToTmx(segments(), { srcLang: src.lang, tgtLang: tgt.lang, creationDate: new Date() });
   if (values.output) await writeFile(values.output, out);
   else process.stdout.write(out);
-  if (process.stderr.isTTY && !values.quiet) {
-    process.stderr.write(t('align:summary', { ...beadSummary(beads, minScore), src: src.paragraphs.flat().length, tgt: tgt.paragraphs.flat().length }) + '\n');
+  if (tty) {
+    process.stderr.write('\r\x1b[K' + t('align:summary', { ...beadSummary(beads, minScore), src: src.paragraphs.flat().length, tgt: tgt.paragraphs.flat().length }) + '\n');
   }
   return 0;
 };
