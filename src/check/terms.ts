@@ -40,7 +40,9 @@ export function indexGlossary(glossary: Glossary): GlossaryIndex {
     }
   }
   const cache = new Map<string, Term[]>();
-  const listedOf = new WeakMap<TermMatch, Term | undefined>();
+  // By entry, term and language rather than by match object: a WeakMap of every mention of a large
+  // batch measured costly for the garbage collector, and mentions repeat the same terms.
+  const listedOf = new Map<string, Term | undefined>();
   return {
     entry: (id) => entries.get(id),
     terms(entryId, lang, statuses) {
@@ -53,11 +55,13 @@ export function indexGlossary(glossary: Glossary): GlossaryIndex {
       return found;
     },
     termOf(match) {
-      // Several rules ask about the same mention: look each up once.
-      if (listedOf.has(match)) return listedOf.get(match);
+      // Several rules ask about the same mention, and mentions repeat: look each up once.
+      const key = `${match.entry}\u0000${match.term}\u0000${match.lang}`;
+      if (listedOf.has(key)) return listedOf.get(key);
       const candidates = byText.get(`${match.entry}\u0000${fold(match.term)}`) ?? [];
       const listed = candidates.find((t) => primaryLang(t.lang) === primaryLang(match.lang)) ?? candidates[0];
-      listedOf.set(match, listed);
+      if (listedOf.size >= 100_000) listedOf.clear();
+      listedOf.set(key, listed);
       return listed;
     },
   };
