@@ -73,6 +73,7 @@ export function indexGlossary(glossary: Glossary): GlossaryIndex {
  * the same span are all kept: the matcher may see one surface as a term of two entries.
  */
 export function outermost<M extends TermMatch>(matches: M[]): M[] {
+  if (matches.length < 2) return matches.slice(); // most texts: nothing to sort or drop
   const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: M[] = [];
   let reach = -1;
