@@ -50,22 +50,48 @@ export function sentenceUnit(text: string, vocab: Vocabulary, options: FeatureOp
   };
   for (const m of text.matchAll(URL)) add('u:' + m[0].replace(/[.,;:!?)]+$/, '').toLowerCase());
   const plain = text.replace(URL, ' ').replace(DIGIT_GROUP, '$1');
+  const cache = wordKeyCache(options);
   for (const m of plain.matchAll(WORD)) {
     const word = m[0];
-    if (/^\p{N}/u.test(word)) { add('n:' + numberKey(word)); continue; }
-    const key = cognateKey(word);
-    if (key) add('c:' + key);
-    const lexicon = options.lexicon;
-    if (lexicon) {
-      if (options.side === 'src') for (const t of lexicon.translate(word)) add('d:' + t, false);
-      else { const stem = lexicon.targetStem(word); if (stem) add('d:' + stem, false); }
+    let keys = cache.get(word);
+    if (keys === undefined) {
+      keys = wordKeys(word, options);
+      if (cache.size > 200_000) cache.clear();
+      cache.set(word, keys);
     }
+    if (keys.counted) add(keys.counted);
+    for (const key of keys.expansions) add(key, false);
   }
   if (text.includes('?')) add('p:?');
   if (text.includes('!')) add('p:!');
   if (QUOTES.test(text)) add('p:"');
   for (const entry of options.glossaryEntries ?? []) add('g:' + entry);
   return { len: text.replace(/\s+/g, ' ').trim().length, ids: Int32Array.from([...ids].sort((a, b) => a - b)), keys };
+}
+
+/** A word's anchor keys: its number or cognate key (counted) and its dictionary keys (not counted). */
+interface WordKeys { counted?: string; expansions: readonly string[] }
+
+// A word's keys depend only on the word, its side and the dictionary, and the same words come back
+// in every sentence and document: computed (stemmed, looked up, prefixed) once per process.
+const wordKeyCaches = new Map<Lexicon | undefined, { src: Map<string, WordKeys>; tgt: Map<string, WordKeys> }>();
+const NO_EXPANSIONS: readonly string[] = [];
+
+function wordKeyCache(options: FeatureOptions): Map<string, WordKeys> {
+  let caches = wordKeyCaches.get(options.lexicon);
+  if (!caches) { caches = { src: new Map(), tgt: new Map() }; wordKeyCaches.set(options.lexicon, caches); }
+  return caches[options.side];
+}
+
+function wordKeys(word: string, options: FeatureOptions): WordKeys {
+  if (/^\p{N}/u.test(word)) return { counted: 'n:' + numberKey(word), expansions: NO_EXPANSIONS };
+  const key = cognateKey(word);
+  const counted = key ? 'c:' + key : undefined;
+  const lexicon = options.lexicon;
+  if (!lexicon) return { counted, expansions: NO_EXPANSIONS };
+  if (options.side === 'src') return { counted, expansions: lexicon.translate(word).map((t) => 'd:' + t) };
+  const stem = lexicon.targetStem(word);
+  return { counted, expansions: stem ? ['d:' + stem] : NO_EXPANSIONS };
 }
 
 /** Digits only, so 1,000 / 1 000 / 1.000 meet; a trailing .0 style decimal keeps its digits too. */
