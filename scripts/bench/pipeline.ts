@@ -45,6 +45,6 @@ for (const o of result.outputs) for (const [k, v] of Object.entries(o.stageMs)) 
 const staged = Object.values(stages).reduce((a, b) => a + b, 0);
 console.log(`per stage (wall clock, share of stage time): ${Object.entries(stages)
   .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s (${Math.round((100 * v) / staged)}%)`).join(', ')}`);
-console.log(`writing ${result.written.length} output files (atomic, fsync each): ${((result.writeMs ?? 0) / 1000).toFixed(1)} s`);
+console.log(`writing ${result.written.length} output files (atomic: each flushed before its rename): ${((result.writeMs ?? 0) / 1000).toFixed(1)} s`);
 console.log(`peak RSS: ${rssMb.toFixed(0)} MB`);
 if (values.keep) console.log(`kept: ${dir}`); else rmSync(dir, { recursive: true, force: true });
