@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveJob, runBatch } from '../../src/pipeline/index.ts';
 import { detect } from '../../src/language/index.ts';
+import { loadLexicon } from '../../src/align/index.ts';
 import { generateCorpus } from './corpus.ts';
 
 const { values } = parseArgs({ options: {
@@ -22,6 +23,7 @@ const job = resolveJob({ input: 'docs/*.txt', languages: ['en', 'ru', 'uk', 'be'
 // Start-up of the models (language detector, dictionaries) is paid once per process; shown apart.
 let t0 = performance.now();
 detect('warm up the detector', { languages: job.languages });
+for (const p of job.pairs) loadLexicon(p.src, p.tgt);
 const warmup = (performance.now() - t0) / 1000;
 
 t0 = performance.now();

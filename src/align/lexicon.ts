@@ -2,6 +2,7 @@
 // installs them (dict-freedict-eng-rus, dict-freedict-deu-fra, ...). They are optional: when the
 // pair has none, alignment runs on length, numbers, names and cognates alone. Words are compared
 // through Snowball stems so that inflected forms (апреля / апрель) meet.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { createRequire } from 'node:module';
@@ -107,7 +108,9 @@ function cachedMap(sources: string[], pair: string, build: () => Map<string, str
     try { const st = statSync(f + ext); return `${st.size}:${st.mtimeMs}`; } catch { return '-'; }
   })])]);
   if (!stamp.includes(':')) return new Map(); // no dictionary installed for the pair
-  const file = join(CACHE_DIR, `lexicon-${pair}.json`);
+  // Named by the dictionaries' folder too: one cache file shared by two folders (a test fixture and
+  // the system's) would be rebuilt, seconds each, every time the other one is used.
+  const file = join(CACHE_DIR, `lexicon-${pair}-${createHash('sha1').update(dirname(sources[0])).digest('hex').slice(0, 8)}.json`);
   try {
     const cached = JSON.parse(readFileSync(file, 'utf8')) as { stamp: string; entries: Array<[string, string[]]> };
     if (cached.stamp === stamp) return new Map(cached.entries);
