@@ -2,6 +2,7 @@
 // in the same folder, flushed, then renamed), so a killed run never leaves a half-written file and a
 // reader sees either the old or the new version. Called by the pipeline's emit stage and by
 // `tandem apply-review`.
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
@@ -165,40 +166,51 @@ const BATCH = 64;
 
 /**
  * Writes many files atomically with the crash safety of atomicWriteFile but without paying one
- * fsync round trip after another: each batch of temp files is written and flushed concurrently (the
- * file system commits them together), then renamed, and each folder is flushed once so the renames
- * themselves are durable. A file is renamed only after its own data is on disk, so a crash leaves
- * every output either old or new, never half-written.
+ * fsync round trip after another: all temp files are written, their data flushed to disk (one
+ * syncfs of the output's file system where the system offers it: ~40 ms instead of ~0.8 ms per
+ * file; else every file's fsync, a batch at a time), then renamed, and each folder is flushed once so
+ * the renames are durable. No file is renamed before its data is on disk, so a crash leaves every
+ * output either old or new, never half-written.
  */
 export async function writeFilesAtomically(outDir: string, files: Array<[string, string | Uint8Array]>): Promise<string[]> {
-  const written: string[] = [];
-  const folders = new Set<string>();
-  for (let k = 0; k < files.length; k += BATCH) {
-    const batch = files.slice(k, k + BATCH).map(([name, content]) => ({ path: join(outDir, name), content }));
-    for (const folder of new Set(batch.map((f) => dirname(f.path)))) {
-      if (!folders.has(folder)) { await mkdir(folder, { recursive: true }); folders.add(folder); }
+  const targets = files.map(([name, content]) => ({ path: join(outDir, name), temp: '', content }));
+  const folders = [...new Set(targets.map((f) => dirname(f.path)))];
+  for (const folder of folders) await mkdir(folder, { recursive: true });
+  try {
+    const syncAll = process.platform === 'linux';
+    for (let k = 0; k < targets.length; k += BATCH) {
+      await Promise.all(targets.slice(k, k + BATCH).map(async (f) => {
+        f.temp = tempPath(f.path);
+        await flushedTemp(f.temp, f.content, !syncAll);
+      }));
     }
-    const temps = batch.map((f) => tempPath(f.path));
-    const flushed = await Promise.allSettled(batch.map((f, i) => flushedTemp(temps[i], f.content)));
-    const failed = flushed.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) {
-      await Promise.all(temps.map((temp) => rm(temp, { force: true })));
-      throw failed.reason;
+    if (syncAll && !syncFileSystem(outDir)) {
+      for (let k = 0; k < targets.length; k += BATCH) await Promise.all(targets.slice(k, k + BATCH).map(syncFile));
     }
-    for (let i = 0; i < batch.length; i++) {
-      await rename(temps[i], batch[i].path);
-      written.push(batch[i].path);
-    }
+    for (const f of targets) { await rename(f.temp, f.path); f.temp = ''; }
+  } catch (error) {
+    await Promise.all(targets.filter((f) => f.temp).map((f) => rm(f.temp, { force: true })));
+    throw error;
   }
-  await Promise.all([...folders].map(syncFolder));
-  return written;
+  await Promise.all(folders.map(syncFolder));
+  return targets.map((f) => f.path);
 }
 
-async function flushedTemp(temp: string, data: string | Uint8Array): Promise<void> {
+/** Flushes all written data of the file system holding `dir` (Linux `sync -f`); false where unavailable. */
+function syncFileSystem(dir: string): boolean {
+  try { execFileSync('sync', ['-f', dir], { stdio: 'ignore', timeout: 60_000 }); return true; } catch { return false; }
+}
+
+async function syncFile(f: { temp: string }): Promise<void> {
+  const handle = await open(f.temp, 'r+');
+  try { await handle.sync(); } finally { await handle.close(); }
+}
+
+async function flushedTemp(temp: string, data: string | Uint8Array, sync = true): Promise<void> {
   const handle = await open(temp, 'w');
   try {
     await handle.writeFile(data);
-    await handle.sync();
+    if (sync) await handle.sync();
   } finally {
     await handle.close();
   }
