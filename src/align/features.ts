@@ -25,6 +25,31 @@ export class Vocabulary {
     return id;
   }
   get size(): number { return this.map.size; }
+
+  private readonly wordIds = new Map<WordKeys, Int32Array>();
+  /** A word's key ids, [counted or -1, ...expansions]: interned once per word and alignment, not per occurrence. */
+  idsOfWord(keys: WordKeys): Int32Array {
+    let ids = this.wordIds.get(keys);
+    if (!ids) {
+      ids = new Int32Array(1 + keys.expansions.length);
+      ids[0] = keys.counted ? this.id(keys.counted) : -1;
+      keys.expansions.forEach((key, k) => { ids![k + 1] = this.id(key); });
+      this.wordIds.set(keys, ids);
+    }
+    return ids;
+  }
+
+  private seen = new Int32Array(1024);
+  private unit = 0;
+  /** Starts a unit's id set: ids marked for earlier units count as unseen again. */
+  startUnit(): void { this.unit++; }
+  /** Marks an id for the current unit; true the first time. */
+  markNew(id: number): boolean {
+    if (id >= this.seen.length) { const grown = new Int32Array(Math.max(2 * this.seen.length, id + 1)); grown.set(this.seen); this.seen = grown; }
+    if (this.seen[id] === this.unit) return false;
+    this.seen[id] = this.unit;
+    return true;
+  }
 }
 
 export interface FeatureOptions {
@@ -42,12 +67,13 @@ const DIGIT_GROUP = /(\d)[\s\u00a0\u202f'’](?=\d{3}(?!\d))/g;
 const QUOTES = /["«»“”„‟]/;
 
 export function sentenceUnit(text: string, vocab: Vocabulary, options: FeatureOptions): Unit {
-  const ids = new Set<number>();
+  const ids: number[] = [];
   let keys = 0;
-  const add = (key: string, counts = true) => {
-    const id = vocab.id(key);
-    if (!ids.has(id)) { ids.add(id); if (counts) keys++; }
+  vocab.startUnit();
+  const addId = (id: number, counts: boolean) => {
+    if (vocab.markNew(id)) { ids.push(id); if (counts) keys++; }
   };
+  const add = (key: string, counts = true) => addId(vocab.id(key), counts);
   for (const m of text.matchAll(URL)) add('u:' + m[0].replace(/[.,;:!?)]+$/, '').toLowerCase());
   const plain = text.replace(URL, ' ').replace(DIGIT_GROUP, '$1');
   const cache = wordKeyCache(options);
@@ -59,14 +85,15 @@ export function sentenceUnit(text: string, vocab: Vocabulary, options: FeatureOp
       if (cache.size > 200_000) cache.clear();
       cache.set(word, keys);
     }
-    if (keys.counted) add(keys.counted);
-    for (const key of keys.expansions) add(key, false);
+    const wordIds = vocab.idsOfWord(keys);
+    if (wordIds[0] >= 0) addId(wordIds[0], true);
+    for (let k = 1; k < wordIds.length; k++) addId(wordIds[k], false);
   }
   if (text.includes('?')) add('p:?');
   if (text.includes('!')) add('p:!');
   if (QUOTES.test(text)) add('p:"');
   for (const entry of options.glossaryEntries ?? []) add('g:' + entry);
-  return { len: text.replace(/\s+/g, ' ').trim().length, ids: Int32Array.from([...ids].sort((a, b) => a - b)), keys };
+  return { len: text.replace(/\s+/g, ' ').trim().length, ids: Int32Array.from(ids).sort(), keys };
 }
 
 /** A word's anchor keys: its number or cognate key (counted) and its dictionary keys (not counted). */
