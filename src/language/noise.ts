@@ -11,13 +11,16 @@ const NOISE: Array<[(text: string) => boolean, RegExp]> = [
   [(t) => t.includes('@'), /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}(?!\p{L})/gu],
   [(t) => t.includes('@'), /(?<![\p{L}\p{N}])@[\p{L}\p{N}_]+/gu], // @handles
   // bare domains such as TUT.BY or example.com/page
-  [(t) => t.includes('.'), /(?<![\p{L}\p{N}-])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|by|ru|ua|uk|io|info|gov|edu)(?![\p{L}\p{N}])(?:\/\S*)?/giu],
+  [(t) => TLD.test(t), /(?<![\p{L}\p{N}-])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|by|ru|ua|uk|io|info|gov|edu)(?![\p{L}\p{N}])(?:\/\S*)?/giu],
   // Tweet-style dates in English ("August 14, 2020"): month names would otherwise vote for English.
   [hasDigit, new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`, 'giu')],
   [hasDigit, /\p{N}+(?:[.,:/\-–]\p{N}+)*(?:(?:st|nd|rd|th)(?![\p{L}]))?/giu], // numbers, dates, times, "20th"
   [(t) => t.includes('#'), /#(?=\p{L})/gu], // the '#' of hashtags: the tag itself is a word
 ];
 
+// The domain pattern backtracks over every word of a sentence; most sentences have no '.com'-like
+// ending at all, which this plain scan finds first.
+const TLD = /\.(?:com|org|net|by|ru|ua|uk|io|info|gov|edu)(?![\p{L}\p{N}])/iu;
 const DIGIT = /\p{N}/u;
 function hasDigit(text: string): boolean {
   return DIGIT.test(text);
