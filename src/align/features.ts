@@ -74,8 +74,10 @@ export function sentenceUnit(text: string, vocab: Vocabulary, options: FeatureOp
     if (vocab.markNew(id)) { ids.push(id); if (counts) keys++; }
   };
   const add = (key: string, counts = true) => addId(vocab.id(key), counts);
-  for (const m of text.matchAll(URL)) add('u:' + m[0].replace(/[.,;:!?)]+$/, '').toLowerCase());
-  const plain = text.replace(URL, ' ').replace(DIGIT_GROUP, '$1');
+  let links = 0;
+  for (const m of text.matchAll(URL)) { add('u:' + m[0].replace(/[.,;:!?)]+$/, '').toLowerCase()); links++; }
+  // Most sentences have no link: the URL pattern is not run over them a second time.
+  const plain = (links ? text.replace(URL, ' ') : text).replace(DIGIT_GROUP, '$1');
   const cache = wordKeyCache(options);
   for (const m of plain.matchAll(WORD)) {
     const word = m[0];
