@@ -136,14 +136,7 @@ async function writeOutputs(job: Job, finished: DocOutput[], report: Report, sto
 }
 
 /**
- * Stages whose entry is saved: after the costly work (detection and normalisation, alignment, the
- * translation service's answers). Earlier stages take a few milliseconds and would cost a journal
- * line holding the whole document text each, more than redoing them after a kill.
- */
-const CHECKPOINTS = new Set(['align', 'translate', 'emit']);
-
-/**
- * Runs (or resumes) one document's machine, saving its snapshot whenever it enters a checkpoint stage.
+ * Runs (or resumes) one document's machine, saving its snapshot whenever it enters a new stage.
  * Resolves undefined when the batch is aborted: the last saved stage is where the next run resumes.
  */
 function runDocument(machine: DocumentMachine, input: MachineInput, store: StateStore,
@@ -162,7 +155,7 @@ function runDocument(machine: DocumentMachine, input: MachineInput, store: State
           store.save(input.task, { status: 'done', output: snapshot.output });
         } else if (top !== stage) {
           stage = top;
-          if (CHECKPOINTS.has(top)) store.save(input.task, compactSnapshot(actor.getPersistedSnapshot()));
+          store.save(input.task, compactSnapshot(actor.getPersistedSnapshot()));
         }
         if (snapshot.status === 'done') {
           signal?.removeEventListener('abort', onAbort);
