@@ -143,7 +143,10 @@ export async function writeJobOutputs(outDir: string, input: JobOutputInput): Pr
   if (formats.includes('tmx')) {
     for (const pair of tmxPairs(input.pairs, [...directions.values()].flat())) {
       const inPair = (d: LanguagePair) => samePair(d, pair);
-      const segments = input.segments.filter((s) => s.tgt && (directions.get(s.doc) ?? []).some(inPair));
+      // A same-language segment (a quotation kept as it is in the translation) is no translation
+      // unit: it stays in JSONL, TSV and XLIFF for context but would only pollute a memory.
+      const segments = input.segments.filter((s) => s.tgt && s.tgt.lang !== s.src.lang
+        && (directions.get(s.doc) ?? []).some(inPair));
       files.push([`${safeRelativePath(pair.srcLang)}-${safeRelativePath(pair.tgtLang)}.tmx`,
         segmentsToTmx(segments, { ...pair, creationDate: input.creationDate })]);
     }
