@@ -1,7 +1,7 @@
 // apply-review: the pipeline's segments with the reviewer's decisions applied, written as the job's
 // outputs (segments.jsonl, TSV, TMX, XLIFF) by the export stage's writer, never by one of our own.
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { writeJobOutputs, type LanguagePair, type OutputFormat } from '../export/index.ts';
 import type { Segment } from '../types.ts';
 import { ReviewSession, SEGMENTS_FILE, type OpenOptions } from './session.ts';
@@ -66,7 +66,7 @@ export async function writeReviewed(session: ReviewSession): Promise<ApplySummar
     confirmed: segments.filter((s) => s.reviewed).length,
     edited: segments.filter((s) => s.review?.edited).length,
     restructured: segments.filter((s) => s.review?.restructured).length,
-    files: files.map((f) => f.slice(jobDir.length + 1)), warnings: session.warnings,
+    files: files.map((f) => relative(jobDir, f)), warnings: session.warnings,
   };
 }
 
