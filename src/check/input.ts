@@ -10,8 +10,11 @@ export class InputError extends Error {
   override name = 'InputError';
 }
 
-/** Parses one file's text into checked segments; `order` continues from `firstOrder`. */
-export function parseSegmentFile(text: string, file: string, firstOrder = 0): CheckedSegment[] {
+/**
+ * Parses one file into checked segments; `order` continues from `firstOrder`. Bytes are decoded by
+ * the export stage (UTF-8, UTF-16 from Windows tools, the encoding an XML declaration names).
+ */
+export function parseSegmentFile(text: string | Uint8Array, file: string, firstOrder = 0): CheckedSegment[] {
   let located: LocatedSegment[];
   try {
     located = readLocatedSegments(text, file);
@@ -25,15 +28,15 @@ export function parseSegmentFile(text: string, file: string, firstOrder = 0): Ch
 export async function readSegmentFiles(files: string[]): Promise<CheckedSegment[]> {
   const all: CheckedSegment[] = [];
   for (const file of files) {
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = await readFile(file, 'utf8');
+      bytes = await readFile(file);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const reason = code ? t(`check:error.reason.${code}`, { defaultValue: code }) : (error as Error).message;
       throw new InputError(t('check:error.unreadable', { file, reason }));
     }
-    all.push(...parseSegmentFile(text, file, all.length));
+    all.push(...parseSegmentFile(bytes, file, all.length));
   }
   return all;
 }

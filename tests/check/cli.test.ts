@@ -45,6 +45,16 @@ describe('tandem check exit codes', () => {
     expect(r.out).toContain('No violations');
   });
 
+  it('reads a UTF-16 TMX as written by Windows CAT tools, and still finds its violations', async () => {
+    const text = tmx(tu('1', 'Svetlana Tikhanovskaya left for Lithuania.', 'Она уехала в Литву.'))
+      .replace('encoding="UTF-8"', 'encoding="UTF-16"');
+    const path = join(dir, 'utf16.tmx');
+    writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const r = await tandem('--glossary', GLOSSARY, path, '--format', 'json');
+    expect(r.err).toBe('');
+    expect(JSON.parse(r.out).violations.map((v: { rule: string }) => v.rule)).toContain('missing-target-term');
+  });
+
   it('exits 1 on errors', async () => {
     const r = await tandem('--glossary', GLOSSARY, TMX, XLIFF, '--format', 'json');
     expect(r.code).toBe(1);
