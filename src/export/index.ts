@@ -17,5 +17,6 @@ export {
   atomicWriteFile, atomicWriteFileSync, writeJobOutputs, documentDirections, safeRelativePath, OUTPUT_FORMATS,
   type OutputFormat, type JobOutputInput, type JobDocument, type LanguagePair,
 } from './write.ts';
+export { TOOL_NAME, TOOL_VERSION } from './tool.ts';
 export { targetOrigin, isHumanTarget, xliffState, HUMAN_ORIGINS, type XliffState } from './origin.ts';
 

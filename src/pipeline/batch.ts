@@ -2,11 +2,11 @@
 // machine's snapshot saved after every stage so an interrupted run resumes where it stopped. The
 // outputs are written once, at the end, from all documents in id order: a resumed run writes the
 // same bytes as an uninterrupted one.
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import PQueue from 'p-queue';
 import { createActor, type SnapshotFrom } from 'xstate';
-import { writeJobOutputs } from '../export/index.ts';
+import { TOOL_VERSION, writeJobOutputs } from '../export/index.ts';
 import { createMatcher, loadGlossaries } from '../glossary/index.ts';
 import { createProviderChain } from '../translate/index.ts';
 import { t } from '../i18n/index.ts';
@@ -19,8 +19,6 @@ import { buildReport, type Report } from './report.ts';
 import { hashOf, StateStore } from './state.ts';
 import type { StageDeps } from './stages.ts';
 import type { DocOutput, DocTask, MachineInput, StageSettings } from './types.ts';
-
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export interface BatchOptions {
   /** Ignore saved progress. */
@@ -75,7 +73,7 @@ export async function runBatch(job: Job, options: BatchOptions = {}): Promise<Ba
   const store = new StateStore(job.outDir);
   const glossaryKey = glossaryFiles.map((f) => { const s = statSync(f); return [relative(job.root, f), s.size, Math.floor(s.mtimeMs)]; });
   // The tandem version is part of the key: snapshots of another version's machine are not resumed.
-  store.open(hashOf({ settings, glossaryKey, providers: job.providers, version: VERSION }), options.fresh);
+  store.open(hashOf({ settings, glossaryKey, providers: job.providers, version: TOOL_VERSION }), options.fresh);
   try {
     const { outputs, resumedDocuments } = await runQueue(tasks, createDocumentMachine(deps), settings, store, job.concurrency, options);
     if (options.signal?.aborted) {
