@@ -1,12 +1,11 @@
 // Glossary facts the term rules share: a per-entry index of terms, and one pass of the matcher over
 // both sides of a segment, so each text is matched once however many rules look at it.
-import type { Matcher } from '../glossary/index.ts';
+import { primaryLang as primarySubtag, type Matcher } from '../glossary/index.ts';
 import type { Glossary, GlossaryEntry, Lang, Segment, Term, TermMatch } from '../types.ts';
 
 /** Primary language subtag, lower case: TMX files say en-US, ru-RU, be-BY; glossaries say en, ru, be. */
 export function primaryLang(tag: string | undefined | null): Lang {
-  if (!tag) return 'und';
-  return tag.split(/[-_]/)[0].toLowerCase();
+  return tag ? primarySubtag(tag) : 'und';
 }
 
 // Mentions repeat the same few thousand terms, and NFC plus a locale-aware lower case is slow: cached.

@@ -1,10 +1,11 @@
 // Glossary helpers shared by every provider: a term's preferred target form, and carrying the case
 // pattern of the source mention (ALL CAPS, Title, lower) over to it.
+import { primaryLang } from '../glossary/index.ts';
 import type { Glossary, Lang, Term, TermMatch } from '../types.ts';
 
 /** True when two BCP 47 tags name the same language (primary subtag; 'ru-RU' = 'ru'). */
 export function sameLang(a: Lang, b: Lang): boolean {
-  return a.split(/[-_]/)[0].toLowerCase() === b.split(/[-_]/)[0].toLowerCase();
+  return primaryLang(a) === primaryLang(b);
 }
 
 /** The preferred (else admitted) term of an entry in `lang`, or undefined when the entry has none. */

@@ -2,6 +2,7 @@
 // completions (OpenAI, vLLM, llama.cpp server, Ollama's /v1, ...). Each turns a batch of rendered
 // texts into requests and reads the answers; placeholders travel as <x id="n"/> tags (LibreTranslate
 // and DeepL keep tags in their HTML/XML modes) or as ⟦n⟧ markers the chat model is told to keep.
+import { primaryLang } from '../../glossary/index.ts';
 import type { Lang } from '../../types.ts';
 import { HttpError, type Requester } from './requests.ts';
 
@@ -25,7 +26,6 @@ export interface Protocol {
 }
 
 const base = (endpoint: string) => endpoint.replace(/\/+$/, '');
-const primary = (lang: Lang) => lang.split(/[-_]/)[0].toLowerCase();
 
 function answerError(protocol: string, what: string): never {
   throw new HttpError(`${protocol}: unexpected answer (${what})`);
@@ -34,7 +34,7 @@ function answerError(protocol: string, what: string): never {
 export const libreTranslate: Protocol = {
   name: 'libretranslate', format: 'html', keyRequired: false,
   env: { endpoint: 'LIBRETRANSLATE_URL', key: 'LIBRETRANSLATE_API_KEY' },
-  identity: (s, src, tgt) => ['libretranslate', base(s.endpoint), primary(src), primary(tgt)],
+  identity: (s, src, tgt) => ['libretranslate', base(s.endpoint), primaryLang(src), primaryLang(tgt)],
   async pairs(http, s) {
     // GET /languages: [{code, targets: [...]}]. A server without it is simply asked for every pair.
     const answer = await http.json(`${base(s.endpoint)}/languages`, undefined).catch(() => undefined) as Array<{ code?: string; targets?: string[] }> | undefined;
@@ -45,7 +45,7 @@ export const libreTranslate: Protocol = {
     const out: string[] = [];
     for (let i = 0; i < texts.length; i += s.batch) {
       const q = texts.slice(i, i + s.batch);
-      const answer = await http.json(`${base(s.endpoint)}/translate`, { q, source: primary(src), target: primary(tgt), format: 'html', ...(s.key ? { api_key: s.key } : {}) }) as { translatedText?: unknown };
+      const answer = await http.json(`${base(s.endpoint)}/translate`, { q, source: primaryLang(src), target: primaryLang(tgt), format: 'html', ...(s.key ? { api_key: s.key } : {}) }) as { translatedText?: unknown };
       const got = answer?.translatedText;
       if (!Array.isArray(got) || got.length !== q.length || got.some((x) => typeof x !== 'string')) answerError('libretranslate', 'translatedText is not one string per text');
       out.push(...(got as string[]));

@@ -2,6 +2,7 @@
 // marking), with the polite requester and the disk cache. Endpoints, keys and models come from the
 // environment (names overridable in the job file), so no secret is ever written into a job file.
 import { join } from 'node:path';
+import { primaryLang } from '../../glossary/index.ts';
 import { engineProvider, type Engine } from '../engine.ts';
 import { ProviderConfigError, type ProviderConfig, type ProviderContext, type TranslationProvider } from '../provider.ts';
 import { numberSetting, resolvePath, stringSetting } from '../settings.ts';
@@ -23,7 +24,7 @@ export function httpEngine({ protocol, settings, policy, cache }: HttpEngineOpti
     async supports(src, tgt) {
       pairs ??= protocol.pairs?.(requester, settings) ?? Promise.resolve(undefined);
       const offered = await pairs;
-      return !offered || offered.has(`${src.split(/[-_]/)[0].toLowerCase()}>${tgt.split(/[-_]/)[0].toLowerCase()}`);
+      return !offered || offered.has(`${primaryLang(src)}>${primaryLang(tgt)}`);
     },
     async translate(texts, src, tgt) {
       const identity = protocol.identity(settings, src, tgt);
