@@ -116,8 +116,6 @@ export function textToUnits(text: string, lang: Lang, previous: Unit[] = []): Un
   });
 }
 
-export const unitsText = (units: Unit[]): string => unitsToSide(units, 'und').side.text;
-
 /** Keeps matches whose offsets point at their surface; re-finds the ones that do not (or drops them). */
 function placeTerms(text: string, terms: TermMatch[]): TermMatch[] {
   const out: TermMatch[] = [];
