@@ -1,6 +1,7 @@
 // Detection over a whole document: a first pass gives the document's language distribution, and a
 // second pass lets each paragraph, sentence or short line lean on it ("Leave!" in an English
 // article is English; "на" in a Belarusian leaflet is Belarusian).
+import type { Span as SentenceSpan } from '../documents/segment.ts';
 import type { Lang } from '../types.ts';
 import { detectScored, withPrior, type DetectOptions, type ScoredDetection } from './detect.ts';
 import type { Scores } from './engines.ts';
@@ -37,8 +38,11 @@ export function detectLines(lines: string[], options: DetectOptions = {}): Score
 }
 
 /** One detection per paragraph, with sentences and spans, each leaning on the document. */
-export function detectParagraphs(paragraphs: string[], options: DetectOptions = {}): ParagraphDetection[] {
+/** `sentences[i]`, when given, are paragraph i's sentences as the caller split them (see detectParagraph). */
+export function detectParagraphs(paragraphs: string[], options: DetectOptions = {},
+  sentences?: SentenceSpan[][]): ParagraphDetection[] {
   const first = paragraphs.map((text) => detectScored(text, options));
   const prior = distribution(paragraphs.map((text, i) => ({ text, detection: first[i] })));
-  return paragraphs.map((text) => detectParagraph(text, { ...options, prior: Object.keys(prior).length ? prior : options.prior }));
+  const leaning = { ...options, prior: Object.keys(prior).length ? prior : options.prior };
+  return paragraphs.map((text, i) => detectParagraph(text, leaning, sentences?.[i]));
 }

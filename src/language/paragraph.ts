@@ -3,7 +3,7 @@
 // an English tweet). Short units lean on their paragraph's and document's distribution.
 // segment.ts rather than the documents index: the index also loads the HTML and Markdown readers,
 // 0.4 s of CPU that `tandem detect --unit line` would pay for nothing (see npm run bench:lid).
-import { splitSentences } from '../documents/segment.ts';
+import { splitSentences, type Span as SentenceSpan } from '../documents/segment.ts';
 import type { Detection, Lang } from '../types.ts';
 import { detectScored, type DetectOptions, type ScoredDetection } from './detect.ts';
 import type { Scores } from './engines.ts';
@@ -37,12 +37,17 @@ function blend(a: Scores, b: Partial<Record<Lang, number>> | undefined): Scores 
   return out;
 }
 
-export function detectParagraph(text: string, options: DetectOptions = {}): ParagraphDetection {
+/**
+ * `splits` are the paragraph's sentences when the caller has split them already (offsets into
+ * `text`), so the pipeline's segment stage and this detector never split the same text twice.
+ */
+export function detectParagraph(text: string, options: DetectOptions = {},
+  splits: SentenceSpan[] = splitSentences(text)): ParagraphDetection {
   const whole = detectScored(text, options);
   const prior = blend(whole.probabilities, options.prior);
   const sentences: SentenceDetection[] = [];
   const spans: Span[] = [];
-  for (const s of splitSentences(text)) {
+  for (const s of splits) {
     const d = detectScored(s.text, { ...options, prior });
     const own = sentenceSpans(s.text, d, { ...options, prior }).map((p) => ({ ...p, start: p.start + s.start, end: p.end + s.start }));
     const mixed = new Set(own.map((p) => p.lang)).size > 1;

@@ -82,9 +82,9 @@ function documentLanguage(sentences: RawSentence[], settings: StageSettings, dec
 /**
  * Languages of sentences through the language stage's document detector: every paragraph and
  * sentence leans on the document's distribution, so "Leave!" in an English article is English and a
- * quoted Russian tweet is Russian. Its sentences come from the same splitter on the same paragraph
- * text, so they line up with ours one to one. 'und' units (signatures, numbers) take the document's
- * language.
+ * quoted Russian tweet is Russian. It is handed our sentences (joined by a space into paragraph
+ * text), so its detections line up with them one to one and nothing is split twice. 'und' units
+ * (signatures, numbers) take the document's language.
  */
 function detectSentences(raw: RawSentence[], settings: StageSettings, docLang: Lang): Sentence[] {
   const groups: RawSentence[][] = [];
@@ -93,13 +93,15 @@ function detectSentences(raw: RawSentence[], settings: StageSettings, docLang: L
     else groups.push([s]);
   }
   const options = { languages: settings.languages, prior: { [docLang]: 1 } };
-  const paragraphs = detectParagraphs(groups.map((g) => g.map((s) => s.text).join(' ')), options);
+  const spans = groups.map((group) => {
+    let at = 0;
+    return group.map(({ text }) => { const span = { text, start: at, end: at + text.length }; at = span.end + 1; return span; });
+  });
+  const paragraphs = detectParagraphs(groups.map((g) => g.map((s) => s.text).join(' ')), options, spans);
   const out: Sentence[] = [];
   groups.forEach((group, k) => {
-    const found = paragraphs[k].sentences;
     group.forEach((s, i) => {
-      // Should the splits ever differ, the sentence is detected on its own.
-      const d = found.length === group.length ? found[i] : detect(s.text, options);
+      const d = paragraphs[k].sentences[i];
       out.push({ id: s.id, para: s.para, text: s.text, start: s.start, end: s.end,
         lang: d.lang === 'und' ? docLang : d.lang, confidence: d.lang === 'und' ? 0 : d.confidence });
     });
