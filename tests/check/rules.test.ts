@@ -1,7 +1,7 @@
 // Each rule on small batches built from real sentences: what must be found, and the namesakes,
 // case forms, romanisations and short units that must not raise alarms.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkSegments, type CheckedSegment, type Violation } from '../../src/check/index.ts';
+import { checkSegments, type CheckedSegment, type RuleId, type Violation } from '../../src/check/index.ts';
 import { createMatcher, loadGlossaries, type Matcher } from '../../src/glossary/index.ts';
 import { initI18n } from '../../src/i18n/index.ts';
 import type { Glossary } from '../../src/types.ts';
@@ -11,6 +11,8 @@ let glossary: Glossary;
 let matcher: Matcher;
 const run = (segments: CheckedSegment[], rules?: Parameters<typeof checkSegments>[3]) => checkSegments(segments, glossary, matcher, rules);
 const brief = (vs: Violation[]) => vs.map((v) => `${v.segment} ${v.rule} ${v.entry ?? '-'}${v.side ? ` ${v.side}` : ''}`);
+/** The brief findings of a batch built from `rows`, with only `rules` run (default: all). */
+const briefOf = (rows: Parameters<typeof batch>[0], rules?: RuleId[]) => brief(run(batch(rows), rules && { rules }));
 
 beforeAll(async () => {
   initI18n('en');
@@ -21,55 +23,48 @@ beforeAll(async () => {
 describe('missing-target-term', () => {
   it('accepts every Russian case form of the target term', () => {
     const forms = ['Тихановская', 'Тихановской', 'Тихановскую', 'Тихановскою'];
-    const segments = batch(forms.map((form, i) => [`s${i}`, 'en', 'Reporters asked Tikhanovskaya about the strike.', 'ru', `Журналисты спросили о забастовке: ${form} ответила.`]));
-    expect(brief(run(segments, { rules: ['missing-target-term'] }))).toEqual([]);
+    expect(briefOf(forms.map((form, i) => [`s${i}`, 'en', 'Reporters asked Tikhanovskaya about the strike.', 'ru', `Журналисты спросили о забастовке: ${form} ответила.`]), ['missing-target-term'])).toEqual([]);
   });
 
   it('accepts multiword terms in oblique cases', () => {
-    const segments = batch([
+    expect(briefOf([
       ['a', 'en', 'Complaints went to the Central Election Commission.', 'ru', 'Жалобы ушли в Центральную избирательную комиссию.'],
       ['b', 'en', 'The head of the Central Election Commission spoke.', 'ru', 'Выступила глава Центральной избирательной комиссии.'],
       ['c', 'en', 'Workers left the Minsk Tractor Works.', 'ru', 'Рабочие ушли с Минского тракторного завода.'],
-    ]);
-    expect(brief(run(segments, { rules: ['missing-target-term'] }))).toEqual([]);
+    ], ['missing-target-term'])).toEqual([]);
   });
 
   it('tells namesakes apart: Sergei Tikhanovsky is not Svetlana Tikhanovskaya', () => {
-    const segments = batch([
+    expect(briefOf([
       ['husband', 'en', 'Sergei Tikhanovsky was arrested in May.', 'ru', 'Сергея Тихановского арестовали в мае.'],
       ['wife-for-husband', 'en', 'Svetlana Tikhanovskaya spoke to reporters.', 'ru', 'Сергей Тихановский поговорил с журналистами.'],
       ['husband-for-wife', 'en', 'Tikhanovsky was held in Minsk.', 'ru', 'Тихановскую держали в Минске.'],
-    ]);
-    expect(brief(run(segments, { rules: ['missing-target-term'] }))).toEqual([
+    ], ['missing-target-term'])).toEqual([
       'wife-for-husband missing-target-term tikhanovskaya tgt',
       'husband-for-wife missing-target-term tikhanovsky tgt',
     ]);
   });
 
   it('recognises romanisations on the source side and in an English target', () => {
-    const segments = batch([
+    expect(briefOf([
       ['src-translit', 'en', 'Tikhanovskaja returned to Vilnius.', 'ru', 'Она вернулась в Вильнюс.'],
       ['tgt-translit', 'ru', 'Тихановская вернулась в Вильнюс.', 'en', 'Tikhanovskaia returned to Vilnius.'],
-    ]);
-    expect(brief(run(segments, { rules: ['missing-target-term', 'deprecated-term'] }))).toEqual(['src-translit missing-target-term tikhanovskaya tgt']);
+    ], ['missing-target-term', 'deprecated-term'])).toEqual(['src-translit missing-target-term tikhanovskaya tgt']);
   });
 
   it('does not take a term left in the source script as the target term', () => {
-    const segments = batch([['latin', 'en', 'Crowds gathered in Minsk on Sunday.', 'ru', 'В воскресенье толпы собрались в Minsk.']]);
-    expect(brief(run(segments))).toEqual(['latin missing-target-term minsk tgt']);
+    expect(briefOf([['latin', 'en', 'Crowds gathered in Minsk on Sunday.', 'ru', 'В воскресенье толпы собрались в Minsk.']])).toEqual(['latin missing-target-term minsk tgt']);
   });
 
   it('skips entries without terms in the target language and segments without a target', () => {
-    const segments = batch([
+    expect(briefOf([
       ['no-be-terms', 'en', 'Workers at Grodno Azot went on strike.', 'be', 'Рабочыя на заводзе абвясцілі забастоўку.'],
       ['untranslated', 'en', 'Svetlana Tikhanovskaya left for Lithuania.', 'ru', null],
-    ]);
-    expect(brief(run(segments, { rules: ['missing-target-term'] }))).toEqual([]);
+    ], ['missing-target-term'])).toEqual([]);
   });
 
   it('a place name inside an organisation name does not demand its own translation', () => {
-    const segments = batch([['mtz', 'en', 'The Minsk Tractor Works stopped.', 'ru', 'МТЗ остановился.']]);
-    expect(brief(run(segments, { rules: ['missing-target-term'] }))).toEqual([]);
+    expect(briefOf([['mtz', 'en', 'The Minsk Tractor Works stopped.', 'ru', 'МТЗ остановился.']], ['missing-target-term'])).toEqual([]);
   });
 });
 
@@ -86,16 +81,14 @@ describe('deprecated-term', () => {
   });
 
   it('reports a deprecated target once, not also as a missing term', () => {
-    const segments = batch([['once', 'en', 'Lukashenko spoke to workers.', 'ru', 'Лукашенка выступил перед рабочими.']]);
-    expect(brief(run(segments))).toEqual(['once deprecated-term lukashenko tgt']);
+    expect(briefOf([['once', 'en', 'Lukashenko spoke to workers.', 'ru', 'Лукашенка выступил перед рабочими.']])).toEqual(['once deprecated-term lukashenko tgt']);
   });
 
   it('leaves hashtags and unlisted romanisations alone', () => {
-    const segments = batch([
+    expect(briefOf([
       ['tag', 'en', 'Posts tagged #Byelorussia trended.', 'ru', 'Посты с тегом #Byelorussia попали в тренды.'],
       ['translit', 'ru', 'Лукашенко выступил.', 'en', 'Lukashenko spoke.'],
-    ]);
-    expect(brief(run(segments, { rules: ['deprecated-term'] }))).toEqual([]);
+    ], ['deprecated-term'])).toEqual([]);
   });
 });
 
@@ -113,23 +106,21 @@ describe('inconsistent-term', () => {
   });
 
   it('breaks a tie in favour of the preferred term', () => {
-    const segments = batch([
+    expect(briefOf([
       ['admitted-first', 'en', 'Belarus voted.', 'ru', 'Белоруссия проголосовала.'],
       ['preferred-second', 'en', 'People left Belarus.', 'ru', 'Люди уехали из Беларуси.'],
-    ]);
-    expect(brief(run(segments, { rules: ['inconsistent-term'] }))).toEqual(['admitted-first inconsistent-term belarus tgt']);
+    ], ['inconsistent-term'])).toEqual(['admitted-first inconsistent-term belarus tgt']);
   });
 
   it('treats case forms, romanisations and shortened names as one rendering', () => {
-    const segments = batch([
+    expect(briefOf([
       ['a', 'en', 'Belarus voted.', 'ru', 'Беларусь проголосовала.'],
       ['b', 'en', 'People left Belarus.', 'ru', 'Люди уехали из Беларуси.'],
       ['c', 'en', 'Svetlana Tikhanovskaya spoke.', 'ru', 'Светлана Тихановская выступила.'],
       ['d', 'en', 'Svetlana Tikhanovskaya left.', 'ru', 'Тихановская уехала.'],
       ['e', 'ru', 'Тихановская уехала.', 'en', 'Tikhanovskaya left.'],
       ['f', 'ru', 'Тихановская вернулась.', 'en', 'Tikhanovskaia returned.'],
-    ]);
-    expect(brief(run(segments, { rules: ['inconsistent-term'] }))).toEqual([]);
+    ], ['inconsistent-term'])).toEqual([]);
   });
 
   it('compares across files and keeps language pairs apart', () => {
@@ -164,26 +155,23 @@ describe('wrong-language', () => {
   });
 
   it('does not judge short or name-only targets', () => {
-    const segments = batch([
+    expect(briefOf([
       ['name-only', 'en', 'Sviatlana Tsikhanouskaya and Lukashenko.', 'ru', 'Святлана Ціханоўская і Лукашенко.'],
       ['short', 'en', 'Long live Belarus!', 'ru', 'Жыве Беларусь!'],
       ['link', 'en', 'Photo: TUT.BY (@tutby) https://t.co/SAPdczGoiG', 'ru', 'Фота: TUT.BY (@tutby) https://t.co/SAPdczGoiG'],
       ['quote', 'en', 'Workers shouted "Long live Belarus!" at Lukashenko.', 'ru', 'Рабочие кричали Лукашенко: «Жыве Беларусь!»'],
-    ]);
-    expect(brief(run(segments, { rules: ['wrong-language'] }))).toEqual([]);
+    ], ['wrong-language'])).toEqual([]);
   });
 
   it('accepts tags with regions (ru-RU) and the right language in any of them', () => {
-    const segments = batch([
+    expect(briefOf([
       ['be-BY', 'en', 'Workers left the factory and shouted slogans.', 'be-BY', 'Рабочыя пакінулі завод і крычалі лозунгі.'],
       ['ru-RU', 'en', 'The strike spread to other factories.', 'ru-RU', 'Забастовка распространилась на другие заводы.'],
-    ]);
-    expect(brief(run(segments, { rules: ['wrong-language'] }))).toEqual([]);
+    ], ['wrong-language'])).toEqual([]);
   });
 
   it('replaces the term findings of a target in the wrong language', () => {
-    const segments = batch([['w', 'en', 'Tikhanovskaya said she was ready to lead the country.', 'ru', 'Ціханоўская заявіла, што гатовая ўзначаліць краіну.']]);
-    expect(brief(run(segments))).toEqual(['w wrong-language - tgt']);
+    expect(briefOf([['w', 'en', 'Tikhanovskaya said she was ready to lead the country.', 'ru', 'Ціханоўская заявіла, што гатовая ўзначаліць краіну.']])).toEqual(['w wrong-language - tgt']);
   });
 });
 
