@@ -1,9 +1,9 @@
 // A review of one job folder: the pipeline's segments (kept as review/base.jsonl, since apply-review
 // rewrites segments.jsonl), the journal replayed over them, and the undo/redo history.
 import { createHash } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readJsonl } from '../export/index.ts';
+import { atomicWriteFile, readJsonl } from '../export/index.ts';
 import { t } from '../i18n/index.ts';
 import type { Segment } from '../types.ts';
 import { BASE_FILE, JOURNAL_FILE, LOCK_FILE, Journal, ReviewFileError, now, readJournal, reviewDir, takeLock, type JournalEntry } from './journal.ts';
@@ -73,7 +73,7 @@ export class ReviewSession {
     let base: Buffer | undefined = await readFile(basePath).catch(() => undefined);
     if (!base) {
       if (entries.some((e) => 'op' in e)) throw new ReviewFileError(t('review:baseMissing', { file: basePath }));
-      await writeAtomic(basePath, current);
+      await atomicWriteFile(basePath, current);
       base = current;
       entries = [];
     } else {
@@ -184,10 +184,4 @@ export class ReviewSession {
     this.queue = run.catch(() => undefined);
     return run;
   }
-}
-
-async function writeAtomic(path: string, data: Buffer | string): Promise<void> {
-  const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, data, { flag: 'wx' });
-  await rename(temp, path);
 }
