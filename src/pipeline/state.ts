@@ -4,9 +4,10 @@
 // killed mid-write leaves at most a torn last line, which is ignored, so that document resumes from
 // its previous stage. On open the journal is compacted to the last snapshot of every document.
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { t } from '../i18n/index.ts';
 import { UsageError } from '../cli/errors.ts';
+import { atomicWriteFileSync } from '../export/index.ts';
 import { join } from 'node:path';
 import type { DocTask } from './types.ts';
 
@@ -87,10 +88,7 @@ export class StateStore {
   }
 
   private replace(name: string, text: string): void {
-    const path = join(this.dir, name);
-    const temp = `${path}.${process.pid}.tmp`;
-    writeFileSync(temp, text);
-    renameSync(temp, path);
+    atomicWriteFileSync(join(this.dir, name), text);
   }
 }
 
