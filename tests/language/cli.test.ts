@@ -1,8 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+
+const REPO = join(import.meta.dirname, '..', '..');
 
 let out: string;
 let err: string;
@@ -63,6 +66,16 @@ describe('tandem detect', () => {
     expect(err).toContain('bad.txt');
     expect(err.trim().split('\n')).toHaveLength(2);
     expect(JSON.parse(out.trim()).lang).toBe('be');
+  });
+
+  it('checks standard input like a file: invalid UTF-8 is refused with its byte, in one line', () => {
+    const run = (input: Buffer) => spawnSync(process.execPath, [join(REPO, 'bin', 'tandem.js'), 'detect', '--unit', 'line', '--format', 'text'],
+      { input, encoding: 'utf8', env: { ...process.env, TANDEM_LANG: 'en' } });
+    const good = run(Buffer.from('Жыве Беларусь!\n'));
+    expect([good.status, good.stdout.split('\t')[0]]).toEqual([0, 'be']);
+    const bad = run(Buffer.from([0x61, 0x62, 0xff, 0x0a]));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim()).toMatch(/^<stdin>: .*byte 2/);
   });
 
   it('refuses bad options with exit code 2', async () => {

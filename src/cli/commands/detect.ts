@@ -1,6 +1,9 @@
 // `tandem detect [FILE...]`: the language of each paragraph, sentence or line, as JSONL or text.
 // I/O only; the decisions are made in src/language.
 import { readFile } from 'node:fs/promises';
+// decode.ts rather than the documents index: line units must not pay for loading the HTML and
+// Markdown readers (see npm run bench:lid).
+import { decodeUtf8 } from '../../documents/decode.ts';
 import { t } from '../../i18n/index.ts';
 import type { Command } from '../main.ts';
 import { parseCommandArgs } from '../args.ts';
@@ -28,13 +31,13 @@ const command: Command = async (argv) => {
 
   let failed = false;
   const inputs: Input[] = [];
-  if (!positionals.length) inputs.push({ text: await readStdin() });
-  for (const file of positionals) {
+  // No file: standard input, checked like a file (binary or invalid UTF-8 refused with its byte).
+  for (const file of positionals.length ? positionals : [undefined]) {
     try {
-      inputs.push({ name: file, text: await readText(file) });
+      inputs.push({ name: file, text: decodeUtf8(file === undefined ? await readStdin() : await readBytes(file)) });
     } catch (error) {
       failed = true;
-      process.stderr.write(t('detect:fileError', { file, reason: (error as Error).message }) + '\n');
+      process.stderr.write(t('detect:fileError', { file: file ?? '<stdin>', reason: (error as Error).message }) + '\n');
     }
   }
   const tty = process.stderr.isTTY && !values.quiet && inputs.length > 1;
@@ -100,18 +103,15 @@ function parseLanguages(raw: string | undefined): string[] | undefined {
   return langs;
 }
 
-async function readText(file: string): Promise<string> {
-  let bytes: Buffer;
-  try { bytes = await readFile(file); } catch (error) {
+async function readBytes(file: string): Promise<Buffer> {
+  try { return await readFile(file); } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new Error(code === 'ENOENT' ? t('detect:notFound') : code === 'EISDIR' ? t('detect:isDirectory') : code ?? String(error));
   }
-  const { decodeUtf8 } = await import('../../documents/index.ts');
-  return decodeUtf8(bytes);
 }
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
