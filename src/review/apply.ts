@@ -17,9 +17,8 @@ export interface ApplySummary {
 }
 
 /** JSONL, TMX and XLIFF always; TSV when the pipeline wrote one (the job asked for it). */
-export async function jobFormats(jobDir: string): Promise<OutputFormat[]> {
-  const names = await readdir(jobDir).catch(() => [] as string[]);
-  return names.includes('segments.tsv') ? ['jsonl', 'tsv', 'tmx', 'xliff'] : ['jsonl', 'tmx', 'xliff'];
+export function jobFormats(jobFiles: string[]): OutputFormat[] {
+  return jobFiles.includes('segments.tsv') ? ['jsonl', 'tsv', 'tmx', 'xliff'] : ['jsonl', 'tmx', 'xliff'];
 }
 
 /**
@@ -56,9 +55,10 @@ function mostCommon(values: string[]): string | undefined {
 export async function writeReviewed(session: ReviewSession): Promise<ApplySummary> {
   const jobDir = session.jobDir;
   const segments = session.segments();
-  const tmxNames = (await readdir(jobDir)).filter((f) => f.endsWith('.tmx'));
+  // One listing of the job folder tells both the pairs (its TMX files) and the formats (a TSV or not).
+  const jobFiles = await readdir(jobDir);
   const files = await writeJobOutputs(jobDir, {
-    segments, pairs: jobPairs(tmxNames, [...session.pristine.values()]), formats: await jobFormats(jobDir),
+    segments, pairs: jobPairs(jobFiles.filter((f) => f.endsWith('.tmx')), [...session.pristine.values()]), formats: jobFormats(jobFiles),
   });
   await session.markApplied(await readFile(join(jobDir, SEGMENTS_FILE)));
   return {
