@@ -3,7 +3,7 @@
 import { t } from '../i18n/index.ts';
 import type { Origin, Segment } from '../types.ts';
 import { decodeSegmentText } from './decode.ts';
-import { readJsonl } from './jsonl.ts';
+import { readJsonlLocated } from './jsonl.ts';
 import { readTmxLocated, type LocatedSegment } from './tmx.ts';
 import { readTsvRows, TSV_COLUMNS } from './tsv.ts';
 import { readXliffLocated } from './xliff.ts';
@@ -54,12 +54,7 @@ export function readLocatedSegments(input: string | Uint8Array, fileName?: strin
     case 'tmx': return readTmxLocated(content, fileName);
     case 'xliff': return readXliffLocated(content, fileName);
     case 'tsv': return readTsvLocated(content);
-    case 'jsonl': {
-      // Blank lines are skipped by readJsonl, so count lines here to report each segment's line.
-      const lines: number[] = [];
-      content.split('\n').forEach((line, i) => { if (line.trim()) lines.push(i + 1); });
-      return readJsonl(content, fileName).map((segment, i) => ({ segment, line: lines[i], ref: segment.id }));
-    }
+    case 'jsonl': return readJsonlLocated(content, fileName);
     default: return fail(t('export:unknownFormat'), fileName, 1);
   }
 }

@@ -1,6 +1,7 @@
 // segments.jsonl: one Segment per line, exactly as the pipeline holds it (lossless).
 import { t } from '../i18n/index.ts';
 import type { Segment } from '../types.ts';
+import type { LocatedSegment } from './tmx.ts';
 import { fail } from './xml.ts';
 
 export function segmentsToJsonl(segments: Segment[]): string {
@@ -37,7 +38,12 @@ export function segmentProblem(value: unknown): string | undefined {
  * `score` null, so hand-written files with only the required fields are accepted.
  */
 export function readJsonl(text: string, file?: string): Segment[] {
-  const segments: Segment[] = [];
+  return readJsonlLocated(text, file).map((located) => located.segment);
+}
+
+/** readJsonl with the line each segment is on, as readTmxLocated and readXliffLocated give theirs. */
+export function readJsonlLocated(text: string, file?: string): LocatedSegment[] {
+  const segments: LocatedSegment[] = [];
   const lines = text.replace(/^\uFEFF/, '').split('\n');
   lines.forEach((raw, index) => {
     const line = raw.trim();
@@ -51,7 +57,8 @@ export function readJsonl(text: string, file?: string): Segment[] {
     const problem = segmentProblem(value);
     if (problem) fail(t('export:badSegment', { reason: problem }), file, index + 1);
     const segment = value as Segment;
-    segments.push({ ...segment, tgt: segment.tgt ?? null, terms: segment.terms ?? [], score: segment.score ?? null });
+    segments.push({ segment: { ...segment, tgt: segment.tgt ?? null, terms: segment.terms ?? [], score: segment.score ?? null },
+      line: index + 1, ref: segment.id });
   });
   return segments;
 }
