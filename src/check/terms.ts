@@ -35,7 +35,8 @@ export function indexGlossary(glossary: Glossary): GlossaryIndex {
     if (!entries.has(entry.id)) entries.set(entry.id, entry);
     for (const term of entry.terms) {
       const key = `${entry.id}\u0000${fold(term.text)}`;
-      byText.set(key, [...(byText.get(key) ?? []), term]);
+      const list = byText.get(key);
+      if (list) list.push(term); else byText.set(key, [term]);
     }
   }
   const cache = new Map<string, Term[]>();

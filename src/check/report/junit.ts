@@ -44,7 +44,8 @@ export function toJunit(result: CheckResult, options: JunitOptions): string {
   const bySuite = new Map<string, Violation[]>(options.files.map((f) => [f, []]));
   for (const v of result.violations) {
     const suite = v.file ?? 'tandem';
-    bySuite.set(suite, [...(bySuite.get(suite) ?? []), v]);
+    const list = bySuite.get(suite);
+    if (list) list.push(v); else bySuite.set(suite, [v]);
   }
   let tests = 0;
   let failures = 0;

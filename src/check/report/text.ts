@@ -24,7 +24,8 @@ export function toText(result: CheckResult, options: TextOptions): string {
   const byFile = new Map<string, Violation[]>();
   for (const v of result.violations) {
     const key = v.file ?? '';
-    byFile.set(key, [...(byFile.get(key) ?? []), v]);
+    const list = byFile.get(key);
+    if (list) list.push(v); else byFile.set(key, [v]);
   }
   for (const [file, violations] of byFile) {
     if (file) out.push(paint('bold', file));
