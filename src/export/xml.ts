@@ -42,12 +42,6 @@ export function parseJsonField<T>(value: string | undefined, what: string, file?
 // eslint-disable-next-line no-control-regex
 const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** True when the text holds characters that cannot appear in XML 1.0 at all. */
-export function hasNonXmlChars(text: string): boolean {
-  NOT_XML_CHAR.lastIndex = 0;
-  return NOT_XML_CHAR.test(text);
-}
-
 /**
  * Replaces characters XML 1.0 forbids with `replace(char)` (default U+FFFD, one UTF-16 unit for one,
  * so term offsets into the text stay valid).
