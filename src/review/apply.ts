@@ -36,7 +36,10 @@ export function jobPairs(tmxNames: string[], segments: Segment[]): LanguagePair[
     if (m) add(m[1], m[2]);
   }
   const byDoc = new Map<string, Segment[]>();
-  for (const s of segments) byDoc.set(s.doc, [...(byDoc.get(s.doc) ?? []), s]);
+  for (const s of segments) {
+    const list = byDoc.get(s.doc);
+    if (list) list.push(s); else byDoc.set(s.doc, [s]);
+  }
   for (const docSegments of byDoc.values()) {
     const src = mostCommon(docSegments.map((s) => s.src.lang));
     const tgt = mostCommon(docSegments.flatMap((s) => (s.tgt ? [s.tgt.lang] : [])));
