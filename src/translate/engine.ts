@@ -62,7 +62,8 @@ export function engineProvider(engine: Engine, terms?: TermContext): Translation
       requests.forEach((r, i) => {
         if (!r.text.trim()) return;
         const key = `${r.srcLang}\u0000${r.tgtLang}`;
-        groups.set(key, [...(groups.get(key) ?? []), i]);
+        const group = groups.get(key);
+        if (group) group.push(i); else groups.set(key, [i]);
       });
       for (const [key, indexes] of groups) {
         const [src, tgt] = key.split('\u0000');
