@@ -37,7 +37,7 @@ export function buildReport(job: Job, outputs: DocOutput[]): Report {
       segments: outputs.reduce((s, o) => s + o.counts.segments, 0),
       aligned: outputs.reduce((s, o) => s + o.counts.aligned, 0),
       translated: outputs.reduce((s, o) => s + o.counts.translated, 0),
-      languages: Object.fromEntries(Object.entries(languages).sort(([a], [b]) => (a < b ? -1 : 1))),
+      languages: sortKeys(languages),
     },
     documents: outputs.map((o) => ({
       doc: o.task.src.id,
@@ -51,4 +51,9 @@ export function buildReport(job: Job, outputs: DocOutput[]): Report {
       errors: o.failure ? [{ stage: o.failure.stage, code: o.failure.code, message: o.failure.message }] : [],
     })),
   };
+}
+
+/** The record with its keys in code-point order, so report.json and snapshots list languages alike. */
+export function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

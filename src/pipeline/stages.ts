@@ -8,6 +8,7 @@ import type { TranslationProvider } from '../translate/index.ts';
 import type { Glossary, Lang, Segment, Sentence } from '../types.ts';
 import { segmentProblem } from '../export/index.ts';
 import { documentOutput } from './output.ts';
+import { sortKeys } from './report.ts';
 import { dominantLang, pairSegments, singleSegments } from './segments.ts';
 import type { DocContext, DocRef, NormalSentence, StageSettings } from './types.ts';
 
@@ -164,10 +165,6 @@ export async function translateStage(ctx: DocContext, deps: StageDeps): Promise<
       ...(a.detail ? { originDetail: a.detail } : {}) };
   });
   return { segments: out };
-}
-
-function sortKeys<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /**
