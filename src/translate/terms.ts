@@ -1,16 +1,30 @@
 // Glossary helpers shared by every provider: a term's preferred target form, and carrying the case
 // pattern of the source mention (ALL CAPS, Title, lower) over to it.
 import { primaryLang } from '../glossary/index.ts';
-import type { Glossary, Lang, Term, TermMatch } from '../types.ts';
+import type { Glossary, GlossaryEntry, Lang, Term, TermMatch } from '../types.ts';
 
 /** True when two BCP 47 tags name the same language (primary subtag; 'ru-RU' = 'ru'). */
 export function sameLang(a: Lang, b: Lang): boolean {
   return primaryLang(a) === primaryLang(b);
 }
 
+// Every term mention of every segment asks for its entry: a scan of a glossary of thousands of
+// entries each time adds up, so each (loaded, never changed) glossary is indexed by id once.
+const entriesById = new WeakMap<Glossary, Map<string, GlossaryEntry>>();
+
+function entryOf(glossary: Glossary, id: string): GlossaryEntry | undefined {
+  let byId = entriesById.get(glossary);
+  if (!byId) {
+    byId = new Map();
+    for (const entry of glossary.entries) if (!byId.has(entry.id)) byId.set(entry.id, entry); // the first wins, as find() did
+    entriesById.set(glossary, byId);
+  }
+  return byId.get(id);
+}
+
 /** The preferred (else admitted) term of an entry in `lang`, or undefined when the entry has none. */
 export function targetTerm(glossary: Glossary, entryId: string, lang: Lang): Term | undefined {
-  const terms = glossary.entries.find((e) => e.id === entryId)?.terms.filter((t) => sameLang(t.lang, lang)) ?? [];
+  const terms = entryOf(glossary, entryId)?.terms.filter((t) => sameLang(t.lang, lang)) ?? [];
   return terms.find((t) => t.status === 'preferred') ?? terms.find((t) => t.status === 'admitted');
 }
 
