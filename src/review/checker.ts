@@ -4,6 +4,7 @@ import { checkSegments } from '../check/index.ts';
 import { createMatcher, type Matcher } from '../glossary/index.ts';
 import type { Glossary } from '../types.ts';
 import type { Checker, Finding } from './context.ts';
+import { segmentKey } from './model.ts';
 
 const matchers = new WeakMap<Glossary, Matcher>();
 
@@ -17,7 +18,7 @@ export function termMatcher(glossary: Glossary): Matcher {
 export function createChecker(): Checker {
   return (segments, glossary) => {
     const matcher = termMatcher(glossary);
-    const checked = segments.map((segment, order) => ({ segment, id: `${segment.doc}#${segment.id}`, order }));
+    const checked = segments.map((segment, order) => ({ segment, id: segmentKey(segment), order }));
     const out = new Map<string, Finding[]>();
     for (const v of checkSegments(checked, glossary, matcher)) {
       if (v.segment === null) continue;

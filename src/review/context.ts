@@ -3,7 +3,7 @@
 import { loadGlossaries } from '../glossary/index.ts';
 import { initI18n } from '../i18n/index.ts';
 import type { Glossary, GlossaryEntry, Segment } from '../types.ts';
-import { beadToSegment, type ReviewBead } from './model.ts';
+import { beadToSegment, segmentKey, type ReviewBead } from './model.ts';
 import type { PageContext } from './server.ts';
 
 export interface Finding { rule: string; severity: string; message: string; entry?: string | null }
@@ -78,7 +78,7 @@ function findingsByKey(beads: readonly ReviewBead[], checker: Checker, glossary:
   const found = checker(segments, glossary);
   const out: Record<string, Finding[]> = {};
   for (const b of beads) {
-    const list = found.get(`${b.doc}#${b.id}`) ?? found.get(b.id);
+    const list = found.get(segmentKey(b)) ?? found.get(b.id);
     if (list?.length) out[b.key] = list;
   }
   return out;
