@@ -147,17 +147,17 @@ function runDocument(machine: DocumentMachine, input: MachineInput, store: State
     signal?.addEventListener('abort', onAbort, { once: true });
     actor.subscribe({
       next(snapshot) {
-        const top = typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0];
         if (snapshot.status === 'done') {
           // A finished document needs nothing but its output to be skipped next time.
           store.save(input.task, { status: 'done', output: snapshot.output });
-        } else if (top !== stage) {
-          stage = top;
-          store.save(input.task, compactSnapshot(actor.getPersistedSnapshot()));
-        }
-        if (snapshot.status === 'done') {
           signal?.removeEventListener('abort', onAbort);
           resolve(snapshot.output as DocOutput);
+          return;
+        }
+        const top = typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0];
+        if (top !== stage) {
+          stage = top;
+          store.save(input.task, compactSnapshot(actor.getPersistedSnapshot()));
         }
       },
       error: reject,
