@@ -1,8 +1,8 @@
 // `tandem check`: CI's glossary gate over aligned output. Reads the glossaries and the segment files,
 // runs the rules, writes one report, and says with its exit code whether the build should fail.
-import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { runCheck, InputError, RULES, type ReportFormat, type RuleId, type Severity } from '../../check/index.ts';
+import { TOOL_VERSION } from '../../export/index.ts';
 import { t } from '../../i18n/index.ts';
 import { parseCommandArgs } from '../args.ts';
 import { UsageError } from '../errors.ts';
@@ -10,11 +10,6 @@ import type { Command } from '../main.ts';
 
 const FORMATS: ReportFormat[] = ['text', 'json', 'sarif', 'junit'];
 const LEVELS: Severity[] = ['error', 'warning'];
-
-function toolVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 const command: Command = async (argv) => {
   const { values, positionals } = parseCommandArgs(argv, {
@@ -49,7 +44,7 @@ const command: Command = async (argv) => {
   let failed: boolean;
   try {
     ({ report, failed } = await runCheck({
-      glossaries, files: positionals, format, failOn, color, toolVersion: toolVersion(),
+      glossaries, files: positionals, format, failOn, color, toolVersion: TOOL_VERSION,
       rules: RULES.filter((r) => !disabled.includes(r)), baseline: values.baseline,
       onProgress: progress ? (done, total) => process.stderr.write(`\r${t('check:progress', { done, total })}`) : undefined,
     }));
