@@ -134,7 +134,8 @@ async function writeOutputs(job: Job, finished: DocOutput[], report: Report, sto
 }
 
 /**
- * Runs (or resumes) one document's machine, saving its snapshot whenever it enters a new stage.
+ * Runs (or resumes) one document's machine, saving its snapshot whenever it enters a new stage (that
+ * is, after every stage) and when it is done.
  * Resolves undefined when the batch is aborted: the last saved stage is where the next run resumes.
  */
 function runDocument(machine: DocumentMachine, input: MachineInput, store: StateStore,
@@ -142,7 +143,8 @@ function runDocument(machine: DocumentMachine, input: MachineInput, store: State
   return new Promise((resolve, reject) => {
     if (signal?.aborted) { resolve(undefined); return; }
     const actor = createActor(machine, saved ? { snapshot: saved, input } : { input });
-    let stage = '';
+    // Saved when it changes: the state it starts in (read, or where it was resumed) is on disk already.
+    let stage = topState(actor.getSnapshot().value);
     const onAbort = () => { actor.stop(); resolve(undefined); };
     signal?.addEventListener('abort', onAbort, { once: true });
     actor.subscribe({
@@ -154,7 +156,7 @@ function runDocument(machine: DocumentMachine, input: MachineInput, store: State
           resolve(snapshot.output as DocOutput);
           return;
         }
-        const top = typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0];
+        const top = topState(snapshot.value);
         if (top !== stage) {
           stage = top;
           store.save(input.task, compactSnapshot(actor.getPersistedSnapshot()));
@@ -165,5 +167,7 @@ function runDocument(machine: DocumentMachine, input: MachineInput, store: State
     actor.start();
   });
 }
+
+const topState = (value: string | object) => (typeof value === 'string' ? value : Object.keys(value)[0]);
 
 export type { DocTask };

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,23 @@ describe('saved progress', () => {
     expect(changed.load(task('a.txt'))).toBeUndefined();
     changed.close();
     expect(existsSync(join(store.dir, 'lock'))).toBe(false);
+  });
+
+  it('commits snapshots in groups: one replaced within the window is never written', async () => {
+    const out = temp('tandem-group-');
+    const store = new StateStore(out, 40);
+    store.open('k');
+    const lines = () => readFileSync(join(store.dir, 'journal.jsonl'), 'utf8').split('\n').filter(Boolean)
+      .map((l) => JSON.parse(l).snapshot);
+    store.save(task('a.txt'), { value: 'segment' });
+    store.save(task('a.txt'), { value: 'detect' });
+    store.save(task('b.txt'), { value: 'segment' });
+    expect(lines()).toEqual([]); // nothing written inside the window
+    await new Promise((r) => setTimeout(r, 120));
+    expect(lines()).toEqual([{ value: 'detect' }, { value: 'segment' }]);
+    store.save(task('b.txt'), { value: 'done' });
+    store.close(); // a normal end (and Ctrl-C) writes what is pending
+    expect(lines()).toEqual([{ value: 'detect' }, { value: 'segment' }, { value: 'done' }]);
   });
 
   it('refuses a second run on the same output folder while the first is alive', async () => {
