@@ -42,6 +42,11 @@ export function parseJsonField<T>(value: string | undefined, what: string, file?
 // eslint-disable-next-line no-control-regex
 const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Any character escapeText changes: most text has none and is returned as it is, without five passes. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
+const ATTR_SPECIAL = /["'\t\n]/;
+
 /**
  * Replaces characters XML 1.0 forbids with `replace(char)` (default U+FFFD, one UTF-16 unit for one,
  * so term offsets into the text stay valid).
@@ -56,6 +61,7 @@ export function replaceNonXmlChars(text: string, replace: (char: string) => stri
  * turn a literal CR into LF.
  */
 export function escapeText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return replaceNonXmlChars(text)
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }
@@ -65,6 +71,7 @@ export function escapeText(text: string): string {
  * markup, e.g. XLIFF's <cp hex="0001"/>) instead of replacing it.
  */
 export function escapeTextWith(text: string, render: (char: string) => string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   let out = '';
   let from = 0;
   for (const match of text.matchAll(NOT_XML_CHAR)) {
@@ -76,6 +83,7 @@ export function escapeTextWith(text: string, render: (char: string) => string): 
 
 /** Escapes an attribute value; whitespace controls become references so parsers do not fold them. */
 export function escapeAttr(text: string): string {
+  if (!NEEDS_ESCAPE.test(text) && !ATTR_SPECIAL.test(text)) return text;
   return escapeText(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
 
