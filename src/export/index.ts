@@ -13,10 +13,11 @@ export { SegmentFileError } from './xml.ts';
 export * as xml from './xml.ts';
 export { detectFormat, readSegments, readLocatedSegments, type SegmentFormat } from './detect-format.ts';
 export { decodeSegmentText } from './decode.ts';
+export { atomicWriteFile, atomicWriteFileSync, removeStaleTempFiles } from './write.ts';
 export {
-  atomicWriteFile, atomicWriteFileSync, writeJobOutputs, documentDirections, safeRelativePath, OUTPUT_FORMATS,
-  type OutputFormat, type JobOutputInput, type JobDocument, type LanguagePair,
-} from './write.ts';
+  writeJobOutputs, documentDirections, documentFiles, safeRelativePath, DocumentStager, OUTPUT_FORMATS,
+  type OutputFormat, type JobOutputInput, type JobDocument, type LanguagePair, type DocumentFileSettings,
+} from './job-outputs.ts';
 export { TOOL_NAME, TOOL_VERSION } from './tool.ts';
 export { targetOrigin, isHumanTarget, xliffState, HUMAN_ORIGINS, type XliffState } from './origin.ts';
 

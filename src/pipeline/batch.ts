@@ -1,12 +1,14 @@
 // The batch: every document of a job through its own machine, a few at a time (p-queue), with the
 // machine's snapshot saved after every stage so an interrupted run resumes where it stopped. The
 // outputs are written once, at the end, from all documents in id order: a resumed run writes the
-// same bytes as an uninterrupted one.
+// same bytes as an uninterrupted one. (A document's own XLIFF is written to a temp file as soon as
+// it is finished and only renamed into place at the end, with the rest.)
 import { rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import PQueue from 'p-queue';
 import { createActor, type SnapshotFrom } from 'xstate';
-import { TOOL_VERSION, writeJobOutputs } from '../export/index.ts';
+import { DocumentStager, removeStaleTempFiles, TOOL_VERSION, writeJobOutputs, type DocumentFileSettings,
+  type JobDocument } from '../export/index.ts';
 import { createMatcher, loadGlossaries } from '../glossary/index.ts';
 import { createProviderChain } from '../translate/index.ts';
 import { t } from '../i18n/index.ts';
@@ -74,25 +76,33 @@ export async function runBatch(job: Job, options: BatchOptions = {}): Promise<Ba
   const glossaryKey = glossaryFiles.map((f) => { const s = statSync(f); return [relative(job.root, f), s.size, Math.floor(s.mtimeMs)]; });
   // The tandem version is part of the key: snapshots of another version's machine are not resumed.
   store.open(hashOf({ settings, glossaryKey, providers: job.providers, version: TOOL_VERSION }), options.fresh);
+  removeStaleTempFiles(job.outDir); // a killed run's; the store's lock makes the folder ours
+  const stager = new DocumentStager(job.outDir, outputSettings(job));
   try {
-    const { outputs, resumedDocuments } = await runQueue(tasks, createDocumentMachine(deps), settings, store, job.concurrency, options);
+    const { outputs, resumedDocuments } = await runQueue(tasks, createDocumentMachine(deps), settings, store, job.concurrency,
+      options, stager);
     if (options.signal?.aborted) {
+      await stager.discard();
       return { outputs: outputs.filter((o): o is DocOutput => !!o), report: buildReport(job, []), written: [],
         resumedDocuments, interrupted: true };
     }
     const finished = outputs as DocOutput[];
     const report = buildReport(job, finished);
     const started = performance.now();
-    const written = await writeOutputs(job, finished, report, store);
+    const written = await writeOutputs(job, finished, report, store, stager);
     return { outputs: finished, report, written, resumedDocuments, interrupted: false, writeMs: performance.now() - started };
   } finally {
+    await stager.discard(); // nothing left unless something failed
     store.close();
   }
 }
 
-/** Every task through its machine, `concurrency` at a time; finished ones come from saved progress. */
+/**
+ * Every task through its machine, `concurrency` at a time; finished ones come from saved progress.
+ * A document finished in this run has its own files written ahead (stager) while others run.
+ */
 async function runQueue(tasks: DocTask[], machine: DocumentMachine, settings: StageSettings, store: StateStore,
-  concurrency: number, options: BatchOptions) {
+  concurrency: number, options: BatchOptions, stager: DocumentStager) {
   const outputs = new Array<DocOutput | undefined>(tasks.length);
   let done = 0, failed = 0, segments = 0, resumedDocuments = 0;
   const finish = (k: number, output: DocOutput) => {
@@ -109,6 +119,7 @@ async function runQueue(tasks: DocTask[], machine: DocumentMachine, settings: St
     if (saved?.status === 'done') { resumedDocuments++; finish(k, saved.output as DocOutput); return; }
     void queue.add(async () => {
       const output = await runDocument(machine, { task, settings }, store, saved, options.signal);
+      if (output?.status === 'done') stager.add(jobDocument(output), output.segments);
       if (output) finish(k, output);
     });
   });
@@ -116,16 +127,25 @@ async function runQueue(tasks: DocTask[], machine: DocumentMachine, settings: St
   return { outputs, resumedDocuments };
 }
 
-/** All outputs at once, documents in id order; files an earlier run wrote and this one did not go. */
-async function writeOutputs(job: Job, finished: DocOutput[], report: Report, store: StateStore): Promise<string[]> {
+/** What the job's document files depend on besides the document: the stager and the end agree on it. */
+const outputSettings = (job: Job): DocumentFileSettings => ({ pairs: job.pairs.map((p) => ({ srcLang: p.src, tgtLang: p.tgt })),
+  formats: job.formats });
+
+const jobDocument = (o: DocOutput): JobDocument => ({ id: o.task.src.id, path: o.task.src.id,
+  ...(o.srcLang ? { srcLang: o.srcLang, tgtLang: o.tgtLang } : {}) });
+
+/**
+ * All outputs at once, documents in id order (those staged ahead only renamed); files an earlier run
+ * wrote and this one did not go.
+ */
+async function writeOutputs(job: Job, finished: DocOutput[], report: Report, store: StateStore,
+  stager: DocumentStager): Promise<string[]> {
   const written = await writeJobOutputs(job.outDir, {
+    ...stager.settings,
     segments: finished.flatMap((o) => o.segments),
-    pairs: job.pairs.map((p) => ({ srcLang: p.src, tgtLang: p.tgt })),
-    docs: finished.filter((o) => o.status === 'done').map((o) => ({ id: o.task.src.id, path: o.task.src.id,
-      ...(o.srcLang ? { srcLang: o.srcLang, tgtLang: o.tgtLang } : {}) })),
+    docs: finished.filter((o) => o.status === 'done').map(jobDocument),
     report,
-    formats: job.formats,
-  });
+  }, stager);
   // A document removed or now failing would otherwise leave its old XLIFF behind, misleading readers.
   const now = new Set(written.map((w) => relative(job.outDir, w)));
   for (const old of store.readManifest()) if (!now.has(old)) rmSync(join(job.outDir, old), { force: true });

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   atomicWriteFile, atomicWriteFileSync, detectFormat, readLocatedSegments, readSegments, segmentsToJsonl,
-  segmentsToTmx, segmentsToTsv, segmentsToXliff, writeJobOutputs,
+  DocumentStager, segmentsToTmx, segmentsToTsv, segmentsToXliff, writeJobOutputs,
 } from '../../src/export/index.ts';
 import type { Segment } from '../../src/types.ts';
 import { DOC, sampleSegments } from './fixtures.ts';
@@ -133,6 +133,24 @@ describe('writeJobOutputs', () => {
     expect(readSegments(readFileSync(join(dir, 'en-uk.tmx'), 'utf8'))).toEqual([]);
     expect(readFileSync(join(dir, `xliff/seeds/${DOC.slice(6)}.en-ru.xlf`), 'utf8')).toContain(`original="seeds/${DOC}"`);
     expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'))).toEqual(input.report);
+  });
+
+  it('writes documents staged ahead to the same bytes, and a discarded stage leaves nothing', async () => {
+    const plain = tempDir(), ahead = tempDir(), dropped = tempDir();
+    await writeJobOutputs(plain, input);
+    const stager = new DocumentStager(ahead, { pairs: input.pairs });
+    const docs = new Map(input.docs.map((d) => [d.id, d]));
+    for (const id of new Set(input.segments.map((s) => s.doc))) {
+      stager.add(docs.get(id) ?? { id }, input.segments.filter((s) => s.doc === id));
+    }
+    expect(listFiles(ahead).filter((f) => f.endsWith('.xlf'))).toEqual([]); // temp files until the end
+    await writeJobOutputs(ahead, input, stager);
+    expect(listFiles(ahead)).toEqual(listFiles(plain));
+    for (const file of listFiles(plain)) expect(readFileSync(join(ahead, file), 'utf8'), file).toBe(readFileSync(join(plain, file), 'utf8'));
+    const discarded = new DocumentStager(dropped, { pairs: input.pairs });
+    discarded.add({ id: 'a.txt' }, unpaired.map((s) => ({ ...s, doc: 'a.txt' })));
+    await discarded.discard();
+    expect(listFiles(dropped)).toEqual([]);
   });
 
   it('writes only the requested formats and reruns byte-identically', async () => {
