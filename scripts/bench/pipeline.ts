@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { resolveJob, runBatch } from '../../src/pipeline/index.ts';
 import { detect } from '../../src/language/index.ts';
 import { loadLexicon } from '../../src/align/index.ts';
@@ -29,6 +30,11 @@ detect('warm up the detector', { languages: job.languages });
 for (const p of job.pairs) loadLexicon(p.src, p.tgt);
 const warmup = (performance.now() - t0) / 1000;
 
+// Garbage collection pauses, summed: allocation is a cost the per-stage times do not show.
+let gcMs = 0;
+const gc = new PerformanceObserver((list) => { for (const e of list.getEntries()) gcMs += e.duration; });
+gc.observe({ entryTypes: ['gc'] });
+
 t0 = performance.now();
 const cpu0 = process.cpuUsage();
 const result = await runBatch(job, { fresh: true });
@@ -51,5 +57,7 @@ const staged = Object.values(stages).reduce((a, b) => a + b, 0);
 console.log(`per stage (wall clock, share of stage time): ${Object.entries(stages)
   .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s (${Math.round((100 * v) / staged)}%)`).join(', ')}`);
 console.log(`writing ${result.written.length} output files (atomic: each flushed before its rename): ${((result.writeMs ?? 0) / 1000).toFixed(1)} s`);
+gc.disconnect();
+console.log(`garbage collection pauses: ${(gcMs / 1000).toFixed(2)} s`);
 console.log(`peak RSS: ${rssMb.toFixed(0)} MB`);
 if (values.keep) console.log(`kept: ${dir}`); else rmSync(dir, { recursive: true, force: true });

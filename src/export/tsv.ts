@@ -10,7 +10,11 @@ export const TSV_COLUMNS = ['doc', 'id', 'src_lang', 'src_text', 'tgt_lang', 'tg
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 const UNESCAPES: Record<string, string> = { '\\': '\\', t: '\t', n: '\n', r: '\r', '=': '=', '+': '+', '-': '-', '@': '@' };
 
+/** Any character escapeTsvCell changes; most cells have none and are returned as they are. */
+const NEEDS_ESCAPE = /[\\\t\n\r]|^[=+\-@]/;
+
 export function escapeTsvCell(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return value;
   return value.replace(/[\\\t\n\r]/g, (ch) => ESCAPES[ch]).replace(/^[=+\-@]/, '\\$&');
 }
 
