@@ -103,10 +103,11 @@ export function documentFiles(doc: JobDocument, segments: Segment[], settings: D
  */
 export class DocumentStager {
   private readonly staged = new Map<string, Promise<TempFile[]>>();
+  private readonly folders = new Set<string>();
   constructor(private readonly outDir: string, readonly settings: DocumentFileSettings) {}
 
   add(doc: JobDocument, segments: Segment[]): void {
-    const written = writeTempFiles(this.outDir, documentFiles(doc, segments, this.settings));
+    const written = writeTempFiles(this.outDir, documentFiles(doc, segments, this.settings), this.folders);
     written.catch(() => { /* reported when taken */ });
     this.staged.set(doc.id, written);
   }

@@ -63,11 +63,16 @@ export async function writeFilesAtomically(outDir: string, files: Array<[string,
 
 /**
  * The first half of writeFilesAtomically: the files' temp copies (each fsync'd only where the whole
- * file system cannot be flushed at commit). On failure nothing is left behind.
+ * file system cannot be flushed at commit). On failure nothing is left behind. `made`: folders
+ * known to exist, for callers writing many small batches.
  */
-export async function writeTempFiles(outDir: string, files: Array<[string, string | Uint8Array]>): Promise<TempFile[]> {
+export async function writeTempFiles(outDir: string, files: Array<[string, string | Uint8Array]>,
+  made = new Set<string>()): Promise<TempFile[]> {
   const targets = files.map(([name, content]) => ({ path: join(outDir, name), temp: '', content }));
-  for (const folder of new Set(targets.map((f) => dirname(f.path)))) await mkdir(folder, { recursive: true });
+  for (const folder of new Set(targets.map((f) => dirname(f.path)))) {
+    if (!made.has(folder)) await mkdir(folder, { recursive: true });
+    made.add(folder);
+  }
   try {
     for (let k = 0; k < targets.length; k += BATCH) {
       await Promise.all(targets.slice(k, k + BATCH).map(async (f) => {

@@ -31,6 +31,8 @@ export interface BatchOptions {
   onFailure?: (output: DocOutput) => void;
   /** Aborting stops taking new documents; finished stages stay saved. */
   signal?: AbortSignal;
+  /** How long a snapshot may wait to be written to the journal (default DEFAULT_FLUSH_MS; 0: at once). */
+  flushMs?: number;
 }
 
 export interface BatchResult {
@@ -72,7 +74,7 @@ export async function runBatch(job: Job, options: BatchOptions = {}): Promise<Ba
   const { deps, glossaryFiles } = await buildDeps(job);
   const settings: StageSettings = { languages: job.languages, pairs: job.pairs, limits: job.limits, retries: job.retries,
     lowConfidence: job.lowConfidence };
-  const store = new StateStore(job.outDir);
+  const store = new StateStore(job.outDir, options.flushMs);
   const glossaryKey = glossaryFiles.map((f) => { const s = statSync(f); return [relative(job.root, f), s.size, Math.floor(s.mtimeMs)]; });
   // The tandem version is part of the key: snapshots of another version's machine are not resumed.
   store.open(hashOf({ settings, glossaryKey, providers: job.providers, version: TOOL_VERSION }), options.fresh);
@@ -165,7 +167,8 @@ function runDocument(machine: DocumentMachine, input: MachineInput, store: State
     const actor = createActor(machine, saved ? { snapshot: saved, input } : { input });
     // Saved when it changes: the state it starts in (read, or where it was resumed) is on disk already.
     let stage = topState(actor.getSnapshot().value);
-    const onAbort = () => { actor.stop(); resolve(undefined); };
+    // What is saved is written before the machines stop (their snapshots are taken when written).
+    const onAbort = () => { store.flush(); actor.stop(); resolve(undefined); };
     signal?.addEventListener('abort', onAbort, { once: true });
     actor.subscribe({
       next(snapshot) {
@@ -179,7 +182,14 @@ function runDocument(machine: DocumentMachine, input: MachineInput, store: State
         const top = topState(snapshot.value);
         if (top !== stage) {
           stage = top;
-          store.save(input.task, compactSnapshot(actor.getPersistedSnapshot()));
+          // Taken when the journal is written: a later stage would have replaced this entry by then,
+          // so the machine is still where it is now, unless it is waiting to retry or was stopped,
+          // states not worth resuming from (the previous stage's snapshot stays on disk).
+          store.saveLazily(input.task, () => {
+            const now = actor.getSnapshot();
+            const running = now.status === 'active' && (now.value as Record<string, string>)[top] === 'running';
+            return running ? compactSnapshot(actor.getPersistedSnapshot()) : undefined;
+          });
         }
       },
       error: reject,

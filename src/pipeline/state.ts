@@ -24,12 +24,15 @@ export const DEFAULT_FLUSH_MS = 250;
 
 interface JournalLine { key: string; task: DocTask; snapshot: unknown }
 
+/** A snapshot taken only if and when it is written; undefined: nothing to write after all. */
+export type LazySnapshot = () => unknown;
+
 export class StateStore {
   readonly dir: string;
   private saved = new Map<string, JournalLine>();
   private fd: number | undefined;
-  /** Snapshots taken but not yet written, the latest per document. */
-  private pending = new Map<string, JournalLine>();
+  /** Snapshots saved but not yet written, the latest per document. */
+  private pending = new Map<string, { key: string; task: DocTask; snapshot: unknown; lazy?: LazySnapshot }>();
   private timer: NodeJS.Timeout | undefined;
 
   /** `flushMs`: how long a snapshot may wait to be written (0: written at once). */
@@ -88,9 +91,21 @@ export class StateStore {
   }
 
   save(task: DocTask, snapshot: unknown): void {
+    this.queue(task, snapshot);
+  }
+
+  /**
+   * Saves a snapshot that is only taken when written (building one walks the whole context, and most
+   * are replaced before they are written). `take` must return what would have been saved now.
+   */
+  saveLazily(task: DocTask, take: LazySnapshot): void {
+    this.queue(task, undefined, take);
+  }
+
+  private queue(task: DocTask, snapshot: unknown, lazy?: LazySnapshot): void {
     if (this.fd === undefined) throw new Error('state store is not open');
     const key = keyOf(task);
-    this.pending.set(key, { key, task, snapshot });
+    this.pending.set(key, { key, task, snapshot, lazy });
     if (this.flushMs <= 0) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), this.flushMs).unref();
   }
@@ -101,7 +116,10 @@ export class StateStore {
     this.timer = undefined;
     if (!this.pending.size || this.fd === undefined) return;
     let lines = '';
-    for (const line of this.pending.values()) lines += JSON.stringify(line) + '\n';
+    for (const { key, task, snapshot, lazy } of this.pending.values()) {
+      const taken = lazy ? lazy() : snapshot;
+      if (taken !== undefined) lines += JSON.stringify({ key, task, snapshot: taken } satisfies JournalLine) + '\n';
+    }
     this.pending.clear();
     writeSync(this.fd, lines);
   }
