@@ -3,8 +3,8 @@
 // that is clearly in another language.
 import type { Detection, Lang } from '../types.ts';
 import { SCRIPT, toBcp47, toIso3 } from './codes.ts';
-import { maskNoise, words } from './noise.ts';
-import { gatherEvidence, toProbabilities, WEIGHTS, type Evidence } from './score.ts';
+import { scanText, type Parts } from './scan.ts';
+import { gatherEvidence, toProbabilities, WEIGHTS, withPriorTerm, type Evidence } from './score.ts';
 import { ELD_LANGUAGES, francAll, francBest, type Scores } from './engines.ts';
 import { knownShare, LEXICON_LANGS } from './lexicon.ts';
 
@@ -41,20 +41,44 @@ const FRANC_RATIO = 0.85;
 const KNOWN_FLOOR = 0.7;
 
 export function detectScored(text: string, options: DetectOptions = {}, weights = WEIGHTS): ScoredDetection {
-  // No candidates named: eld's 60 languages.
-  const languages = options.languages?.length ? options.languages : ELD_LANGUAGES;
-  const masked = maskNoise(text);
-  const tokens = words(masked);
-  if (!tokens.length) return { lang: 'und', confidence: 0, probabilities: {}, words: 0 };
-  const evidence = gatherEvidence(masked, tokens, languages, options.prior, weights);
-  const probabilities = toProbabilities(evidence.scores);
+  const languages = candidatesOf(options);
+  return decide(judge(scanText(text, languages), languages, weights), options, weights);
+}
+
+/** No candidates named: eld's 60 languages. */
+export function candidatesOf(options: DetectOptions): Lang[] {
+  return options.languages?.length ? options.languages : ELD_LANGUAGES;
+}
+
+/**
+ * A unit's evidence weighed once: what every detection of it needs, whatever prior it is given
+ * later (a paragraph is detected with the job's prior, then with the document's). Undefined when
+ * nothing in the unit is language. `sections`: see gatherEvidence.
+ */
+export interface Verdict {
+  languages: Lang[];
+  evidence: Evidence;
+  /** The language outside the candidates that the unit is clearly written in, if any. */
+  outsider?: Lang;
+}
+
+export function judge(parts: Parts, languages: Lang[], weights = WEIGHTS, sections?: Parts[]): Verdict | undefined {
+  if (!parts.tokens.length) return undefined;
+  const evidence = gatherEvidence(parts, languages, weights, sections);
+  return { languages, evidence, outsider: outsideLanguage(parts.tokens, languages, evidence) };
+}
+
+/** The detection of a judged unit under a prior (options.prior). */
+export function decide(verdict: Verdict | undefined, options: DetectOptions = {}, weights = WEIGHTS): ScoredDetection {
+  if (!verdict) return { lang: 'und', confidence: 0, probabilities: {}, words: 0 };
+  const { languages, evidence, outsider } = verdict;
+  const probabilities = toProbabilities(withPriorTerm(evidence.scores, options.prior, weights));
   let best: Lang = languages[0];
   for (const l of languages) if (probabilities[l] > probabilities[best]) best = l;
-  const outside = outsideLanguage(tokens, languages, evidence);
-  if (outside) {
-    return { lang: options.outside === 'code' ? outside : 'und', confidence: 0, probabilities, outsider: outside, words: tokens.length };
+  if (outsider) {
+    return { lang: options.outside === 'code' ? outsider : 'und', confidence: 0, probabilities, outsider, words: evidence.words };
   }
-  return { lang: best, confidence: round(probabilities[best]), probabilities, words: tokens.length };
+  return { lang: best, confidence: round(probabilities[best]), probabilities, words: evidence.words };
 }
 
 /**
@@ -90,21 +114,20 @@ export function detect(text: string, options: DetectOptions = {}): Detection {
  * well ahead of every candidate. Two signals must agree, so English that franc calls Scots stays.
  */
 function outsideLanguage(tokens: string[], languages: Lang[], evidence: Evidence): Lang | undefined {
-  const clean = () => tokens.join(' ');
-  if (evidence.scriptMismatch > 0.5) return evidence.outsider?.lang ?? toBcp47(francBest(clean()));
+  if (evidence.scriptMismatch > 0.5) return evidence.outsider?.lang ?? toBcp47(francBest(tokens.join(' ')));
   if (evidence.words < OUTSIDE_MIN_WORDS) return undefined;
   if (evidence.cyrillicShare > 0.5) {
     // franc takes much ru/uk/be text for Bulgarian, Macedonian or Rusyn: in Cyrillic only letters
     // that no candidate's alphabet has (Serbian ј, Kazakh ә), or words that the ru/uk/be
     // dictionaries do not know (when those are the only Cyrillic candidates), are clear enough.
     if (evidence.minForeign < 2 && !unknownCyrillic(tokens, languages)) return undefined;
-    const top = toBcp47(francBest(clean()));
+    const top = toBcp47(francBest(tokens.join(' ')));
     return languages.includes(top) ? undefined : top;
   }
   if (evidence.fit !== undefined) {
     if (evidence.fit > FIT_FLOOR) return undefined;
   } else if (!evidence.outsider || evidence.outsider.ratio >= OUTSIDE_RATIO) return undefined;
-  const ranked = francAll(clean(), { minLength: 1 });
+  const ranked = francAll(tokens.join(' '), { minLength: 1 });
   const top = toBcp47(ranked[0][0]);
   if (top === 'und' || languages.includes(top)) return undefined;
   const candidates = new Set(languages.map(toIso3));

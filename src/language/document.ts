@@ -1,11 +1,13 @@
 // Detection over a whole document: a first pass gives the document's language distribution, and a
 // second pass lets each paragraph, sentence or short line lean on it ("Leave!" in an English
 // article is English; "на" in a Belarusian leaflet is Belarusian).
-import type { Span as SentenceSpan } from '../documents/segment.ts';
+import { splitSentences, type Span as SentenceSpan } from '../documents/segment.ts';
 import type { Lang } from '../types.ts';
-import { detectScored, withPrior, type DetectOptions, type ScoredDetection } from './detect.ts';
+import { candidatesOf, decide, detectScored, judge, withPrior, type DetectOptions, type ScoredDetection } from './detect.ts';
 import type { Scores } from './engines.ts';
-import { detectParagraph, type ParagraphDetection } from './paragraph.ts';
+import { detectScannedParagraph, scanParagraph, type ParagraphDetection, type ParagraphScan, type SentenceDetection } from './paragraph.ts';
+import { joinParts, type Parts } from './scan.ts';
+import { WEIGHTS } from './score.ts';
 
 /** Units of at most this many words, or less sure than SURE, are detected again with the prior. */
 const SHORT_WORDS = 3;
@@ -41,8 +43,71 @@ export function detectLines(lines: string[], options: DetectOptions = {}): Score
 /** `sentences[i]`, when given, are paragraph i's sentences as the caller split them (see detectParagraph). */
 export function detectParagraphs(paragraphs: string[], options: DetectOptions = {},
   sentences?: SentenceSpan[][]): ParagraphDetection[] {
-  const first = paragraphs.map((text) => detectScored(text, options));
-  const prior = distribution(paragraphs.map((text, i) => ({ text, detection: first[i] })));
+  const languages = candidatesOf(options);
+  return detectScannedParagraphs(paragraphs.map((text, i) => scanParagraph(text, languages, sentences?.[i] ?? splitSentences(text))), options);
+}
+
+/**
+ * The second pass over scanned paragraphs: each paragraph's verdict, weighed with the caller's prior,
+ * gives the document's distribution, and every paragraph is then detected leaning on it. Nothing is
+ * read twice: the first pass and the second differ only in the prior.
+ */
+export function detectScannedParagraphs(paragraphs: ParagraphScan[], options: DetectOptions = {}): ParagraphDetection[] {
+  const prior = distribution(paragraphs.map((p) => ({ text: p.text, detection: decide(p.verdict, options) })));
   const leaning = { ...options, prior: Object.keys(prior).length ? prior : options.prior };
-  return paragraphs.map((text, i) => detectParagraph(text, leaning, sentences?.[i]));
+  return paragraphs.map((p) => detectScannedParagraph(p, leaning));
+}
+
+/** A document as sentences in reading order, grouped into paragraphs and scanned once. */
+export interface DocumentScan {
+  /** The candidates it was scanned for. */
+  languages: Lang[];
+  paragraphs: ParagraphScan[];
+}
+
+/**
+ * Scans a document given as its sentences (consecutive sentences with the same `para` form a
+ * paragraph, its text their texts joined by a space), for the detections below to share.
+ */
+export function scanDocument(sentences: Array<{ text: string; para: number }>, languages: Lang[] = []): DocumentScan {
+  const candidates = candidatesOf({ languages });
+  const groups: Array<Array<{ text: string; para: number }>> = [];
+  for (const s of sentences) {
+    const last = groups.at(-1);
+    if (last && last[0].para === s.para) last.push(s);
+    else groups.push([s]);
+  }
+  return { languages: candidates, paragraphs: groups.map((group) => {
+    let at = 0;
+    const spans = group.map(({ text }) => { const span = { text, start: at, end: at + text.length }; at = span.end + 1; return span; });
+    return scanParagraph(group.map((s) => s.text).join(' '), candidates, spans);
+  }) };
+}
+
+/**
+ * The language of the document's opening: its sentences up to about `chars` characters, detected as
+ * one text (what detect() says of them joined by line breaks), without a prior, except that whether
+ * the opening fits the candidates at all is judged sentence by sentence (see gatherEvidence): an
+ * English article quoting a Russian caption is not in a foreign language, and franc, asked about
+ * such a mixture, cost more than the rest of the detection together.
+ */
+export function openingLanguage(doc: DocumentScan, options: DetectOptions = {}, chars = 4000): Lang {
+  const parts: Parts[] = [];
+  let length = 0;
+  for (const s of doc.paragraphs.flatMap((p) => p.sentences)) {
+    if (length > chars) break;
+    length += s.text.length + 1;
+    parts.push(s.scan);
+  }
+  return decide(judge(joinParts(parts), doc.languages, WEIGHTS, parts), { ...options, prior: undefined }).lang;
+}
+
+/** Each sentence's language on its own evidence (no prior), in reading order. */
+export function ownLanguages(doc: DocumentScan): Lang[] {
+  return doc.paragraphs.flatMap((p) => p.sentences.map((s) => decide(s.verdict).lang));
+}
+
+/** Each sentence's detection in reading order, leaning on its paragraph and the document (detectParagraphs). */
+export function detectDocumentSentences(doc: DocumentScan, options: DetectOptions = {}): SentenceDetection[] {
+  return detectScannedParagraphs(doc.paragraphs, options).flatMap((p) => p.sentences);
 }

@@ -22,15 +22,38 @@ const NOISE: Array<[(text: string) => boolean, RegExp]> = [
 // ending at all, which this plain scan finds first.
 const TLD = /\.(?:com|org|net|by|ru|ua|uk|io|info|gov|edu)(?![\p{L}\p{N}])/iu;
 const DIGIT = /\p{N}/u;
+/**
+ * Whether the text holds a number character (\p{N}). A regex scan of a whole paragraph with no
+ * digit was the costliest step of masking; ASCII, Latin and Cyrillic letters (no \p{N} among them)
+ * are passed over by their codes, and only other characters are asked about.
+ */
 function hasDigit(text: string): boolean {
-  return DIGIT.test(text);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) { if (c >= 48 && c <= 57) return true; continue; }
+    if ((c >= 0xc0 && c <= 0x24f) || (c >= 0x400 && c <= 0x52f)) continue;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      if (DIGIT.test(String.fromCodePoint(text.codePointAt(i)!))) return true;
+      i++;
+    } else if (DIGIT.test(text[i])) return true;
+  }
+  return false;
 }
 
 /** The text with every noise run replaced by spaces of the same length. */
 export function maskNoise(text: string): string {
   let out = text;
-  for (const [worth, re] of NOISE) if (worth(out)) out = out.replace(re, (m) => ' '.repeat(m.length));
+  // Masking adds no digits: one look for them serves both patterns that need them.
+  let digits: boolean | undefined;
+  for (const [worth, re] of NOISE) {
+    const go = worth === hasDigit ? (digits ??= hasDigit(text)) : worth(out);
+    if (go) out = out.replace(re, blank);
+  }
   return out;
+}
+
+function blank(m: string): string {
+  return ' '.repeat(m.length);
 }
 
 /** Words (letter runs, with inner apostrophes and hyphens) of an already masked text. */

@@ -5,9 +5,10 @@
 // 0.4 s of CPU that `tandem detect --unit line` would pay for nothing (see npm run bench:lid).
 import { splitSentences, type Span as SentenceSpan } from '../documents/segment.ts';
 import type { Detection, Lang } from '../types.ts';
-import { detectScored, type DetectOptions, type ScoredDetection } from './detect.ts';
+import { candidatesOf, decide, detectScored, judge, type DetectOptions, type ScoredDetection, type Verdict } from './detect.ts';
 import type { Scores } from './engines.ts';
-import { maskNoise, WORD } from './noise.ts';
+import { WORD } from './noise.ts';
+import { isBlank, joinParts, scanText, type Parts, type Scan } from './scan.ts';
 
 export interface SentenceDetection extends Detection {
   /** Offsets into the paragraph's text, [start, end). */
@@ -43,13 +44,49 @@ function blend(a: Scores, b: Partial<Record<Lang, number>> | undefined): Scores 
  */
 export function detectParagraph(text: string, options: DetectOptions = {},
   splits: SentenceSpan[] = splitSentences(text)): ParagraphDetection {
-  const whole = detectScored(text, options);
-  const prior = blend(whole.probabilities, options.prior);
+  return detectScannedParagraph(scanParagraph(text, candidatesOf(options), splits), options);
+}
+
+/** A paragraph read once: each sentence's scan and verdict, and the verdict on the whole. */
+export interface ParagraphScan {
+  text: string;
+  sentences: Array<SentenceSpan & { scan: Scan; verdict: Verdict | undefined }>;
+  verdict: Verdict | undefined;
+}
+
+/**
+ * Scans each sentence once; the whole paragraph's evidence is the sentences' (and of any text
+ * between them that is not white space) joined, since words and letters add up.
+ */
+export function scanParagraph(text: string, languages: Lang[], splits: SentenceSpan[]): ParagraphScan {
+  const parts: Parts[] = [];
+  let at = 0;
+  const gap = (end: number) => {
+    if (end > at && !isBlank(text.slice(at, end))) parts.push(scanText(text.slice(at, end), languages));
+  };
+  const sentences = splits.map((s) => {
+    gap(s.start);
+    const scan = scanText(s.text, languages);
+    parts.push(scan);
+    at = Math.max(at, s.end);
+    return { ...s, scan, verdict: judge(scan, languages) };
+  });
+  gap(text.length);
+  // One sentence that is the whole paragraph: its verdict is the paragraph's.
+  const whole = parts.length === 1 && sentences.length === 1 && sentences[0].text === text;
+  return { text, sentences, verdict: whole ? sentences[0].verdict : judge(joinParts(parts), languages) };
+}
+
+/** The paragraph's detection; `options.prior` is the document's distribution. */
+export function detectScannedParagraph(paragraph: ParagraphScan, options: DetectOptions = {}): ParagraphDetection {
+  const { text } = paragraph;
+  const whole = decide(paragraph.verdict, options);
+  const leaning = { ...options, prior: blend(whole.probabilities, options.prior) };
   const sentences: SentenceDetection[] = [];
   const spans: Span[] = [];
-  for (const s of splits) {
-    const d = detectScored(s.text, { ...options, prior });
-    const own = sentenceSpans(s.text, d, { ...options, prior }).map((p) => ({ ...p, start: p.start + s.start, end: p.end + s.start }));
+  for (const s of paragraph.sentences) {
+    const d = decide(s.verdict, leaning);
+    const own = sentenceSpans(s.scan, d, leaning).map((p) => ({ ...p, start: p.start + s.start, end: p.end + s.start }));
     const mixed = new Set(own.map((p) => p.lang)).size > 1;
     sentences.push({ start: s.start, end: s.end, text: s.text, lang: d.lang, confidence: d.confidence,
       ...(mixed ? { mixed, spans: own.map((p) => ({ ...p, start: p.start - s.start, end: p.end - s.start })) } : {}) });
@@ -57,7 +94,7 @@ export function detectParagraph(text: string, options: DetectOptions = {},
   }
   const merged = mergeSpans(spans.filter((p) => p.lang !== 'und'));
   const langs = new Set(merged.map((p) => p.lang));
-  const lang = dominant(merged, text) ?? whole.lang;
+  const lang = (langs.size === 1 ? merged[0].lang : dominant(merged, text)) ?? whole.lang;
   const result: ParagraphDetection = { lang, confidence: lang === whole.lang ? whole.confidence : round(whole.probabilities[lang] ?? 0.5),
     probabilities: whole.probabilities, sentences };
   if (langs.size > 1) Object.assign(result, { mixed: true, spans: merged });
@@ -65,9 +102,11 @@ export function detectParagraph(text: string, options: DetectOptions = {},
 }
 
 /** The sentence's spans: one for the sentence, or one per piece when a piece is in another language. */
-function sentenceSpans(sentence: string, d: ScoredDetection, options: DetectOptions): Span[] {
+function sentenceSpans(scan: Scan, d: ScoredDetection, options: DetectOptions): Span[] {
+  const sentence = scan.text;
   const whole: Span = { start: 0, end: sentence.length, lang: d.lang, confidence: d.confidence };
-  const pieces = piecesOf(sentence);
+  if (!mayMix(scan)) return [whole];
+  const pieces = piecesOf(scan.masked);
   if (pieces.length < 2) return [whole];
   const spans: Span[] = [];
   let other = false;
@@ -81,9 +120,19 @@ function sentenceSpans(sentence: string, d: ScoredDetection, options: DetectOpti
   return other ? mergeSpans(spans) : [whole];
 }
 
-/** Quotations, and between them runs of words of one script (Latin or Cyrillic). */
-function piecesOf(sentence: string): Piece[] {
-  const masked = maskNoise(sentence);
+/**
+ * Whether a sentence can hold more than one piece: it has a quotation mark, or both Latin and
+ * Cyrillic letters, or letters of other scripts (which countLetters does not tell apart). Most
+ * sentences have none of these, and their pieces need not be looked for.
+ */
+function mayMix(scan: Scan): boolean {
+  const { latin, cyrillic, other } = scan.letters;
+  return other > 0 || (latin > 0 && cyrillic > 0) || QUOTE_MARK.test(scan.masked);
+}
+const QUOTE_MARK = /[«“„"]/;
+
+/** Quotations, and between them runs of words of one script (Latin or Cyrillic), in a masked sentence. */
+function piecesOf(masked: string): Piece[] {
   const pieces: Piece[] = [];
   let at = 0;
   const runs = (from: number, to: number, quoted: boolean) => {

@@ -4,9 +4,9 @@
 // units but cannot outvote a whole sentence.
 import type { Lang } from '../types.ts';
 import { SCRIPT } from './codes.ts';
-import { countLetters } from './alphabet.ts';
 import { ELD_LANGUAGES, eldIndex, eldScores, francScores, type Scores } from './engines.ts';
-import { MODEL_LANGS, wordLogLikelihoods } from './wordmodel.ts';
+import type { Parts } from './scan.ts';
+import { MODEL_LANGS, sumVectors } from './wordmodel.ts';
 
 /** Weights, tuned on data/lid/tune only (`npm run eval:lid -- --tune`); data/lid/heldout never. */
 export const WEIGHTS = {
@@ -64,36 +64,36 @@ function planFor(languages: Lang[]): Plan {
 }
 
 /**
- * Evidence for each candidate. `masked` is the unit with noise blanked out (letters are counted
- * there), `tokens` its words.
+ * Evidence for each candidate from a unit's words and letters (scan.ts). The scores leave out the
+ * prior, so one unit's evidence serves every prior it is later weighed with (withPriorTerm).
+ * `sections`, when given, are the parts the unit was joined from: its fit is then theirs.
  */
-export function gatherEvidence(masked: string, tokens: string[], languages: Lang[], prior?: Partial<Record<Lang, number>>, weights: Weights = WEIGHTS): Evidence {
+export function gatherEvidence(parts: Parts, languages: Lang[], weights: Weights = WEIGHTS, sections?: Parts[]): Evidence {
   const plan = planFor(languages);
-  const letters = countLetters(masked, languages);
+  const { tokens, letters } = parts;
   const total = letters.latin + letters.cyrillic + letters.other;
   const n = Math.min(tokens.length, weights.maxWords);
-  const head = tokens.length > 4 * weights.maxWords ? tokens.slice(0, 4 * weights.maxWords) : tokens;
+  const headLength = Math.min(tokens.length, 4 * weights.maxWords);
   // The own model knows en/ru/uk/be, tandem's usual candidates, and is both the most accurate on
   // short text and the cheapest to load; eld (60 languages, ~1 s to load) speaks for other sets,
   // and franc for candidates that eld does not know either.
   const useModel = total > 0 && plan.useModel;
-  const ll = useModel ? wordLogLikelihoods(head) : new Float64Array(0);
+  const ll = useModel ? sumVectors(parts.vectors, headLength) : undefined;
   let llBest = -Infinity;
-  for (const v of ll) llBest = Math.max(llBest, v);
+  if (ll) for (const v of ll) llBest = Math.max(llBest, v);
   const useEld = total > 0 && !useModel;
-  const eldAll = useEld ? eldScores(head) : undefined;
-  const eldOf = (l: Lang) => { const i = eldIndex(l); return i < 0 || !eldAll ? 0 : eldAll[i]; };
+  const eldAll = useEld ? eldScores(headLength < tokens.length ? tokens.slice(0, headLength) : tokens) : undefined;
   const useFranc = useEld && !plan.eldKnowsAll;
   const franc = useFranc ? francScores(tokens.join(' '), languages) : {};
   let eldBest = 0;
-  for (const l of languages) eldBest = Math.max(eldBest, eldOf(l));
+  if (eldAll) for (const l of languages) eldBest = Math.max(eldBest, eldOf(eldAll, l));
   const scores: Scores = {};
   let scriptMismatch = 1;
   for (let k = 0; k < languages.length; k++) {
     const l = languages[k];
     let s = 0;
-    if (useModel) s += weights.model * (ll[plan.modelIndex[k]] - llBest);
-    if (useEld) s += weights.eld * n * (eldBest > 0 ? eldOf(l) / eldBest - 1 : 0);
+    if (ll) s += weights.model * (ll[plan.modelIndex[k]] - llBest);
+    if (eldAll) s += weights.eld * n * (eldBest > 0 ? eldOf(eldAll, l) / eldBest - 1 : 0);
     if (useFranc) s += weights.franc * n * ((franc[l] ?? 0) - 1);
     s -= weights.foreign * (letters.foreign[l] ?? 0);
     if (l === 'ru') s -= weights.apostrophe * letters.apostrophes;
@@ -101,7 +101,6 @@ export function gatherEvidence(masked: string, tokens: string[], languages: Lang
     const mismatch = letters.other + (script === 'Latn' ? letters.cyrillic : script === 'Cyrl' ? letters.latin : 0);
     s -= weights.script * mismatch;
     if (total) scriptMismatch = Math.min(scriptMismatch, mismatch / total);
-    if (prior) s += weights.prior * Math.log((prior[l] ?? 0) + 0.05);
     scores[l] = s;
   }
   let outsider: Evidence['outsider'];
@@ -110,11 +109,48 @@ export function gatherEvidence(masked: string, tokens: string[], languages: Lang
     for (let i = 1; i < eldAll.length; i++) if (eldAll[i] > eldAll[top]) top = i;
     if (eldAll[top] > 0 && !languages.includes(ELD_LANGUAGES[top])) outsider = { lang: ELD_LANGUAGES[top], ratio: eldBest / eldAll[top] };
   }
-  const fit = useModel && head.length ? llBest / head.length : undefined;
+  const fit = !ll || !headLength ? undefined : sections ? fitBySections(sections, headLength) : llBest / headLength;
   let minForeign = Infinity;
   for (const l of plan.cyrillic) minForeign = Math.min(minForeign, letters.foreign[l] ?? 0);
   return { scores, words: tokens.length, letters: total, outsider, fit, scriptMismatch: total ? scriptMismatch : 0,
     cyrillicShare: total ? letters.cyrillic / total : 0, minForeign };
+}
+
+/**
+ * The best fit per word when the unit is read as consecutive sections (a document's sentences), each
+ * fitting its own best candidate: an English article quoting a Russian tweet fits the candidates
+ * although no one candidate fits both. Over the first `headLength` words, as the unit's own fit.
+ */
+function fitBySections(sections: Parts[], headLength: number): number {
+  let sum = 0;
+  let left = headLength;
+  for (const s of sections) {
+    const n = Math.min(left, s.vectors.length);
+    if (!n) continue;
+    const ll = sumVectors(s.vectors, n);
+    let best = -Infinity;
+    for (const v of ll) best = Math.max(best, v);
+    sum += best;
+    left -= n;
+    if (!left) break;
+  }
+  return sum / headLength;
+}
+
+function eldOf(eldAll: Float64Array, l: Lang): number {
+  const i = eldIndex(l);
+  return i < 0 ? 0 : eldAll[i];
+}
+
+/**
+ * The scores with the prior from the surrounding text added: the prior's term comes last, as one
+ * more summand of the log-linear score, so the result does not depend on when it is added.
+ */
+export function withPriorTerm(scores: Scores, prior: Partial<Record<Lang, number>> | undefined, weights: Weights = WEIGHTS): Scores {
+  if (!prior) return scores;
+  const out: Scores = {};
+  for (const l in scores) out[l] = scores[l] + weights.prior * Math.log((prior[l] ?? 0) + 0.05);
+  return out;
 }
 
 /** Softmax of log-scores: a probability per candidate. */

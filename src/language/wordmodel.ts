@@ -170,18 +170,31 @@ function wordScore(word: string, m: Scorer): Float64Array {
   return out;
 }
 
+/**
+ * One word's log-likelihood per model language (MODEL_LANGS order). Cached under the word as
+ * written too, so running text pays its lower-casing once per distinct form, not once per word.
+ */
+export function wordVector(raw: string): Float64Array {
+  let s = cache.get(raw);
+  if (!s) {
+    const word = raw.toLowerCase();
+    s = (word !== raw && cache.get(word)) || wordScore(word, scorer());
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(raw, s);
+  }
+  return s;
+}
+
 /** Log-likelihood of the words under each model language (MODEL_LANGS order), summed over words. */
 export function wordLogLikelihoods(words: string[]): Float64Array {
-  const m = scorer();
-  const total = new Float64Array(m.langs.length);
-  for (const raw of words) {
-    const word = raw.toLowerCase();
-    let s = cache.get(word);
-    if (!s) {
-      s = wordScore(word, m);
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(word, s);
-    }
+  return sumVectors(words.map(wordVector), words.length);
+}
+
+/** The first `count` vectors summed, in order. */
+export function sumVectors(vectors: Float64Array[], count: number): Float64Array {
+  const total = new Float64Array(MODEL_LANGS.length);
+  for (let i = 0; i < count; i++) {
+    const s = vectors[i];
     for (let l = 0; l < total.length; l++) total[l] += s[l];
   }
   return total;

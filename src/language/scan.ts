@@ -1,0 +1,66 @@
+// A unit of text read once for every detection that needs it: noise masked, words found, each word's
+// model scores looked up and letters counted. Detection of a paragraph, of its sentences and of the
+// document's sample all rest on the same evidence, and that evidence adds up over text (words and
+// letters), so a paragraph is its sentences' scans joined rather than its text read again.
+import type { Lang } from '../types.ts';
+import { countLetters, type LetterCounts } from './alphabet.ts';
+import { maskNoise, words } from './noise.ts';
+import { MODEL_LANGS, wordVector } from './wordmodel.ts';
+
+/** What a unit's evidence is made of. */
+export interface Parts {
+  /** Words (letter runs outside noise), in order. */
+  tokens: string[];
+  /** Own-model scores per word (wordmodel.ts), when every candidate is a model language; else empty. */
+  vectors: Float64Array[];
+  letters: LetterCounts;
+}
+
+/** One text read: its parts, and the masked text that pieces of mixed sentences are cut from. */
+export interface Scan extends Parts {
+  text: string;
+  masked: string;
+}
+
+const usesModel = new Map<string, boolean>();
+function modelFor(languages: Lang[]): boolean {
+  const key = languages.join(',');
+  let uses = usesModel.get(key);
+  if (uses === undefined) usesModel.set(key, (uses = languages.every((l) => MODEL_LANGS.includes(l))));
+  return uses;
+}
+
+export function scanText(text: string, languages: Lang[]): Scan {
+  const masked = maskNoise(text);
+  const tokens = words(masked);
+  const vectors: Float64Array[] = [];
+  if (tokens.length && modelFor(languages)) for (let i = 0; i < tokens.length; i++) vectors.push(wordVector(tokens[i]));
+  return { text, masked, tokens, vectors, letters: countLetters(masked, languages) };
+}
+
+/** Several units as one text: words in order, letters summed. */
+export function joinParts(parts: Parts[]): Parts {
+  if (parts.length === 1) return parts[0];
+  const tokens: string[] = [];
+  const vectors: Float64Array[] = [];
+  const letters: LetterCounts = { latin: 0, cyrillic: 0, other: 0, foreign: {}, apostrophes: 0 };
+  for (const p of parts) {
+    for (let i = 0; i < p.tokens.length; i++) tokens.push(p.tokens[i]);
+    for (let i = 0; i < p.vectors.length; i++) vectors.push(p.vectors[i]);
+    letters.latin += p.letters.latin;
+    letters.cyrillic += p.letters.cyrillic;
+    letters.other += p.letters.other;
+    letters.apostrophes += p.letters.apostrophes;
+    for (const l in p.letters.foreign) letters.foreign[l] = (letters.foreign[l] ?? 0) + p.letters.foreign[l];
+  }
+  return { tokens, vectors, letters };
+}
+
+/** Whether a text between sentences holds anything but white space (then it is scanned as well). */
+export function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && !/\s/.test(text[i])) return false;
+  }
+  return true;
+}

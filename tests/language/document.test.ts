@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { detectDocumentSentences, detectParagraph, detectParagraphs, detectScored, openingLanguage, ownLanguages,
+  scanDocument } from '../../src/language/index.ts';
+
+const FOUR = { languages: ['en', 'ru', 'uk', 'be'] };
+
+// An English report quoting a Russian caption, one sentence per entry, `para` grouping them.
+const REPORT = [
+  { para: 0, text: 'Workers at the Grodno Azot plant walked off the job on Friday morning.' },
+  { para: 0, text: 'They gathered outside the main gate and chanted slogans against the election result.' },
+  { para: 1, text: 'Фото: Катерина Гордеева, рабочие вышли на забастовку у проходной завода.' },
+  { para: 2, text: 'Leave!' },
+  { para: 2, text: 'By noon the crowd had grown to several hundred people, and the police kept their distance.' },
+];
+
+describe('paragraph evidence built from its sentences', () => {
+  it('gives the paragraph the same probabilities as detecting its whole text', () => {
+    // Words and letters add up, so the paragraph is never read again after its sentences.
+    for (const text of [REPORT.slice(0, 2).map((s) => s.text).join(' '),
+      'Outside the plant the crowd chanted «Мы его не выбирали» as the director walked past. Then everyone went home.',
+      'Рабочыя выйшлі на плошчу. Яны патрабавалі сумленных выбараў!  Людзі стаялі ў чарзе.']) {
+      const whole = detectScored(text, { ...FOUR, prior: { en: 0.5, ru: 0.5 } });
+      const paragraph = detectParagraph(text, { ...FOUR, prior: { en: 0.5, ru: 0.5 } });
+      expect(paragraph.probabilities).toEqual(whole.probabilities);
+    }
+  });
+
+  it('counts text between the given sentences, too', () => {
+    const text = 'Рабочыя выйшлі на плошчу і патрабавалі сумленных выбараў. Людзі стаялі ў чарзе каля крамы.';
+    // Only the second sentence is handed over: the first is still part of the paragraph's evidence.
+    const second = text.indexOf('Людзі');
+    const d = detectParagraph(text, FOUR, [{ start: second, end: text.length, text: text.slice(second) }]);
+    expect(d.probabilities).toEqual(detectScored(text, FOUR).probabilities);
+    expect(d.sentences).toHaveLength(1);
+  });
+});
+
+describe('scanned documents (the pipeline\'s detect stage)', () => {
+  it('detects each sentence as detectParagraphs does on the paragraphs joined by a space', () => {
+    const options = { ...FOUR, prior: { en: 1 } };
+    const paragraphs = [0, 1, 2].map((p) => REPORT.filter((s) => s.para === p).map((s) => s.text).join(' '));
+    const expected = detectParagraphs(paragraphs, options).flatMap((p) => p.sentences);
+    const got = detectDocumentSentences(scanDocument(REPORT, FOUR.languages), options);
+    expect(got).toEqual(expected);
+    expect(got.map((s) => s.lang)).toEqual(['en', 'en', 'ru', 'en', 'en']);
+  });
+
+  it('names an English report quoting Russian English, sentence by sentence without a prior too', () => {
+    const scan = scanDocument(REPORT, FOUR.languages);
+    expect(openingLanguage(scan, { outside: 'code' })).toBe('en');
+    expect(ownLanguages(scan)).toEqual(['en', 'en', 'ru', 'en', 'en']);
+  });
+
+  it('names a document outside the candidates by its own language', () => {
+    const german = ['Der Hund schläft im Garten, und die Katze sitzt den ganzen Tag auf dem Dach.',
+      'Am Abend kommen die Kinder nach Hause und essen gemeinsam mit den Eltern.'].map((text) => ({ para: 0, text }));
+    expect(openingLanguage(scanDocument(german, ['en', 'ru']), { outside: 'code' })).toBe('de');
+    expect(openingLanguage(scanDocument(german, ['en', 'ru']))).toBe('und');
+  });
+
+  it('says und for a document with no words', () => {
+    expect(openingLanguage(scanDocument([{ para: 0, text: 'https://t.co/x 14.08.2020' }], FOUR.languages))).toBe('und');
+    expect(openingLanguage(scanDocument([], FOUR.languages))).toBe('und');
+  });
+});
