@@ -3,7 +3,7 @@
 import { alignDocuments } from '../align/index.ts';
 import { DocumentError, hasWords, readDocument, segmentParagraphs, type RawSentence } from '../documents/index.ts';
 import { normalize, type Matcher } from '../glossary/index.ts';
-import { detect, detectParagraphs, type DetectOptions } from '../language/index.ts';
+import { detectDocumentSentences, openingLanguage, ownLanguages, scanDocument, type DocumentScan } from '../language/index.ts';
 import type { TranslationProvider } from '../translate/index.ts';
 import type { Glossary, Lang, Segment, Sentence } from '../types.ts';
 import { segmentProblem } from '../export/index.ts';
@@ -53,14 +53,16 @@ export async function segmentStage(ctx: DocContext): Promise<Pick<DocContext, 's
 export async function detectStage(ctx: DocContext): Promise<Pick<DocContext, 'detected' | 'segmented' | 'summary'>> {
   const { task, settings } = ctx.input;
   const seg = ctx.segmented!;
-  const docLang = documentLanguage(seg.src, settings, task.src.declared);
+  // Each sentence is read once; the document's language and every detection below reuse that.
+  const scan = scanDocument(seg.src, settings.languages);
+  const docLang = documentLanguage(scan, seg.src, settings, task.src.declared);
   if (!settings.languages.includes(docLang)) {
     throw new DocumentError('outsideLanguages', { lang: docLang, languages: settings.languages.join(', ') });
   }
   const srcLang = task.pair?.src ?? docLang;
   const tgtLang = task.pair?.tgt ?? targetLanguage(docLang, settings);
-  const src = detectSentences(seg.src, settings, srcLang);
-  const tgt = seg.tgt ? detectSentences(seg.tgt, settings, task.tgt?.declared ?? tgtLang) : undefined;
+  const src = detectSentences(seg.src, scan, settings, srcLang);
+  const tgt = seg.tgt ? detectSentences(seg.tgt, scanDocument(seg.tgt, settings.languages), settings, task.tgt?.declared ?? tgtLang) : undefined;
   const languages: Record<Lang, number> = {};
   for (const x of [...src, ...(tgt ?? [])]) languages[x.lang] = (languages[x.lang] ?? 0) + x.text.length;
   const summary = { ...ctx.summary!, srcLang, tgtLang, languages: sortKeys(languages) };
@@ -69,45 +71,31 @@ export async function detectStage(ctx: DocContext): Promise<Pick<DocContext, 'de
 
 /**
  * The document's language, asked without forcing it into the job's languages, so that a German
- * document in an en/ru job is named as such. A declared language (NAME.ru.txt) is trusted.
+ * document in an en/ru job is named as such: that of its opening (about 4000 characters), else the
+ * one most of its sentences are in. A declared language (NAME.ru.txt) is trusted.
  */
-function documentLanguage(sentences: RawSentence[], settings: StageSettings, declared?: Lang): Lang {
+function documentLanguage(scan: DocumentScan, sentences: RawSentence[], settings: StageSettings, declared?: Lang): Lang {
   if (declared && settings.languages.includes(declared)) return declared;
-  let sample = '';
-  for (const s of sentences) { if (sample.length > 4000) break; sample += s.text + '\n'; }
-  const found = detect(sample, { languages: settings.languages, outside: 'code' } as DetectOptions).lang;
+  const found = openingLanguage(scan, { outside: 'code' });
   if (found !== 'und') return found;
-  return dominantLang(sentences.map((s) => ({ text: s.text, lang: detect(s.text, { languages: settings.languages }).lang }))) ?? 'und';
+  const langs = ownLanguages(scan);
+  return dominantLang(sentences.map((s, i) => ({ text: s.text, lang: langs[i] }))) ?? 'und';
 }
 
 /**
  * Languages of sentences through the language stage's document detector: every paragraph and
  * sentence leans on the document's distribution, so "Leave!" in an English article is English and a
- * quoted Russian tweet is Russian. It is handed our sentences (joined by a space into paragraph
+ * quoted Russian tweet is Russian. `scan` holds our sentences (joined by a space into paragraph
  * text), so its detections line up with them one to one and nothing is split twice. 'und' units
  * (signatures, numbers) take the document's language.
  */
-function detectSentences(raw: RawSentence[], settings: StageSettings, docLang: Lang): Sentence[] {
-  const groups: RawSentence[][] = [];
-  for (const s of raw) {
-    if (groups.length && groups[groups.length - 1][0].para === s.para) groups[groups.length - 1].push(s);
-    else groups.push([s]);
-  }
-  const options = { languages: settings.languages, prior: { [docLang]: 1 } };
-  const spans = groups.map((group) => {
-    let at = 0;
-    return group.map(({ text }) => { const span = { text, start: at, end: at + text.length }; at = span.end + 1; return span; });
+function detectSentences(raw: RawSentence[], scan: DocumentScan, settings: StageSettings, docLang: Lang): Sentence[] {
+  const detections = detectDocumentSentences(scan, { languages: settings.languages, prior: { [docLang]: 1 } });
+  return raw.map((s, i) => {
+    const d = detections[i];
+    return { id: s.id, para: s.para, text: s.text, start: s.start, end: s.end,
+      lang: d.lang === 'und' ? docLang : d.lang, confidence: d.lang === 'und' ? 0 : d.confidence };
   });
-  const paragraphs = detectParagraphs(groups.map((g) => g.map((s) => s.text).join(' ')), options, spans);
-  const out: Sentence[] = [];
-  groups.forEach((group, k) => {
-    group.forEach((s, i) => {
-      const d = paragraphs[k].sentences[i];
-      out.push({ id: s.id, para: s.para, text: s.text, start: s.start, end: s.end,
-        lang: d.lang === 'und' ? docLang : d.lang, confidence: d.lang === 'und' ? 0 : d.confidence });
-    });
-  });
-  return out;
 }
 
 /** Target language of a single document: the job pair it is the source of, else the reverse of one. */
