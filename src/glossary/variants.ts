@@ -55,8 +55,24 @@ export function shapeOf(term: Term, entry: GlossaryEntry): string {
   return 'name';
 }
 
+// Text is mostly the same few thousand words: each word's key (lowercased, accents folded, perhaps
+// stemmed) is computed once per process, which makes matching a sentence several times cheaper.
+const keyCaches = new Map<RussianStrategy, Map<string, string>>();
+
 /** Keys a word is looked up by: folded; with a stemmer or lemmatiser, Russian words by its output. */
 export function wordKey(word: string, strategy: RussianStrategy): string {
+  let cache = keyCaches.get(strategy);
+  if (!cache) keyCaches.set(strategy, (cache = new Map()));
+  let key = cache.get(word);
+  if (key === undefined) {
+    if (cache.size >= 100_000) cache.clear();
+    key = computeWordKey(word, strategy);
+    cache.set(word, key);
+  }
+  return key;
+}
+
+function computeWordKey(word: string, strategy: RussianStrategy): string {
   const f = fold(word);
   if (strategy === 'paradigm' || !/[\u0400-\u04FF]/.test(f)) return f;
   return strategy === 'snowball' ? snowballStem(f) : fold(strategy(f));
