@@ -16,40 +16,80 @@ export interface Unit {
   keys: number;
 }
 
-/** Interns anchor strings as small integers shared by both sides of one alignment. */
-export class Vocabulary {
-  private readonly map = new Map<string, number>();
-  id(key: string): number {
-    let id = this.map.get(key);
-    if (id === undefined) { id = this.map.size; this.map.set(key, id); }
+/**
+ * Anchor keys interned as integers, and each word's ids. One interner serves every alignment of the
+ * process, because the same words come back in every document: a word is stemmed, looked up and
+ * interned once, not once per document. It is replaced by a fresh one when it has grown large.
+ */
+class Interner {
+  readonly keys = new Map<string, number>();
+  /** 1 where the id counts towards the similarity's denominator (every key but dictionary expansions). */
+  counted = new Uint8Array(1024);
+  /** Word → [counted id or -1, ...expansion ids], per dictionary and side. */
+  readonly words = new Map<Lexicon | undefined, { src: Map<string, Int32Array>; tgt: Map<string, Int32Array> }>();
+
+  id(key: string, counts: boolean): number {
+    let id = this.keys.get(key);
+    if (id === undefined) {
+      id = this.keys.size;
+      this.keys.set(key, id);
+      if (id >= this.counted.length) this.counted = grow(this.counted, id);
+      this.counted[id] = counts ? 1 : 0;
+    }
     return id;
   }
-  get size(): number { return this.map.size; }
+}
 
-  private readonly wordIds = new Map<WordKeys, Int32Array>();
-  /** A word's key ids, [counted or -1, ...expansions]: interned once per word and alignment, not per occurrence. */
-  idsOfWord(keys: WordKeys): Int32Array {
-    let ids = this.wordIds.get(keys);
-    if (!ids) {
-      ids = new Int32Array(1 + keys.expansions.length);
-      ids[0] = keys.counted ? this.id(keys.counted) : -1;
-      keys.expansions.forEach((key, k) => { ids![k + 1] = this.id(key); });
-      this.wordIds.set(keys, ids);
-    }
+const MAX_KEYS = 500_000, MAX_WORDS = 200_000;
+let current = new Interner();
+
+/** Interns anchor strings as small integers shared by both sides of one alignment. */
+export class Vocabulary {
+  // Units of one alignment must share one interner: a vocabulary keeps the one it started with.
+  private readonly interner: Interner;
+  constructor() {
+    if (current.keys.size > MAX_KEYS) current = new Interner();
+    this.interner = current;
+  }
+  id(key: string, counts = true): number { return this.interner.id(key, counts); }
+  get size(): number { return this.interner.keys.size; }
+  counts(id: number): boolean { return this.interner.counted[id] === 1; }
+
+  /** The word table of a dictionary and side: word → [counted id or -1, ...expansion ids]. */
+  wordTable(options: FeatureOptions): Map<string, Int32Array> {
+    let tables = this.interner.words.get(options.lexicon);
+    if (!tables) { tables = { src: new Map(), tgt: new Map() }; this.interner.words.set(options.lexicon, tables); }
+    const table = tables[options.side];
+    if (table.size > MAX_WORDS) table.clear();
+    return table;
+  }
+  wordIds(word: string, options: FeatureOptions): Int32Array {
+    const keys = wordKeys(word, options);
+    const ids = new Int32Array(1 + keys.expansions.length);
+    ids[0] = keys.counted ? this.id(keys.counted) : -1;
+    for (let k = 0; k < keys.expansions.length; k++) ids[k + 1] = this.id(keys.expansions[k], false);
     return ids;
   }
 
-  private seen = new Int32Array(1024);
-  private unit = 0;
   /** Starts a unit's id set: ids marked for earlier units count as unseen again. */
-  startUnit(): void { this.unit++; }
+  startUnit(): void { if (++unitStamp === 0x7fffffff) { seen.fill(0); unitStamp = 1; } }
   /** Marks an id for the current unit; true the first time. */
   markNew(id: number): boolean {
-    if (id >= this.seen.length) { const grown = new Int32Array(Math.max(2 * this.seen.length, id + 1)); grown.set(this.seen); this.seen = grown; }
-    if (this.seen[id] === this.unit) return false;
-    this.seen[id] = this.unit;
+    if (id >= seen.length) seen = grow(seen, id);
+    if (seen[id] === unitStamp) return false;
+    seen[id] = unitStamp;
     return true;
   }
+}
+
+// Which ids the unit being built has: units are built one at a time, so one array serves all.
+let seen = new Int32Array(1024);
+let unitStamp = 0;
+
+function grow<A extends Int32Array | Uint8Array>(array: A, index: number): A {
+  const grown = new (array.constructor as new (n: number) => A)(Math.max(2 * array.length, index + 1));
+  grown.set(array);
+  return grown;
 }
 
 export interface FeatureOptions {
@@ -58,59 +98,164 @@ export interface FeatureOptions {
   side: 'src' | 'tgt';
   lexicon?: Lexicon;
   /** Glossary entry ids found in the sentence (from the glossary matcher). */
-  glossaryEntries?: string[];
+  glossaryEntries?: readonly string[];
 }
 
-const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}]+)?|\p{N}+(?:[.,:]\p{N}+)*/gu;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"«»]+|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])[@#][\p{L}\p{N}_]{2,}/gu;
-const DIGIT_GROUP = /(\d)[\s\u00a0\u202f'’](?=\d{3}(?!\d))/g;
 const QUOTES = /["«»“”„‟]/;
 
+// The unit being built: its ids in a scratch buffer reused by every unit (units are built one at a time).
+let scratch = new Int32Array(256);
+let count = 0, counted = 0;
+
+function addId(vocab: Vocabulary, id: number, counts: boolean): void {
+  if (!vocab.markNew(id)) return;
+  if (count === scratch.length) scratch = grow(scratch, count);
+  scratch[count++] = id;
+  if (counts) counted++;
+}
+
+function finishUnit(len: number): Unit {
+  const ids = scratch.slice(0, count).sort();
+  return { len, ids, keys: counted };
+}
+
+/**
+ * A sentence's unit. Words are the matches of `[\p{L}\p{M}]+(?:['’]\p{L}+)?` and `\p{N}+(?:[.,:]\p{N}+)*`
+ * once digit-group separators (1 000, 1'000) are dropped, found by one scan over character classes
+ * (a regex match per word allocated more than the rest of the unit together).
+ */
 export function sentenceUnit(text: string, vocab: Vocabulary, options: FeatureOptions): Unit {
-  const ids: number[] = [];
-  let keys = 0;
   vocab.startUnit();
-  const addId = (id: number, counts: boolean) => {
-    if (vocab.markNew(id)) { ids.push(id); if (counts) keys++; }
-  };
-  const add = (key: string, counts = true) => addId(vocab.id(key), counts);
-  let links = 0;
-  for (const m of text.matchAll(URL)) { add('u:' + m[0].replace(/[.,;:!?)]+$/, '').toLowerCase()); links++; }
-  // Most sentences have no link: the URL pattern is not run over them a second time.
-  const plain = (links ? text.replace(URL, ' ') : text).replace(DIGIT_GROUP, '$1');
-  const cache = wordKeyCache(options);
-  for (const m of plain.matchAll(WORD)) {
-    const word = m[0];
-    let keys = cache.get(word);
-    if (keys === undefined) {
-      keys = wordKeys(word, options);
-      if (cache.size > 200_000) cache.clear();
-      cache.set(word, keys);
-    }
-    const wordIds = vocab.idsOfWord(keys);
-    if (wordIds[0] >= 0) addId(wordIds[0], true);
-    for (let k = 1; k < wordIds.length; k++) addId(wordIds[k], false);
+  count = 0; counted = 0;
+  let plain = text;
+  // Most sentences have no link: the URL pattern runs only where one can start.
+  if (text.indexOf('@') >= 0 || text.indexOf('#') >= 0 || text.indexOf('://') >= 0 || text.indexOf('www.') >= 0) {
+    let links = 0;
+    for (const m of text.matchAll(URL)) { addId(vocab, vocab.id('u:' + m[0].replace(/[.,;:!?)]+$/, '').toLowerCase()), true); links++; }
+    if (links) plain = text.replace(URL, ' ');
   }
-  if (text.includes('?')) add('p:?');
-  if (text.includes('!')) add('p:!');
-  if (QUOTES.test(text)) add('p:"');
-  for (const entry of options.glossaryEntries ?? []) add('g:' + entry);
-  return { len: text.replace(/\s+/g, ' ').trim().length, ids: Int32Array.from(ids).sort(), keys };
+  const table = vocab.wordTable(options);
+  const n = plain.length;
+  for (let i = 0; i < n; ) {
+    const k = classAt(plain, i);
+    if (k === OTHER) { i += widthAt(plain, i); continue; }
+    const start = i;
+    let joined = false;
+    if (k === NUMBER) {
+      // \p{N}+(?:[.,:]\p{N}+)*, where a digit-group separator between ASCII digits is skipped
+      for (;;) {
+        while (i < n && classAt(plain, i) === NUMBER) i += widthAt(plain, i);
+        if (i < n && isGroupSeparator(plain, i)) { i++; joined = true; continue; }
+        const c = plain.charCodeAt(i);
+        if ((c === 46 || c === 44 || c === 58) && i + 1 < n && classAt(plain, i + 1) === NUMBER) { i++; continue; }
+        break;
+      }
+    } else {
+      // [\p{L}\p{M}]+(?:['’]\p{L}+)?
+      i += widthAt(plain, i);
+      while (i < n && isLetterOrMark(classAt(plain, i))) i += widthAt(plain, i);
+      const c = plain.charCodeAt(i);
+      if ((c === 39 || c === 0x2019) && i + 1 < n && classAt(plain, i + 1) === LETTER) {
+        i++;
+        while (i < n && classAt(plain, i) === LETTER) i += widthAt(plain, i);
+      }
+    }
+    let word = plain.slice(start, i);
+    if (joined) word = word.replace(GROUP_SEPARATORS, '');
+    let ids = table.get(word);
+    if (ids === undefined) { ids = vocab.wordIds(word, options); table.set(word, ids); }
+    if (ids[0] >= 0) addId(vocab, ids[0], true);
+    for (let e = 1; e < ids.length; e++) addId(vocab, ids[e], false);
+  }
+  if (text.includes('?')) addId(vocab, vocab.id('p:?'), true);
+  if (text.includes('!')) addId(vocab, vocab.id('p:!'), true);
+  if (QUOTES.test(text)) addId(vocab, vocab.id('p:"'), true);
+  for (const entry of options.glossaryEntries ?? []) addId(vocab, vocab.id('g:' + entry), true);
+  return finishUnit(normalizedLength(text));
+}
+
+/**
+ * The unit of a span of consecutive units (a paragraph from its sentences): lengths add up with one
+ * space between non-empty parts, as if the texts were joined by spaces, and anchor ids are united.
+ */
+export function joinUnits(units: readonly Unit[], vocab: Vocabulary): Unit {
+  vocab.startUnit();
+  count = 0; counted = 0;
+  let len = 0, parts = 0;
+  for (const u of units) {
+    if (u.len) { len += u.len; parts++; }
+    for (const id of u.ids) addId(vocab, id, vocab.counts(id));
+  }
+  return finishUnit(len + Math.max(0, parts - 1));
+}
+
+/** Length in UTF-16 units with whitespace runs counted once and the ends trimmed: text.replace(/\s+/g, ' ').trim().length. */
+export function normalizedLength(text: string): number {
+  let len = 0, space = false;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) { space = len > 0; continue; }
+    if (space) { len++; space = false; }
+    len++;
+  }
+  return len;
+}
+
+// Character classes as the Unicode property escapes define them, looked up once per code point.
+const OTHER = 1, LETTER = 2, MARK = 3, NUMBER = 4;
+const bmpClass = new Uint8Array(0x10000);
+const astralClass = new Map<number, number>();
+const isLetterOrMark = (k: number) => k === LETTER || k === MARK;
+
+function classify(ch: string): number {
+  return /\p{L}/u.test(ch) ? LETTER : /\p{M}/u.test(ch) ? MARK : /\p{N}/u.test(ch) ? NUMBER : OTHER;
+}
+
+function classAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) {
+      const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+      let k = astralClass.get(cp);
+      if (k === undefined) { k = classify(String.fromCodePoint(cp)); astralClass.set(cp, k); }
+      return k;
+    }
+  }
+  let k = bmpClass[c];
+  if (k === 0) { k = classify(String.fromCharCode(c)); bmpClass[c] = k; }
+  return k;
+}
+
+/** 2 at a surrogate pair (one code point, as the u flag reads it), else 1. */
+function widthAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return 1;
+  const d = text.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
+}
+
+/** \s: ECMAScript white space and line terminators. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+const GROUP_SEPARATORS = /[\s\u00a0\u202f'’]/g;
+const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
+
+/** A separator of digit groups: /(\d)[\s'’](?=\d{3}(?!\d))/ with the separator at i. */
+function isGroupSeparator(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (isSpace(c) || c === 39 || c === 0x2019) && i > 0 && isAsciiDigit(text.charCodeAt(i - 1))
+    && isAsciiDigit(text.charCodeAt(i + 1)) && isAsciiDigit(text.charCodeAt(i + 2)) && isAsciiDigit(text.charCodeAt(i + 3))
+    && !isAsciiDigit(text.charCodeAt(i + 4));
 }
 
 /** A word's anchor keys: its number or cognate key (counted) and its dictionary keys (not counted). */
 interface WordKeys { counted?: string; expansions: readonly string[] }
 
-// A word's keys depend only on the word, its side and the dictionary, and the same words come back
-// in every sentence and document: computed (stemmed, looked up, prefixed) once per process.
-const wordKeyCaches = new Map<Lexicon | undefined, { src: Map<string, WordKeys>; tgt: Map<string, WordKeys> }>();
 const NO_EXPANSIONS: readonly string[] = [];
-
-function wordKeyCache(options: FeatureOptions): Map<string, WordKeys> {
-  let caches = wordKeyCaches.get(options.lexicon);
-  if (!caches) { caches = { src: new Map(), tgt: new Map() }; wordKeyCaches.set(options.lexicon, caches); }
-  return caches[options.side];
-}
 
 function wordKeys(word: string, options: FeatureOptions): WordKeys {
   if (/^\p{N}/u.test(word)) return { counted: 'n:' + numberKey(word), expansions: NO_EXPANSIONS };

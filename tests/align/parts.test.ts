@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { beadFlags, formatGold, parseGold, strictScores } from '../../src/align/index.ts';
 import { lengthCost } from '../../src/align/cost.ts';
-import { cognateKey, sentenceUnit, Vocabulary } from '../../src/align/features.ts';
+import { cognateKey, joinUnits, sentenceUnit, Vocabulary } from '../../src/align/features.ts';
 import { loadLexicon, readDictd } from '../../src/align/lexicon.ts';
 import { bandFromCoarse } from '../../src/align/search.ts';
 
@@ -60,6 +60,36 @@ describe('anchors', () => {
     const ru = sentenceUnit('Выручка выросла до 1 200 000 рублей, см. https://example.org/a?', vocab, { lang: 'ru', side: 'tgt' });
     const shared = [...en.ids].filter((id) => ru.ids.includes(id));
     expect(shared.length).toBeGreaterThanOrEqual(3); // the number, the URL and the question mark
+  });
+
+  it('reads words and numbers as the tokenising patterns do, across scripts and separators', () => {
+    const vocab = new Vocabulary();
+    const unit = (text: string) => sentenceUnit(text, vocab, { lang: 'en', side: 'src' });
+    const sameIds = (a: string, b: string) => expect([...unit(a).ids], `${a} ~ ${b}`).toEqual([...unit(b).ids]);
+    // Digit groups (space, no-break spaces, apostrophes) join; other gaps and 4-digit runs do not.
+    sameIds('1 200 000 or 1\u00a0200\u202f000 or 1\'200’000', '1200000');
+    sameIds('paid 12 3456', 'paid 3456 12');
+    expect(unit('12 3456').ids.length).toBe(2);
+    // Decimal points and colons stay inside a number; a trailing one does not.
+    sameIds('at 10:30.', '1030');
+    // Elisions stay in the word; combining accents and letters outside the BMP are letters.
+    sameIds("l'Himalaya", "l'Himalayas");
+    expect(unit("Himalaya l'Himalaya").ids.length).toBe(2);
+    sameIds('Ре\u0301спублика', 'Ре\u0301спубликой');
+    sameIds('Moscow\u{1D400}Minsk', 'Moscow'); // one word: a letter outside the BMP does not split it
+    expect(unit('😀 😀 😀 , . ;').ids.length).toBe(0);
+    // Length counts whitespace runs once and trims the ends.
+    expect(unit('  two\t\n words  ').len).toBe('two words'.length);
+  });
+
+  it('joins sentence units into the unit of their paragraph', () => {
+    const vocab = new Vocabulary();
+    const options = { lang: 'en', side: 'src' } as const;
+    const sentences = ['Lukashenko spoke on 14 August.', 'Was it 1 200 people?', ' ', 'See https://tut.by «now»!'];
+    const joined = joinUnits(sentences.map((s) => sentenceUnit(s, vocab, options)), vocab);
+    const whole = sentenceUnit(sentences.join(' '), vocab, options);
+    expect({ ...joined, ids: [...joined.ids] }).toEqual({ ...whole, ids: [...whole.ids] });
+    expect(joinUnits([], vocab)).toEqual({ len: 0, ids: new Int32Array(0), keys: 0 });
   });
 });
 
