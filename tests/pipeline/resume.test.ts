@@ -9,7 +9,9 @@ import { listFiles, REPO, runCli, startCli } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tandem-resume-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-generateCorpus(join(dir, 'docs'), { documents: 60, seed: 11, singles: 0.2 }); // enough to be killed midway on a fast machine
+// Enough to be killed midway on a fast machine: the journal is written every 250 ms (group commit),
+// and the killer waits for the first finished documents to be on disk.
+generateCorpus(join(dir, 'docs'), { documents: 400, seed: 11, singles: 0.2 });
 writeFileSync(join(dir, 'resume.job.yaml'), ['input: docs/*.txt', 'languages: [en, ru, uk, be]', 'pairs: [en-ru]',
   `glossaries: ${join(REPO, 'glossaries')}/*.yaml`, 'concurrency: 1', ''].join('\n'));
 const job = join(dir, 'resume.job.yaml');
