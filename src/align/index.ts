@@ -5,7 +5,7 @@
 import type { Matcher } from '../glossary/index.ts';
 import type { Bead, Lang } from '../types.ts';
 import type { Model } from './cost.ts';
-import { sentenceUnit, Vocabulary, type Unit } from './features.ts';
+import { joinUnits, normalizedLength, sentenceUnit, Vocabulary, type Unit } from './features.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
 import { calibrate, defaultModel, galeChurchModel, lengthRatio } from './model.ts';
 import { alignUnits } from './search.ts';
@@ -19,6 +19,11 @@ export interface AlignOptions {
   tgtLang?: Lang;
   /** Glossary matcher: a term of one entry on both sides is an anchor. */
   glossary?: Pick<Matcher, 'find'>;
+  /**
+   * Glossary entry ids already found in each sentence (by the pipeline's normalise stage, say), one
+   * list per sentence of the flattened input of each side: used instead of running `glossary` again.
+   */
+  glossaryEntries?: { src: ReadonlyArray<readonly string[]>; tgt: ReadonlyArray<readonly string[]> };
   /** Bilingual dictionary; undefined loads the installed FreeDict one for the pair, null uses none. */
   lexicon?: Lexicon | null;
   /** 'anchored' (default) or the length-only 'gale-church' baseline. */
@@ -42,11 +47,14 @@ export function alignDocuments(srcParagraphs: string[][], tgtParagraphs: string[
   const src = srcParagraphs.flat(), tgt = tgtParagraphs.flat();
   const srcCount = srcParagraphs.filter((p) => p.length).length, tgtCount = tgtParagraphs.filter((p) => p.length).length;
   if (srcCount < 2 || tgtCount < 2 || options.method === 'gale-church') return alignSentences(src, tgt, options);
-  const { srcUnits, tgtUnits, vocab, lexicon } = buildUnits(src, tgt, options);
-  const paraUnits = (paras: string[][], lang: Lang, side: 'src' | 'tgt') => paras.map((p) =>
-    sentenceUnit(p.join(' '), vocab, { lang, side, lexicon, glossaryEntries: glossaryEntries(p.join(' '), lang, options) }));
-  const srcParaUnits = paraUnits(srcParagraphs, options.srcLang ?? 'und', 'src');
-  const tgtParaUnits = paraUnits(tgtParagraphs, options.tgtLang ?? 'und', 'tgt');
+  const { srcUnits, tgtUnits, vocab } = buildUnits(src, tgt, options);
+  // A paragraph's unit is its sentences' units joined: the text is not tokenised and matched again.
+  const paraUnits = (paras: string[][], units: Unit[]) => {
+    let k = 0;
+    return paras.map((p) => joinUnits(units.slice(k, (k += p.length)), vocab));
+  };
+  const srcParaUnits = paraUnits(srcParagraphs, srcUnits);
+  const tgtParaUnits = paraUnits(tgtParagraphs, tgtUnits);
   const paraBeads = alignWithCalibration(srcParaUnits, tgtParaUnits, options);
   const srcStart = starts(srcParagraphs), tgtStart = starts(tgtParagraphs);
   const groups = groupUncertain(paraBeads).map((g) => ({
@@ -74,14 +82,22 @@ function buildUnits(src: string[], tgt: string[], options: AlignOptions) {
   const anchored = options.method !== 'gale-church';
   const srcLang = options.srcLang ?? 'und', tgtLang = options.tgtLang ?? 'und';
   const lexicon = !anchored || options.lexicon === null ? undefined : (options.lexicon ?? loadLexicon(srcLang, tgtLang));
-  const units = (texts: string[], lang: Lang, side: 'src' | 'tgt'): Unit[] => texts.map((text) => anchored
-    ? sentenceUnit(text, vocab, { lang, side, lexicon, glossaryEntries: glossaryEntries(text, lang, options) })
-    : { len: text.replace(/\s+/g, ' ').trim().length, ids: new Int32Array(0), keys: 0 });
-  return { srcUnits: units(src, srcLang, 'src'), tgtUnits: units(tgt, tgtLang, 'tgt'), vocab, lexicon };
+  const units = (texts: string[], lang: Lang, side: 'src' | 'tgt'): Unit[] => {
+    const given = options.glossaryEntries?.[side];
+    if (given && given.length !== texts.length) {
+      throw new Error(`glossaryEntries.${side} has ${given.length} lists for ${texts.length} sentences`);
+    }
+    return texts.map((text, k) => anchored
+      ? sentenceUnit(text, vocab, { lang, side, lexicon, glossaryEntries: given ? given[k] : glossaryEntries(text, lang, options) })
+      : { len: normalizedLength(text), ids: NO_IDS, keys: 0 });
+  };
+  return { srcUnits: units(src, srcLang, 'src'), tgtUnits: units(tgt, tgtLang, 'tgt'), vocab };
 }
 
+const NO_IDS = new Int32Array(0);
+
 function glossaryEntries(text: string, lang: Lang, options: AlignOptions): string[] | undefined {
-  return options.glossary ? [...new Set(options.glossary.find(text, lang).map((m) => m.entry))] : undefined;
+  return options.glossary ? options.glossary.find(text, lang).map((m) => m.entry) : undefined;
 }
 
 function baseModel(src: Unit[], tgt: Unit[], options: AlignOptions): Model {

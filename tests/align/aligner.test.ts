@@ -98,6 +98,20 @@ describe('alignSentences', () => {
     expect(withTerms[0]).toEqual(expect.objectContaining({ src: [0], tgt: [0] }));
     expect(withTerms[0].score).toBeGreaterThan(without.find((b) => b.tgt.length)!.score);
   });
+
+  it('takes entries a caller already matched per sentence instead of running the matcher again', () => {
+    const src = [['The site TUT.BY reported it first.', 'Others followed.'], ['Nothing else happened.']];
+    const tgt = [['Первым об этом сообщил Тут.бай.'], ['Больше ничего не случилось.']];
+    const calls: string[] = [];
+    const glossary = { find: (text: string) => { calls.push(text); return []; } };
+    const matched = { src: [['tutby'], [], []], tgt: [['tutby'], []] };
+    const given = alignDocuments(src, tgt, { srcLang: 'en', tgtLang: 'ru', lexicon: null, glossary, glossaryEntries: matched });
+    expect(calls).toEqual([]);
+    const found = alignDocuments(src, tgt, { srcLang: 'en', tgtLang: 'ru', lexicon: null, glossary: { find: (text: string) => /TUT\.BY|Тут\.бай/i.test(text)
+      ? [{ entry: 'tutby', surface: '', start: 0, end: 0, lang: 'und', term: '', status: 'preferred' as const, via: 'exact' as const }] : [] } });
+    expect(given).toEqual(found);
+    expect(() => alignDocuments(src, tgt, { lexicon: null, glossaryEntries: { src: [[]], tgt: [[], []] } })).toThrow(/glossaryEntries\.src has 1 lists for 3 sentences/);
+  });
 });
 
 describe('coarse-to-fine search', () => {
