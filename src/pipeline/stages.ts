@@ -121,8 +121,10 @@ export function alignStage(ctx: DocContext, deps: StageDeps): Pick<DocContext, '
   const { task, settings } = ctx.input;
   const n = ctx.normalized!;
   if (!task.tgt || !n.tgt) return { segments: singleSegments(task.src, n.src, n.srcLang), normalized: undefined };
-  const beads = alignDocuments(byParagraph(n.src), byParagraph(n.tgt),
-    { srcLang: n.srcLang, tgtLang: n.tgtLang, glossary: deps.matcher });
+  // The normalise stage matched the glossary in every sentence already: the aligner takes those entries.
+  const entries = (sentences: NormalSentence[]) => sentences.map((s) => s.terms.map((m) => m.entry));
+  const beads = alignDocuments(byParagraph(n.src), byParagraph(n.tgt), { srcLang: n.srcLang, tgtLang: n.tgtLang,
+    glossary: deps.matcher, glossaryEntries: { src: entries(n.src), tgt: entries(n.tgt) } });
   return { segments: pairSegments({ doc: task.src, sentences: n.src, lang: n.srcLang },
     { doc: task.tgt, sentences: n.tgt, lang: n.tgtLang }, beads, settings.lowConfidence), normalized: undefined };
 }
