@@ -13,6 +13,11 @@ export function fullBand(n: number, m: number): Band {
 
 const SKIP_SRC = 0, SKIP_TGT = 1, NONE = 255;
 
+// Marks of the anchor ids seen in a bead, kept between calls: ids are interned for the whole
+// process, so an array per call as long as the largest id would cost more than the programme.
+let stamp = new Int32Array(1024);
+let round = 0;
+
 /** Best path through the band; beads cover every unit of both sides, in order. */
 export function alignBanded(src: Unit[], tgt: Unit[], model: Model, band: Band): Bead[] {
   const n = src.length, m = tgt.length;
@@ -43,12 +48,12 @@ export function alignBanded(src: Unit[], tgt: Unit[], model: Model, band: Band):
   let maxId = 0;
   for (const u of src) if (u.ids.length) maxId = Math.max(maxId, u.ids[u.ids.length - 1]);
   for (const u of tgt) if (u.ids.length) maxId = Math.max(maxId, u.ids[u.ids.length - 1]);
-  const stamp = new Int32Array(maxId + 1);
-  let round = 0;
+  if (maxId >= stamp.length) { stamp = new Int32Array(Math.max(2 * stamp.length, maxId + 1)); round = 0; }
   const countOnce = model.countOnce !== false;
   const groupShared = (i0: number, i1: number, j0: number, j1: number) => {
     if (i1 - i0 === 1 && j1 - j0 === 1) return shared(i0, j0);
     if (!countOnce) { let sum = 0; for (let a = i0; a < i1; a++) for (let b = j0; b < j1; b++) sum += shared(a, b); return sum; }
+    if (round > 0x7ffffff0) { stamp.fill(0); round = 0; }
     round += 2;
     for (let a = i0; a < i1; a++) for (const id of src[a].ids) stamp[id] = round;
     let s = 0;
