@@ -33,7 +33,10 @@ const CYR_LAST = 0x52f;
 
 /** For a candidate list: per Cyrillic code point, a bit per candidate whose alphabet lacks it. */
 const foreignMasks = new Map<string, Uint32Array>();
+const foreignMasksOf = new WeakMap<Lang[], Uint32Array>();
 function foreignMask(languages: Lang[]): Uint32Array {
+  const known = foreignMasksOf.get(languages);
+  if (known) return known;
   const key = languages.join(',');
   let mask = foreignMasks.get(key);
   if (!mask) {
@@ -48,6 +51,7 @@ function foreignMask(languages: Lang[]): Uint32Array {
     });
     foreignMasks.set(key, (mask = bits));
   }
+  foreignMasksOf.set(languages, mask);
   return mask;
 }
 

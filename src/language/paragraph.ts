@@ -5,10 +5,10 @@
 // 0.4 s of CPU that `tandem detect --unit line` would pay for nothing (see npm run bench:lid).
 import { splitSentences, type Span as SentenceSpan } from '../documents/segment.ts';
 import type { Detection, Lang } from '../types.ts';
-import { candidatesOf, decide, detectScored, judge, type DetectOptions, type ScoredDetection, type Verdict } from './detect.ts';
+import { candidatesOf, decide, judge, type DetectOptions, type ScoredDetection, type Verdict } from './detect.ts';
 import type { Scores } from './engines.ts';
 import { WORD } from './noise.ts';
-import { isBlank, joinParts, scanText, type Parts, type Scan } from './scan.ts';
+import { isBlank, joinParts, partsOf, scanText, type Parts, type Scan } from './scan.ts';
 
 export interface SentenceDetection extends Detection {
   /** Offsets into the paragraph's text, [start, end). */
@@ -26,7 +26,7 @@ export interface ParagraphDetection extends Detection {
 type Span = NonNullable<Detection['spans']>[number];
 
 /** A piece of a sentence that may be in another language: a quotation or a run of one script. */
-interface Piece { start: number; end: number; words: number; quoted: boolean }
+interface Piece { start: number; end: number; words: number; quoted: boolean; tokens: string[] }
 
 const QUOTED = /«[^«»]+»|“[^“”]+”|„[^„“”]+[“”]|"[^"]+"/gu;
 
@@ -60,21 +60,24 @@ export interface ParagraphScan {
  */
 export function scanParagraph(text: string, languages: Lang[], splits: SentenceSpan[]): ParagraphScan {
   const parts: Parts[] = [];
+  const sentences: ParagraphScan['sentences'] = [];
   let at = 0;
-  const gap = (end: number) => {
-    if (end > at && !isBlank(text.slice(at, end))) parts.push(scanText(text.slice(at, end), languages));
-  };
-  const sentences = splits.map((s) => {
-    gap(s.start);
+  for (const s of splits) {
+    if (s.start > at) addGap(parts, text.slice(at, s.start), languages);
     const scan = scanText(s.text, languages);
     parts.push(scan);
     at = Math.max(at, s.end);
-    return { ...s, scan, verdict: judge(scan, languages) };
-  });
-  gap(text.length);
+    sentences.push({ start: s.start, end: s.end, text: s.text, scan, verdict: judge(scan, languages) });
+  }
+  if (text.length > at) addGap(parts, text.slice(at), languages);
   // One sentence that is the whole paragraph: its verdict is the paragraph's.
   const whole = parts.length === 1 && sentences.length === 1 && sentences[0].text === text;
   return { text, sentences, verdict: whole ? sentences[0].verdict : judge(joinParts(parts), languages) };
+}
+
+/** Text between sentences counts for the paragraph, unless it is white space (it nearly always is). */
+function addGap(parts: Parts[], gap: string, languages: Lang[]): void {
+  if (!isBlank(gap)) parts.push(scanText(gap, languages));
 }
 
 /** The paragraph's detection; `options.prior` is the document's distribution. */
@@ -86,11 +89,12 @@ export function detectScannedParagraph(paragraph: ParagraphScan, options: Detect
   const spans: Span[] = [];
   for (const s of paragraph.sentences) {
     const d = decide(s.verdict, leaning);
-    const own = sentenceSpans(s.scan, d, leaning).map((p) => ({ ...p, start: p.start + s.start, end: p.end + s.start }));
-    const mixed = new Set(own.map((p) => p.lang)).size > 1;
+    // Spans relative to the sentence; after merging, neighbours differ, so two or more mean mixed.
+    const own = sentenceSpans(s.scan, d, leaning);
+    const mixed = own.length > 1;
     sentences.push({ start: s.start, end: s.end, text: s.text, lang: d.lang, confidence: d.confidence,
-      ...(mixed ? { mixed, spans: own.map((p) => ({ ...p, start: p.start - s.start, end: p.end - s.start })) } : {}) });
-    spans.push(...own);
+      ...(mixed ? { mixed, spans: own.map((p) => ({ ...p })) } : {}) });
+    for (const p of own) spans.push({ ...p, start: p.start + s.start, end: p.end + s.start });
   }
   const merged = mergeSpans(spans.filter((p) => p.lang !== 'und'));
   const langs = new Set(merged.map((p) => p.lang));
@@ -103,15 +107,16 @@ export function detectScannedParagraph(paragraph: ParagraphScan, options: Detect
 
 /** The sentence's spans: one for the sentence, or one per piece when a piece is in another language. */
 function sentenceSpans(scan: Scan, d: ScoredDetection, options: DetectOptions): Span[] {
-  const sentence = scan.text;
-  const whole: Span = { start: 0, end: sentence.length, lang: d.lang, confidence: d.confidence };
+  const whole: Span = { start: 0, end: scan.text.length, lang: d.lang, confidence: d.confidence };
   if (!mayMix(scan)) return [whole];
   const pieces = piecesOf(scan.masked);
   if (pieces.length < 2) return [whole];
+  const languages = candidatesOf(options);
   const spans: Span[] = [];
   let other = false;
   for (const p of pieces) {
-    const pd = detectScored(sentence.slice(p.start, p.end), options);
+    // The piece's words are the sentence's: only its letters are counted again.
+    const pd = decide(judge(partsOf(scan.masked.slice(p.start, p.end), p.tokens, languages), languages), options);
     // One plain word in another language is more often a name than a switch of language.
     const counts = pd.lang !== d.lang && pd.lang !== 'und' && (p.words >= 2 || p.quoted);
     other ||= counts;
@@ -142,8 +147,8 @@ function piecesOf(masked: string): Piece[] {
       const s = /\p{Script=Cyrillic}/u.test(m[0]) ? 'Cyrl' : /\p{Script=Latin}/u.test(m[0]) ? 'Latn' : 'Other';
       const start = from + m.index!;
       const end = start + m[0].length;
-      if (cur && (s === script || quoted)) { cur.end = end; cur.words++; }
-      else { cur = { start, end, words: 1, quoted }; pieces.push(cur); script = s; }
+      if (cur && (s === script || quoted)) { cur.end = end; cur.words++; cur.tokens.push(m[0]); }
+      else { cur = { start, end, words: 1, quoted, tokens: [m[0]] }; pieces.push(cur); script = s; }
     }
   };
   for (const q of masked.matchAll(QUOTED)) {

@@ -23,19 +23,29 @@ export interface Scan extends Parts {
 }
 
 const usesModel = new Map<string, boolean>();
+const usesModelOf = new WeakMap<Lang[], boolean>();
 function modelFor(languages: Lang[]): boolean {
-  const key = languages.join(',');
-  let uses = usesModel.get(key);
-  if (uses === undefined) usesModel.set(key, (uses = languages.every((l) => MODEL_LANGS.includes(l))));
+  let uses = usesModelOf.get(languages);
+  if (uses === undefined) {
+    const key = languages.join(',');
+    uses = usesModel.get(key);
+    if (uses === undefined) usesModel.set(key, (uses = languages.every((l) => MODEL_LANGS.includes(l))));
+    usesModelOf.set(languages, uses);
+  }
   return uses;
 }
 
 export function scanText(text: string, languages: Lang[]): Scan {
   const masked = maskNoise(text);
-  const tokens = words(masked);
+  const parts = partsOf(masked, words(masked), languages);
+  return { text, masked, tokens: parts.tokens, vectors: parts.vectors, letters: parts.letters };
+}
+
+/** The parts of (a stretch of) masked text whose words are already found. */
+export function partsOf(masked: string, tokens: string[], languages: Lang[]): Parts {
   const vectors: Float64Array[] = [];
   if (tokens.length && modelFor(languages)) for (let i = 0; i < tokens.length; i++) vectors.push(wordVector(tokens[i]));
-  return { text, masked, tokens, vectors, letters: countLetters(masked, languages) };
+  return { tokens, vectors, letters: countLetters(masked, languages) };
 }
 
 /** Several units as one text: words in order, letters summed. */

@@ -48,7 +48,11 @@ export interface Evidence {
 /** What a candidate list needs, worked out once per list rather than once per unit. */
 interface Plan { useModel: boolean; modelIndex: number[]; cyrillic: Lang[]; eldKnowsAll: boolean }
 const plans = new Map<string, Plan>();
+// Callers keep one candidate list per job: looked up by the array itself before its joined key.
+const plansOf = new WeakMap<Lang[], Plan>();
 function planFor(languages: Lang[]): Plan {
+  const known = plansOf.get(languages);
+  if (known) return known;
   const key = languages.join(',');
   let plan = plans.get(key);
   if (!plan) {
@@ -60,6 +64,7 @@ function planFor(languages: Lang[]): Plan {
     };
     plans.set(key, plan);
   }
+  plansOf.set(languages, plan);
   return plan;
 }
 

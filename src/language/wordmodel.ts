@@ -85,6 +85,7 @@ const CYRILLIC = /\p{Script=Cyrillic}/u;
 /** Forgets cached word scores (after MODEL_PARAMS changed). */
 export function resetModelCache(): void {
   cache.clear();
+  gramCache.clear();
   loaded = undefined;
 }
 
@@ -139,6 +140,23 @@ function scorer(): Scorer {
 const CACHE_LIMIT = 200_000;
 const cache = new Map<string, Float64Array>();
 
+const gramCache = new Map<string, Float64Array>();
+
+/** An n-gram's smoothed log-probability per model language: words share most of their n-grams. */
+function gramLogs(gram: string, m: Scorer): Float64Array {
+  let logs = gramCache.get(gram);
+  if (!logs) {
+    const L = m.langs.length;
+    const row = rowOf(m.gramKeys, gram);
+    const denom = m.gramDenom[gram.length - 1];
+    logs = new Float64Array(L);
+    for (let l = 0; l < L; l++) logs[l] = Math.log(((row === undefined ? 0 : m.gramCounts[row * L + l]) + MODEL_PARAMS.gramK) / denom[l]);
+    if (gramCache.size >= CACHE_LIMIT) gramCache.clear();
+    gramCache.set(gram, logs);
+  }
+  return logs;
+}
+
 /**
  * Log-likelihood of one lower-case word per model language: the n-gram term, averaged per four
  * n-grams so that long words do not dominate, plus the lexicon term.
@@ -150,9 +168,8 @@ function wordScore(word: string, m: Scorer): Float64Array {
   let count = 0;
   for (let n = 1; n <= ORDER; n++) for (let i = 0; i + n <= padded.length; i++) {
     if (n === 1 && padded[i] === ' ') continue;
-    const row = rowOf(m.gramKeys, padded.slice(i, i + n));
-    const denom = m.gramDenom[n - 1];
-    for (let l = 0; l < L; l++) out[l] += Math.log(((row === undefined ? 0 : m.gramCounts[row * L + l]) + MODEL_PARAMS.gramK) / denom[l]);
+    const g = gramLogs(padded.slice(i, i + n), m);
+    for (let l = 0; l < L; l++) out[l] += g[l];
     count++;
   }
   const row = rowOf(m.wordKeys, word);
