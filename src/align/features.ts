@@ -99,6 +99,11 @@ export interface FeatureOptions {
   lexicon?: Lexicon;
   /** Glossary entry ids found in the sentence (from the glossary matcher). */
   glossaryEntries?: readonly string[];
+  /**
+   * The ids of the other side's units: dictionary expansions it lacks can never be shared, and a
+   * source word has a dozen of them, so they are left out (they do not count towards `keys`).
+   */
+  otherSide?: IdSet;
 }
 
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"«»]+|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])[@#][\p{L}\p{N}_]{2,}/gu;
@@ -116,7 +121,15 @@ function addId(vocab: Vocabulary, id: number, counts: boolean): void {
 }
 
 function finishUnit(len: number): Unit {
-  const ids = scratch.slice(0, count).sort();
+  const ids = scratch.slice(0, count);
+  // Insertion sort: most units have a few dozen ids, where the built-in sort costs more.
+  if (count > 64) ids.sort();
+  else for (let i = 1; i < count; i++) {
+    const id = ids[i];
+    let j = i - 1;
+    while (j >= 0 && ids[j] > id) { ids[j + 1] = ids[j]; j--; }
+    ids[j + 1] = id;
+  }
   return { len, ids, keys: counted };
 }
 
@@ -135,7 +148,7 @@ export function sentenceUnit(text: string, vocab: Vocabulary, options: FeatureOp
     for (const m of text.matchAll(URL)) { addId(vocab, vocab.id('u:' + m[0].replace(/[.,;:!?)]+$/, '').toLowerCase()), true); links++; }
     if (links) plain = text.replace(URL, ' ');
   }
-  const table = vocab.wordTable(options);
+  const table = vocab.wordTable(options), other = options.otherSide;
   const n = plain.length;
   for (let i = 0; i < n; ) {
     const k = classAt(plain, i);
@@ -166,7 +179,7 @@ export function sentenceUnit(text: string, vocab: Vocabulary, options: FeatureOp
     let ids = table.get(word);
     if (ids === undefined) { ids = vocab.wordIds(word, options); table.set(word, ids); }
     if (ids[0] >= 0) addId(vocab, ids[0], true);
-    for (let e = 1; e < ids.length; e++) addId(vocab, ids[e], false);
+    for (let e = 1; e < ids.length; e++) if (!other || other.has(ids[e])) addId(vocab, ids[e], false);
   }
   if (text.includes('?')) addId(vocab, vocab.id('p:?'), true);
   if (text.includes('!')) addId(vocab, vocab.id('p:!'), true);
@@ -188,6 +201,61 @@ export function joinUnits(units: readonly Unit[], vocab: Vocabulary): Unit {
     for (const id of u.ids) addId(vocab, id, vocab.counts(id));
   }
   return finishUnit(len + Math.max(0, parts - 1));
+}
+
+/**
+ * The units with only the anchor ids that occur on the other side too: the others can never be
+ * shared, and the programme's work grows with the ids it compares. Lengths and `keys` (the
+ * similarity's denominator) are kept, so every score stays the same.
+ */
+export function sharedOnly(src: readonly Unit[], tgt: readonly Unit[]): { src: Unit[]; tgt: Unit[] } {
+  const inTgt = markIds(tgt), inBoth = nextRound();
+  const srcKept = keepIds(src, (id) => {
+    if (id >= marks.length || marks[id] < inTgt) return false;
+    marks[id] = inBoth;
+    return true;
+  });
+  return { src: srcKept, tgt: keepIds(tgt, (id) => marks[id] === inBoth) };
+}
+
+function keepIds(units: readonly Unit[], keep: (id: number) => boolean): Unit[] {
+  return units.map((u) => {
+    let n = 0;
+    for (const id of u.ids) if (keep(id)) n++;
+    if (n === u.ids.length) return u;
+    const ids = new Int32Array(n);
+    n = 0;
+    for (const id of u.ids) if (keep(id)) ids[n++] = id;
+    return { len: u.len, ids, keys: u.keys };
+  });
+}
+
+/** The ids some units have. Sets share one array of marks: a set is valid until the next is made. */
+export class IdSet {
+  private readonly round: number;
+  constructor(units: readonly Unit[]) { this.round = markIds(units); }
+  has(id: number): boolean {
+    if (this.round !== markRound) throw new Error('IdSet used after a newer one was made');
+    return id < marks.length && marks[id] === this.round;
+  }
+}
+
+let marks = new Int32Array(1024);
+let markRound = 0;
+
+function nextRound(): number {
+  if (markRound > 0x7ffffff0) { marks.fill(0); markRound = 0; }
+  return ++markRound;
+}
+
+/** Marks the units' ids with a new round, returned. */
+function markIds(units: readonly Unit[]): number {
+  const round = nextRound();
+  for (const u of units) for (const id of u.ids) {
+    if (id >= marks.length) marks = grow(marks, id);
+    marks[id] = round;
+  }
+  return round;
 }
 
 /** Length in UTF-16 units with whitespace runs counted once and the ends trimmed: text.replace(/\s+/g, ' ').trim().length. */

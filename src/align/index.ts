@@ -5,7 +5,7 @@
 import type { Matcher } from '../glossary/index.ts';
 import type { Bead, Lang } from '../types.ts';
 import type { Model } from './cost.ts';
-import { joinUnits, normalizedLength, sentenceUnit, Vocabulary, type Unit } from './features.ts';
+import { IdSet, joinUnits, normalizedLength, sentenceUnit, sharedOnly, Vocabulary, type Unit } from './features.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
 import { calibrate, defaultModel, galeChurchModel, lengthRatio } from './model.ts';
 import { alignUnits } from './search.ts';
@@ -34,7 +34,8 @@ export interface AlignOptions {
 
 /** Aligns two sentence lists; the beads cover every sentence of both sides, in order. */
 export function alignSentences(src: string[], tgt: string[], options: AlignOptions = {}): Bead[] {
-  const { srcUnits, tgtUnits } = buildUnits(src, tgt, options);
+  const units = buildUnits(src, tgt, options);
+  const { src: srcUnits, tgt: tgtUnits } = sharedOnly(units.srcUnits, units.tgtUnits);
   return alignWithCalibration(srcUnits, tgtUnits, options);
 }
 
@@ -47,15 +48,15 @@ export function alignDocuments(srcParagraphs: string[][], tgtParagraphs: string[
   const src = srcParagraphs.flat(), tgt = tgtParagraphs.flat();
   const srcCount = srcParagraphs.filter((p) => p.length).length, tgtCount = tgtParagraphs.filter((p) => p.length).length;
   if (srcCount < 2 || tgtCount < 2 || options.method === 'gale-church') return alignSentences(src, tgt, options);
-  const { srcUnits, tgtUnits, vocab } = buildUnits(src, tgt, options);
+  const units = buildUnits(src, tgt, options), vocab = units.vocab;
   // A paragraph's unit is its sentences' units joined: the text is not tokenised and matched again.
   const paraUnits = (paras: string[][], units: Unit[]) => {
     let k = 0;
     return paras.map((p) => joinUnits(units.slice(k, (k += p.length)), vocab));
   };
-  const srcParaUnits = paraUnits(srcParagraphs, srcUnits);
-  const tgtParaUnits = paraUnits(tgtParagraphs, tgtUnits);
-  const paraBeads = alignWithCalibration(srcParaUnits, tgtParaUnits, options);
+  const paras = sharedOnly(paraUnits(srcParagraphs, units.srcUnits), paraUnits(tgtParagraphs, units.tgtUnits));
+  const { src: srcUnits, tgt: tgtUnits } = sharedOnly(units.srcUnits, units.tgtUnits);
+  const paraBeads = alignWithCalibration(paras.src, paras.tgt, options);
   const srcStart = starts(srcParagraphs), tgtStart = starts(tgtParagraphs);
   const groups = groupUncertain(paraBeads).map((g) => ({
     src: [srcStart[g.src[0] ?? 0], g.src.length ? srcStart[g.src.at(-1)! + 1] : srcStart[g.src[0] ?? 0]],
@@ -82,16 +83,18 @@ function buildUnits(src: string[], tgt: string[], options: AlignOptions) {
   const anchored = options.method !== 'gale-church';
   const srcLang = options.srcLang ?? 'und', tgtLang = options.tgtLang ?? 'und';
   const lexicon = !anchored || options.lexicon === null ? undefined : (options.lexicon ?? loadLexicon(srcLang, tgtLang));
-  const units = (texts: string[], lang: Lang, side: 'src' | 'tgt'): Unit[] => {
+  const units = (texts: string[], lang: Lang, side: 'src' | 'tgt', otherSide?: IdSet): Unit[] => {
     const given = options.glossaryEntries?.[side];
     if (given && given.length !== texts.length) {
       throw new Error(`glossaryEntries.${side} has ${given.length} lists for ${texts.length} sentences`);
     }
     return texts.map((text, k) => anchored
-      ? sentenceUnit(text, vocab, { lang, side, lexicon, glossaryEntries: given ? given[k] : glossaryEntries(text, lang, options) })
+      ? sentenceUnit(text, vocab, { lang, side, lexicon, otherSide, glossaryEntries: given ? given[k] : glossaryEntries(text, lang, options) })
       : { len: normalizedLength(text), ids: NO_IDS, keys: 0 });
   };
-  return { srcUnits: units(src, srcLang, 'src'), tgtUnits: units(tgt, tgtLang, 'tgt'), vocab };
+  // The target side first: source words' dictionary translations that it lacks are left out.
+  const tgtUnits = units(tgt, tgtLang, 'tgt');
+  return { srcUnits: units(src, srcLang, 'src', new IdSet(tgtUnits)), tgtUnits, vocab };
 }
 
 const NO_IDS = new Int32Array(0);

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { beadFlags, formatGold, parseGold, strictScores } from '../../src/align/index.ts';
-import { lengthCost } from '../../src/align/cost.ts';
-import { cognateKey, joinUnits, sentenceUnit, Vocabulary } from '../../src/align/features.ts';
+import { lengthCost, sharedIds } from '../../src/align/cost.ts';
+import { cognateKey, IdSet, joinUnits, sentenceUnit, sharedOnly, Vocabulary } from '../../src/align/features.ts';
 import { loadLexicon, readDictd } from '../../src/align/lexicon.ts';
 import { bandFromCoarse } from '../../src/align/search.ts';
 
@@ -90,6 +90,26 @@ describe('anchors', () => {
     const whole = sentenceUnit(sentences.join(' '), vocab, options);
     expect({ ...joined, ids: [...joined.ids] }).toEqual({ ...whole, ids: [...whole.ids] });
     expect(joinUnits([], vocab)).toEqual({ len: 0, ids: new Int32Array(0), keys: 0 });
+  });
+
+  it('leaves out only ids the other side lacks, so every shared count and denominator stays', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-dict-'));
+    writeDictd(dir, 'freedict-eng-rus', [['strike', '1. забастовка, стачка\n2. удар'], ['workers', 'рабочие, работники'], ['city', 'город']]);
+    const lexicon = loadLexicon('en', 'ru', dir)!;
+    const vocab = new Vocabulary();
+    const tgt = ['Рабочие Минска объявили забастовку 14 августа.', 'Город встал?']
+      .map((t) => sentenceUnit(t, vocab, { lang: 'ru', side: 'tgt', lexicon }));
+    const srcTexts = ['Workers in Minsk went on strike on 14 August.', 'The city stopped?', 'Nothing else to say.'];
+    const full = srcTexts.map((t) => sentenceUnit(t, vocab, { lang: 'en', side: 'src', lexicon }));
+    const lean = srcTexts.map((t) => sentenceUnit(t, vocab, { lang: 'en', side: 'src', lexicon, otherSide: new IdSet(tgt) }));
+    const kept = sharedOnly(lean, tgt);
+    expect(lean[0].ids.length).toBeLessThan(full[0].ids.length); // "strike" has translations the target lacks
+    for (let a = 0; a < full.length; a++) {
+      expect([lean[a].len, lean[a].keys, kept.src[a].len, kept.src[a].keys]).toEqual([full[a].len, full[a].keys, full[a].len, full[a].keys]);
+      for (let b = 0; b < tgt.length; b++) expect(sharedIds(kept.src[a], kept.tgt[b])).toBe(sharedIds(full[a], tgt[b]));
+    }
+    expect(sharedIds(full[0], tgt[0])).toBeGreaterThanOrEqual(4); // workers, Minsk, strike, 14
+    expect(kept.src[2].ids.length).toBe(0);
   });
 });
 
