@@ -63,9 +63,9 @@ export interface Verdict {
 }
 
 export function judge(parts: Parts, languages: Lang[], weights = WEIGHTS, sections?: Parts[]): Verdict | undefined {
-  if (!parts.tokens.length) return undefined;
+  if (!parts.count) return undefined;
   const evidence = gatherEvidence(parts, languages, weights, sections);
-  return { languages, evidence, outsider: outsideLanguage(parts.tokens, languages, evidence) };
+  return { languages, evidence, outsider: outsideLanguage(parts, languages, evidence) };
 }
 
 /** The detection of a judged unit under a prior (options.prior). */
@@ -113,21 +113,21 @@ export function detect(text: string, options: DetectOptions = {}): Detection {
  * text fits the candidates badly and franc, asked without restriction, puts a foreign language
  * well ahead of every candidate. Two signals must agree, so English that franc calls Scots stays.
  */
-function outsideLanguage(tokens: string[], languages: Lang[], evidence: Evidence): Lang | undefined {
-  if (evidence.scriptMismatch > 0.5) return evidence.outsider?.lang ?? toBcp47(francBest(tokens.join(' ')));
+function outsideLanguage(parts: Parts, languages: Lang[], evidence: Evidence): Lang | undefined {
+  if (evidence.scriptMismatch > 0.5) return evidence.outsider?.lang ?? toBcp47(francBest(parts.tokens.join(' ')));
   if (evidence.words < OUTSIDE_MIN_WORDS) return undefined;
   if (evidence.cyrillicShare > 0.5) {
     // franc takes much ru/uk/be text for Bulgarian, Macedonian or Rusyn: in Cyrillic only letters
     // that no candidate's alphabet has (Serbian ј, Kazakh ә), or words that the ru/uk/be
     // dictionaries do not know (when those are the only Cyrillic candidates), are clear enough.
-    if (evidence.minForeign < 2 && !unknownCyrillic(tokens, languages)) return undefined;
-    const top = toBcp47(francBest(tokens.join(' ')));
+    if (evidence.minForeign < 2 && !unknownCyrillic(parts.tokens, languages)) return undefined;
+    const top = toBcp47(francBest(parts.tokens.join(' ')));
     return languages.includes(top) ? undefined : top;
   }
   if (evidence.fit !== undefined) {
     if (evidence.fit > FIT_FLOOR) return undefined;
   } else if (!evidence.outsider || evidence.outsider.ratio >= OUTSIDE_RATIO) return undefined;
-  const ranked = francAll(tokens.join(' '), { minLength: 1 });
+  const ranked = francAll(parts.tokens.join(' '), { minLength: 1 });
   const top = toBcp47(ranked[0][0]);
   if (top === 'und' || languages.includes(top)) return undefined;
   const candidates = new Set(languages.map(toIso3));

@@ -105,6 +105,18 @@ export function detectScannedParagraph(paragraph: ParagraphScan, options: Detect
   return result;
 }
 
+/**
+ * Only the language and confidence of each of the paragraph's sentences, as detectScannedParagraph
+ * gives them: no spans of mixed sentences are looked for (the pipeline keeps none).
+ */
+export function sentenceLanguages(paragraph: ParagraphScan, options: DetectOptions = {}): Detection[] {
+  const leaning = { ...options, prior: blend(decide(paragraph.verdict, options).probabilities, options.prior) };
+  return paragraph.sentences.map((s) => {
+    const d = decide(s.verdict, leaning);
+    return { lang: d.lang, confidence: d.confidence };
+  });
+}
+
 /** The sentence's spans: one for the sentence, or one per piece when a piece is in another language. */
 function sentenceSpans(scan: Scan, d: ScoredDetection, options: DetectOptions): Span[] {
   const whole: Span = { start: 0, end: scan.text.length, lang: d.lang, confidence: d.confidence };
@@ -140,24 +152,29 @@ const QUOTE_MARK = /[«“„"]/;
 function piecesOf(masked: string): Piece[] {
   const pieces: Piece[] = [];
   let at = 0;
-  const runs = (from: number, to: number, quoted: boolean) => {
-    let cur: Piece | undefined;
-    let script = '';
-    for (const m of masked.slice(from, to).matchAll(WORD)) {
-      const s = /\p{Script=Cyrillic}/u.test(m[0]) ? 'Cyrl' : /\p{Script=Latin}/u.test(m[0]) ? 'Latn' : 'Other';
-      const start = from + m.index!;
-      const end = start + m[0].length;
-      if (cur && (s === script || quoted)) { cur.end = end; cur.words++; cur.tokens.push(m[0]); }
-      else { cur = { start, end, words: 1, quoted, tokens: [m[0]] }; pieces.push(cur); script = s; }
-    }
-  };
   for (const q of masked.matchAll(QUOTED)) {
-    runs(at, q.index!, false);
-    runs(q.index!, q.index! + q[0].length, true);
+    runsOf(masked, at, q.index!, false, pieces);
+    runsOf(masked, q.index!, q.index! + q[0].length, true, pieces);
     at = q.index! + q[0].length;
   }
-  runs(at, masked.length, false);
+  runsOf(masked, at, masked.length, false, pieces);
   return pieces;
+}
+
+const CYRILLIC_SCRIPT = /\p{Script=Cyrillic}/u;
+const LATIN_SCRIPT = /\p{Script=Latin}/u;
+
+/** Runs of words of one script in masked[from, to), or one piece for a quotation. */
+function runsOf(masked: string, from: number, to: number, quoted: boolean, pieces: Piece[]): void {
+  let cur: Piece | undefined;
+  let script = '';
+  for (const m of masked.slice(from, to).matchAll(WORD)) {
+    const s = CYRILLIC_SCRIPT.test(m[0]) ? 'Cyrl' : LATIN_SCRIPT.test(m[0]) ? 'Latn' : 'Other';
+    const start = from + m.index!;
+    const end = start + m[0].length;
+    if (cur && (s === script || quoted)) { cur.end = end; cur.words++; cur.tokens.push(m[0]); }
+    else { cur = { start, end, words: 1, quoted, tokens: [m[0]] }; pieces.push(cur); script = s; }
+  }
 }
 
 /** Joins neighbouring spans of one language, stretching each to the next span's start. */

@@ -9,6 +9,8 @@ import { MODEL_LANGS, wordVector } from './wordmodel.ts';
 
 /** What a unit's evidence is made of. */
 export interface Parts {
+  /** Number of words. */
+  count: number;
   /** Words (letter runs outside noise), in order. */
   tokens: string[];
   /** Own-model scores per word (wordmodel.ts), when every candidate is a model language; else empty. */
@@ -38,23 +40,25 @@ function modelFor(languages: Lang[]): boolean {
 export function scanText(text: string, languages: Lang[]): Scan {
   const masked = maskNoise(text);
   const parts = partsOf(masked, words(masked), languages);
-  return { text, masked, tokens: parts.tokens, vectors: parts.vectors, letters: parts.letters };
+  return { text, masked, count: parts.count, tokens: parts.tokens, vectors: parts.vectors, letters: parts.letters };
 }
 
 /** The parts of (a stretch of) masked text whose words are already found. */
 export function partsOf(masked: string, tokens: string[], languages: Lang[]): Parts {
   const vectors: Float64Array[] = [];
   if (tokens.length && modelFor(languages)) for (let i = 0; i < tokens.length; i++) vectors.push(wordVector(tokens[i]));
-  return { tokens, vectors, letters: countLetters(masked, languages) };
+  return { count: tokens.length, tokens, vectors, letters: countLetters(masked, languages) };
 }
 
 /** Several units as one text: words in order, letters summed. */
 export function joinParts(parts: Parts[]): Parts {
   if (parts.length === 1) return parts[0];
+  let count = 0;
   const tokens: string[] = [];
   const vectors: Float64Array[] = [];
   const letters: LetterCounts = { latin: 0, cyrillic: 0, other: 0, foreign: {}, apostrophes: 0 };
   for (const p of parts) {
+    count += p.count;
     for (let i = 0; i < p.tokens.length; i++) tokens.push(p.tokens[i]);
     for (let i = 0; i < p.vectors.length; i++) vectors.push(p.vectors[i]);
     letters.latin += p.letters.latin;
@@ -63,7 +67,7 @@ export function joinParts(parts: Parts[]): Parts {
     letters.apostrophes += p.letters.apostrophes;
     for (const l in p.letters.foreign) letters.foreign[l] = (letters.foreign[l] ?? 0) + p.letters.foreign[l];
   }
-  return { tokens, vectors, letters };
+  return { count, tokens, vectors, letters };
 }
 
 /** Whether a text between sentences holds anything but white space (then it is scanned as well). */

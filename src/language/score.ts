@@ -75,10 +75,10 @@ function planFor(languages: Lang[]): Plan {
  */
 export function gatherEvidence(parts: Parts, languages: Lang[], weights: Weights = WEIGHTS, sections?: Parts[]): Evidence {
   const plan = planFor(languages);
-  const { tokens, letters } = parts;
+  const { count, letters } = parts;
   const total = letters.latin + letters.cyrillic + letters.other;
-  const n = Math.min(tokens.length, weights.maxWords);
-  const headLength = Math.min(tokens.length, 4 * weights.maxWords);
+  const n = Math.min(count, weights.maxWords);
+  const headLength = Math.min(count, 4 * weights.maxWords);
   // The own model knows en/ru/uk/be, tandem's usual candidates, and is both the most accurate on
   // short text and the cheapest to load; eld (60 languages, ~1 s to load) speaks for other sets,
   // and franc for candidates that eld does not know either.
@@ -87,9 +87,9 @@ export function gatherEvidence(parts: Parts, languages: Lang[], weights: Weights
   let llBest = -Infinity;
   if (ll) for (const v of ll) llBest = Math.max(llBest, v);
   const useEld = total > 0 && !useModel;
-  const eldAll = useEld ? eldScores(headLength < tokens.length ? tokens.slice(0, headLength) : tokens) : undefined;
+  const eldAll = useEld ? eldScores(parts.tokens.slice(0, headLength)) : undefined;
   const useFranc = useEld && !plan.eldKnowsAll;
-  const franc = useFranc ? francScores(tokens.join(' '), languages) : {};
+  const franc = useFranc ? francScores(parts.tokens.join(' '), languages) : {};
   let eldBest = 0;
   if (eldAll) for (const l of languages) eldBest = Math.max(eldBest, eldOf(eldAll, l));
   const scores: Scores = {};
@@ -117,7 +117,7 @@ export function gatherEvidence(parts: Parts, languages: Lang[], weights: Weights
   const fit = !ll || !headLength ? undefined : sections ? fitBySections(sections, headLength) : llBest / headLength;
   let minForeign = Infinity;
   for (const l of plan.cyrillic) minForeign = Math.min(minForeign, letters.foreign[l] ?? 0);
-  return { scores, words: tokens.length, letters: total, outsider, fit, scriptMismatch: total ? scriptMismatch : 0,
+  return { scores, words: count, letters: total, outsider, fit, scriptMismatch: total ? scriptMismatch : 0,
     cyrillicShare: total ? letters.cyrillic / total : 0, minForeign };
 }
 

@@ -207,10 +207,10 @@ export function wordLogLikelihoods(words: string[]): Float64Array {
   return sumVectors(words.map(wordVector), words.length);
 }
 
-/** The first `count` vectors summed, in order. */
+/** The first `count` vectors (or all there are) summed, in order. */
 export function sumVectors(vectors: Float64Array[], count: number): Float64Array {
   const total = new Float64Array(MODEL_LANGS.length);
-  for (let i = 0; i < count; i++) {
+  for (let i = 0, n = Math.min(count, vectors.length); i < n; i++) {
     const s = vectors[i];
     for (let l = 0; l < total.length; l++) total[l] += s[l];
   }
