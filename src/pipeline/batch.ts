@@ -33,7 +33,11 @@ export interface BatchOptions {
   signal?: AbortSignal;
   /** How long a snapshot may wait to be written to the journal (default DEFAULT_FLUSH_MS; 0: at once). */
   flushMs?: number;
+  /** The job's glossaries and providers, when the caller has loaded them already (buildDeps). */
+  prepared?: PreparedDeps;
 }
+
+export type PreparedDeps = Awaited<ReturnType<typeof buildDeps>>;
 
 export interface BatchResult {
   outputs: DocOutput[];
@@ -71,7 +75,7 @@ export async function buildDeps(job: Job): Promise<{ deps: StageDeps; glossaryFi
 
 export async function runBatch(job: Job, options: BatchOptions = {}): Promise<BatchResult> {
   const tasks = pairDocuments(await discoverDocuments(job), job);
-  const { deps, glossaryFiles } = await buildDeps(job);
+  const { deps, glossaryFiles } = options.prepared ?? await buildDeps(job);
   const settings: StageSettings = { languages: job.languages, pairs: job.pairs, limits: job.limits, retries: job.retries,
     lowConfidence: job.lowConfidence };
   const store = new StateStore(job.outDir, options.flushMs);
