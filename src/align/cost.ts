@@ -66,8 +66,17 @@ export function similarity(shared: number, srcKeys: number, tgtKeys: number): nu
 
 /** Full cost of a bead with both sides non-empty. */
 export function beadCost(move: Move, srcLen: number, tgtLen: number, sim: number, model: Model): number {
-  return move.prior + model.lengthWeight * lengthCost(lengthDelta(srcLen, tgtLen, model))
-    + model.lexicalWeight * ((move.di + move.dj) / 2) * (1 - sim);
+  return withLexical(shapeAndLengthCost(move, srcLen, tgtLen, model), move, sim, model);
+}
+
+/** The part of a bead's cost known before its shared anchors are counted: a lower bound of the whole. */
+export function shapeAndLengthCost(move: Move, srcLen: number, tgtLen: number, model: Model): number {
+  return move.prior + model.lengthWeight * lengthCost(lengthDelta(srcLen, tgtLen, model));
+}
+
+/** The lexical term added to shapeAndLengthCost: never negative. */
+export function withLexical(partial: number, move: Move, sim: number, model: Model): number {
+  return partial + model.lexicalWeight * ((move.di + move.dj) / 2) * (1 - sim);
 }
 
 /** 0..1 confidence of a bead: how much cheaper it is than leaving its sentences unpaired. */
