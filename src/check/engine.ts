@@ -65,18 +65,38 @@ export function finish(findings: Finding[], consistency: ConsistencyTracker | un
     .map((f) => toViolation(f, levels[f.rule]));
 }
 
-export function checkSegments(segments: CheckedSegment[], glossary: Glossary, matcher: Matcher, options: CheckOptions = {}): Violation[] {
-  const ctx = segmentContext(segments.map((s) => s.segment), glossary, matcher, options.rules);
-  const consistency = ctx.enabled.has('inconsistent-term') ? trackConsistency() : undefined;
+/**
+ * The per-segment rules over a run of segments, in order: their findings, and what each segment
+ * tells the consistency rule (`observations[i]` for `part[i]`). `offset` and `total` place the run
+ * in the batch for progress.
+ */
+export function checkPart(part: CheckedSegment[], ctx: SegmentContext, options: Pick<CheckOptions, 'onProgress'> = {},
+  offset = 0, total = part.length): { findings: Finding[]; observations: Observation[][] } {
   const findings: Finding[] = [];
-  segments.forEach((at, i) => {
+  const observations: Observation[][] = [];
+  part.forEach((at, i) => {
     const one = checkOne(at, ctx);
     findings.push(...one.findings);
-    consistency?.record(at, one.observations);
-    if (options.onProgress && (i + 1) % 1000 === 0) options.onProgress(i + 1, segments.length);
+    observations.push(one.observations);
+    if (options.onProgress && (offset + i + 1) % 1000 === 0) options.onProgress(offset + i + 1, total);
   });
+  return { findings, observations };
+}
+
+/** The consistency rule over the batch, given every segment's observations in reading order. */
+export function checkConsistency(segments: CheckedSegment[], observations: Array<Observation[] | undefined>,
+  enabled: Set<RuleId> | readonly RuleId[]): ConsistencyTracker | undefined {
+  if (!(enabled instanceof Set ? enabled.has('inconsistent-term') : enabled.includes('inconsistent-term'))) return undefined;
+  const consistency = trackConsistency();
+  segments.forEach((at, i) => { if (observations[i]?.length) consistency.record(at, observations[i]!); });
+  return consistency;
+}
+
+export function checkSegments(segments: CheckedSegment[], glossary: Glossary, matcher: Matcher, options: CheckOptions = {}): Violation[] {
+  const ctx = segmentContext(segments.map((s) => s.segment), glossary, matcher, options.rules);
+  const { findings, observations } = checkPart(segments, ctx, options);
   options.onProgress?.(segments.length, segments.length);
-  return finish(findings, consistency, options.severity);
+  return finish(findings, checkConsistency(segments, observations, ctx.enabled), options.severity);
 }
 
 export function toViolation(f: Finding, severity: Severity): Violation {

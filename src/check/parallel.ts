@@ -9,10 +9,10 @@ import type { Matcher } from '../glossary/index.ts';
 // check:language names the UI language in use, so the worker speaks the same one.
 import { t } from '../i18n/index.ts';
 import type { Glossary } from '../types.ts';
-import { batchLanguagesOf, checkOne, finish, segmentContext, type CheckOptions } from './engine.ts';
-import { trackConsistency, type Observation } from './rules/inconsistent-term.ts';
+import { batchLanguagesOf, checkConsistency, checkPart, finish, segmentContext, type CheckOptions } from './engine.ts';
+import type { Observation } from './rules/inconsistent-term.ts';
 import type { ChunkInput, ChunkOutput } from './worker.ts';
-import { RULES, type CheckedSegment, type Finding, type Violation } from './types.ts';
+import { RULES, type CheckedSegment, type Violation } from './types.ts';
 
 // The worker runs TypeScript sources like the CLI does: through tsx, registered in the worker.
 const BOOT = `
@@ -85,24 +85,19 @@ export async function checkSegmentsParallel(segments: CheckedSegment[], glossary
     : Promise.resolve(undefined);
   await options.alongside?.();
   const ctx = segmentContext([], glossary, typeof matcher === 'function' ? matcher() : matcher, rules, languages);
-  const findings: Finding[] = [];
-  const observations: Observation[][] = new Array(segments.length);
-  const checkHere = (part: CheckedSegment[], offset: number) => part.forEach((at, i) => {
-    const one = checkOne(at, ctx);
-    findings.push(...one.findings);
-    observations[offset + i] = one.observations;
-    if (options.onProgress && (offset + i + 1) % 1000 === 0) options.onProgress(offset + i + 1, segments.length);
-  });
-  checkHere(mine, 0);
+  const here = checkPart(mine, ctx, options, 0, segments.length);
+  const findings = here.findings;
+  const observations: Array<Observation[] | undefined> = here.observations;
   const done = await worker;
   if (done) {
     for (const { i, ...f } of done.findings) findings.push({ ...f, at: theirs[i] });
     for (const { i, observations: o } of done.observations) observations[split + i] = o;
   } else {
-    checkHere(theirs, split);
+    const rest = checkPart(theirs, ctx, options, split, segments.length);
+    findings.push(...rest.findings);
+    observations.push(...rest.observations);
   }
   options.onProgress?.(segments.length, segments.length);
-  const consistency = rules.includes('inconsistent-term') ? trackConsistency() : undefined;
-  if (consistency) segments.forEach((at, i) => { if (observations[i]?.length) consistency.record(at, observations[i]); });
+  const consistency = checkConsistency(segments, observations, rules);
   return finish(findings, consistency, options.severity);
 }
