@@ -49,9 +49,14 @@ export interface BatchResult {
   writeMs?: number;
 }
 
+/** The job's glossary files: its globs, relative to the job's root, in a stable order. */
+export async function jobGlossaryFiles(job: Pick<Job, 'glossaries' | 'root'>): Promise<string[]> {
+  return (await glob(job.glossaries, { cwd: job.root, absolute: true, onlyFiles: true })).sort();
+}
+
 /** Loads what stages need besides data; bad glossaries or providers are the user's to fix (exit 2). */
 export async function buildDeps(job: Job): Promise<{ deps: StageDeps; glossaryFiles: string[] }> {
-  const glossaryFiles = (await glob(job.glossaries, { cwd: job.root, absolute: true, onlyFiles: true })).sort();
+  const glossaryFiles = await jobGlossaryFiles(job);
   const literal = job.glossaries.filter((g) => !/[*?[\]{}]/.test(g));
   for (const g of literal) {
     try { statSync(join(job.root, g)); } catch { throw new UsageError(t('run:job.glossary', { message: `${g}: not found` })); }

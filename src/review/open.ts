@@ -1,7 +1,6 @@
 // What `tandem review` and `tandem apply-review` share: finding the job folder and opening its review.
 import { realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { glob } from 'tinyglobby';
 import { t } from '../i18n/index.ts';
 import { ReviewFileError } from './journal.ts';
 import { ReviewSession, type OpenOptions } from './session.ts';
@@ -41,10 +40,10 @@ export async function glossaryOf(options: { job?: string; glossary?: string[] })
   }
 }
 
-/** The job file's glossaries (globs relative to the job's root), as the pipeline finds them. */
+/** The job file's glossaries, found as the pipeline finds them (loaded only when --job is given). */
 async function jobGlossaryFiles(jobFile: string): Promise<string[]> {
-  const job = (await import('../pipeline/index.ts')).loadJob(jobFile);
-  return (await glob(job.glossaries, { cwd: job.root, absolute: true, onlyFiles: true })).sort();
+  const pipeline = await import('../pipeline/index.ts');
+  return pipeline.jobGlossaryFiles(pipeline.loadJob(jobFile));
 }
 
 /** Glossary matching for edited text, when there is a glossary. */
