@@ -10,8 +10,8 @@ import type { Lexicon } from './lexicon.ts';
 export interface Unit {
   /** Length in characters (whitespace runs count once). */
   len: number;
-  /** Sorted, unique anchor ids. */
-  ids: Int32Array;
+  /** Sorted, unique anchor ids (a plain array: most units are short, and a typed array's own buffer costs more). */
+  ids: readonly number[];
   /** Number of ids that count towards the similarity's denominator (not dictionary expansions). */
   keys: number;
 }
@@ -121,9 +121,10 @@ function addId(vocab: Vocabulary, id: number, counts: boolean): void {
 }
 
 function finishUnit(len: number): Unit {
-  const ids = scratch.slice(0, count);
+  const ids: number[] = [];
+  for (let k = 0; k < count; k++) ids.push(scratch[k]);
   // Insertion sort: most units have a few dozen ids, where the built-in sort costs more.
-  if (count > 64) ids.sort();
+  if (count > 64) ids.sort((a, b) => a - b);
   else for (let i = 1; i < count; i++) {
     const id = ids[i];
     let j = i - 1;
@@ -223,9 +224,8 @@ function keepIds(units: readonly Unit[], keep: (id: number) => boolean): Unit[] 
     let n = 0;
     for (const id of u.ids) if (keep(id)) n++;
     if (n === u.ids.length) return u;
-    const ids = new Int32Array(n);
-    n = 0;
-    for (const id of u.ids) if (keep(id)) ids[n++] = id;
+    const ids: number[] = [];
+    for (const id of u.ids) if (keep(id)) ids.push(id);
     return { len: u.len, ids, keys: u.keys };
   });
 }

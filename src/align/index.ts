@@ -97,7 +97,7 @@ function buildUnits(src: string[], tgt: string[], options: AlignOptions) {
   return { srcUnits: units(src, srcLang, 'src', new IdSet(tgtUnits)), tgtUnits, vocab };
 }
 
-const NO_IDS = new Int32Array(0);
+const NO_IDS: readonly number[] = [];
 
 function glossaryEntries(text: string, lang: Lang, options: AlignOptions): string[] | undefined {
   return options.glossary ? options.glossary.find(text, lang).map((m) => m.entry) : undefined;

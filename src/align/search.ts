@@ -43,7 +43,7 @@ function coarsen(units: Unit[]): Unit[] {
     out.push({
       len: block.reduce((s, u) => s + u.len, 0),
       keys: block.reduce((s, u) => s + u.keys, 0),
-      ids: Int32Array.from([...ids].sort((a, b) => a - b)),
+      ids: [...ids].sort((a, b) => a - b),
     });
   }
   return out;
