@@ -1,6 +1,6 @@
 // `npm run bench`: the whole pipeline over a generated corpus (default 2,000 documents recombined from
 // the seed pair and the UDHR), in one process on one core. Prints documents/s, MB/s and peak RSS.
-// Usage: npm run bench [-- --documents N --concurrency N --keep]
+// Usage: npm run bench [-- --documents N --concurrency N --formats jsonl,tsv,tmx,xliff --keep]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,13 +15,15 @@ const { values } = parseArgs({ options: {
   // Concurrency defaults to a job's (2): documents in flight on one thread, so one's file reads overlap
   // another's CPU work, as in every `tandem run`.
   documents: { type: 'string', default: '2000' }, concurrency: { type: 'string' }, keep: { type: 'boolean' },
+  // e.g. --formats jsonl,tsv,tmx: what the thousand XLIFF files cost is the difference.
+  formats: { type: 'string' },
 } });
 const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
 const corpus = generateCorpus(join(dir, 'docs'), { documents: Number(values.documents), seed: 7 });
 const repo = resolve(import.meta.dirname, '..', '..');
 const job = resolveJob({ input: 'docs/*.txt', languages: ['en', 'ru', 'uk', 'be'], pairs: ['en-ru'],
   glossaries: join(repo, 'glossaries', '*.yaml'), ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
-  output: { dir: 'out' } },
+  output: { dir: 'out', ...(values.formats ? { formats: values.formats.split(',') } : {}) } },
 { name: 'bench', base: dir });
 
 // Start-up is paid once per process and job, whatever the number of documents, and is shown apart:
