@@ -95,7 +95,7 @@ export function countLetters(text: string, languages: Lang[]): LetterCounts {
     }
   }
   const foreign: Record<Lang, number> = {};
-  languages.forEach((l, k) => { foreign[l] = foreignCounts[k]; });
+  for (let k = 0; k < languages.length; k++) foreign[languages[k]] = foreignCounts[k];
   return { latin, cyrillic, other, foreign, apostrophes };
 }
 

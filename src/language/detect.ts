@@ -4,7 +4,7 @@
 import type { Detection, Lang } from '../types.ts';
 import { SCRIPT, toBcp47, toIso3 } from './codes.ts';
 import { scanText, type Parts } from './scan.ts';
-import { gatherEvidence, toProbabilities, WEIGHTS, withPriorTerm, type Evidence } from './score.ts';
+import { gatherEvidence, priorTerms, toProbabilities, WEIGHTS, withPriorTerm, type Evidence } from './score.ts';
 import { ELD_LANGUAGES, francAll, francBest, type Scores } from './engines.ts';
 import { knownShare, LEXICON_LANGS } from './lexicon.ts';
 
@@ -68,11 +68,15 @@ export function judge(parts: Parts, languages: Lang[], weights = WEIGHTS, sectio
   return { languages, evidence, outsider: outsideLanguage(parts, languages, evidence) };
 }
 
-/** The detection of a judged unit under a prior (options.prior). */
-export function decide(verdict: Verdict | undefined, options: DetectOptions = {}, weights = WEIGHTS): ScoredDetection {
+/**
+ * The detection of a judged unit under a prior (options.prior). `terms`: the prior's terms
+ * (priorTerms), when the caller weighs many units with one prior.
+ */
+export function decide(verdict: Verdict | undefined, options: DetectOptions = {}, weights = WEIGHTS,
+  terms = verdict && priorTerms(options.prior, verdict.languages, weights)): ScoredDetection {
   if (!verdict) return { lang: 'und', confidence: 0, probabilities: {}, words: 0 };
   const { languages, evidence, outsider } = verdict;
-  const probabilities = toProbabilities(withPriorTerm(evidence.scores, options.prior, weights));
+  const probabilities = toProbabilities(withPriorTerm(evidence.scores, terms));
   let best: Lang = languages[0];
   for (const l of languages) if (probabilities[l] > probabilities[best]) best = l;
   if (outsider) {

@@ -7,7 +7,7 @@ import { candidatesOf, decide, detectScored, judge, withPrior, type DetectOption
 import type { Scores } from './engines.ts';
 import { detectScannedParagraph, scanParagraph, sentenceLanguages, type ParagraphDetection, type ParagraphScan } from './paragraph.ts';
 import { joinParts, type Parts } from './scan.ts';
-import { WEIGHTS } from './score.ts';
+import { priorTerms, WEIGHTS } from './score.ts';
 
 /** Units of at most this many words, or less sure than SURE, are detected again with the prior. */
 const SHORT_WORDS = 3;
@@ -58,8 +58,9 @@ export function detectScannedParagraphs(paragraphs: ParagraphScan[], options: De
 }
 
 /** The options of the second pass: the document's distribution as the prior. */
-function documentLeaning(paragraphs: ParagraphScan[], options: DetectOptions): DetectOptions {
-  const prior = distribution(paragraphs.map((p) => ({ text: p.text, detection: decide(p.verdict, options) })));
+function documentLeaning(paragraphs: ParagraphScan[], options: DetectOptions, languages = candidatesOf(options)): DetectOptions {
+  const terms = priorTerms(options.prior, languages);
+  const prior = distribution(paragraphs.map((p) => ({ text: p.text, detection: decide(p.verdict, options, WEIGHTS, terms) })));
   return { ...options, prior: Object.keys(prior).length ? prior : options.prior };
 }
 
@@ -117,6 +118,7 @@ export function ownLanguages(doc: DocumentScan): Lang[] {
  * document as in detectParagraphs (without the spans of mixed sentences, which only cost time here).
  */
 export function detectDocumentSentences(doc: DocumentScan, options: DetectOptions = {}): Detection[] {
-  const leaning = documentLeaning(doc.paragraphs, options);
-  return doc.paragraphs.flatMap((p) => sentenceLanguages(p, leaning));
+  const leaning = documentLeaning(doc.paragraphs, options, doc.languages);
+  const terms = priorTerms(leaning.prior, doc.languages);
+  return doc.paragraphs.flatMap((p) => sentenceLanguages(p, doc.languages, leaning, terms));
 }

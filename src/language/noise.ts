@@ -45,7 +45,8 @@ export function maskNoise(text: string): string {
   let out = text;
   // Masking adds no digits: one look for them serves both patterns that need them.
   let digits: boolean | undefined;
-  for (const [worth, re] of NOISE) {
+  for (let k = 0; k < NOISE.length; k++) {
+    const [worth, re] = NOISE[k];
     const go = worth === hasDigit ? (digits ??= hasDigit(text)) : worth(out);
     if (go) out = out.replace(re, blank);
   }

@@ -9,6 +9,7 @@ import { candidatesOf, decide, judge, type DetectOptions, type ScoredDetection, 
 import type { Scores } from './engines.ts';
 import { WORD } from './noise.ts';
 import { isBlank, joinParts, partsOf, scanText, type Parts, type Scan } from './scan.ts';
+import { priorTerms, WEIGHTS } from './score.ts';
 
 export interface SentenceDetection extends Detection {
   /** Offsets into the paragraph's text, [start, end). */
@@ -109,10 +110,12 @@ export function detectScannedParagraph(paragraph: ParagraphScan, options: Detect
  * Only the language and confidence of each of the paragraph's sentences, as detectScannedParagraph
  * gives them: no spans of mixed sentences are looked for (the pipeline keeps none).
  */
-export function sentenceLanguages(paragraph: ParagraphScan, options: DetectOptions = {}): Detection[] {
-  const leaning = { ...options, prior: blend(decide(paragraph.verdict, options).probabilities, options.prior) };
+export function sentenceLanguages(paragraph: ParagraphScan, languages: Lang[], options: DetectOptions = {},
+  terms = priorTerms(options.prior, languages)): Detection[] {
+  const leaning = { ...options, prior: blend(decide(paragraph.verdict, options, WEIGHTS, terms).probabilities, options.prior) };
+  const sentenceTerms = priorTerms(leaning.prior, languages);
   return paragraph.sentences.map((s) => {
-    const d = decide(s.verdict, leaning);
+    const d = decide(s.verdict, leaning, WEIGHTS, sentenceTerms);
     return { lang: d.lang, confidence: d.confidence };
   });
 }

@@ -70,7 +70,7 @@ function planFor(languages: Lang[]): Plan {
 
 /**
  * Evidence for each candidate from a unit's words and letters (scan.ts). The scores leave out the
- * prior, so one unit's evidence serves every prior it is later weighed with (withPriorTerm).
+ * prior, so one unit's evidence serves every prior it is later weighed with (priorTerms).
  * `sections`, when given, are the parts the unit was joined from: its fit is then theirs.
  */
 export function gatherEvidence(parts: Parts, languages: Lang[], weights: Weights = WEIGHTS, sections?: Parts[]): Evidence {
@@ -147,14 +147,22 @@ function eldOf(eldAll: Float64Array, l: Lang): number {
   return i < 0 ? 0 : eldAll[i];
 }
 
+/** The prior's summand of each candidate's log-linear score; worked out once per prior, not per unit. */
+export function priorTerms(prior: Partial<Record<Lang, number>> | undefined, languages: Lang[], weights: Weights = WEIGHTS): Scores | undefined {
+  if (!prior) return undefined;
+  const terms: Scores = {};
+  for (const l of languages) terms[l] = weights.prior * Math.log((prior[l] ?? 0) + 0.05);
+  return terms;
+}
+
 /**
- * The scores with the prior from the surrounding text added: the prior's term comes last, as one
- * more summand of the log-linear score, so the result does not depend on when it is added.
+ * The scores with the prior's terms added: the prior comes last, as one more summand of the
+ * log-linear score, so the result does not depend on when it is added.
  */
-export function withPriorTerm(scores: Scores, prior: Partial<Record<Lang, number>> | undefined, weights: Weights = WEIGHTS): Scores {
-  if (!prior) return scores;
+export function withPriorTerm(scores: Scores, terms: Scores | undefined): Scores {
+  if (!terms) return scores;
   const out: Scores = {};
-  for (const l in scores) out[l] = scores[l] + weights.prior * Math.log((prior[l] ?? 0) + 0.05);
+  for (const l in scores) out[l] = scores[l] + terms[l];
   return out;
 }
 

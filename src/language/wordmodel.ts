@@ -4,7 +4,7 @@
 // there. Built by scripts/train/lid.ts; loaded lazily (JSON.parse of ~1 MB).
 import { readFileSync } from 'node:fs';
 import type { Lang } from '../types.ts';
-import { LEXICON_LANGS, lexiconMask } from './lexicon.ts';
+import { hasLexicon, LEXICON_LANGS, lexiconMask } from './lexicon.ts';
 
 export const MODEL_LANGS = ['en', 'ru', 'uk', 'be'];
 const ORDER = 4;
@@ -85,7 +85,6 @@ const CYRILLIC = /\p{Script=Cyrillic}/u;
 /** Forgets cached word scores (after MODEL_PARAMS changed). */
 export function resetModelCache(): void {
   cache.clear();
-  gramCache.clear();
   loaded = undefined;
 }
 
@@ -97,9 +96,9 @@ interface Scorer {
   langs: Lang[];
   /** Sorted keys; a key's index is its row in the counts (binary search: no 80k-entry Map to build). */
   gramKeys: string[];
-  gramCounts: Float64Array;
-  /** Per order (index n-1) per language: the smoothing denominator. */
-  gramDenom: Float64Array[];
+  /** Smoothed log-probability per n-gram row per language, then per order for an unseen n-gram:
+   * taken once at load (a few ms) instead of four logarithms per n-gram of every new word. */
+  gramLogs: Float64Array;
   wordKeys: string[];
   wordCounts: Float64Array;
   wordDenom: Float64Array;
@@ -120,11 +119,20 @@ function rowOf(keys: string[], key: string): number | undefined {
 
 function compile(model: WordModel): Scorer {
   const L = model.langs.length;
+  const gramKeys = model.gramKeys.split('\n');
+  const denom = model.gramTotals.map((t, n) => Float64Array.from(t, (total) => total + MODEL_PARAMS.gramK * model.gramTypes[n]));
+  const gramLogs = new Float64Array((gramKeys.length + ORDER) * L);
+  for (let row = 0; row < gramKeys.length; row++) {
+    const d = denom[gramKeys[row].length - 1];
+    for (let l = 0; l < L; l++) gramLogs[row * L + l] = Math.log((model.gramCounts[row * L + l] + MODEL_PARAMS.gramK) / d[l]);
+  }
+  for (let n = 1; n <= ORDER; n++) {
+    for (let l = 0; l < L; l++) gramLogs[(gramKeys.length + n - 1) * L + l] = Math.log((0 + MODEL_PARAMS.gramK) / denom[n - 1][l]);
+  }
   return {
     langs: model.langs,
-    gramKeys: model.gramKeys.split('\n'),
-    gramCounts: Float64Array.from(model.gramCounts),
-    gramDenom: model.gramTotals.map((t, n) => Float64Array.from(t, (total) => total + MODEL_PARAMS.gramK * model.gramTypes[n])),
+    gramKeys,
+    gramLogs,
     wordKeys: model.wordKeys.split('\n'),
     wordCounts: Float64Array.from(model.wordCounts),
     wordDenom: Float64Array.from({ length: L }, (_, l) => model.wordTotals[l] + MODEL_PARAMS.wordK * 1e5),
@@ -133,29 +141,17 @@ function compile(model: WordModel): Scorer {
 
 let loaded: Scorer | undefined;
 function scorer(): Scorer {
-  loaded ??= compile(JSON.parse(readFileSync(new URL('./model/words.json', import.meta.url), 'utf8')) as WordModel);
+  if (!loaded) {
+    loaded = compile(JSON.parse(readFileSync(new URL('./model/words.json', import.meta.url), 'utf8')) as WordModel);
+    // The dictionaries belong to the model: read with it at start-up, not at the first Cyrillic word
+    // of a batch, where their 30-50 ms landed in the middle of a document's detection.
+    hasLexicon();
+  }
   return loaded;
 }
 
 const CACHE_LIMIT = 200_000;
 const cache = new Map<string, Float64Array>();
-
-const gramCache = new Map<string, Float64Array>();
-
-/** An n-gram's smoothed log-probability per model language: words share most of their n-grams. */
-function gramLogs(gram: string, m: Scorer): Float64Array {
-  let logs = gramCache.get(gram);
-  if (!logs) {
-    const L = m.langs.length;
-    const row = rowOf(m.gramKeys, gram);
-    const denom = m.gramDenom[gram.length - 1];
-    logs = new Float64Array(L);
-    for (let l = 0; l < L; l++) logs[l] = Math.log(((row === undefined ? 0 : m.gramCounts[row * L + l]) + MODEL_PARAMS.gramK) / denom[l]);
-    if (gramCache.size >= CACHE_LIMIT) gramCache.clear();
-    gramCache.set(gram, logs);
-  }
-  return logs;
-}
 
 /**
  * Log-likelihood of one lower-case word per model language: the n-gram term, averaged per four
@@ -168,8 +164,8 @@ function wordScore(word: string, m: Scorer): Float64Array {
   let count = 0;
   for (let n = 1; n <= ORDER; n++) for (let i = 0; i + n <= padded.length; i++) {
     if (n === 1 && padded[i] === ' ') continue;
-    const g = gramLogs(padded.slice(i, i + n), m);
-    for (let l = 0; l < L; l++) out[l] += g[l];
+    const row = rowOf(m.gramKeys, padded.slice(i, i + n)) ?? m.gramKeys.length + n - 1;
+    for (let l = 0; l < L; l++) out[l] += m.gramLogs[row * L + l];
     count++;
   }
   const row = rowOf(m.wordKeys, word);
