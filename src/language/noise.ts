@@ -1,6 +1,8 @@
 // Masks text that belongs to no language (links, handles, e-mail, numbers, dates) with spaces, so
 // that scoring sees only words while offsets into the original text stay valid.
 
+import { internWord } from './intern.ts';
+
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 
 /** Each noise pattern with a cheap test that must pass before the regex is worth running. */
@@ -60,9 +62,10 @@ function blank(m: string): string {
 /**
  * Words (letter runs, with inner apostrophes and hyphens) of an already masked text: what
  * `text.match(WORD)` finds, read by character codes, which on running text costs a third of the
- * regex (every word of every sentence passes here).
+ * regex (every word of every sentence passes here). With `intern`, each word is the one string
+ * object for its characters (intern.ts).
  */
-export function words(text: string): string[] {
+export function words(text: string, intern = false): string[] {
   const out: string[] = [];
   const n = text.length;
   let i = 0;
@@ -77,7 +80,7 @@ export function words(text: string): string[] {
       if (i + 1 < n && isJoiner(text.charCodeAt(i)) && (w = letterWidth(text, i + 1))) { i += 1 + w; continue; }
       break;
     }
-    out.push(text.slice(start, i));
+    out.push(intern ? internWord(text, start, i) : text.slice(start, i));
   }
   return out;
 }

@@ -39,7 +39,7 @@ function modelFor(languages: Lang[]): boolean {
 
 export function scanText(text: string, languages: Lang[]): Scan {
   const masked = maskNoise(text);
-  const parts = partsOf(masked, words(masked), languages);
+  const parts = partsOf(masked, words(masked, true), languages);
   return { text, masked, count: parts.count, tokens: parts.tokens, vectors: parts.vectors, letters: parts.letters };
 }
 

@@ -31,3 +31,12 @@ describe('words', () => {
     }
   });
 });
+
+describe('interned words', () => {
+  it('are the words of the text, however many distinct ones the table has grown to hold', () => {
+    // 30,000 distinct words, each seen twice: the table grows several times between the two sightings.
+    const distinct = Array.from({ length: 30000 }, (_, i) => `w${i.toString(36).replace(/\d/g, (d) => 'ABCDEFGHIJ'[+d])}`);
+    const text = [...distinct, ...distinct.slice().reverse(), 'жыве', 'Жыве', 'жыве'].join(' ');
+    expect(words(text, true)).toEqual(words(text));
+  });
+});

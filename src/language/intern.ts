@@ -1,0 +1,52 @@
+// One string object per distinct word. Running text repeats its words (Zipf), and every word is
+// looked up in the model's cache: a fresh slice of the text costs an allocation and a hash each
+// time, while the one interned string keeps its hash, so the lookup is a pointer comparison.
+// Found by the word's characters in the text itself, without slicing it first.
+
+const LIMIT = 1 << 18;
+let slots: Array<string | undefined> = new Array(1 << 12);
+let hashes = new Int32Array(1 << 12);
+let used = 0;
+
+/** The interned string equal to text[start, end). */
+export function internWord(text: string, start: number, end: number): string {
+  let h = 0x811c9dc5;
+  for (let j = start; j < end; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
+  const length = end - start;
+  const mask = slots.length - 1;
+  let k = h & mask;
+  for (let key = slots[k]; key !== undefined; key = slots[k]) {
+    if (hashes[k] === h && key.length === length && sameAt(key, text, start)) return key;
+    k = (k + 1) & mask;
+  }
+  const word = text.slice(start, end);
+  slots[k] = word;
+  hashes[k] = h;
+  if (++used * 2 > slots.length) grow();
+  return word;
+}
+
+function sameAt(key: string, text: string, start: number): boolean {
+  for (let j = 0; j < key.length; j++) if (key.charCodeAt(j) !== text.charCodeAt(start + j)) return false;
+  return true;
+}
+
+/** Doubles the table (keeping every word), or starts afresh once it is as large as it may get. */
+function grow(): void {
+  const old = slots;
+  const oldHashes = hashes;
+  const size = old.length >= LIMIT ? 1 << 12 : old.length * 2;
+  slots = new Array(size);
+  hashes = new Int32Array(size);
+  used = 0;
+  if (size < old.length) return;
+  for (let i = 0; i < old.length; i++) {
+    const key = old[i];
+    if (key === undefined) continue;
+    let k = oldHashes[i] & (size - 1);
+    while (slots[k] !== undefined) k = (k + 1) & (size - 1);
+    slots[k] = key;
+    hashes[k] = oldHashes[i];
+    used++;
+  }
+}
