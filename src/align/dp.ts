@@ -22,21 +22,26 @@ let round = 0;
 export function alignBanded(src: Unit[], tgt: Unit[], model: Model, band: Band): Bead[] {
   const n = src.length, m = tgt.length;
   const { lo, hi } = band;
-  const srcLen = prefix(src, (u) => u.len), tgtLen = prefix(tgt, (u) => u.len);
-  const srcKeys = prefix(src, (u) => u.keys), tgtKeys = prefix(tgt, (u) => u.keys);
-  const off = new Float64Array(n + 2);
+  const srcLen = prefix(src, 'len', 0), tgtLen = prefix(tgt, 'len', 1);
+  const srcKeys = prefix(src, 'keys', 2), tgtKeys = prefix(tgt, 'keys', 3);
+  const off = floats(4, n + 2);
+  off[0] = 0;
   for (let i = 0; i <= n; i++) off[i + 1] = off[i] + (hi[i] - lo[i] + 1);
-  const cost = new Float64Array(off[n + 1]).fill(Infinity);
-  const back = new Uint8Array(off[n + 1]).fill(NONE);
+  const cells = off[n + 1];
+  const cost = floats(5, cells).fill(Infinity, 0, cells);
+  if (back.length < cells) back = new Uint8Array(Math.max(2 * back.length, cells));
+  back.fill(NONE, 0, cells);
   // Shared-anchor counts of sentence pairs, computed once: row a holds the targets that beads
   // ending in rows a+1..a+3 can reach. -1 marks a pair not computed yet.
   const maxDi = Math.max(1, ...model.moves.map((mv) => mv.di)), maxDj = Math.max(1, ...model.moves.map((mv) => mv.dj));
-  const pairFrom = new Int32Array(n), pairOff = new Float64Array(n + 1);
+  const pairFrom = floats(6, n), pairOff = floats(7, n + 1);
+  pairOff[0] = 0;
   for (let a = 0; a < n; a++) {
     pairFrom[a] = Math.max(0, lo[a + 1] - maxDj);
     pairOff[a + 1] = pairOff[a] + Math.max(0, hi[Math.min(n, a + maxDi)] - pairFrom[a]);
   }
-  const pairs = new Int16Array(pairOff[n]).fill(-1);
+  if (pairs.length < pairOff[n]) pairs = new Int16Array(Math.max(2 * pairs.length, pairOff[n]));
+  pairs.fill(-1, 0, pairOff[n]);
   const shared = (a: number, b: number) => {
     const k = pairOff[a] + b - pairFrom[a];
     let s = pairs[k];
@@ -106,9 +111,23 @@ export function alignBanded(src: Unit[], tgt: Unit[], model: Model, band: Band):
   return beads.reverse();
 }
 
-function prefix(units: Unit[], f: (u: Unit) => number): Float64Array {
-  const out = new Float64Array(units.length + 1);
-  for (let k = 0; k < units.length; k++) out[k + 1] = out[k] + f(units[k]);
+// Work arrays reused by every call (the programme is never re-entered, and beads copy what they
+// keep): a fresh set per call, each with its own off-heap buffer, cost small alignments more in
+// allocation and garbage collection than the programme itself.
+const work: Float64Array[] = [];
+let back = new Uint8Array(1024);
+let pairs = new Int16Array(1024);
+
+/** Work array `slot`, at least n long; only its first n values are meaningful to the caller. */
+function floats(slot: number, n: number): Float64Array {
+  if (!work[slot] || work[slot].length < n) work[slot] = new Float64Array(Math.max(1024, 2 * n));
+  return work[slot];
+}
+
+function prefix(units: Unit[], field: 'len' | 'keys', slot: number): Float64Array {
+  const out = floats(slot, units.length + 1);
+  out[0] = 0;
+  for (let k = 0; k < units.length; k++) out[k + 1] = out[k] + units[k][field];
   return out;
 }
 
