@@ -24,7 +24,11 @@ export interface LetterCounts {
   foreign: Record<Lang, number>;
   /** Apostrophes inside Cyrillic words (п'еса, з'явилася): Belarusian and Ukrainian, not Russian. */
   apostrophes: number;
+  /** Letters that Russian, Ukrainian or Belarusian write and Bulgarian does not: ё ы э і ї є ґ ў. */
+  eastSlavic: number;
 }
+
+const EAST_SLAVIC = 'ёыэіїєґў';
 
 const LETTER = /\p{L}/u;
 const LATIN = /\p{Script=Latin}/u;
@@ -55,6 +59,9 @@ function foreignMask(languages: Lang[]): Uint32Array {
   return mask;
 }
 
+/** Per Cyrillic code point (lower case): whether it is one of EAST_SLAVIC. */
+const EAST_SLAVIC_AT = Uint8Array.from({ length: 0x130 }, (_, i) => (EAST_SLAVIC.includes(String.fromCharCode(0x400 + i)) ? 1 : 0));
+
 /** Lower case for Cyrillic code points (А-Я, Ѐ-Џ, and the paired letters of U+0460 and up). */
 function lowerCyr(c: number): number {
   if (c >= 0x410 && c <= 0x42f) return c + 0x20;
@@ -72,6 +79,7 @@ export function countLetters(text: string, languages: Lang[]): LetterCounts {
   let cyrillic = 0;
   let other = 0;
   let apostrophes = 0;
+  let eastSlavic = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
@@ -79,7 +87,9 @@ export function countLetters(text: string, languages: Lang[]): LetterCounts {
       else if (c === 39 && isCyr(text.charCodeAt(i - 1)) && isCyr(text.charCodeAt(i + 1))) apostrophes++;
     } else if (c >= CYR_FIRST && c <= CYR_LAST) {
       cyrillic++;
-      const bits = mask[lowerCyr(c) - CYR_FIRST];
+      const lower = lowerCyr(c) - CYR_FIRST;
+      eastSlavic += EAST_SLAVIC_AT[lower];
+      const bits = mask[lower];
       if (bits) for (let k = 0; k < foreignCounts.length; k++) if (bits & (1 << k)) foreignCounts[k]++;
     } else if ((c === 0x2019 || c === 0x2bc) && isCyr(text.charCodeAt(i - 1)) && isCyr(text.charCodeAt(i + 1))) {
       apostrophes++;
@@ -96,7 +106,7 @@ export function countLetters(text: string, languages: Lang[]): LetterCounts {
   }
   const foreign: Record<Lang, number> = {};
   for (let k = 0; k < languages.length; k++) foreign[languages[k]] = foreignCounts[k];
-  return { latin, cyrillic, other, foreign, apostrophes };
+  return { latin, cyrillic, other, foreign, apostrophes, eastSlavic };
 }
 
 function isCyr(c: number): boolean {

@@ -124,7 +124,7 @@ function outsideLanguage(parts: Parts, languages: Lang[], evidence: Evidence): L
     // franc takes much ru/uk/be text for Bulgarian, Macedonian or Rusyn: in Cyrillic only letters
     // that no candidate's alphabet has (Serbian ј, Kazakh ә), or words that the ru/uk/be
     // dictionaries do not know (when those are the only Cyrillic candidates), are clear enough.
-    if (evidence.minForeign < 2 && !unknownCyrillic(parts.tokens, languages)) return undefined;
+    if (evidence.minForeign < 2 && !unknownCyrillic(parts, languages)) return undefined;
     const top = toBcp47(francBest(parts.tokens.join(' ')));
     return languages.includes(top) ? undefined : top;
   }
@@ -139,8 +139,6 @@ function outsideLanguage(parts: Parts, languages: Lang[], evidence: Evidence): L
   return bestCandidate < FRANC_RATIO ? (evidence.outsider?.lang ?? top) : undefined;
 }
 
-/** Letters that ru/uk/be write and Bulgarian does not: with one of them the words are not asked. */
-const EAST_SLAVIC = /[ёыэіїєґў]/iu;
 
 /**
  * Whether Cyrillic text is in none of ru/uk/be by its words: most lower-case words unknown to all
@@ -148,10 +146,11 @@ const EAST_SLAVIC = /[ёыэіїєґў]/iu;
  * are ru/uk/be, whose dictionaries the lexicon has, and no letter of theirs that Bulgarian lacks
  * is there (Belarusian in the classical spelling's rival, taraškievica, has ў and і).
  */
-function unknownCyrillic(tokens: string[], languages: Lang[]): boolean {
+function unknownCyrillic(parts: Parts, languages: Lang[]): boolean {
   if (!languages.every((l) => SCRIPT[l] !== 'Cyrl' || (LEXICON_LANGS as readonly string[]).includes(l))) return false;
-  if (tokens.some((t) => EAST_SLAVIC.test(t))) return false;
-  const share = knownShare(tokens);
+  // A letter that ru/uk/be write and Bulgarian does not (ё ы э і ї є ґ ў, counted with the others).
+  if (parts.letters.eastSlavic) return false;
+  const share = knownShare(parts.tokens);
   return share !== undefined && share < KNOWN_FLOOR;
 }
 

@@ -90,7 +90,12 @@ let filters: Bloom[] | null | undefined;
 /** Uses these filters instead of the file (tests), or none at all with `null`; undefined re-reads. */
 export function setLexicon(value: Bloom[] | null | undefined): void {
   filters = value;
+  masks.clear();
 }
+
+/** Masks of words already looked up: the outside-language check asks about the same words again. */
+const masks = new Map<string, number>();
+const MASK_CACHE_LIMIT = 200_000;
 
 function load(): Bloom[] | null {
   if (filters === undefined) {
@@ -116,9 +121,14 @@ export function hasLexicon(): boolean {
 export function lexiconMask(word: string): number {
   const f = load();
   if (!f) return -1;
-  const form = normalizeForm(word);
-  let mask = 0;
-  for (let i = 0; i < f.length; i++) if (bloomHas(f[i], form)) mask |= 1 << i;
+  let mask = masks.get(word);
+  if (mask === undefined) {
+    const form = normalizeForm(word);
+    mask = 0;
+    for (let i = 0; i < f.length; i++) if (bloomHas(f[i], form)) mask |= 1 << i;
+    if (masks.size >= MASK_CACHE_LIMIT) masks.clear();
+    masks.set(word, mask);
+  }
   return mask;
 }
 

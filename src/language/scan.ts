@@ -56,7 +56,7 @@ export function joinParts(parts: Parts[]): Parts {
   let count = 0;
   const tokens: string[] = [];
   const vectors: Float64Array[] = [];
-  const letters: LetterCounts = { latin: 0, cyrillic: 0, other: 0, foreign: {}, apostrophes: 0 };
+  const letters: LetterCounts = { latin: 0, cyrillic: 0, other: 0, foreign: {}, apostrophes: 0, eastSlavic: 0 };
   for (const p of parts) {
     count += p.count;
     for (let i = 0; i < p.tokens.length; i++) tokens.push(p.tokens[i]);
@@ -65,6 +65,7 @@ export function joinParts(parts: Parts[]): Parts {
     letters.cyrillic += p.letters.cyrillic;
     letters.other += p.letters.other;
     letters.apostrophes += p.letters.apostrophes;
+    letters.eastSlavic += p.letters.eastSlavic;
     for (const l in p.letters.foreign) letters.foreign[l] = (letters.foreign[l] ?? 0) + p.letters.foreign[l];
   }
   return { count, tokens, vectors, letters };
