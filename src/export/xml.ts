@@ -94,8 +94,11 @@ export function escapeAttr(text: string): string {
 // id is kept in metadata).
 const NAME_CHAR = /[-.:\w\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF\u0100-\u0131\u0134-\u013E\u0141-\u0148\u014A-\u017E\u0386\u0388-\u038A\u038C\u038E-\u03A1\u03A3-\u03CE\u0401-\u040C\u040E-\u044F\u0451-\u045C\u045E-\u0481\u0490-\u04C4\u05D0-\u05EA\u0621-\u063A\u0641-\u064A\u3041-\u3094\u30A1-\u30FA\u4E00-\u9FA5\uAC00-\uD7A3]/;
 
+const ASCII_NAME = /^[-.:\w]+$/;
+
 /** Turns any string into an xs:NMTOKEN by replacing other characters with '_'. */
 export function toNmtoken(text: string): string {
+  if (ASCII_NAME.test(text)) return text; // most ids ("0.1", "doc-00001.txt") need no replacing
   const token = Array.from(text, (ch) => (NAME_CHAR.test(ch) ? ch : '_')).join('');
   return token || '_';
 }
