@@ -12,6 +12,7 @@ export function fullBand(n: number, m: number): Band {
 }
 
 const SKIP_SRC = 0, SKIP_TGT = 1, NONE = 255;
+const SKIP_SRC_MOVE: Move = { di: 1, dj: 0, prior: 0 }, SKIP_TGT_MOVE: Move = { di: 0, dj: 1, prior: 0 };
 
 // Marks of the anchor ids seen in a bead, kept between calls: ids are interned for the whole
 // process, so an array per call as long as the largest id would cost more than the programme.
@@ -33,7 +34,8 @@ export function alignBanded(src: Unit[], tgt: Unit[], model: Model, band: Band):
   back.fill(NONE, 0, cells);
   // Shared-anchor counts of sentence pairs, computed once: row a holds the targets that beads
   // ending in rows a+1..a+3 can reach. -1 marks a pair not computed yet.
-  const maxDi = Math.max(1, ...model.moves.map((mv) => mv.di)), maxDj = Math.max(1, ...model.moves.map((mv) => mv.dj));
+  let maxDi = 1, maxDj = 1;
+  for (const mv of model.moves) { maxDi = Math.max(maxDi, mv.di); maxDj = Math.max(maxDj, mv.dj); }
   const pairFrom = floats(6, n), pairOff = floats(7, n + 1);
   pairOff[0] = 0;
   for (let a = 0; a < n; a++) {
@@ -102,7 +104,7 @@ export function alignBanded(src: Unit[], tgt: Unit[], model: Model, band: Band):
   for (let i = n, j = m; i > 0 || j > 0; ) {
     const here = at(i, j), how = back[here];
     if (here < 0 || how === NONE) throw new Error(`alignment band does not reach (${i}, ${j})`);
-    const move: Move = how === SKIP_SRC ? { di: 1, dj: 0, prior: 0 } : how === SKIP_TGT ? { di: 0, dj: 1, prior: 0 } : moves[how - 2];
+    const move: Move = how === SKIP_SRC ? SKIP_SRC_MOVE : how === SKIP_TGT ? SKIP_TGT_MOVE : moves[how - 2];
     const step = cost[here] - cost[at(i - move.di, j - move.dj)];
     const score = move.di && move.dj ? beadScore(move, step, model) : 0;
     beads.push({ src: range(i - move.di, i), tgt: range(j - move.dj, j), score: Math.round(score * 1000) / 1000 });
@@ -131,4 +133,10 @@ function prefix(units: Unit[], field: 'len' | 'keys', slot: number): Float64Arra
   return out;
 }
 
-export const range = (a: number, b: number): number[] => Array.from({ length: b - a }, (_, k) => a + k);
+/** a, a+1, ..., b-1, in an array of exactly that size (most beads have one sentence a side). */
+export function range(a: number, b: number): number[] {
+  if (b - a === 1) return [a];
+  const out = new Array<number>(Math.max(0, b - a));
+  for (let k = a; k < b; k++) out[k - a] = k;
+  return out;
+}

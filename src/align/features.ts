@@ -121,16 +121,16 @@ function addId(vocab: Vocabulary, id: number, counts: boolean): void {
 }
 
 function finishUnit(len: number): Unit {
-  const ids: number[] = [];
-  for (let k = 0; k < count; k++) ids.push(scratch[k]);
   // Insertion sort: most units have a few dozen ids, where the built-in sort costs more.
-  if (count > 64) ids.sort((a, b) => a - b);
+  if (count > 64) scratch.subarray(0, count).sort();
   else for (let i = 1; i < count; i++) {
-    const id = ids[i];
+    const id = scratch[i];
     let j = i - 1;
-    while (j >= 0 && ids[j] > id) { ids[j + 1] = ids[j]; j--; }
-    ids[j + 1] = id;
+    while (j >= 0 && scratch[j] > id) { scratch[j + 1] = scratch[j]; j--; }
+    scratch[j + 1] = id;
   }
+  const ids = new Array<number>(count);
+  for (let k = 0; k < count; k++) ids[k] = scratch[k];
   return { len, ids, keys: counted };
 }
 
@@ -224,8 +224,9 @@ function keepIds(units: readonly Unit[], keep: (id: number) => boolean): Unit[] 
     let n = 0;
     for (const id of u.ids) if (keep(id)) n++;
     if (n === u.ids.length) return u;
-    const ids: number[] = [];
-    for (const id of u.ids) if (keep(id)) ids.push(id);
+    const ids = new Array<number>(n);
+    n = 0;
+    for (const id of u.ids) if (keep(id)) ids[n++] = id;
     return { len: u.len, ids, keys: u.keys };
   });
 }

@@ -68,9 +68,18 @@ export function alignDocuments(srcParagraphs: string[][], tgtParagraphs: string[
     if (prev && groups[k].src[0] === groups[k].src[1]) groups[k].src = [prev.src[1], prev.src[1]];
     if (prev && groups[k].tgt[0] === groups[k].tgt[1]) groups[k].tgt = [prev.tgt[1], prev.tgt[1]];
   }
-  const alignGroups = (model: Model) => groups.flatMap(({ src: [sFrom, sTo], tgt: [tFrom, tTo] }) =>
-    alignUnits(srcUnits.slice(sFrom, sTo), tgtUnits.slice(tFrom, tTo), model)
-      .map((b) => ({ src: b.src.map((k) => k + sFrom), tgt: b.tgt.map((k) => k + tFrom), score: b.score })));
+  const alignGroups = (model: Model) => {
+    const beads: Bead[] = [];
+    for (const { src: [sFrom, sTo], tgt: [tFrom, tTo] } of groups) {
+      // The group's beads are fresh: their indexes are moved to the whole document's in place.
+      for (const b of alignUnits(srcUnits.slice(sFrom, sTo), tgtUnits.slice(tFrom, tTo), model)) {
+        for (let k = 0; k < b.src.length; k++) b.src[k] += sFrom;
+        for (let k = 0; k < b.tgt.length; k++) b.tgt[k] += tFrom;
+        beads.push(b);
+      }
+    }
+    return beads;
+  };
   // As for flat input: a first pass fits the length model to this pair, the second aligns with it.
   const model = baseModel(srcUnits, tgtUnits, options);
   const first = alignGroups(model);
