@@ -44,30 +44,11 @@ export function alignBanded(src: Unit[], tgt: Unit[], model: Model, band: Band):
   }
   if (pairs.length < pairOff[n]) pairs = new Int16Array(Math.max(2 * pairs.length, pairOff[n]));
   pairs.fill(-1, 0, pairOff[n]);
-  const shared = (a: number, b: number) => {
-    const k = pairOff[a] + b - pairFrom[a];
-    let s = pairs[k];
-    if (s < 0) { s = Math.min(32767, sharedIds(src[a], tgt[b])); pairs[k] = s; }
-    return s;
-  };
-  // Beads of several sentences count each shared id once: summing pairs would reward merging
-  // sentences that share only the document's frequent words.
   let maxId = 0;
   for (const u of src) if (u.ids.length) maxId = Math.max(maxId, u.ids[u.ids.length - 1]);
   for (const u of tgt) if (u.ids.length) maxId = Math.max(maxId, u.ids[u.ids.length - 1]);
   if (maxId >= stamp.length) { stamp = new Int32Array(Math.max(2 * stamp.length, maxId + 1)); round = 0; }
-  const countOnce = model.countOnce !== false;
-  const groupShared = (i0: number, i1: number, j0: number, j1: number) => {
-    if (i1 - i0 === 1 && j1 - j0 === 1) return shared(i0, j0);
-    if (!countOnce) { let sum = 0; for (let a = i0; a < i1; a++) for (let b = j0; b < j1; b++) sum += shared(a, b); return sum; }
-    if (round > 0x7ffffff0) { stamp.fill(0); round = 0; }
-    round += 2;
-    for (let a = i0; a < i1; a++) for (const id of src[a].ids) stamp[id] = round;
-    let s = 0;
-    for (let b = j0; b < j1; b++) for (const id of tgt[b].ids) if (stamp[id] === round) { s++; stamp[id] = round + 1; }
-    return s;
-  };
-  const at = (i: number, j: number) => (j < lo[i] || j > hi[i] ? -1 : off[i] + j - lo[i]);
+  current = { src, tgt, pairFrom, pairOff, countOnce: model.countOnce !== false };
   const moves = model.moves;
 
   for (let i = 0; i <= n; i++) {
@@ -76,7 +57,7 @@ export function alignBanded(src: Unit[], tgt: Unit[], model: Model, band: Band):
       if (i === 0 && j === 0) { cost[here] = 0; continue; }
       let best = Infinity, how = NONE;
       if (i > 0) {
-        const p = at(i - 1, j);
+        const p = cellAt(band, off, i - 1, j);
         if (p >= 0 && cost[p] + model.skip < best) { best = cost[p] + model.skip; how = SKIP_SRC; }
       }
       if (j > lo[i]) {
@@ -86,12 +67,12 @@ export function alignBanded(src: Unit[], tgt: Unit[], model: Model, band: Band):
       for (let k = 0; k < moves.length; k++) {
         const { di, dj, prior } = moves[k];
         if (i < di || j < dj) continue;
-        const p = at(i - di, j - dj);
+        const p = cellAt(band, off, i - di, j - dj);
         if (p < 0 || cost[p] + prior >= best) continue;
         // Counting shared anchors is the costly part: beads that lose on shape and length alone skip it.
         const partial = shapeAndLengthCost(moves[k], srcLen[i] - srcLen[i - di], tgtLen[j] - tgtLen[j - dj], model);
         if (cost[p] + partial >= best) continue;
-        const s = groupShared(i - di, i, j - dj, j);
+        const s = groupShared(current, i - di, i, j - dj, j);
         const sim = similarity(s, srcKeys[i] - srcKeys[i - di], tgtKeys[j] - tgtKeys[j - dj]);
         const c = cost[p] + withLexical(partial, moves[k], sim, model);
         if (c < best) { best = c; how = 2 + k; }
@@ -102,15 +83,46 @@ export function alignBanded(src: Unit[], tgt: Unit[], model: Model, band: Band):
 
   const beads: Bead[] = [];
   for (let i = n, j = m; i > 0 || j > 0; ) {
-    const here = at(i, j), how = back[here];
+    const here = cellAt(band, off, i, j), how = back[here];
     if (here < 0 || how === NONE) throw new Error(`alignment band does not reach (${i}, ${j})`);
     const move: Move = how === SKIP_SRC ? SKIP_SRC_MOVE : how === SKIP_TGT ? SKIP_TGT_MOVE : moves[how - 2];
-    const step = cost[here] - cost[at(i - move.di, j - move.dj)];
+    const step = cost[here] - cost[cellAt(band, off, i - move.di, j - move.dj)];
     const score = move.di && move.dj ? beadScore(move, step, model) : 0;
     beads.push({ src: range(i - move.di, i), tgt: range(j - move.dj, j), score: Math.round(score * 1000) / 1000 });
     i -= move.di; j -= move.dj;
   }
   return beads.reverse();
+}
+
+// What the pair counts of the call in progress read (a context object instead of closures per call).
+interface Current { src: Unit[]; tgt: Unit[]; pairFrom: Float64Array; pairOff: Float64Array; countOnce: boolean }
+let current: Current;
+
+function cellAt(band: Band, off: Float64Array, i: number, j: number): number {
+  return j < band.lo[i] || j > band.hi[i] ? -1 : off[i] + j - band.lo[i];
+}
+
+/** Anchors shared by source unit a and target unit b, counted once per call. */
+function pairShared(c: Current, a: number, b: number): number {
+  const k = c.pairOff[a] + b - c.pairFrom[a];
+  let s = pairs[k];
+  if (s < 0) { s = Math.min(32767, sharedIds(c.src[a], c.tgt[b])); pairs[k] = s; }
+  return s;
+}
+
+/**
+ * Anchors shared by the bead of source units i0..i1-1 and target units j0..j1-1. Each shared id
+ * counts once: summing pairs would reward merging sentences that share only frequent words.
+ */
+function groupShared(c: Current, i0: number, i1: number, j0: number, j1: number): number {
+  if (i1 - i0 === 1 && j1 - j0 === 1) return pairShared(c, i0, j0);
+  if (!c.countOnce) { let sum = 0; for (let a = i0; a < i1; a++) for (let b = j0; b < j1; b++) sum += pairShared(c, a, b); return sum; }
+  if (round > 0x7ffffff0) { stamp.fill(0); round = 0; }
+  round += 2;
+  for (let a = i0; a < i1; a++) for (const id of c.src[a].ids) stamp[id] = round;
+  let s = 0;
+  for (let b = j0; b < j1; b++) for (const id of c.tgt[b].ids) if (stamp[id] === round) { s++; stamp[id] = round + 1; }
+  return s;
 }
 
 // Work arrays reused by every call (the programme is never re-entered, and beads copy what they
