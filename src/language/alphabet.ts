@@ -3,6 +3,7 @@
 // і). Each such letter counts against the languages that lack it. It is evidence, not a verdict:
 // names, quotes and typos bring stray letters, so the combiner weighs it against the models.
 import type { Lang } from '../types.ts';
+import { HASH_SEED, internWord, mix } from './intern.ts';
 
 /** Cyrillic alphabets (lower case). A Cyrillic letter outside a language's alphabet counts against it. */
 const ALPHABETS: Record<string, string> = {
@@ -30,7 +31,7 @@ export interface LetterCounts {
 
 const EAST_SLAVIC = 'ёыэіїєґў';
 
-const LETTER = /\p{L}/u;
+const LETTER = /^\p{L}$/u;
 const LATIN = /\p{Script=Latin}/u;
 const CYR_FIRST = 0x400;
 const CYR_LAST = 0x52f;
@@ -70,9 +71,13 @@ function lowerCyr(c: number): number {
   return c;
 }
 
-/** Counts by code point ranges in one pass with no allocation: this runs on every unit, and a regex
- * or a lower-cased copy per unit cost more than the models themselves. */
-export function countLetters(text: string, languages: Lang[]): LetterCounts {
+/**
+ * Counts by code point ranges in one pass with no allocation: this runs on every unit, and a regex
+ * or a lower-cased copy per unit cost more than the models themselves. `words`, when given,
+ * receives the text's words (noise.ts WORD: letter runs with inner apostrophes and hyphens), each
+ * the one interned string for its characters (intern.ts), found in the same pass.
+ */
+export function countLetters(text: string, languages: Lang[], words?: string[]): LetterCounts {
   const mask = foreignMask(languages);
   const foreignCounts = new Array<number>(languages.length).fill(0);
   let latin = 0;
@@ -80,10 +85,15 @@ export function countLetters(text: string, languages: Lang[]): LetterCounts {
   let other = 0;
   let apostrophes = 0;
   let eastSlavic = 0;
-  for (let i = 0; i < text.length; i++) {
+  let start = -1;
+  let hash = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const at = i;
     const c = text.charCodeAt(i);
+    let letter = false;
     if (c < 0x80) {
-      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) latin++;
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) { latin++; letter = true; }
       else if (c === 39 && isCyr(text.charCodeAt(i - 1)) && isCyr(text.charCodeAt(i + 1))) apostrophes++;
     } else if (c >= CYR_FIRST && c <= CYR_LAST) {
       cyrillic++;
@@ -91,22 +101,60 @@ export function countLetters(text: string, languages: Lang[]): LetterCounts {
       eastSlavic += EAST_SLAVIC_AT[lower];
       const bits = mask[lower];
       if (bits) for (let k = 0; k < foreignCounts.length; k++) if (bits & (1 << k)) foreignCounts[k]++;
+      letter = c < 0x482 || c > 0x489; // U+0482-0489: a sign and combining marks
     } else if ((c === 0x2019 || c === 0x2bc) && isCyr(text.charCodeAt(i - 1)) && isCyr(text.charCodeAt(i + 1))) {
       apostrophes++;
-    } else if (c >= 0xc0 && c <= 0x24f) latin++;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      letter = c === 0x2bc; // ʼ is a letter (Lm), ’ punctuation
+    } else if (c >= 0xc0 && c <= 0x24f) {
+      latin++;
+      letter = c !== 0xd7 && c !== 0xf7; // × and ÷ count as Latin, as they always have, but are no letters
+    } else if (isPair(text, i)) {
+      letter = LETTER.test(text.slice(i, i + 2));
+      if (letter) other++;
       i++;
-      if (LETTER.test(ch)) other++;
     } else {
       const ch = text[i];
+      letter = LETTER.test(ch);
       if (LATIN.test(ch)) latin++;
-      else if (LETTER.test(ch)) other++;
+      else if (letter) other++;
+    }
+    if (!words) continue;
+    if (letter) {
+      if (start < 0) { start = at; hash = HASH_SEED; }
+      hash = mix(hash, c);
+      if (i > at) hash = mix(hash, text.charCodeAt(i));
+    } else if (start >= 0) {
+      // A joiner counts only between letters: "don't", "п'еса", "Jean-Paul", but not "word-".
+      if (isJoiner(c) && letterWidth(text, i + 1)) hash = mix(hash, c);
+      else { words.push(internWord(text, start, at, hash)); start = -1; }
     }
   }
+  if (words && start >= 0) words.push(internWord(text, start, n, hash));
   const foreign: Record<Lang, number> = {};
   for (let k = 0; k < languages.length; k++) foreign[languages[k]] = foreignCounts[k];
   return { latin, cyrillic, other, foreign, apostrophes, eastSlavic };
+}
+
+/** Code units taken by the letter (\p{L}) at `i`: 1, or 2 for a surrogate pair; 0 for no letter. */
+export function letterWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return ((c | 0x20) >= 97 && (c | 0x20) <= 122) ? 1 : 0;
+  // Latin-1 and Latin Extended-A/B letters, Cyrillic letters: all \p{L} but × ÷ and U+0482-0489.
+  if (c >= 0xc0 && c <= 0x24f) return c === 0xd7 || c === 0xf7 ? 0 : 1;
+  if (c >= 0x400 && c <= 0x52f) return c >= 0x482 && c <= 0x489 ? 0 : 1;
+  if (isPair(text, i)) return LETTER.test(text.slice(i, i + 2)) ? 2 : 0;
+  return LETTER.test(text[i]) ? 1 : 0;
+}
+
+function isPair(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) return false;
+  const d = text.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff;
+}
+
+function isJoiner(c: number): boolean {
+  return c === 39 || c === 45 || c === 0x2019 || c === 0x2bc;
 }
 
 function isCyr(c: number): boolean {

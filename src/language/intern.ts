@@ -8,10 +8,14 @@ let slots: Array<string | undefined> = new Array(1 << 12);
 let hashes = new Int32Array(1 << 12);
 let used = 0;
 
-/** The interned string equal to text[start, end). */
-export function internWord(text: string, start: number, end: number): string {
-  let h = 0x811c9dc5;
-  for (let j = start; j < end; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
+/** FNV-1a over code units: a word's hash is HASH_SEED mixed with each of its code units in turn. */
+export const HASH_SEED = 0x811c9dc5;
+export function mix(hash: number, unit: number): number {
+  return Math.imul(hash ^ unit, 0x01000193);
+}
+
+/** The interned string equal to text[start, end); `h`, when known, is its hash (HASH_SEED, mix). */
+export function internWord(text: string, start: number, end: number, h = hashOf(text, start, end)): string {
   const length = end - start;
   const mask = slots.length - 1;
   let k = h & mask;
@@ -24,6 +28,12 @@ export function internWord(text: string, start: number, end: number): string {
   hashes[k] = h;
   if (++used * 2 > slots.length) grow();
   return word;
+}
+
+function hashOf(text: string, start: number, end: number): number {
+  let h = HASH_SEED;
+  for (let j = start; j < end; j++) h = mix(h, text.charCodeAt(j));
+  return h;
 }
 
 function sameAt(key: string, text: string, start: number): boolean {

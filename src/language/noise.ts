@@ -1,7 +1,7 @@
 // Masks text that belongs to no language (links, handles, e-mail, numbers, dates) with spaces, so
 // that scoring sees only words while offsets into the original text stay valid.
 
-import { internWord } from './intern.ts';
+import { countLetters } from './alphabet.ts';
 
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 
@@ -61,51 +61,13 @@ function blank(m: string): string {
 
 /**
  * Words (letter runs, with inner apostrophes and hyphens) of an already masked text: what
- * `text.match(WORD)` finds, read by character codes, which on running text costs a third of the
- * regex (every word of every sentence passes here). With `intern`, each word is the one string
- * object for its characters (intern.ts).
+ * `text.match(WORD)` finds, read by character codes in the letter-counting pass (alphabet.ts),
+ * each the one string object for its characters (intern.ts).
  */
-export function words(text: string, intern = false): string[] {
+export function words(text: string): string[] {
   const out: string[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    let w = letterWidth(text, i);
-    if (!w) { i += isPair(text, i) ? 2 : 1; continue; }
-    const start = i;
-    i += w;
-    for (;;) {
-      while (i < n && (w = letterWidth(text, i))) i += w;
-      // A joiner counts only between letters: "don't", "п'еса", "Jean-Paul", but not "word-".
-      if (i + 1 < n && isJoiner(text.charCodeAt(i)) && (w = letterWidth(text, i + 1))) { i += 1 + w; continue; }
-      break;
-    }
-    out.push(intern ? internWord(text, start, i) : text.slice(start, i));
-  }
+  countLetters(text, [], out);
   return out;
 }
 export const WORD = /\p{L}+(?:['’ʼ-]\p{L}+)*/gu;
 
-const LETTER = /^\p{L}$/u;
-
-/** Code units taken by the letter at `i` (1, or 2 for a surrogate pair), or 0 when it is no letter. */
-function letterWidth(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 0x80) return ((c | 0x20) >= 97 && (c | 0x20) <= 122) ? 1 : 0;
-  // Latin-1 and Latin Extended-A/B letters, Cyrillic letters: all \p{L} but × ÷ and U+0482-0489.
-  if (c >= 0xc0 && c <= 0x24f) return c === 0xd7 || c === 0xf7 ? 0 : 1;
-  if (c >= 0x400 && c <= 0x52f) return c >= 0x482 && c <= 0x489 ? 0 : 1;
-  if (isPair(text, i)) return LETTER.test(text.slice(i, i + 2)) ? 2 : 0;
-  return LETTER.test(text[i]) ? 1 : 0;
-}
-
-function isPair(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 0xd800 || c > 0xdbff) return false;
-  const d = text.charCodeAt(i + 1);
-  return d >= 0xdc00 && d <= 0xdfff;
-}
-
-function isJoiner(c: number): boolean {
-  return c === 39 || c === 45 || c === 0x2019 || c === 0x2bc;
-}

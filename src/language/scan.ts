@@ -4,7 +4,7 @@
 // letters), so a paragraph is its sentences' scans joined rather than its text read again.
 import type { Lang } from '../types.ts';
 import { countLetters, type LetterCounts } from './alphabet.ts';
-import { maskNoise, words } from './noise.ts';
+import { maskNoise } from './noise.ts';
 import { MODEL_LANGS, wordVector } from './wordmodel.ts';
 
 /** What a unit's evidence is made of. */
@@ -39,15 +39,17 @@ function modelFor(languages: Lang[]): boolean {
 
 export function scanText(text: string, languages: Lang[]): Scan {
   const masked = maskNoise(text);
-  const parts = partsOf(masked, words(masked, true), languages);
+  // Words and letters in one pass over the text.
+  const tokens: string[] = [];
+  const parts = partsOf(masked, tokens, languages, countLetters(masked, languages, tokens));
   return { text, masked, count: parts.count, tokens: parts.tokens, vectors: parts.vectors, letters: parts.letters };
 }
 
 /** The parts of (a stretch of) masked text whose words are already found. */
-export function partsOf(masked: string, tokens: string[], languages: Lang[]): Parts {
+export function partsOf(masked: string, tokens: string[], languages: Lang[], letters = countLetters(masked, languages)): Parts {
   const vectors: Float64Array[] = [];
   if (tokens.length && modelFor(languages)) for (let i = 0; i < tokens.length; i++) vectors.push(wordVector(tokens[i]));
-  return { count: tokens.length, tokens, vectors, letters: countLetters(masked, languages) };
+  return { count: tokens.length, tokens, vectors, letters };
 }
 
 /** Several units as one text: words in order, letters summed. */
