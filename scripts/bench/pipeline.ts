@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PerformanceObserver } from 'node:perf_hooks';
-import { buildDeps, resolveJob, runBatch } from '../../src/pipeline/index.ts';
+import { buildDeps, resolveJob, runBatch, type OutputFormat } from '../../src/pipeline/index.ts';
 import { detect } from '../../src/language/index.ts';
 import { loadLexicon } from '../../src/align/index.ts';
 import { generateCorpus } from './corpus.ts';
@@ -23,7 +23,7 @@ const corpus = generateCorpus(join(dir, 'docs'), { documents: Number(values.docu
 const repo = resolve(import.meta.dirname, '..', '..');
 const job = resolveJob({ input: 'docs/*.txt', languages: ['en', 'ru', 'uk', 'be'], pairs: ['en-ru'],
   glossaries: join(repo, 'glossaries', '*.yaml'), ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
-  output: { dir: 'out', ...(values.formats ? { formats: values.formats.split(',') } : {}) } },
+  output: { dir: 'out', ...(values.formats ? { formats: values.formats.split(',') as OutputFormat[] } : {}) } },
 { name: 'bench', base: dir });
 
 // Start-up is paid once per process and job, whatever the number of documents, and is shown apart:
