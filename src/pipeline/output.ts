@@ -30,4 +30,5 @@ export function documentOutput(ctx: DocContext): DocOutput {
   };
 }
 
-export const totalTime = (ctx: DocContext) => Object.values(ctx.times).reduce((a, b) => a + b, 0);
+/** The document's processing time in whole milliseconds (its stages are timed more finely). */
+export const totalTime = (ctx: DocContext) => Math.round(Object.values(ctx.times).reduce((a, b) => a + b, 0));
