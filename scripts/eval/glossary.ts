@@ -17,15 +17,15 @@ const verbose = process.argv.includes('--verbose');
 const load = (name: string) => YAML.parse(readFileSync(root(`data/glossary/${name}.yaml`), 'utf8')) as Item[];
 const split = (s: string, sep: string) => { const i = s.indexOf(sep); return [s.slice(0, i), s.slice(i + sep.length)]; };
 
-/** Gold mentions located in the text, in order of appearance. */
+/** Gold mentions located in the text, in order of appearance; `a+b=Тихановские` is one mention of two entries (a family). */
 function goldSpans(item: Item) {
   let at = 0;
-  return item.mentions.map((m) => {
-    const [entry, surface] = split(m, '=');
+  return item.mentions.flatMap((m) => {
+    const [entries, surface] = split(m, '=');
     const start = item.text.indexOf(surface, at);
     if (start < 0) throw new Error(`${item.id}: gold mention '${surface}' not found`);
     at = start + surface.length;
-    return { entry, start, end: at };
+    return entries.split('+').map((entry) => ({ entry, start, end: at }));
   });
 }
 

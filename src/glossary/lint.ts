@@ -7,6 +7,7 @@ import { parseCsvRows } from './csv.ts';
 import { entryLines, parseGlossary, type LoadedGlossary } from './load.ts';
 import { fold } from './translit.ts';
 import { compilePatterns, shapeOf, type Pattern } from './variants.ts';
+import { isPlural } from './plural.ts';
 
 export interface LintProblem {
   severity: 'error' | 'warning';
@@ -108,6 +109,8 @@ export function lintGlossaries(files: LintInput[], options: LintOptions = {}): {
   for (const p of options.patterns ?? compilePatterns({ entries: located.map((x) => x.entry), sources: [] })) {
     if (p.positions.length !== 1) continue;
     for (const [key, spelling] of p.positions[0]) {
+      // A surname's plural names the family: sharing it (Тихановские) is meant, and the matcher reports both.
+      if (isPlural(spelling)) continue;
       const owner = keyOwner.get(key);
       const listed = !spelling.derived && spelling.formIndex === 0;
       if (!owner) { keyOwner.set(key, { id: p.entry.id, word: spelling.forms[spelling.formIndex], listed }); continue; }

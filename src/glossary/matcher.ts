@@ -3,6 +3,7 @@
 import type { Glossary, GlossaryEntry, Lang, Term, TermMatch } from '../types.ts';
 import type { RussianStrategy } from './russian.ts';
 import { isHashtag, protectedSpans, tokenize, type Token } from './text.ts';
+import { isPlural } from './plural.ts';
 import { fold } from './translit.ts';
 import { compilePatterns, statusRank, wordKey, type CompileOptions, type Pattern, type Spelling } from './variants.ts';
 
@@ -58,13 +59,25 @@ export function createMatcher(glossary: Glossary, options: MatcherOptions = {}):
       if (span < spans.length && spans[span][0] <= tok.start) { i++; continue; }
       const candidates = byFirst.get(keys[i]);
       let best: { match: DetailedMatch; n: number; rank: number } | undefined;
+      let family: Array<{ match: DetailedMatch; p: Pattern }> | undefined;
       for (const p of candidates ?? []) {
         const m = tryPattern(p, tokens, keys, i, text, lang, spans, span);
         if (!m) continue;
-        const rank = (m.listedTerm ? 0 : 4) + statusRank[m.status];
+        // A borrowed family plural ranks below the entry whose own plural it is.
+        const rank = (m.listedTerm ? 0 : 4) + statusRank[m.status] + (m.match.spellings[0].family ? 8 : 0);
+        if (m.n === 1 && isPlural(m.match.spellings[0])) (family ??= []).push({ match: m.match, p });
         if (!best || m.n > best.n || (m.n === best.n && rank < best.rank)) best = { match: m.match, n: m.n, rank };
       }
       if (best) { out.push(best.match); i += best.n; } else i++;
+      // A family's plural names every member: one mention per entry, on the same words.
+      if (best && family && family.length > 1 && best.n === 1 && isPlural(best.match.spellings[0])) {
+        const seen = new Set([best.match.entry]);
+        for (const f of family) {
+          if (seen.has(f.match.entry)) continue;
+          seen.add(f.match.entry);
+          out.push(f.match.spellings[0].family ? asFamilyOf(f.match, best.match, f.p) : f.match);
+        }
+      }
     }
     return out;
   };
@@ -77,6 +90,13 @@ export function createMatcher(glossary: Glossary, options: MatcherOptions = {}):
     size: byFirst.size,
     patterns,
   };
+}
+
+/** A borrowed family plural reads like the member's own: same status and language, the entry's own term. */
+function asFamilyOf(m: DetailedMatch, own: DetailedMatch, p: Pattern): DetailedMatch {
+  const terms = [...p.listed.values()];
+  const term = terms.find((t) => t.lang === own.lang && t.status === own.status) ?? terms.find((t) => t.status === own.status);
+  return { ...m, status: own.status, via: own.via, lang: own.lang, term: term?.text ?? m.term, listedTerm: own.listedTerm && term };
 }
 
 const toTermMatch = (m: DetailedMatch): TermMatch => ({
@@ -95,6 +115,8 @@ function tryPattern(p: Pattern, tokens: Token[], keys: string[], i: number, text
     if (k > 0 && !gapFits(text.slice(tokens[i + k - 1].end, tok.start), p.gaps[k - 1])) return undefined;
     if (k > 0 && span < spans.length && spans[span][0] < tok.end) return undefined;
     const s = p.positions[k].get(keys[i + k])!;
+    // A plural surname is a name only when capitalised: «Белые» may be the Belys, «белые» is "white".
+    if (s.pluralAt !== undefined && s.formIndex >= s.pluralAt && tok.text[0] === tok.text[0].toLowerCase()) return undefined;
     // Acronyms in capitals; a Russian case ending may follow in lower case (МАЗа, МАЗе).
     if (p.capsOnly && tok.text.slice(0, s.base.length) !== tok.text.slice(0, s.base.length).toUpperCase()) return undefined;
     spellings.push(s);

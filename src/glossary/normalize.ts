@@ -3,6 +3,7 @@
 // Admitted terms, hashtags, and Russian inflected forms that cannot be re-inflected stay as they are.
 import type { Change, Glossary, Lang, TermMatch } from '../types.ts';
 import type { DetailedMatch, Matcher } from './matcher.ts';
+import { isPlural, surnamePlurals } from './plural.ts';
 import { russianForms } from './russian.ts';
 import { applyCase, casePattern } from './text.ts';
 import { preferredTerm, scriptOf } from './variants.ts';
@@ -23,6 +24,8 @@ export function normalize(text: string, lang: Lang, matcher: Matcher, glossary: 
   const entries = matcher.entryById ?? new Map(glossary.entries.map((e) => [e.id, e]));
   const changes: Change[] = [];
   for (const m of detailed) {
+    // A family plural is one mention of several entries: it is rewritten once, by the entry it belongs to.
+    if (m.spellings?.[0]?.family || changes.at(-1)?.start === m.start) continue;
     const change = changeFor(m, text, lang, entries.get(m.entry));
     if (change) changes.push(change);
   }
@@ -52,7 +55,7 @@ function changeFor(m: DetailedMatch, text: string, lang: Lang, entry: Glossary['
   if (!preferred || scriptOf(preferred) !== script) return undefined;
   const before = text.slice(m.start, m.nameEnd);
   let after: string | undefined = preferred;
-  if (m.spellings.some((s) => s.formIndex > 0)) after = reinflect(preferred, m, entry.terms.find((t) => t.text === preferred));
+  if (m.spellings.some((s) => s.formIndex > 0)) after = reinflect(preferred, m, entry.terms.find((t) => t.text === preferred) ?? { lang: target });
   if (after === undefined) return undefined;
   after = applyCase(after, casePattern(before));
   if (after === before) return undefined;
@@ -60,15 +63,24 @@ function changeFor(m: DetailedMatch, text: string, lang: Lang, entry: Glossary['
 }
 
 /** Puts each word of the preferred term into the case of the matched word, when both decline alike. */
-function reinflect(preferred: string, m: DetailedMatch, term?: { gender?: 'f' | 'm' | 'n'; indeclinable?: boolean }): string | undefined {
+function reinflect(preferred: string, m: DetailedMatch, term: { lang: Lang; gender?: 'f' | 'm' | 'n'; indeclinable?: boolean }): string | undefined {
   const words = preferred.split(' ');
   if (words.length !== m.spellings.length) return undefined;
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const s = m.spellings[i];
     if (s.formIndex === 0) { out.push(words[i]); continue; }
-    const forms = russianForms(words[i], { gender: term?.gender, indeclinable: term?.indeclinable, surname: i === words.length - 1 });
-    if (forms.length !== s.forms.length || signature(forms) !== signature(s.forms)) return undefined;
+    const info = { gender: term.gender, indeclinable: term.indeclinable, surname: i === words.length - 1 };
+    if (isPlural(s)) {
+      // The house-style plural of the preferred surname (Tikhanovskys → Tsikhanouskis), when it has one alike.
+      const plurals = surnamePlurals(words[i], term.lang, info), found = s.forms.slice(s.pluralAt);
+      if (plurals.length !== found.length || signature(plurals) !== signature(found)) return undefined;
+      out.push(words[i][0] + plurals[s.formIndex - s.pluralAt!].slice(1));
+      continue;
+    }
+    const forms = russianForms(words[i], info);
+    const found = s.forms.slice(0, s.pluralAt);
+    if (forms.length !== found.length || signature(forms) !== signature(found)) return undefined;
     const form = forms[s.formIndex];
     out.push(words[i][0] + form.slice(1));
   }

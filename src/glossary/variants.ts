@@ -4,6 +4,7 @@
 // "Svetlana Tsikhanouskaya" is recognised even when only two other spellings are listed.
 import type { Glossary, GlossaryEntry, Lang, Term, TermStatus } from '../types.ts';
 import { belarusianForms } from './belarusian-forms.ts';
+import { shareSurnamePlurals, surnamePlurals } from './plural.ts';
 import { russianForms, snowballStem, type RussianStrategy } from './russian.ts';
 import { fold, hasCyrillic, primaryLang, romanizations, toCyrillic } from './translit.ts';
 
@@ -20,6 +21,10 @@ export interface Spelling {
   derived: boolean;
   /** fold(base), kept so the matcher need not fold it again on every match. */
   folded: string;
+  /** Where the plural forms start in `forms` (surnames only; forms.length when there are none). */
+  pluralAt?: number;
+  /** A plural borrowed from another member of the family (Тихановские is hers and his). */
+  family?: boolean;
 }
 
 export interface Pattern {
@@ -81,7 +86,7 @@ function computeWordKey(word: string, strategy: RussianStrategy): string {
 interface Source { text: string; lang: Lang; gender?: Term['gender']; indeclinable?: boolean; derived: boolean }
 
 export function compilePatterns(glossary: Glossary, options: CompileOptions = {}): Pattern[] {
-  return glossary.entries.flatMap((entry) => entryPatterns(entry, options));
+  return shareSurnamePlurals(glossary.entries.flatMap((entry) => entryPatterns(entry, options)));
 }
 
 function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[] {
@@ -127,6 +132,9 @@ function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[]
         const info = { gender: src.gender, indeclinable: src.indeclinable, surname: person && i === g.n - 1 };
         const forms = scriptOf(word) === 'latin' ? [word.toLowerCase()]
           : primaryLang(src.lang) === 'be' ? belarusianForms(word, info) : russianForms(word, info);
+        // A surname on its own may be plural, naming the family (the full name never is).
+        const pluralAt = forms.length;
+        if (person && g.shape === 'surname' && strategy === 'paradigm') forms.push(...surnamePlurals(word, src.lang, info));
         const keys = strategy !== 'paradigm' && scriptOf(word) === 'cyrillic' ? [forms[0]] : forms;
         keys.forEach((form, formIndex) => {
           const k = wordKey(form, strategy);
@@ -134,7 +142,7 @@ function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[]
           // Listed spellings win over derived ones; base forms over inflected ones.
           const plainer = had && had.derived === src.derived && formIndex === had.formIndex && marks(word) < marks(had.base);
           if (!had || plainer || (had.derived && !src.derived) || (had.derived === src.derived && formIndex < had.formIndex)) {
-            positions[i].set(k, { base: word, forms, formIndex, derived: src.derived, folded });
+            positions[i].set(k, { base: word, forms, formIndex, derived: src.derived, folded, pluralAt });
           }
         });
       });
