@@ -38,4 +38,12 @@ describe('belarusianForms', () => {
     expect(belarusianForms('Лукашэнка')).toContain('лукашэнкі');
     expect(belarusianForms('Мінск')).toEqual(expect.arrayContaining(['мінска', 'мінскам']));
   });
+
+  it('spells the softened consonant of the locative (цеканне, дзеканне)', () => {
+    expect(belarusianForms('Брэст')).toContain('брэсце');
+    expect(belarusianForms('Брэст')).not.toContain('брэсте');
+    expect(belarusianForms('завод')).toContain('заводзе');
+    expect(belarusianForms('рада')).toContain('радзе');
+    expect(belarusianForms('Літва')).toContain('літве');
+  });
 });
