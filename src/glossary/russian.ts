@@ -74,7 +74,9 @@ export function russianForms(word: string, info: WordInfo = {}): string[] {
   // Consonant-final masculine: surnames in -ов/-ин take -ым in the instrumental, other nouns -ом.
   if (capital && info.surname && /(ов|ев|ёв|ин|ын)$/.test(w)) return withStem(w, ['', 'а', 'у', 'ым', 'е']);
   const instr = HUSHING.test(w) ? 'ем' : 'ом';
-  const forms = withStem(w, ['', 'а', 'у', instr, 'е', 'ы', 'ов', 'ам', 'ами', 'ах']);
+  // A proper name has no plural of its own (a surname's family plural is plural.ts's): «беларусам» is
+  // "to Belarusians", not a form of Belarus spelled Беларус.
+  const forms = withStem(w, capital ? ['', 'а', 'у', instr, 'е'] : ['', 'а', 'у', instr, 'е', 'ы', 'ов', 'ам', 'ами', 'ах']);
   // A given name with a fleeting vowel (Павел → Павла, Павлом) also gets its short-stem forms.
   if (capital && !info.surname && /[бвгдзклмнпрстфхцчшщ][еоё][клцн]$/.test(w)) {
     forms.push(...withStem(w.slice(0, -2) + w.slice(-1), ['а', 'у', 'ом', 'е']));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { belarusianForms, russianForms } from '../../src/glossary/index.ts';
+import { entries } from './helpers.ts';
 
 describe('russianForms', () => {
   it('declines feminine and masculine adjectival surnames without overlap', () => {
@@ -25,6 +26,14 @@ describe('russianForms', () => {
     expect(russianForms('МАЗ', { gender: 'm' })).toContain('маза');
     expect(russianForms('МТЗ')).toEqual(['мтз']);
     expect(russianForms('Павел')).toEqual(expect.arrayContaining(['павел', 'павла', 'павлом']));
+  });
+});
+
+describe('proper names', () => {
+  it('take no common-noun plural: «беларусам» is "to Belarusians", not Belarus', () => {
+    expect(russianForms('Беларус')).not.toContain('беларусам');
+    expect(russianForms('завод')).toContain('заводам');
+    expect(entries('Ціханоўская падзякавала беларусам і Беларусі.', 'be')).toEqual(['tsikhanouskaya:Ціханоўская', 'belarus:Беларусі']);
   });
 });
 
