@@ -79,36 +79,50 @@ export const isPlural = (s: Spelling) => s.pluralAt !== undefined && s.formIndex
  * every script, so "the Tsikhanouskis" and «Тихановские» both name both spouses. Patterns change in place.
  */
 export function shareSurnamePlurals(patterns: Pattern[]): Pattern[] {
-  const singular = new Set<string>();
-  for (const p of patterns) for (const pos of p.positions) for (const [k, s] of pos) if (!isPlural(s)) singular.add(k);
   const surnames = patterns.filter((p) => p.shape === 'surname' && p.entry.type === 'person' && p.positions.length === 1);
+  // Plural key → the surname patterns it is a plural in. (forEach, not for-of, over the big maps: no
+  // entry array per key; these loops were most of what plurals added to compile time.)
+  const owners = new Map<string, Pattern[]>();
+  for (const p of surnames) {
+    p.positions[0].forEach((s, k) => {
+      if (!isPlural(s)) return;
+      const list = owners.get(k);
+      if (list) list.push(p); else owners.set(k, [p]);
+    });
+  }
+  if (!owners.size) return patterns;
+  // A plural that is also another form a match can start with gives way to it (a later word of a longer
+  // term never competes: the longer match has taken it).
+  const seeSingular = (s: Spelling, k: string) => {
+    const list = owners.get(k);
+    if (list && !isPlural(s)) { for (const p of list) p.positions[0].delete(k); owners.delete(k); }
+  };
+  for (const p of patterns) p.positions[0].forEach(seeSingular);
   // Entries joined by a shared plural (union-find over entry ids).
   const parent = new Map<string, string>();
   const root = (id: string): string => { const up = parent.get(id) ?? id; return up === id ? id : root(up); };
-  const owner = new Map<string, string>();
-  for (const p of surnames) {
-    for (const [k, s] of p.positions[0]) {
-      if (!isPlural(s)) continue;
-      if (singular.has(k)) { p.positions[0].delete(k); continue; }
-      const other = owner.get(k);
-      if (other === undefined) owner.set(k, p.entry.id);
-      else if (root(other) !== root(p.entry.id)) parent.set(root(p.entry.id), root(other));
+  for (const list of owners.values()) {
+    for (const p of list) {
+      const a = root(p.entry.id), b = root(list[0].entry.id);
+      if (a !== b) parent.set(a, b);
     }
   }
+  if (!parent.size) return patterns;
+  const joined = new Set([...parent.keys(), ...parent.values()]);
   const byFamilyScript = new Map<string, Pattern[]>();
   for (const p of surnames) {
+    if (!joined.has(p.entry.id)) continue;
     const key = `${root(p.entry.id)}|${p.script}`;
     const list = byFamilyScript.get(key);
     if (list) list.push(p); else byFamilyScript.set(key, [p]);
   }
   for (const members of byFamilyScript.values()) {
-    if (new Set(members.map((p) => p.entry.id)).size < 2) continue;
     for (const p of members) {
       for (const q of members) {
         if (q.entry.id === p.entry.id) continue;
-        for (const [k, s] of q.positions[0]) {
+        q.positions[0].forEach((s, k) => {
           if (isPlural(s) && !s.family && !p.positions[0].has(k)) p.positions[0].set(k, { ...s, family: true });
-        }
+        });
       }
     }
   }

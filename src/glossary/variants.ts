@@ -130,12 +130,17 @@ function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[]
       words(src.text).forEach((word, i) => {
         const folded = fold(word);
         const info = { gender: src.gender, indeclinable: src.indeclinable, surname: person && i === g.n - 1 };
-        const forms = scriptOf(word) === 'latin' ? [word.toLowerCase()]
+        const latin = scriptOf(word) === 'latin';
+        const forms = latin ? [word.toLowerCase()]
           : primaryLang(src.lang) === 'be' ? belarusianForms(word, info) : russianForms(word, info);
-        // A surname on its own may be plural, naming the family (the full name never is).
+        // A surname on its own may be plural, naming the family (the full name never is). Not for derived
+        // romanisations: a plural of every schema's spelling (Tikhanovskajas) adds keys, and compile time,
+        // for spellings nobody pluralises; Cyrillic back-transliterations (Цихановских) do occur.
         const pluralAt = forms.length;
-        if (person && g.shape === 'surname' && strategy === 'paradigm') forms.push(...surnamePlurals(word, src.lang, info));
-        const keys = strategy !== 'paradigm' && scriptOf(word) === 'cyrillic' ? [forms[0]] : forms;
+        if (person && g.shape === 'surname' && strategy === 'paradigm' && (!src.derived || !latin)) {
+          forms.push(...surnamePlurals(word, src.lang, info));
+        }
+        const keys = strategy !== 'paradigm' && !latin ? [forms[0]] : forms;
         keys.forEach((form, formIndex) => {
           const k = wordKey(form, strategy);
           const had = positions[i].get(k);
