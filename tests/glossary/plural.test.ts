@@ -59,6 +59,11 @@ describe('normalising plural surnames', () => {
     expect(en.text).toBe("The Tsikhanouskis' flat; the TSIKHANOUSKIS; Цихановские.");
     expect(en.changes).toHaveLength(2);
     expect(revertChanges(en.text, en.changes)).toBe(text);
+    // Both members' mentions of one rewritten plural, and every later mention, index the normalised text.
+    const later = normalize('The Tikhanovskys met Lukashenko in Minsk.', 'en', matcher, glossary);
+    expect(later.matches.map((m) => `${m.entry}:${later.text.slice(m.start, m.end)}`)).toEqual([
+      'tsikhanouski:Tsikhanouskis', 'tsikhanouskaya:Tsikhanouskis', 'lukashenka:Lukashenka', 'minsk:Minsk',
+    ]);
     const ru = normalize('У Цихановских и Лукашенко.', 'ru', matcher, glossary);
     expect(ru.text).toBe('У Тихановских и Лукашенко.');
     expect(ru.changes).toMatchObject([{ before: 'Цихановских', after: 'Тихановских', entry: 'tsikhanouskaya' }]);
