@@ -102,6 +102,8 @@ for (const [name, items] of Object.entries(be)) {
   line(`${name} be (YAML glossary)`, evaluate(items, glossary));
   line(`${name} be (plain TBX, no tandem notes)`, evaluate(items, viaPlainTbx));
 }
+console.log('\nPlural surnames, English and Russian (data/glossary/heldout-plural.yaml):');
+line('heldout plural (YAML glossary)', evaluate(load('heldout-plural'), glossary));
 console.log('\nRussian paragraphs only, by inflection strategy (dev + held-out):');
 const all = [...sets.dev, ...sets.heldout];
 line('paradigm (gender-aware endings)', evaluate(all, glossary, { russian: 'paradigm' }, ['ru']));
