@@ -32,9 +32,11 @@ export function unitNodes(unit, describeTerm, describeChange) {
     let node = document.createTextNode(text.slice(a, b));
     const change = changes.find((c) => c.start <= a && b <= c.end);
     if (change) node = wrap('ins', node, 'norm', describeChange(change.change));
-    const term = terms.find((m) => m.start <= a && b <= m.end);
-    if (term) {
-      node = wrap('mark', node, `term term-${term.status}`, describeTerm(term));
+    // A family plural ("the Tsikhanouskis") is one mention of several entries: all are described.
+    const covering = terms.filter((m) => m.start <= a && b <= m.end);
+    if (covering.length) {
+      const term = covering[0];
+      node = wrap('mark', node, `term term-${term.status}`, covering.map(describeTerm).join('\n\n'));
       node.dataset.entry = term.entry;
     }
     out.push(node);
