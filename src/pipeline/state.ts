@@ -139,7 +139,10 @@ export class StateStore {
 }
 
 function alive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch (error) { return (error as NodeJS.ErrnoException).code === 'EPERM'; }
+  try { process.kill(pid, 0); } catch (error) { return (error as NodeJS.ErrnoException).code === 'EPERM'; }
+  // A run killed with -9 lingers as a zombie until its parent reaps it (in a container whose first
+  // process reaps late, long after): it holds nothing, and waiting for it would block the rerun.
+  try { return !/^\d+ \(.*\) Z /s.test(readFileSync(`/proc/${pid}/stat`, 'utf8')); } catch { return true; }
 }
 
 const keyOf = (task: DocTask) => task.src.id + '\u0000' + (task.tgt?.id ?? '');

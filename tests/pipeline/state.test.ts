@@ -53,6 +53,26 @@ describe('saved progress', () => {
     expect(lines()).toEqual([{ value: 'detect' }, { value: 'segment' }, { value: 'done' }]);
   });
 
+  it('takes over the lock of a killed run that lingers as a zombie', async () => {
+    const out = temp('tandem-zombie-');
+    // The background job exits at once; its parent then becomes `sleep`, which never reaps it: a zombie for 5 s.
+    const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 5']);
+    try {
+      const pid = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (d) => resolve(String(d)))));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(readFileSync(`/proc/${pid}/stat`, 'utf8')).toMatch(/^\d+ \(.+\) Z /); // state Z: a zombie
+      const store = new StateStore(out);
+      store.open('k');
+      store.close();
+      writeFileSync(join(store.dir, 'lock'), String(pid));
+      const again = new StateStore(out);
+      expect(again.open('k')).toEqual({ resumed: true });
+      again.close();
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  });
+
   it('refuses a second run on the same output folder while the first is alive', async () => {
     const out = temp('tandem-lock-');
     const other = spawn('sleep', ['30']);
