@@ -21,5 +21,6 @@ const NOISE = /(?:https?:\/\/|www\.)\S+|\S+@\S+|@\w+|#|(?:[\p{L}\p{N}-]+\.)+\p{L
 
 /** True when the text has at least one word of two letters that is not part of a link or handle. */
 export function hasWords(text: string): boolean {
-  return /\p{L}{2,}/u.test(text.replace(NOISE, ' '));
+  // NOISE needs an @, #, / or www.: text with none is tested as it is, without a replace.
+  return /\p{L}{2,}/u.test(/[@#/]|www\./i.test(text) ? text.replace(NOISE, ' ') : text);
 }
