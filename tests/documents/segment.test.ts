@@ -49,6 +49,12 @@ describe('sentence segmentation', () => {
     for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
     expect(splitSentences(text).map((s) => s.text)).toEqual(['First one.', 'Second one!']);
   });
+  it('keeps a paragraph without an inner sentence end whole, and still cuts its tweet signature', () => {
+    expect(split('  Рабочие МТЗ вышли на забастовку в пятницу, 14 августа 2020 года »  ')).toEqual(['Рабочие МТЗ вышли на забастовку в пятницу, 14 августа 2020 года »']);
+    expect(split('Workers demand free elections — Hanna Liubakova (@HannaLiubakova) August 14, 2020'))
+      .toEqual(['Workers demand free elections', '— Hanna Liubakova (@HannaLiubakova) August 14, 2020']);
+    expect(split('First line\nSecond line')).toEqual(['First line', 'Second line']); // a line break is a break
+  });
   it('still ends ordinary sentences', () => {
     expect(split('It rained. It was cold! Was it? Yes… Then it stopped.')).toEqual(['It rained.', 'It was cold!', 'Was it?', 'Yes…', 'Then it stopped.']);
   });
