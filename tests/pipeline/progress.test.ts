@@ -19,6 +19,17 @@ describe('progress bar', () => {
     p.stop();
     expect(chunks.at(-1)).toBe('\r\x1b[2K');
   });
+  it('redraws at most every 100 ms but always at the end, with the rate since the work began', () => {
+    initI18n('en');
+    const { stream, chunks } = fakeStream(true);
+    const p = createProgress(3, { stream, startedAt: performance.now() - 2000 });
+    p.update(1, 0, 100);
+    p.update(2, 0, 200); // within 100 ms of the last redraw: not drawn
+    p.update(3, 0, 300); // the last document: drawn
+    const drawn = chunks.join('').split('\r\x1b[2K').filter(Boolean);
+    expect(drawn.map((line) => /(\d+)\/3 documents/.exec(line)?.[1])).toEqual(['1', '3']);
+    expect(Number(/(\d+) segments\/s/.exec(drawn[1])![1])).toBeLessThan(200); // 300 over ~2 s, not over the last instant
+  });
   it('is silent with --quiet and when stderr is not a terminal, but still prints failures', () => {
     for (const [isTTY, quiet] of [[false, false], [true, true]] as const) {
       const { stream, chunks } = fakeStream(isTTY);

@@ -66,7 +66,7 @@ const command: Command = async (argv) => {
       fresh: values.fresh,
       ...journalWindow(),
       onProgress: (done, failed, segments, total) => {
-        progress ??= createProgress(total, { quiet: values.quiet });
+        progress ??= createProgress(total, { quiet: values.quiet, startedAt: started });
         progress.update(done, failed, segments);
       },
       // One line per failed document on stderr, whatever the TTY: scripts and CI logs need them.
