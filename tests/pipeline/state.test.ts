@@ -55,11 +55,12 @@ describe('saved progress', () => {
 
   it('takes over the lock of a killed run that lingers as a zombie', async () => {
     const out = temp('tandem-zombie-');
-    // The background job exits at once; its parent then becomes `sleep`, which never reaps it: a zombie for 5 s.
-    const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 5']);
+    // The background job exits after the shell has become `sleep`, which never reaps it: a zombie
+    // for 5 s (had it exited before the exec, the shell would have reaped it).
+    const parent = spawn('sh', ['-c', 'sleep 0.1 & echo $!; exec sleep 5']);
     try {
       const pid = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (d) => resolve(String(d)))));
-      await new Promise((r) => setTimeout(r, 200));
+      await new Promise((r) => setTimeout(r, 400));
       expect(readFileSync(`/proc/${pid}/stat`, 'utf8')).toMatch(/^\d+ \(.+\) Z /); // state Z: a zombie
       const store = new StateStore(out);
       store.open('k');
