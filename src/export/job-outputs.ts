@@ -5,8 +5,8 @@
 import { t } from '../i18n/index.ts';
 import type { Glossary, Lang, Segment } from '../types.ts';
 import { segmentsToJsonl } from './jsonl.ts';
-import { segmentsToTmx } from './tmx.ts';
-import { segmentsToTsv } from './tsv.ts';
+import { tmxEnvelope, tmxUnits } from './tmx.ts';
+import { segmentsToTsvRows, TSV_HEADER } from './tsv.ts';
 import { segmentsToXliff } from './xliff.ts';
 import { commitTempFiles, discardTempFiles, writeTempFiles, type TempFile } from './write.ts';
 
@@ -97,46 +97,101 @@ export function documentFiles(doc: JobDocument, segments: Segment[], settings: D
 }
 
 /**
- * Documents' own files written (to temp files) as soon as each document is finished, while later
- * ones are still being processed, so a batch does not wait for a thousand small writes at its end.
- * writeJobOutputs renames them into place with the job's other files, or `discard` removes them.
+ * A document's share of the job-wide files: its JSONL lines, TSV rows and TMX units, as UTF-8 bytes
+ * (off the JavaScript heap, and one flat block where a string built piece by piece is a tree).
+ */
+interface DocumentText {
+  jsonl: Buffer;
+  tsv: Buffer;
+  /** <tu> elements per language pair (pairKey of the TMX file's pair). */
+  tmx: Map<string, Buffer>;
+}
+
+const NONE = Buffer.alloc(0);
+
+const pairKey = (p: LanguagePair) => `${p.srcLang}\u0000${p.tgtLang}`;
+
+/**
+ * The segments' share of the job-wide files, for the TMX files of `tmxPairs` (a segment goes to those
+ * of its document's directions). A same-language segment (a quotation kept as it is in the
+ * translation) is no translation unit: it stays in JSONL, TSV and XLIFF for context but would only
+ * pollute a memory.
+ */
+function documentText(segments: Segment[], directionsOf: (doc: string) => LanguagePair[], tmxPairs: LanguagePair[],
+  formats: readonly string[], creationDate?: string): DocumentText {
+  const tmx = new Map<string, Buffer>();
+  if (formats.includes('tmx')) {
+    const units = segments.filter((s) => s.tgt && s.tgt.lang !== s.src.lang);
+    for (const pair of tmxPairs) {
+      const inPair = units.filter((s) => directionsOf(s.doc).some((d) => samePair(d, pair)));
+      if (inPair.length) tmx.set(pairKey(pair), Buffer.from(tmxUnits(inPair, { ...pair, creationDate })));
+    }
+  }
+  return {
+    jsonl: formats.includes('jsonl') ? Buffer.from(segmentsToJsonl(segments)) : NONE,
+    tsv: formats.includes('tsv') ? Buffer.from(segmentsToTsvRows(segments)) : NONE,
+    tmx,
+  };
+}
+
+interface StagedDocument { files: Promise<TempFile[]>; directions: LanguagePair[]; text?: DocumentText }
+
+/**
+ * Finished documents' outputs prepared while later documents are still processed: their own files
+ * (XLIFF) written to temp files, so a batch does not wait for a thousand small writes at its end,
+ * and their share of the job-wide files kept as text, so their segments need not be kept.
+ * writeJobOutputs renames and joins them with the job's other files, or `discard` removes them.
  */
 export class DocumentStager {
-  private readonly staged = new Map<string, Promise<TempFile[]>>();
+  private readonly staged = new Map<string, StagedDocument>();
   private readonly folders = new Set<string>();
   constructor(private readonly outDir: string, readonly settings: DocumentFileSettings) {}
 
-  add(doc: JobDocument, segments: Segment[]): void {
-    const written = writeTempFiles(this.outDir, documentFiles(doc, segments, this.settings), this.folders);
-    written.catch(() => { /* reported when taken */ });
-    this.staged.set(doc.id, written);
+  /**
+   * Stages a finished document. True when its share of the job-wide files is kept too, so the caller
+   * may drop its segments; false when a direction outside the job's pairs leaves its TMX to the end.
+   */
+  add(doc: JobDocument, segments: Segment[]): boolean {
+    const files = writeTempFiles(this.outDir, documentFiles(doc, segments, this.settings), this.folders);
+    files.catch(() => { /* reported when taken */ });
+    const directions = documentDirections(doc, segments, this.settings.pairs);
+    const covered = directions.every((d) => this.settings.pairs.some((p) => samePair(p, d)));
+    const text = covered ? documentText(segments, () => directions, this.settings.pairs,
+      this.settings.formats ?? OUTPUT_FORMATS) : undefined;
+    this.staged.set(doc.id, { files, directions, text });
+    return covered;
   }
 
-  /** The document's staged files (and they are no longer this stager's to discard). */
-  take(id: string): Promise<TempFile[]> | undefined {
-    const files = this.staged.get(id);
+  has(id: string): boolean { return this.staged.has(id); }
+
+  /** The staged documents, in the order they were staged. */
+  ids(): string[] { return [...this.staged.keys()]; }
+
+  /** The document's staged outputs (and its files are no longer this stager's to discard). */
+  take(id: string): StagedDocument | undefined {
+    const staged = this.staged.get(id);
     this.staged.delete(id);
-    return files;
+    return staged;
   }
 
   async discard(): Promise<void> {
-    const all = await Promise.allSettled(this.staged.values());
+    const all = await Promise.allSettled([...this.staged.values()].map((d) => d.files));
     this.staged.clear();
     await discardTempFiles(all.flatMap((r) => (r.status === 'fulfilled' ? r.value : [])));
   }
 }
 
 /**
- * Writes the requested outputs into outDir and returns the paths written, in writing order. Files
- * of documents in `stager` were written ahead and are only renamed (its settings must be input's).
+ * Writes the requested outputs into outDir and returns the paths written, in writing order.
+ * Documents in `stager` were prepared ahead (its settings must be input's): their own files are
+ * only renamed and their share of the job-wide files joined in; their segments may be left out of
+ * `input.segments` (when `add` said so), and documents then come in the order of `input.docs`, then
+ * of the segments, then of staging.
  */
 export async function writeJobOutputs(outDir: string, input: JobOutputInput, stager?: DocumentStager): Promise<string[]> {
   const formats = input.formats ?? OUTPUT_FORMATS;
   const unknown = formats.find((f) => !OUTPUT_FORMATS.includes(f as OutputFormat));
   if (unknown) throw new Error(t('export:unknownOutputFormat', { format: unknown }));
-  const files: Array<[string, string] | Promise<TempFile[]>> = [];
-  if (formats.includes('jsonl')) files.push(['segments.jsonl', segmentsToJsonl(input.segments)]);
-  if (formats.includes('tsv')) files.push(['segments.tsv', segmentsToTsv(input.segments)]);
 
   const byDoc = new Map<string, Segment[]>();
   for (const s of input.segments) {
@@ -144,41 +199,49 @@ export async function writeJobOutputs(outDir: string, input: JobOutputInput, sta
     if (list) list.push(s); else byDoc.set(s.doc, [s]);
   }
   const docInfo = new Map((input.docs ?? []).map((d) => [d.id, d]));
-  const directions = new Map<string, LanguagePair[]>();
-  for (const [id, segments] of byDoc) directions.set(id, documentDirections(docInfo.get(id) ?? { id }, segments, input.pairs));
+  const staged = new Map<string, StagedDocument>();
+  // Listed documents first; one staged but neither listed nor among the segments still gets written.
+  const listed = stager ? (input.docs ?? []).map((d) => d.id).filter((id) => stager.has(id) || byDoc.has(id)) : [];
+  const order = [...new Set([...listed, ...byDoc.keys(), ...(stager?.ids() ?? [])])];
+  for (const id of order) { const s = stager?.take(id); if (s) staged.set(id, s); }
+  const directions = new Map(order.map((id) => [id, staged.get(id)?.directions
+    ?? documentDirections(docInfo.get(id) ?? { id }, byDoc.get(id) ?? [], input.pairs)]));
+  const pairs = formats.includes('tmx') ? tmxPairs(input.pairs, [...directions.values()].flat()) : [];
+  const directionsOf = (id: string) => directions.get(id) ?? [];
+  // Each document's share of the job-wide files, prepared ahead or made now from its segments; without
+  // a stager, all segments at once in their own order.
+  const texts = stager
+    ? order.map((id) => staged.get(id)?.text ?? documentText(byDoc.get(id) ?? [], directionsOf, pairs, formats, input.creationDate))
+    : [documentText(input.segments, directionsOf, pairs, formats, input.creationDate)];
 
-  if (formats.includes('tmx')) {
-    for (const pair of tmxPairs(input.pairs, [...directions.values()].flat())) {
-      const inPair = (d: LanguagePair) => samePair(d, pair);
-      // A same-language segment (a quotation kept as it is in the translation) is no translation
-      // unit: it stays in JSONL, TSV and XLIFF for context but would only pollute a memory.
-      const segments = input.segments.filter((s) => s.tgt && s.tgt.lang !== s.src.lang
-        && (directions.get(s.doc) ?? []).some(inPair));
-      files.push([`${safeRelativePath(pair.srcLang)}-${safeRelativePath(pair.tgtLang)}.tmx`,
-        segmentsToTmx(segments, { ...pair, creationDate: input.creationDate })]);
-    }
+  const files: Array<[string, string | Uint8Array] | Promise<TempFile[]>> = [];
+  if (formats.includes('jsonl')) files.push(['segments.jsonl', Buffer.concat(texts.map((d) => d.jsonl))]);
+  if (formats.includes('tsv')) files.push(['segments.tsv', Buffer.concat([Buffer.from(TSV_HEADER), ...texts.map((d) => d.tsv)])]);
+  for (const pair of pairs) {
+    const { head, tail } = tmxEnvelope({ ...pair, creationDate: input.creationDate });
+    files.push([`${safeRelativePath(pair.srcLang)}-${safeRelativePath(pair.tgtLang)}.tmx`,
+      Buffer.concat([Buffer.from(head), ...texts.map((d) => d.tmx.get(pairKey(pair)) ?? NONE), Buffer.from(tail)])]);
   }
   if (formats.includes('xliff')) {
-    for (const [id, segments] of byDoc) {
-      const staged = stager?.take(id);
-      if (staged) files.push(staged);
-      else files.push(...documentFiles(docInfo.get(id) ?? { id }, segments, { ...input, formats }));
+    for (const id of order) {
+      const ahead = staged.get(id)?.files;
+      if (ahead) files.push(ahead);
+      else files.push(...documentFiles(docInfo.get(id) ?? { id }, byDoc.get(id) ?? [], { ...input, formats }));
     }
   }
   if (input.report !== undefined) files.push(['report.json', JSON.stringify(input.report, null, 2) + '\n']);
-  await stager?.discard(); // documents staged but not among the segments (none, unless a caller errs)
 
   // Staged files arrive as promises: all are awaited (and on failure removed) before anything is renamed.
-  const isNew = (f: (typeof files)[number]): f is [string, string] => Array.isArray(f);
+  const isNew = (f: (typeof files)[number]): f is [string, string | Uint8Array] => Array.isArray(f);
   const ahead = await Promise.allSettled(files.map((f) => (isNew(f) ? [] : f)));
-  const staged = ahead.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+  const written = ahead.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
   const failed = ahead.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   let fresh: TempFile[];
   try {
     if (failed) throw failed.reason;
     fresh = await writeTempFiles(outDir, files.filter(isNew));
   } catch (error) {
-    await discardTempFiles(staged);
+    await discardTempFiles(written);
     throw error;
   }
   let k = 0;

@@ -73,7 +73,14 @@ function tuXml(segment: Segment, tuid: string, options: TmxOptions): string {
 }
 
 export function segmentsToTmx(segments: Segment[], options: TmxOptions): string {
-  const created = options.creationDate === undefined ? '' : ` creationdate="${tmxDate(options.creationDate)}"`;
+  return tmxDocument(tmxUnits(segments, options), options);
+}
+
+/**
+ * The <tu> elements of the segments that have a target. Ids are unique within one call; a job's
+ * documents can be written one call each, since "<doc>#<id>" never repeats across documents.
+ */
+export function tmxUnits(segments: Segment[], options: TmxOptions): string {
   const used = new Set<string>();
   let body = '';
   for (const segment of segments) {
@@ -84,10 +91,25 @@ export function segmentsToTmx(segments: Segment[], options: TmxOptions): string 
     used.add(tuid);
     body += tuXml(segment, tuid, options);
   }
-  return '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">\n'
-    + `  <header creationtool="${TOOL_NAME}" creationtoolversion="${escapeAttr(TOOL_VERSION)}" segtype="sentence"`
-    + ` o-tmf="${TOOL_NAME}" adminlang="en" srclang="${escapeAttr(options.srcLang)}" datatype="plaintext"${created}/>\n`
-    + `  <body>\n${body}  </body>\n</tmx>\n`;
+  return body;
+}
+
+/** A TMX file around <tu> elements made by tmxUnits. */
+export function tmxDocument(units: string, options: TmxOptions): string {
+  const { head, tail } = tmxEnvelope(options);
+  return head + units + tail;
+}
+
+/** What comes before and after the <tu> elements of a TMX file. */
+export function tmxEnvelope(options: TmxOptions): { head: string; tail: string } {
+  const created = options.creationDate === undefined ? '' : ` creationdate="${tmxDate(options.creationDate)}"`;
+  return {
+    head: '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">\n'
+      + `  <header creationtool="${TOOL_NAME}" creationtoolversion="${escapeAttr(TOOL_VERSION)}" segtype="sentence"`
+      + ` o-tmf="${TOOL_NAME}" adminlang="en" srclang="${escapeAttr(options.srcLang)}" datatype="plaintext"${created}/>\n`
+      + '  <body>\n',
+    tail: '  </body>\n</tmx>\n',
+  };
 }
 
 // ---- reading ----

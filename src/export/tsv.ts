@@ -28,12 +28,23 @@ function termsCell(segment: Segment): string {
 }
 
 export function segmentsToTsv(segments: Segment[]): string {
-  const rows = segments.map((s) => [
-    s.doc, s.id, s.src.lang, s.src.text, s.tgt?.lang ?? '', s.tgt?.text ?? '',
-    s.score === null || s.score === undefined ? '' : String(s.score),
-    termsCell(s), (s.flags ?? []).join(','), targetOrigin(s) ?? '',
-  ]);
-  return [TSV_COLUMNS as readonly string[], ...rows].map((row) => row.map(escapeTsvCell).join('\t') + '\n').join('');
+  return TSV_HEADER + segmentsToTsvRows(segments);
+}
+
+/** The header line of segments.tsv. */
+export const TSV_HEADER = TSV_COLUMNS.join('\t') + '\n';
+
+/** The segments' rows without the header (a job's documents can be written one call each). */
+export function segmentsToTsvRows(segments: Segment[]): string {
+  let out = '';
+  for (const s of segments) {
+    out += [
+      s.doc, s.id, s.src.lang, s.src.text, s.tgt?.lang ?? '', s.tgt?.text ?? '',
+      s.score === null || s.score === undefined ? '' : String(s.score),
+      termsCell(s), (s.flags ?? []).join(','), targetOrigin(s) ?? '',
+    ].map(escapeTsvCell).join('\t') + '\n';
+  }
+  return out;
 }
 
 /** Splits segments.tsv back into rows of unescaped cells keyed by column name (header required). */

@@ -40,6 +40,7 @@ export interface BatchOptions {
 export type PreparedDeps = Awaited<ReturnType<typeof buildDeps>>;
 
 export interface BatchResult {
+  /** Every document's record; `segments` is empty for those written ahead (read segments.jsonl). */
   outputs: DocOutput[];
   report: Report;
   written: string[];
@@ -119,7 +120,7 @@ async function runQueue(tasks: DocTask[], machine: DocumentMachine, settings: St
   const finish = (k: number, output: DocOutput) => {
     outputs[k] = output;
     if (output.status === 'done') done++; else { failed++; options.onFailure?.(output); }
-    segments += output.segments.length;
+    segments += output.counts.segments;
     options.onProgress?.(done, failed, segments, tasks.length);
   };
   const queue = new PQueue({ concurrency });
@@ -130,8 +131,11 @@ async function runQueue(tasks: DocTask[], machine: DocumentMachine, settings: St
     if (saved?.status === 'done') { resumedDocuments++; finish(k, saved.output as DocOutput); return; }
     void queue.add(async () => {
       const output = await runDocument(machine, { task, settings }, store, saved, options.signal);
-      if (output?.status === 'done') stager.add(jobDocument(output), output.segments);
-      if (output) finish(k, output);
+      if (!output) return;
+      // Once its outputs are staged, a document's segments are not kept: a batch's memory then grows
+      // with its figures, not its text. (The journal has its own copy of the record.)
+      const staged = output.status === 'done' && stager.add(jobDocument(output), output.segments);
+      finish(k, staged ? { ...output, segments: [] } : output);
     });
   });
   await queue.onIdle();
