@@ -4,6 +4,7 @@
 // names, quotes and typos bring stray letters, so the combiner weighs it against the models.
 import type { Lang } from '../types.ts';
 import { HASH_SEED, internWord, mix } from './intern.ts';
+import { perCandidateList } from './perlist.ts';
 
 /** Cyrillic alphabets (lower case). A Cyrillic letter outside a language's alphabet counts against it. */
 const ALPHABETS: Record<string, string> = {
@@ -37,28 +38,18 @@ const CYR_FIRST = 0x400;
 const CYR_LAST = 0x52f;
 
 /** For a candidate list: per Cyrillic code point, a bit per candidate whose alphabet lacks it. */
-const foreignMasks = new Map<string, Uint32Array>();
-const foreignMasksOf = new WeakMap<Lang[], Uint32Array>();
-function foreignMask(languages: Lang[]): Uint32Array {
-  const known = foreignMasksOf.get(languages);
-  if (known) return known;
-  const key = languages.join(',');
-  let mask = foreignMasks.get(key);
-  if (!mask) {
-    const bits = new Uint32Array(CYR_LAST - CYR_FIRST + 1);
-    languages.forEach((l, k) => {
-      const alphabet = ALPHABETS[l];
-      if (alphabet === undefined || k >= 32) return;
-      for (let c = CYR_FIRST; c <= CYR_LAST; c++) {
-        const ch = String.fromCharCode(c);
-        if (ch.toLowerCase() === ch && !alphabet.includes(ch)) bits[c - CYR_FIRST] |= 1 << k;
-      }
-    });
-    foreignMasks.set(key, (mask = bits));
-  }
-  foreignMasksOf.set(languages, mask);
-  return mask;
-}
+const foreignMask = perCandidateList((languages): Uint32Array => {
+  const bits = new Uint32Array(CYR_LAST - CYR_FIRST + 1);
+  languages.forEach((l, k) => {
+    const alphabet = ALPHABETS[l];
+    if (alphabet === undefined || k >= 32) return;
+    for (let c = CYR_FIRST; c <= CYR_LAST; c++) {
+      const ch = String.fromCharCode(c);
+      if (ch.toLowerCase() === ch && !alphabet.includes(ch)) bits[c - CYR_FIRST] |= 1 << k;
+    }
+  });
+  return bits;
+});
 
 /** Per Cyrillic code point (lower case): whether it is one of EAST_SLAVIC. */
 const EAST_SLAVIC_AT = Uint8Array.from({ length: 0x130 }, (_, i) => (EAST_SLAVIC.includes(String.fromCharCode(0x400 + i)) ? 1 : 0));

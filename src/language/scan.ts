@@ -5,7 +5,7 @@
 import type { Lang } from '../types.ts';
 import { countLetters, type LetterCounts } from './alphabet.ts';
 import { maskNoise } from './noise.ts';
-import { MODEL_LANGS, wordVector } from './wordmodel.ts';
+import { modelKnowsAll, wordVector } from './wordmodel.ts';
 
 /** What a unit's evidence is made of. */
 export interface Parts {
@@ -24,19 +24,6 @@ export interface Scan extends Parts {
   masked: string;
 }
 
-const usesModel = new Map<string, boolean>();
-const usesModelOf = new WeakMap<Lang[], boolean>();
-function modelFor(languages: Lang[]): boolean {
-  let uses = usesModelOf.get(languages);
-  if (uses === undefined) {
-    const key = languages.join(',');
-    uses = usesModel.get(key);
-    if (uses === undefined) usesModel.set(key, (uses = languages.every((l) => MODEL_LANGS.includes(l))));
-    usesModelOf.set(languages, uses);
-  }
-  return uses;
-}
-
 export function scanText(text: string, languages: Lang[]): Scan {
   const masked = maskNoise(text);
   // Words and letters in one pass over the text.
@@ -48,7 +35,7 @@ export function scanText(text: string, languages: Lang[]): Scan {
 /** The parts of (a stretch of) masked text whose words are already found. */
 export function partsOf(masked: string, tokens: string[], languages: Lang[], letters = countLetters(masked, languages)): Parts {
   const vectors: Float64Array[] = [];
-  if (tokens.length && modelFor(languages)) for (let i = 0; i < tokens.length; i++) vectors.push(wordVector(tokens[i]));
+  if (tokens.length && modelKnowsAll(languages)) for (let i = 0; i < tokens.length; i++) vectors.push(wordVector(tokens[i]));
   return { count: tokens.length, tokens, vectors, letters };
 }
 

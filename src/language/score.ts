@@ -6,7 +6,8 @@ import type { Lang } from '../types.ts';
 import { SCRIPT } from './codes.ts';
 import { ELD_LANGUAGES, eldIndex, eldScores, francScores, type Scores } from './engines.ts';
 import type { Parts } from './scan.ts';
-import { MODEL_LANGS, sumVectors } from './wordmodel.ts';
+import { perCandidateList } from './perlist.ts';
+import { MODEL_LANGS, modelKnowsAll, sumVectors } from './wordmodel.ts';
 
 /** Weights, tuned on data/lid/tune only (`npm run eval:lid -- --tune`); data/lid/heldout never. */
 export const WEIGHTS = {
@@ -47,26 +48,12 @@ export interface Evidence {
 
 /** What a candidate list needs, worked out once per list rather than once per unit. */
 interface Plan { useModel: boolean; modelIndex: number[]; cyrillic: Lang[]; eldKnowsAll: boolean }
-const plans = new Map<string, Plan>();
-// Callers keep one candidate list per job: looked up by the array itself before its joined key.
-const plansOf = new WeakMap<Lang[], Plan>();
-function planFor(languages: Lang[]): Plan {
-  const known = plansOf.get(languages);
-  if (known) return known;
-  const key = languages.join(',');
-  let plan = plans.get(key);
-  if (!plan) {
-    plan = {
-      useModel: languages.every((l) => MODEL_LANGS.includes(l)),
-      modelIndex: languages.map((l) => MODEL_LANGS.indexOf(l)),
-      cyrillic: languages.filter((l) => SCRIPT[l] === 'Cyrl'),
-      eldKnowsAll: languages.every((l) => ELD_LANGUAGES.includes(l)),
-    };
-    plans.set(key, plan);
-  }
-  plansOf.set(languages, plan);
-  return plan;
-}
+const planFor = perCandidateList((languages): Plan => ({
+  useModel: modelKnowsAll(languages),
+  modelIndex: languages.map((l) => MODEL_LANGS.indexOf(l)),
+  cyrillic: languages.filter((l) => SCRIPT[l] === 'Cyrl'),
+  eldKnowsAll: languages.every((l) => ELD_LANGUAGES.includes(l)),
+}));
 
 /**
  * Evidence for each candidate from a unit's words and letters (scan.ts). The scores leave out the

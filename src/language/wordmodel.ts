@@ -5,8 +5,12 @@
 import { readFileSync } from 'node:fs';
 import type { Lang } from '../types.ts';
 import { hasLexicon, LEXICON_LANGS, lexiconMask } from './lexicon.ts';
+import { perCandidateList } from './perlist.ts';
 
 export const MODEL_LANGS = ['en', 'ru', 'uk', 'be'];
+
+/** Whether the own model knows every candidate (then it speaks for the list; see score.ts). */
+export const modelKnowsAll = perCandidateList((languages) => languages.every((l) => MODEL_LANGS.includes(l)));
 const ORDER = 4;
 
 /** The model file: counts in flat arrays, which JSON.parse reads far faster than 80k small arrays. */
