@@ -2,7 +2,7 @@
 // outputs (segments.jsonl, TSV, TMX, XLIFF) by the export stage's writer, never by one of our own.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { writeJobOutputs, type LanguagePair, type OutputFormat } from '../export/index.ts';
+import { documentDirections, writeJobOutputs, type LanguagePair, type OutputFormat } from '../export/index.ts';
 import type { Segment } from '../types.ts';
 import { ReviewSession, SEGMENTS_FILE, type OpenOptions } from './session.ts';
 
@@ -40,18 +40,12 @@ export function jobPairs(tmxNames: string[], segments: Segment[]): LanguagePair[
     const list = byDoc.get(s.doc);
     if (list) list.push(s); else byDoc.set(s.doc, [s]);
   }
-  for (const docSegments of byDoc.values()) {
-    const src = mostCommon(docSegments.map((s) => s.src.lang));
-    const tgt = mostCommon(docSegments.flatMap((s) => (s.tgt ? [s.tgt.lang] : [])));
-    if (src && tgt) add(src, tgt);
+  // The export stage's rule for a document's direction (its most common languages); with no pairs
+  // given, a document without targets has none.
+  for (const [doc, docSegments] of byDoc) {
+    for (const d of documentDirections({ id: doc }, docSegments, [])) add(d.srcLang, d.tgtLang);
   }
   return pairs;
-}
-
-function mostCommon(values: string[]): string | undefined {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 /** Writes the session's corrected segments as the job's outputs (what apply-review and the page's button do). */
