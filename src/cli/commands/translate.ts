@@ -4,7 +4,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { DocumentError, readDocument, segmentParagraphs } from '../../documents/index.ts';
-import { readJsonl } from '../../export/index.ts';
+import { readJsonl, segmentsToJsonl } from '../../export/index.ts';
 import { createMatcher, GlossaryError, loadGlossaries } from '../../glossary/index.ts';
 import { t } from '../../i18n/index.ts';
 import { createProviderChain, fillTargets, loadMemoryFile, ProviderConfigError, PROVIDER_TYPES, tmProvider, type ProviderConfig } from '../../translate/index.ts';
@@ -119,7 +119,7 @@ const command: Command = async (argv) => {
       onProgress: progress ? (done, total) => process.stderr.write(`\r${t('translate:progress', { done, total })}`) : undefined });
     await provider.close?.();
     if (progress) process.stderr.write('\n');
-    const out = format === 'text' ? asText(filled) : filled.map((s) => JSON.stringify(s) + '\n').join('');
+    const out = format === 'text' ? asText(filled) : segmentsToJsonl(filled);
     if (values.output) await writeFile(values.output, out); else process.stdout.write(out);
     if (!values.quiet) {
       const count = (o: string) => filled.filter((s, i) => !segments[i].tgt && s.origin === o).length;
