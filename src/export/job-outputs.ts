@@ -87,10 +87,14 @@ export function safeRelativePath(id: string): string {
 /** What decides a document's own files besides its segments: the same for every document of a job. */
 export type DocumentFileSettings = Pick<JobOutputInput, 'pairs' | 'formats' | 'glossary'>;
 
-/** A document's own files (its XLIFF, one per direction), as [path in the output folder, content]. */
-export function documentFiles(doc: JobDocument, segments: Segment[], settings: DocumentFileSettings): Array<[string, string]> {
+/**
+ * A document's own files (its XLIFF, one per direction), as [path in the output folder, content].
+ * `directions`: the document's, when the caller has them already.
+ */
+export function documentFiles(doc: JobDocument, segments: Segment[], settings: DocumentFileSettings,
+  directions = documentDirections(doc, segments, settings.pairs)): Array<[string, string]> {
   if (!(settings.formats ?? OUTPUT_FORMATS).includes('xliff')) return [];
-  return documentDirections(doc, segments, settings.pairs).map((dir) => [
+  return directions.map((dir) => [
     `xliff/${safeRelativePath(doc.id)}.${safeRelativePath(dir.srcLang)}-${safeRelativePath(dir.tgtLang)}.xlf`,
     segmentsToXliff(segments, { ...dir, doc: doc.id, original: doc.path ?? doc.id, glossary: settings.glossary }),
   ]);
@@ -152,9 +156,9 @@ export class DocumentStager {
    * may drop its segments; false when a direction outside the job's pairs leaves its TMX to the end.
    */
   add(doc: JobDocument, segments: Segment[]): boolean {
-    const files = writeTempFiles(this.outDir, documentFiles(doc, segments, this.settings), this.folders);
-    files.catch(() => { /* reported when taken */ });
     const directions = documentDirections(doc, segments, this.settings.pairs);
+    const files = writeTempFiles(this.outDir, documentFiles(doc, segments, this.settings, directions), this.folders);
+    files.catch(() => { /* reported when taken */ });
     const covered = directions.every((d) => this.settings.pairs.some((p) => samePair(p, d)));
     const text = covered ? documentText(segments, () => directions, this.settings.pairs,
       this.settings.formats ?? OUTPUT_FORMATS) : undefined;
@@ -226,7 +230,7 @@ export async function writeJobOutputs(outDir: string, input: JobOutputInput, sta
     for (const id of order) {
       const ahead = staged.get(id)?.files;
       if (ahead) files.push(ahead);
-      else files.push(...documentFiles(docInfo.get(id) ?? { id }, byDoc.get(id) ?? [], { ...input, formats }));
+      else files.push(...documentFiles(docInfo.get(id) ?? { id }, byDoc.get(id) ?? [], { ...input, formats }, directionsOf(id)));
     }
   }
   if (input.report !== undefined) files.push(['report.json', JSON.stringify(input.report, null, 2) + '\n']);
