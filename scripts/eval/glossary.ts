@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import {
-  createMatcher, loadGlossaries, normalize, parseTbx, revertChanges, toTbx, type MatcherOptions,
+  createMatcher, loadGlossaries, normalize, parseGlossary, revertChanges, toTbx, type MatcherOptions,
 } from '../../src/glossary/index.ts';
 import type { Glossary, TermMatch } from '../../src/types.ts';
 
@@ -81,10 +81,10 @@ function line(label: string, s: Score) {
 }
 
 const glossary = await loadGlossaries([root('glossaries/belarus-2020.yaml')]);
-const viaTbx: Glossary = { entries: parseTbx(toTbx(glossary.entries), 'belarus-2020.tbx'), sources: ['belarus-2020.tbx'] };
+const viaTbx: Glossary = { entries: parseGlossary(toTbx(glossary.entries), 'belarus-2020.tbx').entries, sources: ['belarus-2020.tbx'] };
 // What another tool's TBX would carry: standard data categories only, none of tandem's own notes.
 const plainTbx = toTbx(glossary.entries).replace(/^\s*<note>tandem:[^<]*<\/note>\n/gm, '');
-const viaPlainTbx: Glossary = { entries: parseTbx(plainTbx, 'plain.tbx'), sources: ['plain.tbx'] };
+const viaPlainTbx: Glossary = { entries: parseGlossary(plainTbx, 'plain.tbx').entries, sources: ['plain.tbx'] };
 const sets = { dev: load('dev'), heldout: load('heldout') };
 
 console.log('Glossary matching and normalisation (glossaries/belarus-2020.yaml, data/glossary)');

@@ -3,7 +3,6 @@
 import { t } from '../i18n/index.ts';
 import type { GlossaryEntry, Term, TermStatus } from '../types.ts';
 import { GlossaryError } from './errors.ts';
-import { guessPerson } from './people.ts';
 
 const REQUIRED = ['id', 'lang', 'text', 'status'];
 const STATUSES: TermStatus[] = ['preferred', 'admitted', 'deprecated'];
@@ -57,6 +56,5 @@ export function parseCsvGlossary(text: string, file: string, sep = ','): Glossar
     }
     entry.terms.push(term);
   }
-  for (const entry of byId.values()) if (!entry.type && guessPerson(entry)) entry.type = 'person';
   return [...byId.values()];
 }

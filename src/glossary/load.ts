@@ -56,8 +56,17 @@ export async function loadGlossaries(paths: string[]): Promise<LoadedGlossary> {
   return mergeGlossaryFiles(await loadGlossaryFiles(paths));
 }
 
-/** Parses one glossary file's text; the format follows the extension (.yaml/.yml/.json/.tbx/.xml/.csv). */
+/**
+ * Parses one glossary file's text; the format follows the extension (.yaml/.yml/.json/.tbx/.xml/.csv).
+ * An entry whose type no format said is taken for a person when its terms look like a personal name.
+ */
 export function parseGlossary(text: string, file: string): LoadedGlossary {
+  const glossary = parseByFormat(text, file);
+  for (const entry of glossary.entries) if (!entry.type && guessPerson(entry)) entry.type = 'person';
+  return glossary;
+}
+
+function parseByFormat(text: string, file: string): LoadedGlossary {
   const ext = extname(file).toLowerCase();
   if (ext === '.tbx' || ext === '.xml') return { entries: parseTbx(text, file), sources: [file] };
   if (ext === '.csv' || ext === '.tsv') return { entries: parseCsvGlossary(text, file, ext === '.tsv' ? '\t' : ','), sources: [file] };
@@ -103,13 +112,11 @@ type RawGlossary = { entries?: Array<GlossaryEntry & { gender?: Term['gender']; 
 function fromData(data: RawGlossary, file: string): LoadedGlossary {
   const entries = (data.entries ?? []).map((e) => {
     const { gender, indeclinable, ...rest } = e;
-    const entry: GlossaryEntry = {
+    return {
       ...rest,
       terms: e.terms.map((t) => ({ ...t, gender: t.gender ?? (hasCyr(t.text) ? gender : undefined), indeclinable: t.indeclinable ?? (hasCyr(t.text) ? indeclinable : undefined) }))
         .map(dropUndefined),
     };
-    if (!entry.type && guessPerson(entry)) entry.type = 'person';
-    return entry;
   });
   return { entries, sources: [file], meta: { name: data.name, languages: data.languages, houseStyle: data.houseStyle } };
 }

@@ -8,7 +8,6 @@ import { t } from '../i18n/index.ts';
 import type { GlossaryEntry, Term, TermStatus } from '../types.ts';
 import { GlossaryError } from './errors.ts';
 import { shapeOf } from './variants.ts';
-import { guessPerson } from './people.ts';
 
 const NS = 'urn:iso:std:iso:30042:ed-2';
 const STATUS_TO_TBX: Record<TermStatus, string> = {
@@ -82,7 +81,6 @@ export function parseTbx(text: string, file: string): GlossaryEntry[] {
       entry.terms.push(...terms.map(({ explicit: _explicit, ...t }) => t));
     }
     if (!entry.terms.length) throw new GlossaryError(file, line, t('glossary:errors.noTerms', { id }));
-    if (!entry.type && guessPerson(entry)) entry.type = 'person';
     entries.push(entry);
   }
   return entries;
