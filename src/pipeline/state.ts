@@ -32,7 +32,7 @@ export class StateStore {
   private saved = new Map<string, JournalLine>();
   private fd: number | undefined;
   /** Snapshots saved but not yet written, the latest per document. */
-  private pending = new Map<string, { key: string; task: DocTask; snapshot: unknown; lazy?: LazySnapshot }>();
+  private pending = new Map<string, { task: DocTask; take: LazySnapshot }>();
   private timer: NodeJS.Timeout | undefined;
 
   /** `flushMs`: how long a snapshot may wait to be written (0: written at once). */
@@ -57,9 +57,8 @@ export class StateStore {
         if (!line) continue;
         try { const entry = JSON.parse(line) as JournalLine; this.saved.set(entry.key, entry); } catch { /* torn line */ }
       }
-    } else {
-      rmSync(journal, { force: true });
     }
+    // Compacted to the last snapshot per document (or emptied when nothing is resumed).
     this.replace('journal.jsonl', [...this.saved.values()].map((e) => JSON.stringify(e) + '\n').join(''));
     this.replace('job.key', jobKey);
     this.fd = openSync(journal, 'a');
@@ -91,7 +90,7 @@ export class StateStore {
   }
 
   save(task: DocTask, snapshot: unknown): void {
-    this.queue(task, snapshot);
+    this.saveLazily(task, () => snapshot);
   }
 
   /**
@@ -99,13 +98,8 @@ export class StateStore {
    * are replaced before they are written). `take` must return what would have been saved now.
    */
   saveLazily(task: DocTask, take: LazySnapshot): void {
-    this.queue(task, undefined, take);
-  }
-
-  private queue(task: DocTask, snapshot: unknown, lazy?: LazySnapshot): void {
     if (this.fd === undefined) throw new Error('state store is not open');
-    const key = keyOf(task);
-    this.pending.set(key, { key, task, snapshot, lazy });
+    this.pending.set(keyOf(task), { task, take });
     if (this.flushMs <= 0) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), this.flushMs).unref();
   }
@@ -116,9 +110,9 @@ export class StateStore {
     this.timer = undefined;
     if (!this.pending.size || this.fd === undefined) return;
     let lines = '';
-    for (const { key, task, snapshot, lazy } of this.pending.values()) {
-      const taken = lazy ? lazy() : snapshot;
-      if (taken !== undefined) lines += JSON.stringify({ key, task, snapshot: taken } satisfies JournalLine) + '\n';
+    for (const [key, { task, take }] of this.pending) {
+      const snapshot = take();
+      if (snapshot !== undefined) lines += JSON.stringify({ key, task, snapshot } satisfies JournalLine) + '\n';
     }
     this.pending.clear();
     writeSync(this.fd, lines);
