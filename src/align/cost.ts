@@ -64,12 +64,11 @@ export function similarity(shared: number, srcKeys: number, tgtKeys: number): nu
   return Math.min(1, (2 * shared) / (srcKeys + tgtKeys + 2));
 }
 
-/** Full cost of a bead with both sides non-empty. */
-export function beadCost(move: Move, srcLen: number, tgtLen: number, sim: number, model: Model): number {
-  return withLexical(shapeAndLengthCost(move, srcLen, tgtLen, model), move, sim, model);
-}
-
-/** The part of a bead's cost known before its shared anchors are counted: a lower bound of the whole. */
+/**
+ * A bead with both sides non-empty costs shapeAndLengthCost + the lexical term (withLexical), in two
+ * steps so that the programme can skip counting shared anchors for beads already too dear (dp.ts).
+ * The part known before its shared anchors are counted: a lower bound of the whole.
+ */
 export function shapeAndLengthCost(move: Move, srcLen: number, tgtLen: number, model: Model): number {
   return move.prior + model.lengthWeight * lengthCost(lengthDelta(srcLen, tgtLen, model));
 }
