@@ -58,16 +58,13 @@ export function alignDocuments(srcParagraphs: string[][], tgtParagraphs: string[
   const { src: srcUnits, tgt: tgtUnits } = sharedOnly(units.srcUnits, units.tgtUnits);
   const paraBeads = alignWithCalibration(paras.src, paras.tgt, options);
   const srcStart = starts(srcParagraphs), tgtStart = starts(tgtParagraphs);
-  const groups = groupUncertain(paraBeads).map((g) => ({
-    src: [srcStart[g.src[0] ?? 0], g.src.length ? srcStart[g.src.at(-1)! + 1] : srcStart[g.src[0] ?? 0]],
-    tgt: [tgtStart[g.tgt[0] ?? 0], g.tgt.length ? tgtStart[g.tgt.at(-1)! + 1] : tgtStart[g.tgt[0] ?? 0]],
-  }));
-  // Empty paragraph groups take their position from their neighbours so every sentence is covered.
-  for (let k = 0; k < groups.length; k++) {
-    const prev = groups[k - 1];
-    if (prev && groups[k].src[0] === groups[k].src[1]) groups[k].src = [prev.src[1], prev.src[1]];
-    if (prev && groups[k].tgt[0] === groups[k].tgt[1]) groups[k].tgt = [prev.tgt[1], prev.tgt[1]];
-  }
+  // A group without paragraphs on a side sits where the previous group ended, so every sentence is covered.
+  let srcEnd = 0, tgtEnd = 0;
+  const groups = groupUncertain(paraBeads).map((g) => {
+    const src = sentenceRange(srcStart, g.src, srcEnd), tgt = sentenceRange(tgtStart, g.tgt, tgtEnd);
+    srcEnd = src[1]; tgtEnd = tgt[1];
+    return { src, tgt };
+  });
   const alignGroups = (model: Model) => {
     const beads: Bead[] = [];
     for (const { src: [sFrom, sTo], tgt: [tFrom, tTo] } of groups) {
@@ -80,11 +77,12 @@ export function alignDocuments(srcParagraphs: string[][], tgtParagraphs: string[
     }
     return beads;
   };
-  // As for flat input: a first pass fits the length model to this pair, the second aligns with it.
-  const model = baseModel(srcUnits, tgtUnits, options);
-  const first = alignGroups(model);
-  const tuned = calibrate(model, first, srcUnits, tgtUnits);
-  return tuned === model ? first : alignGroups(tuned);
+  return alignWithCalibration(srcUnits, tgtUnits, options, alignGroups);
+}
+
+/** The sentences [from, to) of the paragraphs `paras` (consecutive indexes); none: [after, after). */
+function sentenceRange(start: number[], paras: number[], after: number): [number, number] {
+  return paras.length ? [start[paras[0]], start[paras.at(-1)! + 1]] : [after, after];
 }
 
 function buildUnits(src: string[], tgt: string[], options: AlignOptions) {
@@ -117,13 +115,17 @@ function baseModel(src: Unit[], tgt: Unit[], options: AlignOptions): Model {
   return { ...(options.method === 'gale-church' ? galeChurchModel(ratio) : defaultModel(ratio)), ...options.model };
 }
 
-/** A first pass fits the length model to this pair, the second aligns with it. */
-function alignWithCalibration(src: Unit[], tgt: Unit[], options: AlignOptions): Bead[] {
+/**
+ * A first pass fits the length model to this pair, the second aligns with it. `align` runs one pass
+ * (alignDocuments aligns group by group); its beads index `src` and `tgt`.
+ */
+function alignWithCalibration(src: Unit[], tgt: Unit[], options: AlignOptions,
+  align = (model: Model) => alignUnits(src, tgt, model)): Bead[] {
   const model = baseModel(src, tgt, options);
-  const first = alignUnits(src, tgt, model);
+  const first = align(model);
   if (options.method === 'gale-church') return first;
   const tuned = calibrate(model, first, src, tgt);
-  return tuned === model ? first : alignUnits(src, tgt, tuned);
+  return tuned === model ? first : align(tuned);
 }
 
 function starts(paragraphs: string[][]): number[] {
