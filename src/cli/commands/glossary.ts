@@ -5,7 +5,7 @@ import {
   createMatcher, formatProblem, formatSuggestions, GlossaryError, lintGlossaries, loadGlossaries, suggestEntries, toTbx,
 } from '../../glossary/index.ts';
 import { t } from '../../i18n/index.ts';
-import type { Segment } from '../../types.ts';
+import type { Glossary, Segment } from '../../types.ts';
 import { parseCommandArgs } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import type { Command } from '../main.ts';
@@ -28,6 +28,14 @@ async function readInputs(paths: string[]): Promise<Array<{ path: string; text: 
     }
   }
   return out;
+}
+
+/** The glossaries merged, or undefined after saying on stderr which file is bad (and where). */
+async function loadOrReport(paths: string[]): Promise<Glossary | undefined> {
+  try { return await loadGlossaries(paths); } catch (error) {
+    if (error instanceof GlossaryError) { process.stderr.write(error.message + '\n'); return undefined; }
+    throw error;
+  }
 }
 
 async function lint(argv: string[]): Promise<number> {
@@ -71,10 +79,9 @@ async function suggest(argv: string[]): Promise<number> {
   }
   let matcher;
   if (values.glossary?.length) {
-    try { matcher = createMatcher(await loadGlossaries(values.glossary)); } catch (error) {
-      if (error instanceof GlossaryError) { process.stderr.write(error.message + '\n'); return 2; }
-      throw error;
-    }
+    const glossary = await loadOrReport(values.glossary);
+    if (!glossary) return 2;
+    matcher = createMatcher(glossary);
   }
   const output = positionals[0];
   const suggestions = suggestEntries(segments, { matcher, minCount });
@@ -88,11 +95,8 @@ async function exportTbx(argv: string[]): Promise<number> {
   if (values.help) { process.stdout.write(t('glossary:exportUsage') + '\n'); return 0; }
   if (!positionals.length) throw new UsageError(t('glossary:needGlossaries'));
   if (!values.output) throw new UsageError(t('glossary:needOutput'));
-  let glossary;
-  try { glossary = await loadGlossaries(positionals); } catch (error) {
-    if (error instanceof GlossaryError) { process.stderr.write(error.message + '\n'); return 2; }
-    throw error;
-  }
+  const glossary = await loadOrReport(positionals);
+  if (!glossary) return 2;
   await writeFile(values.output, toTbx(glossary.entries, { title: positionals.join(', ') }));
   if (!values.quiet) process.stderr.write(t('glossary:exported', { entries: glossary.entries.length, file: values.output }) + '\n');
   return 0;
