@@ -64,7 +64,7 @@ async function readInput(file: string, from: string | undefined): Promise<{ segm
   if (!from) throw new UsageError(t('translate:needFrom'));
   try {
     const doc = await readDocument(file, relative(process.cwd(), file));
-    const sentences = segmentParagraphs(doc.paragraphs as never, from);
+    const sentences = segmentParagraphs(doc.paragraphs, from);
     return { jsonl: false, segments: sentences.map((s) => ({ doc: doc.id, id: s.id, src: { lang: from, text: s.text }, tgt: null, terms: [], score: null })) };
   } catch (error) {
     if (error instanceof DocumentError) throw new InputFailure(`${file}: ${error.message}`);
