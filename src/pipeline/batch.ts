@@ -94,7 +94,6 @@ export async function runBatch(job: Job, options: BatchOptions = {}): Promise<Ba
     const { outputs, resumedDocuments } = await runQueue(tasks, createDocumentMachine(deps), settings, store, job.concurrency,
       options, stager);
     if (options.signal?.aborted) {
-      await stager.discard();
       return { outputs: outputs.filter((o): o is DocOutput => !!o), report: buildReport(job, []), written: [],
         resumedDocuments, interrupted: true };
     }
@@ -104,7 +103,7 @@ export async function runBatch(job: Job, options: BatchOptions = {}): Promise<Ba
     const written = await writeOutputs(job, finished, report, store, stager);
     return { outputs: finished, report, written, resumedDocuments, interrupted: false, writeMs: performance.now() - started };
   } finally {
-    await stager.discard(); // nothing left unless something failed
+    await stager.discard(); // what an interrupted or failed run staged; nothing after a normal end
     store.close();
   }
 }
