@@ -13,6 +13,8 @@ const run = (segments: CheckedSegment[], rules?: Parameters<typeof checkSegments
 const brief = (vs: Violation[]) => vs.map((v) => `${v.segment} ${v.rule} ${v.entry ?? '-'}${v.side ? ` ${v.side}` : ''}`);
 /** The brief findings of a batch built from `rows`, with only `rules` run (default: all). */
 const briefOf = (rows: Parameters<typeof batch>[0], rules?: RuleId[]) => brief(run(batch(rows), rules && { rules }));
+/** segment:language of each wrong-language finding in a batch built from `rows`. */
+const languagesFoundIn = (rows: Parameters<typeof batch>[0]) => run(batch(rows), { rules: ['wrong-language'] }).map((v) => `${v.segment}:${v.found}`);
 
 beforeAll(async () => {
   initI18n('en');
@@ -135,23 +137,20 @@ describe('inconsistent-term', () => {
 
 describe('wrong-language', () => {
   it('finds Belarusian, Ukrainian and untranslated English where Russian is declared', () => {
-    const segments = batch([
+    expect(languagesFoundIn([
       ['be', 'en', 'Workers left the factory and shouted slogans.', 'ru', 'Рабочыя пакінулі завод і крычалі лозунгі.'],
       ['uk', 'en', 'The workers demanded new and fair elections.', 'ru', 'Робітники вимагали нових і чесних виборів.'],
       ['en', 'en', 'The strike spread to other factories.', 'ru', 'The strike spread to other factories.'],
       ['ru', 'en', 'The strike spread to other factories.', 'ru', 'Забастовка распространилась на другие заводы.'],
-    ]);
-    const found = run(segments, { rules: ['wrong-language'] });
-    expect(found.map((v) => `${v.segment}:${v.found}`)).toEqual(['be:be', 'uk:uk', 'en:en']);
+    ])).toEqual(['be:be', 'uk:uk', 'en:en']);
   });
 
   it('finds German and French without accents where English is declared', () => {
-    const segments = batch([
+    expect(languagesFoundIn([
       ['de', 'ru', 'Рабочие потребовали новых выборов и пошли домой.', 'en', 'Die Arbeiter forderten neue Wahlen und gingen dann nach Hause.'],
       ['fr', 'ru', 'Рабочие потребовали новых выборов.', 'en', 'Les ouvriers ont demande des nouvelles elections dans le pays.'],
       ['en', 'ru', 'Рабочие потребовали новых выборов.', 'en', 'Workers demanded new elections across the country.'],
-    ]);
-    expect(run(segments, { rules: ['wrong-language'] }).map((v) => `${v.segment}:${v.found}`)).toEqual(['de:de', 'fr:fr']);
+    ])).toEqual(['de:de', 'fr:fr']);
   });
 
   it('does not judge short or name-only targets', () => {
