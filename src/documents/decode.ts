@@ -13,8 +13,11 @@ export function decodeUtf8(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
-/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */
-export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+/**
+ * Offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. With
+ * `at: 'sequence'`, a sequence broken by a bad continuation byte is reported where it starts.
+ */
+export function firstInvalidUtf8Byte(bytes: Uint8Array, at: 'byte' | 'sequence' = 'byte'): number {
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i];
     let need: number, min: number;
@@ -26,7 +29,7 @@ export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
     let cp = b & (0x3f >> need);
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i + k < bytes.length ? i + k : i;
+      if (c === undefined || (c & 0xc0) !== 0x80) return at === 'byte' && i + k < bytes.length ? i + k : i;
       cp = (cp << 6) | (c & 0x3f);
     }
     if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;

@@ -3,29 +3,8 @@
 import { TextDecoder } from 'node:util';
 import { t } from '../i18n/index.ts';
 import { fail } from './xml.ts';
-
-/** The first byte offset where bytes stop being UTF-8 (an incomplete sequence at the end counts). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let lo = 0;
-  let hi = bytes.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid - 1;
-    }
-  }
-  // The longest streamable prefix may end inside the broken sequence: step back to where it starts.
-  for (let start = lo; start > Math.max(0, lo - 4); start--) {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, start));
-      return start;
-    } catch { /* still inside the sequence */ }
-  }
-  return Math.max(0, lo - 4);
-}
+// decode.ts itself rather than the documents index, which also loads the HTML and Markdown readers.
+import { firstInvalidUtf8Byte } from '../documents/decode.ts';
 
 /**
  * Decodes a segment file's bytes: UTF-8 (BOM or not), UTF-16 (by BOM, or by an XML file's first
@@ -50,7 +29,7 @@ export function decodeSegmentText(bytes: Uint8Array, fileName?: string): string 
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const offset = firstInvalidUtf8(bytes);
+    const offset = firstInvalidUtf8Byte(bytes, 'sequence');
     const line = bytes.subarray(0, offset).reduce((n, byte) => n + (byte === 0x0A ? 1 : 0), 1);
     return fail(t('export:invalidUtf8', { offset }), fileName, line);
   }
