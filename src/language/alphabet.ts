@@ -127,7 +127,7 @@ export function countLetters(text: string, languages: Lang[], words?: string[]):
 }
 
 /** Code units taken by the letter (\p{L}) at `i`: 1, or 2 for a surrogate pair; 0 for no letter. */
-export function letterWidth(text: string, i: number): number {
+function letterWidth(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 0x80) return ((c | 0x20) >= 97 && (c | 0x20) <= 122) ? 1 : 0;
   // Latin-1 and Latin Extended-A/B letters, Cyrillic letters: all \p{L} but × ÷ and U+0482-0489.

@@ -154,6 +154,7 @@ function unknownCyrillic(parts: Parts, languages: Lang[]): boolean {
   return share !== undefined && share < KNOWN_FLOOR;
 }
 
-function round(x: number): number {
+/** A confidence as reported: three decimals. */
+export function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }

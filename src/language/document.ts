@@ -39,8 +39,10 @@ export function detectLines(lines: string[], options: DetectOptions = {}): Score
   });
 }
 
-/** One detection per paragraph, with sentences and spans, each leaning on the document. */
-/** `sentences[i]`, when given, are paragraph i's sentences as the caller split them (see detectParagraph). */
+/**
+ * One detection per paragraph, with sentences and spans, each leaning on the document.
+ * `sentences[i]`, when given, are paragraph i's sentences as the caller split them (see detectParagraph).
+ */
 export function detectParagraphs(paragraphs: string[], options: DetectOptions = {},
   sentences?: SentenceSpan[][]): ParagraphDetection[] {
   const languages = candidatesOf(options);
@@ -52,7 +54,7 @@ export function detectParagraphs(paragraphs: string[], options: DetectOptions = 
  * gives the document's distribution, and every paragraph is then detected leaning on it. Nothing is
  * read twice: the first pass and the second differ only in the prior.
  */
-export function detectScannedParagraphs(paragraphs: ParagraphScan[], options: DetectOptions = {}): ParagraphDetection[] {
+function detectScannedParagraphs(paragraphs: ParagraphScan[], options: DetectOptions = {}): ParagraphDetection[] {
   const leaning = documentLeaning(paragraphs, options);
   return paragraphs.map((p) => detectScannedParagraph(p, leaning));
 }

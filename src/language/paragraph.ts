@@ -5,7 +5,7 @@
 // 0.4 s of CPU that `tandem detect --unit line` would pay for nothing (see npm run bench:lid).
 import { splitSentences, type Span as SentenceSpan } from '../documents/segment.ts';
 import type { Detection, Lang } from '../types.ts';
-import { candidatesOf, decide, judge, type DetectOptions, type ScoredDetection, type Verdict } from './detect.ts';
+import { candidatesOf, decide, judge, round, type DetectOptions, type ScoredDetection, type Verdict } from './detect.ts';
 import type { Scores } from './engines.ts';
 import { WORD } from './noise.ts';
 import { isBlank, joinParts, partsOf, scanText, type Parts, type Scan } from './scan.ts';
@@ -198,8 +198,4 @@ function dominant(spans: Span[], text: string): Lang | undefined {
   let best: Lang | undefined;
   for (const [l, n] of Object.entries(letters)) if (!best || n > letters[best]) best = l;
   return best;
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }
