@@ -26,9 +26,9 @@ export interface SegmentContext {
   batchLanguages: Set<Lang>;
 }
 
-export function segmentContext(segments: Segment[], glossary: Glossary, matcher: Matcher, rules: RuleId[] = RULES, languages?: Lang[]): SegmentContext {
-  const batchLanguages = new Set<Lang>(languages ?? batchLanguagesOf(segments));
-  return { enabled: new Set(rules), index: indexGlossary(glossary), matcher, batchLanguages };
+/** `languages`: the batch's, from batchLanguagesOf (a worker is given them, as it sees only its share). */
+export function segmentContext(languages: Lang[], glossary: Glossary, matcher: Matcher, rules: RuleId[] = RULES): SegmentContext {
+  return { enabled: new Set(rules), index: indexGlossary(glossary), matcher, batchLanguages: new Set(languages) };
 }
 
 /** Every language declared in the batch: wrong-language weighs them all. */
@@ -93,7 +93,7 @@ export function checkConsistency(segments: CheckedSegment[], observations: Array
 }
 
 export function checkSegments(segments: CheckedSegment[], glossary: Glossary, matcher: Matcher, options: CheckOptions = {}): Violation[] {
-  const ctx = segmentContext(segments.map((s) => s.segment), glossary, matcher, options.rules);
+  const ctx = segmentContext(batchLanguagesOf(segments.map((s) => s.segment)), glossary, matcher, options.rules);
   const { findings, observations } = checkPart(segments, ctx, options);
   options.onProgress?.(segments.length, segments.length);
   return finish(findings, checkConsistency(segments, observations, ctx.enabled), options.severity);

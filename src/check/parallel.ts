@@ -84,7 +84,7 @@ export async function checkSegmentsParallel(segments: CheckedSegment[], glossary
       })
     : Promise.resolve(undefined);
   await options.alongside?.();
-  const ctx = segmentContext([], glossary, typeof matcher === 'function' ? matcher() : matcher, rules, languages);
+  const ctx = segmentContext(languages, glossary, typeof matcher === 'function' ? matcher() : matcher, rules);
   const here = checkPart(mine, ctx, options, 0, segments.length);
   const findings = here.findings;
   const observations: Array<Observation[] | undefined> = here.observations;

@@ -20,7 +20,7 @@ export interface ChunkOutput { findings: PlainFinding[]; observations: Array<{ i
 
 export function checkChunk(input: ChunkInput): ChunkOutput {
   initI18n(input.uiLanguage);
-  const ctx = segmentContext(input.segments.map((s) => s.segment), input.glossary, createMatcher(input.glossary), input.rules, input.languages);
+  const ctx = segmentContext(input.languages, input.glossary, createMatcher(input.glossary), input.rules);
   const out: ChunkOutput = { findings: [], observations: [] };
   input.segments.forEach(({ segment, id }, i) => {
     const { findings, observations } = checkOne({ segment, id, order: i }, ctx);
