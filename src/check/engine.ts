@@ -85,8 +85,8 @@ export function checkPart(part: CheckedSegment[], ctx: SegmentContext, options: 
 
 /** The consistency rule over the batch, given every segment's observations in reading order. */
 export function checkConsistency(segments: CheckedSegment[], observations: Array<Observation[] | undefined>,
-  enabled: Set<RuleId> | readonly RuleId[]): ConsistencyTracker | undefined {
-  if (!(enabled instanceof Set ? enabled.has('inconsistent-term') : enabled.includes('inconsistent-term'))) return undefined;
+  enabled: ReadonlySet<RuleId>): ConsistencyTracker | undefined {
+  if (!enabled.has('inconsistent-term')) return undefined;
   const consistency = trackConsistency();
   segments.forEach((at, i) => { if (observations[i]?.length) consistency.record(at, observations[i]!); });
   return consistency;

@@ -98,6 +98,6 @@ export async function checkSegmentsParallel(segments: CheckedSegment[], glossary
     observations.push(...rest.observations);
   }
   options.onProgress?.(segments.length, segments.length);
-  const consistency = checkConsistency(segments, observations, rules);
+  const consistency = checkConsistency(segments, observations, ctx.enabled);
   return finish(findings, consistency, options.severity);
 }
