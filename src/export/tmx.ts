@@ -73,7 +73,8 @@ function tuXml(segment: Segment, tuid: string, options: TmxOptions): string {
 }
 
 export function segmentsToTmx(segments: Segment[], options: TmxOptions): string {
-  return tmxDocument(tmxUnits(segments, options), options);
+  const { head, tail } = tmxEnvelope(options);
+  return head + tmxUnits(segments, options) + tail;
 }
 
 /**
@@ -92,12 +93,6 @@ export function tmxUnits(segments: Segment[], options: TmxOptions): string {
     body += tuXml(segment, tuid, options);
   }
   return body;
-}
-
-/** A TMX file around <tu> elements made by tmxUnits. */
-export function tmxDocument(units: string, options: TmxOptions): string {
-  const { head, tail } = tmxEnvelope(options);
-  return head + units + tail;
 }
 
 /** What comes before and after the <tu> elements of a TMX file. */
