@@ -22,6 +22,8 @@ export interface StageDeps {
 export const STAGES = ['read', 'segment', 'detect', 'normalise', 'align', 'translate', 'emit'] as const;
 export type StageName = (typeof STAGES)[number];
 
+// Each stage returns `undefined` for the data nobody after it needs, so snapshots stay small.
+
 export async function readStage(ctx: DocContext): Promise<Pick<DocContext, 'read'>> {
   const { task, settings } = ctx.input;
   const src = await readDocument(task.src.path, task.src.id, settings.limits);
@@ -29,7 +31,6 @@ export async function readStage(ctx: DocContext): Promise<Pick<DocContext, 'read
   return { read: { src, ...(tgt ? { tgt } : {}) } };
 }
 
-// Each stage returns `undefined` for the data nobody after it needs, so snapshots stay small.
 /** The parallel document of a pair: its problems name it, since the pair is reported under the source. */
 async function readTarget(ref: DocRef, settings: StageSettings) {
   try {
