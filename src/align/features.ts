@@ -72,19 +72,36 @@ export class Vocabulary {
   }
 
   /** Starts a unit's id set: ids marked for earlier units count as unseen again. */
-  startUnit(): void { if (++unitStamp === 0x7fffffff) { seen.fill(0); unitStamp = 1; } }
+  startUnit(): void { seen.next(); }
   /** Marks an id for the current unit; true the first time. */
   markNew(id: number): boolean {
-    if (id >= seen.length) seen = grow(seen, id);
-    if (seen[id] === unitStamp) return false;
-    seen[id] = unitStamp;
+    if (seen.get(id) === seen.round) return false;
+    seen.set(id, seen.round);
     return true;
   }
 }
 
-// Which ids the unit being built has: units are built one at a time, so one array serves all.
-let seen = new Int32Array(1024);
-let unitStamp = 0;
+/**
+ * A mark per id, forgotten all at once by starting a new round rather than by clearing: sets of ids
+ * are made per unit and per alignment, and an array as long as the largest id cleared each time
+ * would cost more than the sets.
+ */
+class RoundMarks {
+  private marks = new Int32Array(1024);
+  round = 0;
+  next(): number {
+    if (this.round > 0x7ffffff0) { this.marks.fill(0); this.round = 0; }
+    return ++this.round;
+  }
+  get(id: number): number { return id < this.marks.length ? this.marks[id] : 0; }
+  set(id: number, round: number): void {
+    if (id >= this.marks.length) this.marks = grow(this.marks, id);
+    this.marks[id] = round;
+  }
+}
+
+// Which ids the unit being built has: units are built one at a time, so one set of marks serves all.
+const seen = new RoundMarks();
 
 function grow<A extends Int32Array | Uint8Array>(array: A, index: number): A {
   const grown = new (array.constructor as new (n: number) => A)(Math.max(2 * array.length, index + 1));
@@ -210,13 +227,13 @@ export function joinUnits(units: readonly Unit[], vocab: Vocabulary): Unit {
  * similarity's denominator) are kept, so every score stays the same.
  */
 export function sharedOnly(src: readonly Unit[], tgt: readonly Unit[]): { src: Unit[]; tgt: Unit[] } {
-  const inTgt = markIds(tgt), inBoth = nextRound();
+  const inTgt = markIds(tgt), inBoth = marks.next();
   const srcKept = keepIds(src, (id) => {
-    if (id >= marks.length || marks[id] < inTgt) return false;
-    marks[id] = inBoth;
+    if (marks.get(id) < inTgt) return false;
+    marks.set(id, inBoth);
     return true;
   });
-  return { src: srcKept, tgt: keepIds(tgt, (id) => marks[id] === inBoth) };
+  return { src: srcKept, tgt: keepIds(tgt, (id) => marks.get(id) === inBoth) };
 }
 
 function keepIds(units: readonly Unit[], keep: (id: number) => boolean): Unit[] {
@@ -236,26 +253,17 @@ export class IdSet {
   private readonly round: number;
   constructor(units: readonly Unit[]) { this.round = markIds(units); }
   has(id: number): boolean {
-    if (this.round !== markRound) throw new Error('IdSet used after a newer one was made');
-    return id < marks.length && marks[id] === this.round;
+    if (this.round !== marks.round) throw new Error('IdSet used after a newer one was made');
+    return marks.get(id) === this.round;
   }
 }
 
-let marks = new Int32Array(1024);
-let markRound = 0;
-
-function nextRound(): number {
-  if (markRound > 0x7ffffff0) { marks.fill(0); markRound = 0; }
-  return ++markRound;
-}
+const marks = new RoundMarks();
 
 /** Marks the units' ids with a new round, returned. */
 function markIds(units: readonly Unit[]): number {
-  const round = nextRound();
-  for (const u of units) for (const id of u.ids) {
-    if (id >= marks.length) marks = grow(marks, id);
-    marks[id] = round;
-  }
+  const round = marks.next();
+  for (const u of units) for (const id of u.ids) marks.set(id, round);
   return round;
 }
 
