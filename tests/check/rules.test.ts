@@ -153,6 +153,12 @@ describe('wrong-language', () => {
     ])).toEqual(['de:de', 'fr:fr']);
   });
 
+  it('sees German where English is declared even when a link holds English words', () => {
+    expect(languagesFoundIn([
+      ['de-link', 'ru', 'Рабочие потребовали новых выборов и пошли домой.', 'en', 'Die Arbeiter forderten neue Wahlen und gingen dann nach Hause: https://example.com/in/the/news'],
+    ])).toEqual(['de-link:de']);
+  });
+
   it('does not judge short or name-only targets', () => {
     expect(briefOf([
       ['name-only', 'en', 'Sviatlana Tsikhanouskaya and Lukashenko.', 'ru', 'Святлана Ціханоўская і Лукашенко.'],

@@ -69,9 +69,10 @@ export function wrongLanguage(at: CheckedSegment, terms: SegmentTerms, context: 
   const declared = terms.tgtLang;
   if (!tgt || declared === 'und') return [];
   // Screen before blanking links and numbers: blanking only takes letters away, so what passes the
-  // screen now would pass it then, and most targets are done here.
+  // letter screen now would pass it then, and most targets are done here. Not English: its screen
+  // also asks for a function word, which a link may hold ("https://example.com/in/the/news").
   const named = maskTerms(tgt.text, terms.tgt);
-  if (!suspicious(named, declared)) return [];
+  if (declared !== 'en' && !suspicious(named, declared)) return [];
   const clean = maskNoise(named);
   const words = clean.match(WORD) ?? [];
   const letters = words.reduce((n, w) => n + w.length, 0);
