@@ -1,8 +1,6 @@
 // Belarusian case forms for glossary terms, like russianForms but with Belarusian endings (akanye:
 // Ціханоўскай, Лукашэнкі, Мінскам). Singular only; a simpler paradigm set than the Russian one.
-import type { WordInfo } from './russian.ts';
-
-const withStem = (stem: string, endings: string[]) => endings.map((e) => stem + e);
+import { withStem, type WordInfo } from './russian.ts';
 
 // The dative/locative -е softens a hard stem-final consonant, and Belarusian spells the change (цеканне,
 // дзеканне): Брэст → у Брэсце, завод → на заводзе, рада → радзе, рака → рацэ.

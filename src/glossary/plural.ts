@@ -6,10 +6,9 @@
 // plural is already in russianForms, and a given name or a place has no family to name.
 import type { Lang } from '../types.ts';
 import { primaryLang } from './translit.ts';
-import type { WordInfo } from './russian.ts';
+import { withStem, type WordInfo } from './russian.ts';
 import type { Pattern, Spelling } from './variants.ts';
 
-const withStem = (stem: string, endings: string[]) => endings.map((e) => stem + e);
 const VELAR_OR_HUSHING = /[кгхжшчщ]$/;
 
 /** Russian plural case forms (nom, gen/acc/prep, dat, instr) of a surname, lowercased; [] when none apply. */

@@ -29,7 +29,8 @@ export const snowballStem = (word: string): string => stemmer.stem(word.toLowerC
 
 const HARD_VELAR = /[кгх]$/;
 const HUSHING = /[жшчщц]$/;
-const withStem = (stem: string, endings: string[]) => endings.map((e) => stem + e);
+/** The stem with each ending: a paradigm's forms (shared by the Belarusian forms and surname plurals). */
+export const withStem = (stem: string, endings: string[]) => endings.map((e) => stem + e);
 
 /** Every case form (singular; plural for common nouns) of one Russian word, lowercased. */
 export function russianForms(word: string, info: WordInfo = {}): string[] {
