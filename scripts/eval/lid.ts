@@ -5,7 +5,8 @@
 import { franc } from 'franc';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { detectScored, toBcp47 } from '../../src/language/index.ts';
+import { detectScored, toBcp47, toIso3 } from '../../src/language/index.ts';
+import { WORD } from '../../src/language/noise.ts';
 import { WEIGHTS } from '../../src/language/score.ts';
 import { MODEL_LANGS, MODEL_PARAMS, resetModelCache, wordLogLikelihoods } from '../../src/language/wordmodel.ts';
 import { hasLexicon, LEXICON_PATH } from '../../src/language/lexicon.ts';
@@ -13,7 +14,7 @@ import { LANGS, loadCyrillicOutside, loadOutside, loadOwn, loadUdhr, samples, UN
 
 type System = (text: string) => string;
 const CANDIDATES = [...LANGS];
-const ONLY = CANDIDATES.map((l) => ({ en: 'eng', ru: 'rus', uk: 'ukr', be: 'bel' })[l]);
+const ONLY = CANDIDATES.map(toIso3);
 const eld = (createRequire(import.meta.url)(fileURLToPath(import.meta.resolve('eld/small'))) as {
   eld: { detect(t: string): { language: string }; setLanguageSubset(l: string[]): unknown } }).eld;
 eld.setLanguageSubset(CANDIDATES);
@@ -22,7 +23,7 @@ const SYSTEMS: Record<string, System> = {
   'franc': (t) => toBcp47(franc(t, { minLength: 1 })),
   'franc/4': (t) => toBcp47(franc(t, { minLength: 1, only: ONLY })),
   'eld/4': (t) => eld.detect(t).language || 'und',
-  'model/4': (t) => { const ll = wordLogLikelihoods(t.match(/\p{L}+(?:['’ʼ-]\p{L}+)*/gu) ?? []); return MODEL_LANGS[ll.indexOf(Math.max(...ll))]; },
+  'model/4': (t) => { const ll = wordLogLikelihoods(t.match(WORD) ?? []); return MODEL_LANGS[ll.indexOf(Math.max(...ll))]; },
   'tandem/4': (t) => detectScored(t, { languages: CANDIDATES }).lang,
 };
 
