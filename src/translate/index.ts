@@ -8,7 +8,7 @@ export { providerConfigSchema, providersSchema } from './schema.ts';
 export { fillTargets, type FillOptions } from './fill.ts';
 export { tmProvider } from './tm/provider.ts';
 export { TranslationMemory, type TmEntry } from './tm/memory.ts';
-export { loadMemoryFile, unitsFromSegments, type TmUnit } from './tm/load.ts';
+export { loadMemories, loadMemoryFile, unitsFromSegments, type TmUnit } from './tm/load.ts';
 export { scoreMatch, type TmMatch } from './tm/match.ts';
 export { glossaryProvider } from './glossary.ts';
 export { apertiumEngine, apertiumModes } from './apertium.ts';

@@ -7,8 +7,7 @@ import { DocumentError, readDocument, segmentParagraphs } from '../../documents/
 import { readJsonl, segmentsToJsonl } from '../../export/index.ts';
 import { createMatcher, GlossaryError, loadGlossaries } from '../../glossary/index.ts';
 import { t } from '../../i18n/index.ts';
-import { createProviderChain, fillTargets, loadMemoryFile, ProviderConfigError, PROVIDER_TYPES, tmProvider, type ProviderConfig } from '../../translate/index.ts';
-import { resolveFiles } from '../../translate/settings.ts';
+import { createProviderChain, fillTargets, loadMemories, ProviderConfigError, PROVIDER_TYPES, tmProvider, type ProviderConfig } from '../../translate/index.ts';
 import type { Glossary, Segment } from '../../types.ts';
 import { parseCommandArgs } from '../args.ts';
 import { UsageError } from '../errors.ts';
@@ -89,8 +88,7 @@ async function lookup(values: Values, positionals: string[]): Promise<number> {
   if (!text) throw new UsageError(t('translate:needText'));
   if (!values.memory?.length) throw new UsageError(t('translate:needMemory'));
   if (!values.from || !values.to) throw new UsageError(t('translate:needLangs'));
-  const files = await resolveFiles({ type: 'tm', memories: values.memory }, 'memories', {});
-  const units = (await Promise.all(files.map(loadMemoryFile))).flat();
+  const units = await loadMemories({ type: 'tm', memories: values.memory }, {});
   const limit = Number(values.limit ?? 5);
   const tm = tmProvider(units, { minMatch: minMatchOf(values) ?? 50, candidates: Math.max(limit, 8) });
   const match = tm.lookup({ id: 'q', text, srcLang: values.from, tgtLang: values.to });

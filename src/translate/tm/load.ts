@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { isHumanTarget, readSegments } from '../../export/index.ts';
 import type { Segment } from '../../types.ts';
-import { ProviderConfigError } from '../provider.ts';
+import { ProviderConfigError, type ProviderConfig, type ProviderContext } from '../provider.ts';
+import { resolveFiles } from '../settings.ts';
 import { sameLang } from '../terms.ts';
 import type { TmEntry } from './memory.ts';
 
@@ -30,6 +31,13 @@ export async function loadMemoryFile(file: string): Promise<TmUnit[]> {
     // A broken memory is bad input to the job: one line naming the file (and line), exit code 2.
     throw new ProviderConfigError(`translate provider 'tm': ${(error as Error).message.split('\n')[0]}`);
   }
+}
+
+/** Every unit of the memory files a 'tm' provider's settings name (`memories`: paths or globs). */
+export async function loadMemories(config: ProviderConfig, context: ProviderContext): Promise<TmUnit[]> {
+  const units: TmUnit[] = [];
+  for (const file of await resolveFiles(config, 'memories', context)) units.push(...(await loadMemoryFile(file)));
+  return units;
 }
 
 /** The units usable for one direction, turned so that `source` is in `srcLang`. */

@@ -1,8 +1,8 @@
 // The 'tm' provider: answers from translation memories with exact and fuzzy matches.
 import type { Translation, TranslationProvider, TranslationRequest } from '../provider.ts';
 import type { ProviderConfig, ProviderContext } from '../provider.ts';
-import { numberSetting, resolveFiles } from '../settings.ts';
-import { entriesFor, loadMemoryFile, type TmUnit } from './load.ts';
+import { numberSetting } from '../settings.ts';
+import { entriesFor, loadMemories, type TmUnit } from './load.ts';
 import { scoreMatch, type TermContext, type TmMatch } from './match.ts';
 import { TranslationMemory } from './memory.ts';
 
@@ -47,9 +47,7 @@ export function tmProvider(units: TmUnit[], options: TmOptions = {}): Translatio
 }
 
 export async function createTmProvider(config: ProviderConfig, context: ProviderContext): Promise<TranslationProvider> {
-  const files = await resolveFiles(config, 'memories', context);
-  const units: TmUnit[] = [];
-  for (const file of files) units.push(...(await loadMemoryFile(file)));
+  const units = await loadMemories(config, context);
   const terms = context.glossary && context.matcher ? { glossary: context.glossary, matcher: context.matcher } : undefined;
   return tmProvider(units, { minMatch: numberSetting(config, 'minMatch', 75, 1, 100), terms });
 }
