@@ -4,7 +4,7 @@
 import type { Detection, Lang } from '../types.ts';
 import { SCRIPT, toBcp47, toIso3 } from './codes.ts';
 import { scanText, type Parts } from './scan.ts';
-import { gatherEvidence, priorTerms, toProbabilities, WEIGHTS, withPriorTerm, type Evidence } from './score.ts';
+import { gatherEvidence, PRIOR_FLOOR, priorTerms, toProbabilities, WEIGHTS, withPriorTerm, type Evidence } from './score.ts';
 import { ELD_LANGUAGES, francAll, francBest, type Scores } from './engines.ts';
 import { knownShare, LEXICON_LANGS } from './lexicon.ts';
 
@@ -91,12 +91,12 @@ export function decide(verdict: Verdict | undefined, options: DetectOptions = {}
  */
 export function withPrior(d: ScoredDetection, prior: Partial<Record<Lang, number>>, weights = WEIGHTS): ScoredDetection {
   if (d.outsider || !Object.keys(d.probabilities).length) return d;
-  // p * (prior + 0.05)^w, renormalised: the same as adding the prior's term to the log-scores.
+  // p * (prior + PRIOR_FLOOR)^w, renormalised: the same as adding the prior's term (priorTerms) to the log-scores.
   const probabilities: Scores = {};
   let sum = 0;
   let best = '';
   for (const l in d.probabilities) {
-    const v = d.probabilities[l] * Math.pow((prior[l] ?? 0) + 0.05, weights.prior);
+    const v = d.probabilities[l] * Math.pow((prior[l] ?? 0) + PRIOR_FLOOR, weights.prior);
     probabilities[l] = v;
     sum += v;
     if (!best || v > probabilities[best]) best = l;

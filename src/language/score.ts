@@ -134,11 +134,14 @@ function eldOf(eldAll: Float64Array, l: Lang): number {
   return i < 0 ? 0 : eldAll[i];
 }
 
+/** Added to every prior share, so that a language the surrounding text lacks is unlikely, not ruled out. */
+export const PRIOR_FLOOR = 0.05;
+
 /** The prior's summand of each candidate's log-linear score; worked out once per prior, not per unit. */
 export function priorTerms(prior: Partial<Record<Lang, number>> | undefined, languages: Lang[], weights: Weights = WEIGHTS): Scores | undefined {
   if (!prior) return undefined;
   const terms: Scores = {};
-  for (const l of languages) terms[l] = weights.prior * Math.log((prior[l] ?? 0) + 0.05);
+  for (const l of languages) terms[l] = weights.prior * Math.log((prior[l] ?? 0) + PRIOR_FLOOR);
   return terms;
 }
 
