@@ -77,8 +77,9 @@ class InputFailure extends Error {}
 function asText(segments: Segment[]): string {
   const paragraphs = new Map<string, string[]>();
   for (const s of segments) {
-    const para = s.id.split('.')[0];
-    paragraphs.set(para, [...(paragraphs.get(para) ?? []), (s.tgt?.text ?? s.src.text)]);
+    const para = s.id.split('.')[0], text = s.tgt?.text ?? s.src.text;
+    const sentences = paragraphs.get(para);
+    if (sentences) sentences.push(text); else paragraphs.set(para, [text]);
   }
   return [...paragraphs.values()].map((p) => p.join(' ')).join('\n\n') + '\n';
 }
