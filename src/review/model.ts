@@ -74,10 +74,12 @@ export function segmentsToBeads(segments: Segment[]): ReviewBead[] {
     counts.set(s.tgt.lang, (counts.get(s.tgt.lang) ?? 0) + 1);
     bySrcLang.set(s.src.lang, counts);
   }
-  const usual = (lang: Lang) => [...(bySrcLang.get(lang) ?? [])].sort((a, b) => b[1] - a[1]).find(([tgt]) => tgt !== lang)?.[0];
+  // Each source language's most common other target language, worked out once, not per segment.
+  const usual = new Map<Lang, Lang | undefined>();
+  for (const [lang, counts] of bySrcLang) usual.set(lang, [...counts].sort((a, b) => b[1] - a[1]).find(([tgt]) => tgt !== lang)?.[0]);
   const seen = new Set<string>();
   return segments.map((s) => {
-    const bead = segmentToBead(s, tgtLangOf.get(s.doc) ?? usual(s.src.lang) ?? null);
+    const bead = segmentToBead(s, tgtLangOf.get(s.doc) ?? usual.get(s.src.lang) ?? null);
     // A hand-made file may repeat an id; the key must still name one bead.
     for (let n = 2; seen.has(bead.key); n++) bead.key = `${segmentKey(s)}~${n}`;
     seen.add(bead.key);
