@@ -55,21 +55,24 @@ function rowAt(index) {
   return renderRow(bead, index, { current, mode: current ? app.mode : null, cut: app.cut }, app.glossary, app.violations[bead.key]);
 }
 
+/** Redraws the rows at `indices` (all on the current page) in place, and scrolls to the current one if asked. */
+function redrawRows(indices, scroll) {
+  const started = performance.now();
+  const list = $('list');
+  const first = pageOf(app.index) * PAGE_SIZE;
+  for (const k of indices) list.children[k - first]?.replaceWith(rowAt(k));
+  if (scroll) list.children[app.index - first]?.scrollIntoView({ block: 'nearest' });
+  renderToolbar();
+  app.renderMs = performance.now() - started;
+}
+
 function go(index) {
   if (!app.beads.length) return;
   const from = app.index;
   app.index = Math.max(0, Math.min(app.beads.length - 1, index));
   const list = $('list');
   // Within the page only two rows change: swap them instead of rebuilding the page.
-  if (!app.mode && pageOf(from) === pageOf(app.index) && list.children.length) {
-    const started = performance.now();
-    const first = pageOf(app.index) * PAGE_SIZE;
-    for (const k of new Set([from, app.index])) list.children[k - first]?.replaceWith(rowAt(k));
-    list.children[app.index - first]?.scrollIntoView({ block: 'nearest' });
-    renderToolbar();
-    app.renderMs = performance.now() - started;
-    return;
-  }
+  if (!app.mode && pageOf(from) === pageOf(app.index) && list.children.length) return redrawRows(new Set([from, app.index]), true);
   app.mode = null;
   render();
 }
@@ -142,13 +145,9 @@ function apply(answer, follow) {
   const inPlace = patch && patch.remove === patch.insert.length && pageOf(from) === pageOf(app.index)
     && patch.start >= first && patch.start + patch.remove <= first + list.children.length;
   if (!inPlace) return render();
-  const started = performance.now();
   const indices = new Set([from, app.index]);
   for (let k = patch.start; k < patch.start + patch.remove; k++) indices.add(k);
-  for (const k of indices) list.children[k - first]?.replaceWith(rowAt(k));
-  if (wasEditing || from !== app.index) list.children[app.index - first]?.scrollIntoView({ block: 'nearest' });
-  renderToolbar();
-  app.renderMs = performance.now() - started;
+  redrawRows(indices, wasEditing || from !== app.index);
 }
 
 const op = (body) => decide('op', { key: current().key, ...body });
