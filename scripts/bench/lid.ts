@@ -7,20 +7,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hasLexicon } from '../../src/language/lexicon.ts';
+import { random } from '../eval/align-data.ts';
 import { cutUnits, LANGS, loadOwn, loadUdhr, REPO, type Corpus } from '../eval/lid-data.ts';
 
 const at = process.argv.indexOf('--lines');
 const N = at > 0 ? Number(process.argv[at + 1]) : 100_000;
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run benches the same lines. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pool(): string[] {
   const corpora: Corpus[] = [loadOwn('tune'), loadOwn('heldout')];
@@ -37,7 +28,7 @@ const NOISE = ['https://t.co/SAPdczGoiG', 'pic.twitter.com/vDMk37H5B4', '@tutby'
 
 function generate(path: string) {
   const units = pool();
-  const next = rng(42);
+  const next = random(42); // seeded: every run benches the same lines
   const lines: string[] = [];
   for (let i = 0; i < N; i++) {
     let line = units[Math.floor(next() * units.length)];
