@@ -32,11 +32,8 @@ export function detectLines(lines: string[], options: DetectOptions = {}): Score
   const first = lines.map((text) => detectScored(text, options));
   const prior = distribution(lines.map((text, i) => ({ text, detection: first[i] })));
   if (!Object.keys(prior).length) return first;
-  return first.map((d, i) => {
-    if (!Object.keys(d.probabilities).length) return d; // nothing in the line is language
-    const short = d.words <= SHORT_WORDS;
-    return short || d.confidence < SURE ? withPrior(d, prior) : d;
-  });
+  // withPrior leaves a line alone that holds no language or one outside the candidates.
+  return first.map((d) => (d.words <= SHORT_WORDS || d.confidence < SURE ? withPrior(d, prior) : d));
 }
 
 /**
