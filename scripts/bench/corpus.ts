@@ -4,6 +4,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// The eval sets' seeded PRNG, so the corpus is the same on every machine.
+import { random } from '../eval/align-data.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const UDHR = resolve(REPO, '..', 'shared', 'data', 'udhr');
@@ -15,16 +17,6 @@ export interface CorpusOptions {
   seed?: number;
   /** Share of documents written without a translation. */
   singles?: number;
-}
-
-/** Mulberry32: a small deterministic PRNG, so the corpus is the same on every machine. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const paragraphsOf = (text: string) => text.replace(/^\s*date \d{4}-\d{2}-\d{2}\s*/, '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmProvider } from '../../src/translate/tm/provider.ts';
 import type { TmUnit } from '../../src/translate/tm/load.ts';
+import { random as seededRandom } from '../eval/align-data.ts';
 
 const SHARED = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 const lines: string[][] = [];
@@ -21,14 +22,8 @@ for (const [dir, pattern] of [['textberg', /\.(de|fr)$/], ['udhr', /^eng\.paras\
   }
 }
 
-// mulberry32: a small seeded PRNG, so every run generates the same corpus.
-let seed = 42;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-  return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-};
+// Seeded (the eval sets' PRNG), so every run generates the same corpus.
+const random = seededRandom(42);
 const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
 
 function sentence(): string {
