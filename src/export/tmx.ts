@@ -37,8 +37,9 @@ export interface LocatedSegment {
   ref?: string;
 }
 
+/** A <prop>; `type` is one of the writer's own x- names, which need no escaping. */
 const prop = (type: string, value: string, indent: string) =>
-  `${indent}<prop type="${escapeAttr(type)}">${escapeText(value)}</prop>\n`;
+  `${indent}<prop type="${type}">${escapeText(value)}</prop>\n`;
 
 /** '2020-08-14' or a Date -> '20200814T000000Z'. */
 export function tmxDate(value: Date | string): string {

@@ -52,49 +52,58 @@ export function languageTag(lang: string): string {
 
 type Meta = Array<[string, string | undefined]>;
 
-function metaGroup(category: string, metas: Meta, indent: string, appliesTo?: 'source' | 'target'): string {
-  // Plain concatenation: this runs for five groups of every unit of every XLIFF file.
-  let body = '';
-  for (const [type, value] of metas) {
-    if (value !== undefined) body += `${indent}  <mda:meta type="${escapeAttr(type)}">${escapeText(value)}</mda:meta>\n`;
-  }
+/** `<mda:meta>` lines: `type` is one of the writer's own names (no escaping needed) unless `escape`. */
+function metaLine(indent: string, type: string, value: string | undefined, escape = false): string {
+  return value === undefined ? '' : `${indent}  <mda:meta type="${escape ? escapeAttr(type) : type}">${escapeText(value)}</mda:meta>\n`;
+}
+
+/** A metaGroup around `body` (its meta lines), or nothing when every value was absent. */
+function group(category: string, body: string, indent: string, appliesTo?: 'source' | 'target'): string {
   if (!body) return '';
   const applies = appliesTo ? ` appliesTo="${appliesTo}"` : '';
   return `${indent}<mda:metaGroup category="${category}"${applies}>\n${body}${indent}</mda:metaGroup>\n`;
 }
 
-const json = (value: unknown) => (value === undefined ? undefined : JSON.stringify(value));
-
-function sideMeta(side: SegmentSide | null): Meta {
-  return [['original', side?.original], ['changes', side?.changes?.length ? json(side.changes) : undefined]];
+function metaGroup(category: string, metas: Meta, indent: string): string {
+  let body = '';
+  for (const [type, value] of metas) body += metaLine(indent, type, value, true);
+  return group(category, body, indent);
 }
 
-function unitMetadata(segment: Segment, options: XliffOptions, indent: string): string {
+const json = (value: unknown) => (value === undefined ? undefined : JSON.stringify(value));
+
+function sideGroup(side: SegmentSide | null, indent: string, appliesTo: 'source' | 'target'): string {
+  if (!side) return '';
+  return group(appliesTo, metaLine(indent, 'original', side.original)
+    + metaLine(indent, 'changes', side.changes?.length ? json(side.changes) : undefined), indent, appliesTo);
+}
+
+/** What every unit of one file compares against: the file's language tags, worked out once. */
+interface FileTags { srcLang: string; tgtLang: string }
+
+// Plain concatenation with the writer's own meta names: this runs for every unit of every XLIFF file,
+// and arrays of [type, value] pairs per group were most of its cost.
+function unitMetadata(segment: Segment, tags: FileTags, indent: string): string {
   const i = indent + '  ';
-  const groups = [
-    metaGroup('segment', [
-      ['doc', segment.doc], ['id', segment.id], ['tgtDoc', segment.tgtDoc],
-      ['srcLang', segment.src.lang === languageTag(options.srcLang) ? undefined : segment.src.lang],
-      ['tgtLang', segment.tgt && segment.tgt.lang !== languageTag(options.tgtLang) ? segment.tgt.lang : undefined],
-      ['srcSentences', json(segment.srcSentences)], ['tgtSentences', json(segment.tgtSentences)],
-    ], i),
-    metaGroup('alignment', [
-      ['score', segment.score === null || segment.score === undefined ? undefined : String(segment.score)],
-      ['flags', segment.flags?.length ? segment.flags.join(',') : undefined],
-    ], i),
-    metaGroup('provenance', [
-      ['origin', targetOrigin(segment)], ['originDetail', json(segment.originDetail)],
-      ['reviewed', segment.reviewed ? 'yes' : undefined],
-    ], i),
-    metaGroup('source', sideMeta(segment.src), i, 'source'),
-    metaGroup('target', sideMeta(segment.tgt), i, 'target'),
-  ];
+  const origin = targetOrigin(segment);
+  let out = `${indent}<mda:metadata>\n`
+    + group('segment', metaLine(i, 'doc', segment.doc) + metaLine(i, 'id', segment.id) + metaLine(i, 'tgtDoc', segment.tgtDoc)
+      + metaLine(i, 'srcLang', segment.src.lang === tags.srcLang ? undefined : segment.src.lang)
+      + metaLine(i, 'tgtLang', segment.tgt && segment.tgt.lang !== tags.tgtLang ? segment.tgt.lang : undefined)
+      + metaLine(i, 'srcSentences', json(segment.srcSentences)) + metaLine(i, 'tgtSentences', json(segment.tgtSentences)), i)
+    + group('alignment', metaLine(i, 'score', segment.score === null || segment.score === undefined ? undefined : String(segment.score))
+      + metaLine(i, 'flags', segment.flags?.length ? segment.flags.join(',') : undefined), i)
+    + group('provenance', metaLine(i, 'origin', origin) + metaLine(i, 'originDetail', json(segment.originDetail))
+      + metaLine(i, 'reviewed', segment.reviewed ? 'yes' : undefined), i)
+    + sideGroup(segment.src, i, 'source') + sideGroup(segment.tgt, i, 'target');
   if (segment.terms.length) {
-    groups.push(`${i}<mda:metaGroup category="glossary">\n`
-      + segment.terms.map((term) => metaGroup('term', Object.entries(term).map(([k, v]) => [k, v === undefined ? undefined : String(v)]), i + '  ')).join('')
-      + `${i}</mda:metaGroup>\n`);
+    out += `${i}<mda:metaGroup category="glossary">\n`;
+    for (const term of segment.terms) {
+      out += metaGroup('term', Object.entries(term).map(([k, v]) => [k, v === undefined ? undefined : String(v)]), i + '  ');
+    }
+    out += `${i}</mda:metaGroup>\n`;
   }
-  return `${indent}<mda:metadata>\n${groups.join('')}${indent}</mda:metadata>\n`;
+  return out + `${indent}</mda:metadata>\n`;
 }
 
 function notesXml(segment: Segment, options: XliffOptions, entries: Map<string, GlossaryEntry>, indent: string): string {
@@ -113,11 +122,11 @@ function subState(segment: Segment): string {
   return origin && !isHumanTarget(segment) ? ` subState="${TOOL_NAME}:${origin}"` : '';
 }
 
-function unitXml(segment: Segment, unitId: string, options: XliffOptions, entries: Map<string, GlossaryEntry>): string {
+function unitXml(segment: Segment, unitId: string, options: XliffOptions, tags: FileTags, entries: Map<string, GlossaryEntry>): string {
   const indent = '      ';
   const target = segment.tgt ? `${indent}  <target>${contentXml(segment.tgt.text)}</target>\n` : '';
   return `    <unit id="${unitId}">\n`
-    + unitMetadata(segment, options, indent)
+    + unitMetadata(segment, tags, indent)
     + notesXml(segment, options, entries, indent)
     + `${indent}<segment id="${unitId}" state="${xliffState(segment)}"${subState(segment)}>\n`
     + `${indent}  <source>${contentXml(segment.src.text)}</source>\n${target}`
@@ -129,9 +138,11 @@ export function segmentsToXliff(segments: Segment[], options: XliffOptions): str
   if (!segments.length) throw new Error(t('export:emptyXliff', { doc: options.doc }));
   const unitId = uniqueIds();
   const entries = entryIndex(options.glossary);
-  const units = segments.map((segment) => unitXml(segment, unitId(segment.id), options, entries)).join('');
+  const tags: FileTags = { srcLang: languageTag(options.srcLang), tgtLang: languageTag(options.tgtLang) };
+  let units = '';
+  for (const segment of segments) units += unitXml(segment, unitId(segment.id), options, tags, entries);
   return '<?xml version="1.0" encoding="UTF-8"?>\n'
-    + `<xliff xmlns="${XLIFF_NS}" xmlns:mda="${MDA_NS}" version="2.1" srcLang="${languageTag(options.srcLang)}" trgLang="${languageTag(options.tgtLang)}">\n`
+    + `<xliff xmlns="${XLIFF_NS}" xmlns:mda="${MDA_NS}" version="2.1" srcLang="${tags.srcLang}" trgLang="${tags.tgtLang}">\n`
     + `  <file id="${uniqueIds()(options.doc)}" original="${escapeAttr(options.original ?? options.doc)}" xml:space="preserve">\n`
     + '    <mda:metadata>\n'
     + metaGroup('document', [['doc', options.doc], ['tool', `${TOOL_NAME} ${TOOL_VERSION}`]], '      ')
