@@ -2,6 +2,7 @@
 // of plain text) while remembering where each piece came from, so that sentences can be traced back
 // to source offsets even after markup was stripped and whitespace collapsed.
 import type { Paragraph } from '../types.ts';
+import { isSpace } from './space.ts';
 
 /** Breakpoints [textOffset, sourceOffset]: text offset t maps to s + (t - t0) of the last t0 <= t. */
 export type OffsetMap = Array<[number, number]>;
@@ -12,31 +13,48 @@ export interface SourceParagraph extends Paragraph {
 }
 
 export class ParagraphBuilder {
-  private text = '';
+  /** The paragraph's text so far, in pieces joined once at close (one flat string, not a rope). */
+  private pieces: string[] = [];
+  private length = 0;
   private map: OffsetMap = [];
   private delta = NaN;
   private space = false;
   private lastSourceEnd = 0;
   readonly paragraphs: SourceParagraph[] = [];
 
-  /** Appends a run of source text that starts at `sourceStart`; whitespace runs become one space. */
+  /**
+   * Appends a run of source text that starts at `sourceStart`; whitespace runs become one space.
+   * Words with single spaces between them (nearly all of prose) are taken as one slice of the run.
+   */
   append(run: string, sourceStart: number): void {
-    const words = /\S+/g;
-    let m: RegExpExecArray | null;
+    const n = run.length;
     let sawText = false;
-    while ((m = words.exec(run))) {
-      if (this.text && (this.space || m.index > 0)) this.text += ' ';
-      const source = sourceStart + m.index;
-      if (source - this.text.length !== this.delta) {
-        this.delta = source - this.text.length;
-        this.map.push([this.text.length, source]);
+    for (let i = 0; i < n; ) {
+      while (i < n && isSpace(run.charCodeAt(i))) i++;
+      if (i === n) break;
+      const from = i;
+      for (;;) {
+        while (i < n && !isSpace(run.charCodeAt(i))) i++;
+        if (i + 1 < n && run.charCodeAt(i) === 32 && !isSpace(run.charCodeAt(i + 1))) i++;
+        else break;
       }
-      this.text += m[0];
-      this.lastSourceEnd = source + m[0].length;
+      if (this.length && (this.space || from > 0)) this.add(' ');
+      const source = sourceStart + from;
+      if (source - this.length !== this.delta) {
+        this.delta = source - this.length;
+        this.map.push([this.length, source]);
+      }
+      this.add(run.slice(from, i));
+      this.lastSourceEnd = sourceStart + i;
       this.space = false;
       sawText = true;
     }
-    if (/\s$/.test(run) || (!sawText && run.length)) this.space = true;
+    if (n && (!sawText || isSpace(run.charCodeAt(n - 1)))) this.space = true;
+  }
+
+  private add(piece: string): void {
+    this.pieces.push(piece);
+    this.length += piece.length;
   }
 
   /** Inline boundary that separates words (e.g. <br>, a table cell) without ending the paragraph. */
@@ -44,13 +62,14 @@ export class ParagraphBuilder {
 
   /** Ends the current paragraph (if it has text). */
   close(): void {
-    if (this.text) {
+    if (this.length) {
       const start = this.map[0][1];
       const verbatim = this.map.length === 1;
-      this.paragraphs.push({ index: this.paragraphs.length, text: this.text, start, end: this.lastSourceEnd,
+      const text = this.pieces.length === 1 ? this.pieces[0] : this.pieces.join('');
+      this.paragraphs.push({ index: this.paragraphs.length, text, start, end: this.lastSourceEnd,
         ...(verbatim ? {} : { map: this.map }) });
     }
-    this.text = ''; this.map = []; this.delta = NaN; this.space = false;
+    this.pieces = []; this.length = 0; this.map = []; this.delta = NaN; this.space = false;
   }
 }
 

@@ -24,7 +24,12 @@ export function readPlainText(source: string): ReadText {
   return { date, paragraphs: builder.paragraphs };
 }
 
+/** Whether YYYY-MM-DD names a day of the (proleptic Gregorian) calendar, as Date.UTC would keep it. */
 function isCalendarDate(iso: string): boolean {
-  const d = new Date(iso + 'T00:00:00Z');
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(iso);
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  const day = Number(iso.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
 }

@@ -51,6 +51,12 @@ describe('plain text', () => {
     expect(doc.date).toBeUndefined();
     expect(parseDocument('date 2020-02-30 Not a real day.', 'd', 'd.txt').date).toBeUndefined();
   });
+  it('knows leap days and month lengths in the date header', () => {
+    const date = (iso: string) => parseDocument(`date ${iso}\nText.`, 'd', 'd.txt').date;
+    expect([date('2024-02-29'), date('2000-02-29'), date('2021-04-30')]).toEqual(['2024-02-29', '2000-02-29', '2021-04-30']);
+    expect([date('2023-02-29'), date('1900-02-29'), date('2021-04-31'), date('2021-13-01'), date('2021-00-10')])
+      .toEqual([undefined, undefined, undefined, undefined, undefined]);
+  });
   it('reads the seed article: five paragraphs, the date, Russian caption kept', async () => {
     const doc = await readDocument(new URL('../../seeds/000_31852e31f9f7630b.txt', import.meta.url).pathname, 'seed');
     expect(doc.date).toBe('2020-08-14');

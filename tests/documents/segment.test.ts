@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasWords, splitSentences } from '../../src/documents/index.ts';
+import { oneSentence } from '../../src/documents/segment.ts';
 
 const split = (text: string) => splitSentences(text).map((s) => s.text);
 
@@ -54,6 +55,23 @@ describe('sentence segmentation', () => {
     expect(split('Workers demand free elections — Hanna Liubakova (@HannaLiubakova) August 14, 2020'))
       .toEqual(['Workers demand free elections', '— Hanna Liubakova (@HannaLiubakova) August 14, 2020']);
     expect(split('First line\nSecond line')).toEqual(['First line', 'Second line']); // a line break is a break
+  });
+  it('asks ICU about exactly the paragraphs that the one-sentence test (by character code) cannot settle', () => {
+    // The test's meaning, as the two patterns it replaced: Latin/Cyrillic text, no terminator or line
+    // break before the closing punctuation and white space.
+    const script = /^[\u0000-\u036F\u0400-\u052F\u2000-\u203B\u203E-\u2046\u204A-\u206F]*$/u;
+    const noInnerEnd = /^[^.!?…\n\r\u0085\u2028\u2029]*[.!?…]*[\s"'»”’)\]]*$/u;
+    const chars = ['a', 'Я', ' ', '.', '!', '?', '…', '\n', '\r', '\u0085', '\u2028', '\u2029', '\u00a0', '"', "'", '»', '”', '’', ')',
+      ']', '(', '«', '\u036f', '\u0370', '\u0530', '\u203c', '\u2047', '\u2070', '中', '\ud83d\ude00', '\ud800', '\u3000', '\ufeff'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const differing: string[] = [];
+    for (let t = 0; t < 20000; t++) {
+      let text = '';
+      for (let i = Math.floor(next() * 8); i > 0; i--) text += chars[Math.floor(next() * chars.length)];
+      if (oneSentence(text) !== (script.test(text) && noInnerEnd.test(text))) differing.push(text);
+    }
+    expect(differing).toEqual([]);
   });
   it('still ends ordinary sentences', () => {
     expect(split('It rained. It was cold! Was it? Yes… Then it stopped.')).toEqual(['It rained.', 'It was cold!', 'Was it?', 'Yes…', 'Then it stopped.']);
