@@ -20,7 +20,9 @@ export function internWord(text: string, start: number, end: number, h = hashOf(
   const mask = slots.length - 1;
   let k = h & mask;
   for (let key = slots[k]; key !== undefined; key = slots[k]) {
-    if (hashes[k] === h && key.length === length && sameAt(key, text, start)) return key;
+    // startsWith compares natively, whatever the two strings' representations (one- or two-byte,
+    // sliced): a loop of charCodeAt over both was the hottest line of the detect stage.
+    if (hashes[k] === h && key.length === length && text.startsWith(key, start)) return key;
     k = (k + 1) & mask;
   }
   const word = text.slice(start, end);
@@ -30,15 +32,11 @@ export function internWord(text: string, start: number, end: number, h = hashOf(
   return word;
 }
 
-function hashOf(text: string, start: number, end: number): number {
-  let h = HASH_SEED;
+/** The hash of text[start, end), as a 32-bit integer (what an Int32Array keeps, even for ''). */
+export function hashOf(text: string, start: number, end: number): number {
+  let h = HASH_SEED | 0;
   for (let j = start; j < end; j++) h = mix(h, text.charCodeAt(j));
   return h;
-}
-
-function sameAt(key: string, text: string, start: number): boolean {
-  for (let j = 0; j < key.length; j++) if (key.charCodeAt(j) !== text.charCodeAt(start + j)) return false;
-  return true;
 }
 
 /** Doubles the table (keeping every word), or starts afresh once it is as large as it may get. */

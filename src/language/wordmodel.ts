@@ -4,6 +4,7 @@
 // there. Built by scripts/train/lid.ts; loaded lazily (JSON.parse of ~1 MB).
 import { readFileSync } from 'node:fs';
 import type { Lang } from '../types.ts';
+import { findKey, keyTable, type KeyTable } from './keytable.ts';
 import { hasLexicon, LEXICON_LANGS, lexiconMask } from './lexicon.ts';
 import { perCandidateList } from './perlist.ts';
 
@@ -95,32 +96,18 @@ export function resetModelCache(): void {
 /**
  * The model ready for lookups. The n-gram table (rows and log-probabilities) is built at load,
  * some 30 ms more start-up, because a new word's n-grams were otherwise looked up by binary search
- * and their logarithms taken one by one: on the bench corpus scoring its 1,500 distinct words
- * cost 90-120 ms in the middle of the detect stage, now 55-60 ms. Word scores are cached.
+ * and their logarithms taken one by one. N-grams and words are found by hash (keytable.ts), without
+ * a string made for each n-gram. Word scores are cached.
  */
 interface Scorer {
   langs: Lang[];
   /** Sorted n-gram keys; a key's index is its row. */
-  gramKeys: string[];
-  gramRows: Map<string, number>;
+  grams: KeyTable;
   /** Smoothed log-probability per n-gram row per language, then per order for an unseen n-gram. */
   gramLogs: Float64Array;
-  wordKeys: string[];
+  words: KeyTable;
   wordCounts: Float64Array;
   wordDenom: Float64Array;
-}
-
-function rowOf(keys: string[], key: string): number | undefined {
-  let lo = 0;
-  let hi = keys.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const k = keys[mid];
-    if (k === key) return mid;
-    if (k < key) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return undefined;
 }
 
 function compile(model: WordModel): Scorer {
@@ -135,14 +122,11 @@ function compile(model: WordModel): Scorer {
   for (let n = 1; n <= ORDER; n++) {
     for (let l = 0; l < L; l++) gramLogs[(gramKeys.length + n - 1) * L + l] = Math.log((0 + MODEL_PARAMS.gramK) / denom[n - 1][l]);
   }
-  const gramRows = new Map<string, number>();
-  for (let row = 0; row < gramKeys.length; row++) gramRows.set(gramKeys[row], row);
   return {
     langs: model.langs,
-    gramKeys,
-    gramRows,
+    grams: keyTable(gramKeys),
     gramLogs,
-    wordKeys: model.wordKeys.split('\n'),
+    words: keyTable(model.wordKeys.split('\n')),
     wordCounts: Float64Array.from(model.wordCounts),
     wordDenom: Float64Array.from({ length: L }, (_, l) => model.wordTotals[l] + MODEL_PARAMS.wordK * 1e5),
   };
@@ -172,15 +156,16 @@ function wordScore(word: string, m: Scorer): Float64Array {
   const padded = ` ${word} `;
   let count = 0;
   for (let n = 1; n <= ORDER; n++) for (let i = 0; i + n <= padded.length; i++) {
-    if (n === 1 && padded[i] === ' ') continue;
-    const row = m.gramRows.get(padded.slice(i, i + n)) ?? m.gramKeys.length + n - 1;
+    if (n === 1 && padded.charCodeAt(i) === 32) continue;
+    const found = findKey(m.grams, padded, i, i + n);
+    const row = found < 0 ? m.grams.keys.length + n - 1 : found;
     for (let l = 0; l < L; l++) out[l] += m.gramLogs[row * L + l];
     count++;
   }
-  const row = rowOf(m.wordKeys, word);
+  const row = findKey(m.words, word, 0, word.length);
   const scale = Math.max(1, count / ORDER) ** MODEL_PARAMS.norm;
   for (let l = 0; l < L; l++) {
-    const lex = Math.log(((row === undefined ? 0 : m.wordCounts[row * L + l]) + MODEL_PARAMS.wordK) / m.wordDenom[l]);
+    const lex = Math.log(((row < 0 ? 0 : m.wordCounts[row * L + l]) + MODEL_PARAMS.wordK) / m.wordDenom[l]);
     out[l] = out[l] / scale + MODEL_PARAMS.lexicon * lex + MODEL_PARAMS.bias[l];
   }
   // Dictionary membership: a form that some of ru/uk/be have counts against the others. A form
