@@ -2,8 +2,9 @@
 // word, so a text is scanned once, word by word, whatever the glossary's size.
 import type { Glossary, GlossaryEntry, Lang, Term, TermMatch } from '../types.ts';
 import type { RussianStrategy } from './russian.ts';
-import { isHashtag, protectedSpans, tokenize, type Token } from './text.ts';
+import { isHashtag, protectedSpans } from './text.ts';
 import { isPlural } from './plural.ts';
+import { createWordScreen, type ScreenedWords } from './screen.ts';
 import { fold } from './translit.ts';
 import { compilePatterns, statusRank, wordKey, type CompileOptions, type Pattern, type Spelling } from './variants.ts';
 
@@ -47,21 +48,28 @@ export function createMatcher(glossary: Glossary, options: MatcherOptions = {}):
   }
   const entryById = new Map(glossary.entries.map((e) => [e.id, e]));
 
+  const screen = createWordScreen(byFirst, strategy);
+
   const findDetailed = (text: string, lang: Lang): DetailedMatch[] => {
-    const tokens = tokenize(text);
-    const keys = tokens.map((tok) => wordKey(tok.text, strategy));
+    // Words before the first one that may start a mention are never looked at again.
+    const from = screen.firstAt(text);
+    if (from < 0) return [];
+    const words = screen.words(text, from);
+    // Only first words come keyed; another word is keyed when a pattern reaches it (and no mention starts there).
+    const { starts, firstKeys: keys } = words;
+    const keyAt = (j: number) => keys[j] ??= wordKey(text.slice(starts[j], words.ends[j]), strategy);
     const spans = protectedSpans(text);
     const out: DetailedMatch[] = [];
     let span = 0;
-    for (let i = 0; i < tokens.length; ) {
-      const tok = tokens[i];
-      while (span < spans.length && spans[span][1] <= tok.start) span++;
-      if (span < spans.length && spans[span][0] <= tok.start) { i++; continue; }
-      const candidates = byFirst.get(keys[i]);
+    for (let i = 0; i < starts.length; ) {
+      const key = keys[i], candidates = key === undefined ? undefined : byFirst.get(key);
+      if (!candidates) { i++; continue; }
+      while (span < spans.length && spans[span][1] <= starts[i]) span++;
+      if (span < spans.length && spans[span][0] <= starts[i]) { i++; continue; }
       let best: { match: DetailedMatch; n: number; rank: number } | undefined;
       let family: Array<{ match: DetailedMatch; p: Pattern }> | undefined;
-      for (const p of candidates ?? []) {
-        const m = tryPattern(p, tokens, keys, i, text, lang, spans, span);
+      for (const p of candidates) {
+        const m = tryPattern(p, words, keyAt, i, text, lang, spans, span);
         if (!m) continue;
         // A borrowed family plural ranks below the entry whose own plural it is.
         const rank = (m.listedTerm ? 0 : 4) + statusRank[m.status] + (m.match.spellings[0].family ? 8 : 0);
@@ -103,25 +111,27 @@ const toTermMatch = (m: DetailedMatch): TermMatch => ({
   entry: m.entry, surface: m.surface, start: m.start, end: m.end, lang: m.lang, term: m.term, status: m.status, via: m.via,
 });
 
-function tryPattern(p: Pattern, tokens: Token[], keys: string[], i: number, text: string, lang: Lang,
+function tryPattern(p: Pattern, words: ScreenedWords, keyAt: (j: number) => string, i: number, text: string, lang: Lang,
   spans: Array<[number, number]>, span: number): { match: DetailedMatch; n: number; status: DetailedMatch['status'] } & { listedTerm?: Term } | undefined {
   const n = p.positions.length;
-  if (i + n > tokens.length) return undefined;
+  const { starts, ends } = words;
+  if (i + n > starts.length) return undefined;
   // Cheapest test first, before allocating anything: a common given name starts hundreds of full-name patterns.
-  for (let k = 1; k < n; k++) if (!p.positions[k].has(keys[i + k])) return undefined;
+  for (let k = 1; k < n; k++) if (!p.positions[k].has(keyAt(i + k))) return undefined;
   const spellings: Spelling[] = [];
   for (let k = 0; k < n; k++) {
-    const tok = tokens[i + k];
-    if (k > 0 && !gapFits(text.slice(tokens[i + k - 1].end, tok.start), p.gaps[k - 1])) return undefined;
-    if (k > 0 && span < spans.length && spans[span][0] < tok.end) return undefined;
-    const s = p.positions[k].get(keys[i + k])!;
+    const start = starts[i + k], end = ends[i + k];
+    if (k > 0 && !gapFits(text.slice(ends[i + k - 1], start), p.gaps[k - 1])) return undefined;
+    if (k > 0 && span < spans.length && spans[span][0] < end) return undefined;
+    const s = p.positions[k].get(keyAt(i + k))!;
     // A plural surname is a name only when capitalised: «Белые» may be the Belys, «белые» is "white".
-    if (s.pluralAt !== undefined && s.formIndex >= s.pluralAt && tok.text[0] === tok.text[0].toLowerCase()) return undefined;
+    if (s.pluralAt !== undefined && s.formIndex >= s.pluralAt && text[start] === text[start].toLowerCase()) return undefined;
     // Acronyms in capitals; a Russian case ending may follow in lower case (МАЗа, МАЗе).
-    if (p.capsOnly && tok.text.slice(0, s.base.length) !== tok.text.slice(0, s.base.length).toUpperCase()) return undefined;
+    const head = p.capsOnly ? text.slice(start, Math.min(start + s.base.length, end)) : '';
+    if (head !== head.toUpperCase()) return undefined;
     spellings.push(s);
   }
-  const start = tokens[i].start, nameEnd = tokens[i + n - 1].end;
+  const start = starts[i], nameEnd = ends[i + n - 1];
   const surfaceName = text.slice(start, nameEnd);
   const listedTerm = p.listed.get(n === 1 ? spellings[0].folded : spellings.map((s) => s.folded).join(' '));
   let derived = !listedTerm, inflected = false;

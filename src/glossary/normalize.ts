@@ -21,6 +21,8 @@ export interface Normalized {
 
 export function normalize(text: string, lang: Lang, matcher: Matcher, glossary: Glossary): Normalized {
   const detailed = matcher.findDetailed ? matcher.findDetailed(text, lang) : (matcher.find(text, lang) as DetailedMatch[]);
+  // Most sentences name no term: nothing to rewrite, shift or copy.
+  if (detailed.length === 0) return { text, matches: [], sourceMatches: [], changes: [] };
   const entries = matcher.entryById ?? new Map(glossary.entries.map((e) => [e.id, e]));
   const changes: Change[] = [];
   for (const m of detailed) {

@@ -1,35 +1,16 @@
-// Text scanning helpers: word tokens, and the spans where terms must never be matched (URLs, e-mail
-// addresses, @handles).
-
-export interface Token {
-  start: number;
-  end: number;
-  text: string;
-}
+// Text scanning helpers: what a word character is, the spans where terms must never be matched (URLs,
+// e-mail addresses, @handles), and case patterns. Words themselves are split by screen.ts.
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
-/** Letters, marks and digits; the common ranges are tested by code, the rest by Unicode property. */
-function isWordChar(text: string, i: number): number {
+/** Letters, marks and digits: the length of the one at `i` (0 if none). The common ranges are tested by
+ * code, the rest by Unicode property. */
+export function isWordChar(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? 1 : 0;
   if (c >= 0x400 && c <= 0x52f) return 1;
   if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
   return WORD_CHAR.test(text[i]) ? 1 : 0;
-}
-
-/** Words (runs of letters, marks and digits) with their offsets; a hand-written scan, 5x a matchAll. */
-export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  let start = -1;
-  for (let i = 0; i < text.length; ) {
-    const n = isWordChar(text, i);
-    if (n && start < 0) start = i;
-    else if (!n && start >= 0) { out.push({ start, end: i, text: text.slice(start, i) }); start = -1; }
-    i += n || 1;
-  }
-  if (start >= 0) out.push({ start, end: text.length, text: text.slice(start) });
-  return out;
 }
 
 // A URL (with scheme, www., or a bare host followed by a path), an e-mail address, or an @handle.
