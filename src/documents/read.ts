@@ -37,7 +37,7 @@ export function parseDocument(source: string, id: string, path: string, format =
 }
 
 /**
- * Reads and parses one file. Synchronous underneath (one open, fstat, read, close): documents are
+ * Reads and parses one file. Synchronous underneath (open, read to the end, close): documents are
  * small next to the CPU work on them, and the promise API's several thread-pool round trips per file
  * cost more than the read itself on a busy machine.
  */
@@ -50,21 +50,38 @@ export async function readDocument(path: string, id: string, limits: Partial<Rea
   return doc;
 }
 
+/**
+ * Where files are read into: reused, since the bytes are decoded (copied into a string) before the
+ * next file is read, and a fresh buffer per file was an allocation for nothing. Grows for larger
+ * files.
+ */
+let scratch = Buffer.allocUnsafeSlow(64 * 1024);
+
+/**
+ * The file's bytes (a view of `scratch`, valid until the next call). A file that fits in the
+ * scratch buffer is read to its end without asking its size (an fstat and a Stats object per
+ * file); a larger one is measured first and refused before the rest is read when it is too large.
+ */
 function readBytes(path: string, maxFileBytes: number): Buffer {
   let fd: number;
   try { fd = openSync(path, 'r'); } catch (error) { throw unreadable(error); }
   try {
-    const size = fstatSync(fd).size;
-    if (size > maxFileBytes) throw new DocumentError('tooLarge', { bytes: size, limit: maxFileBytes });
-    if (size === 0) throw new DocumentError('empty');
-    const bytes = Buffer.allocUnsafe(size);
     let at = 0;
-    while (at < size) {
-      const n = readSync(fd, bytes, at, size - at, at);
+    for (;;) {
+      if (at === scratch.length) {
+        const size = fstatSync(fd).size;
+        if (size > maxFileBytes) throw new DocumentError('tooLarge', { bytes: size, limit: maxFileBytes });
+        const larger = Buffer.allocUnsafeSlow(Math.max(size + 1, 2 * scratch.length));
+        scratch.copy(larger, 0, 0, at);
+        scratch = larger;
+      }
+      const n = readSync(fd, scratch, at, scratch.length - at, at);
       if (n === 0) break;
       at += n;
     }
-    return at === size ? bytes : bytes.subarray(0, at);
+    if (at > maxFileBytes) throw new DocumentError('tooLarge', { bytes: at, limit: maxFileBytes });
+    if (at === 0) throw new DocumentError('empty');
+    return scratch.subarray(0, at);
   } catch (error) {
     throw error instanceof DocumentError ? error : unreadable(error);
   } finally {

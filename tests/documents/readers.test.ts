@@ -30,12 +30,22 @@ describe('decoding', () => {
   });
   it('enforces size limits', async () => {
     expect(await codeOf(readDocument(file('big.txt', 'a'.repeat(2000)), 'big', { maxFileBytes: 1000 }))).toBe('tooLarge:{"bytes":2000,"limit":1000}');
+    // Larger than the reader's buffer: measured, and refused, before the rest is read.
+    expect(await codeOf(readDocument(file('huge.txt', 'a'.repeat(300_000)), 'h', { maxFileBytes: 200_000 }))).toBe('tooLarge:{"bytes":300000,"limit":200000}');
     expect(await codeOf(readDocument(file('long.txt', 'short one\n\n' + 'word '.repeat(300)), 'l', { maxParagraphChars: 1000 })))
       .toBe('paragraphTooLong:{"paragraph":2,"chars":1499,"limit":1000}');
   });
 });
 
 describe('plain text', () => {
+  it('reads files of any size whole, one after another, each with its own text', async () => {
+    // 1 to 25,000 paragraphs: from a few bytes to well over the reader's 64 KiB buffer.
+    for (const count of [3, 4700, 25_000, 1]) {
+      const paragraphs = Array.from({ length: count }, (_, j) => `${count}.${j} жук`);
+      const doc = await readDocument(file(`size${count}.txt`, paragraphs.join('\n\n')), `s${count}`);
+      expect(doc.paragraphs.map((p) => p.text)).toEqual(paragraphs);
+    }
+  });
   it('reads a date header glued to the first sentence, and keeps source offsets', async () => {
     const source = ' date 2020-08-14 Crowds gathered. They left.\n\nSecond   paragraph\nwraps here.\n\n\n\nThird.';
     const doc = await readDocument(file('a.txt', '\uFEFF' + source), 'a');
