@@ -4,6 +4,8 @@
 // Lukashenko ~ Лукашенко, Himalaya ~ himalayens), glossary entries and dictionary translations.
 import { nameKey } from '../glossary/index.ts';
 import type { Lang } from '../types.ts';
+import { bmpClassOf, classAt, EXCLAMATION, GROUP_SEPARATORS, isGroupSeparator, isLetterOrMark, isSpace, LETTER,
+  markOf, normalizedLength, NUMBER, OTHER, QUESTION, QUOTE, textMarks, widthAt } from './chars.ts';
 import type { Lexicon } from './lexicon.ts';
 
 /** One side's sentence as the dynamic programme sees it. */
@@ -124,7 +126,6 @@ export interface FeatureOptions {
 }
 
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"«»]+|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])[@#][\p{L}\p{N}_]{2,}/gu;
-const QUOTES = /["«»“”„‟]/;
 
 // The unit being built: its ids in a scratch buffer reused by every unit (units are built one at a time).
 let scratch = new Int32Array(256);
@@ -167,31 +168,51 @@ export function sentenceUnit(text: string, vocab: Vocabulary, options: FeatureOp
     if (links) plain = text.replace(URL, ' ');
   }
   const table = vocab.wordTable(options), other = options.otherSide;
+  // The same scan measures the text (normalizedLength) and notes its ? ! and quotes, unless links
+  // were blanked out of it: then the text is read again for those.
+  let len = 0, space = false, marks = 0;
   const n = plain.length;
   for (let i = 0; i < n; ) {
-    const k = classAt(plain, i);
-    if (k === OTHER) { i += widthAt(plain, i); continue; }
+    const c = plain.charCodeAt(i);
+    const surrogate = c >= 0xd800 && c <= 0xdfff;
+    const k = surrogate ? classAt(plain, i) : bmpClassOf(c);
+    if (k === OTHER) {
+      const w = surrogate ? widthAt(plain, i) : 1;
+      if (isSpace(c)) space = len > 0;
+      else {
+        if (space) { len++; space = false; }
+        len += w;
+        marks |= markOf(c);
+      }
+      i += w;
+      continue;
+    }
     const start = i;
     let joined = false;
     if (k === NUMBER) {
       // \p{N}+(?:[.,:]\p{N}+)*, where a digit-group separator between ASCII digits is skipped
       for (;;) {
         while (i < n && classAt(plain, i) === NUMBER) i += widthAt(plain, i);
-        if (i < n && isGroupSeparator(plain, i)) { i++; joined = true; continue; }
-        const c = plain.charCodeAt(i);
-        if ((c === 46 || c === 44 || c === 58) && i + 1 < n && classAt(plain, i + 1) === NUMBER) { i++; continue; }
+        if (i >= n) break;
+        if (isGroupSeparator(plain, i)) { i++; joined = true; continue; }
+        const d = plain.charCodeAt(i);
+        if ((d === 46 || d === 44 || d === 58) && i + 1 < n && classAt(plain, i + 1) === NUMBER) { i++; continue; }
         break;
       }
     } else {
       // [\p{L}\p{M}]+(?:['’]\p{L}+)?
-      i += widthAt(plain, i);
+      i += surrogate ? widthAt(plain, i) : 1;
       while (i < n && isLetterOrMark(classAt(plain, i))) i += widthAt(plain, i);
-      const c = plain.charCodeAt(i);
-      if ((c === 39 || c === 0x2019) && i + 1 < n && classAt(plain, i + 1) === LETTER) {
-        i++;
-        while (i < n && classAt(plain, i) === LETTER) i += widthAt(plain, i);
+      if (i + 1 < n) {
+        const d = plain.charCodeAt(i);
+        if ((d === 39 || d === 0x2019) && classAt(plain, i + 1) === LETTER) {
+          i++;
+          while (i < n && classAt(plain, i) === LETTER) i += widthAt(plain, i);
+        }
       }
     }
+    if (space) { len++; space = false; }
+    len += i - start;
     let word = plain.slice(start, i);
     if (joined) word = word.replace(GROUP_SEPARATORS, '');
     let ids = table.get(word);
@@ -199,11 +220,12 @@ export function sentenceUnit(text: string, vocab: Vocabulary, options: FeatureOp
     if (ids[0] >= 0) addId(vocab, ids[0], true);
     for (let e = 1; e < ids.length; e++) if (!other || other.has(ids[e])) addId(vocab, ids[e], false);
   }
-  if (text.includes('?')) addId(vocab, vocab.id('p:?'), true);
-  if (text.includes('!')) addId(vocab, vocab.id('p:!'), true);
-  if (QUOTES.test(text)) addId(vocab, vocab.id('p:"'), true);
+  if (plain !== text) { len = normalizedLength(text); marks = textMarks(text); }
+  if (marks & QUESTION) addId(vocab, vocab.id('p:?'), true);
+  if (marks & EXCLAMATION) addId(vocab, vocab.id('p:!'), true);
+  if (marks & QUOTE) addId(vocab, vocab.id('p:"'), true);
   for (const entry of options.glossaryEntries ?? []) addId(vocab, vocab.id('g:' + entry), true);
-  return finishUnit(normalizedLength(text));
+  return finishUnit(len);
 }
 
 /**
@@ -265,68 +287,6 @@ function markIds(units: readonly Unit[]): number {
   const round = marks.next();
   for (const u of units) for (const id of u.ids) marks.set(id, round);
   return round;
-}
-
-/** Length in UTF-16 units with whitespace runs counted once and the ends trimmed: text.replace(/\s+/g, ' ').trim().length. */
-export function normalizedLength(text: string): number {
-  let len = 0, space = false;
-  for (let i = 0; i < text.length; i++) {
-    if (isSpace(text.charCodeAt(i))) { space = len > 0; continue; }
-    if (space) { len++; space = false; }
-    len++;
-  }
-  return len;
-}
-
-// Character classes as the Unicode property escapes define them, looked up once per code point.
-const OTHER = 1, LETTER = 2, MARK = 3, NUMBER = 4;
-const bmpClass = new Uint8Array(0x10000);
-const astralClass = new Map<number, number>();
-const isLetterOrMark = (k: number) => k === LETTER || k === MARK;
-
-function classify(ch: string): number {
-  return /\p{L}/u.test(ch) ? LETTER : /\p{M}/u.test(ch) ? MARK : /\p{N}/u.test(ch) ? NUMBER : OTHER;
-}
-
-function classAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-    const d = text.charCodeAt(i + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) {
-      const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
-      let k = astralClass.get(cp);
-      if (k === undefined) { k = classify(String.fromCodePoint(cp)); astralClass.set(cp, k); }
-      return k;
-    }
-  }
-  let k = bmpClass[c];
-  if (k === 0) { k = classify(String.fromCharCode(c)); bmpClass[c] = k; }
-  return k;
-}
-
-/** 2 at a surrogate pair (one code point, as the u flag reads it), else 1. */
-function widthAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return 1;
-  const d = text.charCodeAt(i + 1);
-  return d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
-}
-
-/** \s: ECMAScript white space and line terminators. */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
-    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
-}
-
-const GROUP_SEPARATORS = /[\s\u00a0\u202f'’]/g;
-const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
-
-/** A separator of digit groups: /(\d)[\s'’](?=\d{3}(?!\d))/ with the separator at i. */
-function isGroupSeparator(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return (isSpace(c) || c === 39 || c === 0x2019) && i > 0 && isAsciiDigit(text.charCodeAt(i - 1))
-    && isAsciiDigit(text.charCodeAt(i + 1)) && isAsciiDigit(text.charCodeAt(i + 2)) && isAsciiDigit(text.charCodeAt(i + 3))
-    && !isAsciiDigit(text.charCodeAt(i + 4));
 }
 
 /** A word's anchor keys: its number or cognate key (counted) and its dictionary keys (not counted). */

@@ -5,7 +5,8 @@
 import type { Matcher } from '../glossary/index.ts';
 import type { Bead, Lang } from '../types.ts';
 import type { Model } from './cost.ts';
-import { IdSet, joinUnits, normalizedLength, sentenceUnit, sharedOnly, Vocabulary, type Unit } from './features.ts';
+import { normalizedLength } from './chars.ts';
+import { IdSet, joinUnits, sentenceUnit, sharedOnly, Vocabulary, type Unit } from './features.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
 import { calibrate, defaultModel, galeChurchModel, lengthRatio } from './model.ts';
 import { alignUnits } from './search.ts';
