@@ -1,7 +1,7 @@
 // `npm run bench`: the whole pipeline over a generated corpus (default 2,000 documents recombined from
 // the seed pair and the UDHR), in one process on one core. Prints documents/s, MB/s and peak RSS.
 // Usage: npm run bench [-- --documents N --concurrency N --formats jsonl,tsv,tmx,xliff --keep]
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -35,11 +35,30 @@ for (const p of job.pairs) loadLexicon(p.src, p.tgt);
 const prepared = await buildDeps(job);
 const warmup = (performance.now() - t0) / 1000;
 
+/**
+ * CPU seconds of this process's main thread and of its other threads (V8's GC and compiler, libuv's
+ * file system pool), from /proc on Linux: on a shared machine the main thread's CPU time is the
+ * figure least disturbed by others, and it is what one core must do. Undefined elsewhere.
+ */
+function threadSeconds(): { main: number; others: number } | undefined {
+  try {
+    let main = 0, others = 0;
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const seconds = (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks
+      if (Number(tid) === process.pid) main += seconds; else others += seconds;
+    }
+    return { main, others };
+  } catch { return undefined; }
+}
+
 // Garbage collection pauses, summed: allocation is a cost the per-stage times do not show.
 let gcMs = 0;
 const gc = new PerformanceObserver((list) => { for (const e of list.getEntries()) gcMs += e.duration; });
 gc.observe({ entryTypes: ['gc'] });
 
+const threads0 = threadSeconds();
 t0 = performance.now();
 const cpu0 = process.cpuUsage();
 const loop0 = performance.eventLoopUtilization();
@@ -47,6 +66,7 @@ const result = await runBatch(job, { fresh: true, prepared });
 const seconds = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
 const loop = performance.eventLoopUtilization(loop0);
+const threads1 = threadSeconds();
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const mb = corpus.bytes / 1e6;
 const rssMb = process.resourceUsage().maxRSS / 1024;
@@ -58,6 +78,9 @@ console.log(`time: ${seconds.toFixed(2)} s  documents/s: ${(corpus.files / secon
 // The machine may be shared: CPU time shows what one core would do undisturbed.
 console.log(`CPU time: ${cpuSeconds.toFixed(2)} s  MB per CPU-second: ${(mb / cpuSeconds).toFixed(3)}`);
 // Time the one JavaScript thread waited (for files or the CPU it shares), not counted as CPU above.
+if (threads0 && threads1) {
+  console.log(`  of which main thread ${(threads1.main - threads0.main).toFixed(2)} s, other threads (GC, compiler, file system) ${(threads1.others - threads0.others).toFixed(2)} s`);
+}
 console.log(`main thread busy ${(loop.active / 1000).toFixed(2)} s, idle ${(loop.idle / 1000).toFixed(2)} s`);
 console.log(`end to end incl. start-up: MB/s ${(mb / (seconds + warmup)).toFixed(3)}`);
 const stages: Record<string, number> = {};
