@@ -7,9 +7,15 @@ import type { Unit } from './features.ts';
 /** For every source row i (0..n), the inclusive range of target positions searched. */
 export interface Band { lo: Int32Array; hi: Int32Array }
 
+/** The whole table as a band. Its arrays are reused by the next call: alignBanded keeps no band. */
 export function fullBand(n: number, m: number): Band {
-  return { lo: new Int32Array(n + 1), hi: new Int32Array(n + 1).fill(m) };
+  if (fullLo.length < n + 1) { fullLo = new Int32Array(2 * (n + 1)); fullHi = new Int32Array(2 * (n + 1)); }
+  fullLo.fill(0, 0, n + 1);
+  fullHi.fill(m, 0, n + 1);
+  return { lo: fullLo, hi: fullHi };
 }
+
+let fullLo = new Int32Array(1024), fullHi = new Int32Array(1024);
 
 const SKIP_SRC = 0, SKIP_TGT = 1, NONE = 255;
 const SKIP_SRC_MOVE: Move = { di: 1, dj: 0, prior: 0 }, SKIP_TGT_MOVE: Move = { di: 0, dj: 1, prior: 0 };

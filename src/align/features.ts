@@ -250,24 +250,24 @@ export function joinUnits(units: readonly Unit[], vocab: Vocabulary): Unit {
  */
 export function sharedOnly(src: readonly Unit[], tgt: readonly Unit[]): { src: Unit[]; tgt: Unit[] } {
   const inTgt = markIds(tgt), inBoth = marks.next();
-  const srcKept = keepIds(src, (id) => {
-    if (marks.get(id) < inTgt) return false;
-    marks.set(id, inBoth);
-    return true;
-  });
-  return { src: srcKept, tgt: keepIds(tgt, (id) => marks.get(id) === inBoth) };
+  for (const u of src) for (const id of u.ids) if (marks.get(id) >= inTgt) marks.set(id, inBoth);
+  return { src: keepMarked(src, inBoth), tgt: keepMarked(tgt, inBoth) };
 }
 
-function keepIds(units: readonly Unit[], keep: (id: number) => boolean): Unit[] {
-  return units.map((u) => {
+/** The units with only their ids marked `round`. */
+function keepMarked(units: readonly Unit[], round: number): Unit[] {
+  const out = new Array<Unit>(units.length);
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
     let n = 0;
-    for (const id of u.ids) if (keep(id)) n++;
-    if (n === u.ids.length) return u;
+    for (const id of u.ids) if (marks.get(id) === round) n++;
+    if (n === u.ids.length) { out[k] = u; continue; }
     const ids = new Array<number>(n);
     n = 0;
-    for (const id of u.ids) if (keep(id)) ids[n++] = id;
-    return { len: u.len, ids, keys: u.keys };
-  });
+    for (const id of u.ids) if (marks.get(id) === round) ids[n++] = id;
+    out[k] = { len: u.len, ids, keys: u.keys };
+  }
+  return out;
 }
 
 /** The ids some units have. Sets share one array of marks: a set is valid until the next is made. */

@@ -47,62 +47,85 @@ export function alignSentences(src: string[], tgt: string[], options: AlignOptio
  */
 export function alignDocuments(srcParagraphs: string[][], tgtParagraphs: string[][], options: AlignOptions = {}): Bead[] {
   const src = srcParagraphs.flat(), tgt = tgtParagraphs.flat();
-  const srcCount = srcParagraphs.filter((p) => p.length).length, tgtCount = tgtParagraphs.filter((p) => p.length).length;
-  if (srcCount < 2 || tgtCount < 2 || options.method === 'gale-church') return alignSentences(src, tgt, options);
-  const units = buildUnits(src, tgt, options), vocab = units.vocab;
-  // A paragraph's unit is its sentences' units joined: the text is not tokenised and matched again.
-  const paraUnits = (paras: string[][], units: Unit[]) => {
-    let k = 0;
-    return paras.map((p) => joinUnits(units.slice(k, (k += p.length)), vocab));
-  };
-  const paras = sharedOnly(paraUnits(srcParagraphs, units.srcUnits), paraUnits(tgtParagraphs, units.tgtUnits));
+  if (nonEmpty(srcParagraphs) < 2 || nonEmpty(tgtParagraphs) < 2 || options.method === 'gale-church') return alignSentences(src, tgt, options);
+  const units = buildUnits(src, tgt, options);
+  const paras = sharedOnly(paragraphUnits(srcParagraphs, units.srcUnits, units.vocab), paragraphUnits(tgtParagraphs, units.tgtUnits, units.vocab));
   const { src: srcUnits, tgt: tgtUnits } = sharedOnly(units.srcUnits, units.tgtUnits);
   const paraBeads = alignWithCalibration(paras.src, paras.tgt, options);
+  return alignWithCalibration(srcUnits, tgtUnits, options, sentenceGroups(groupUncertain(paraBeads), srcParagraphs, tgtParagraphs));
+}
+
+function nonEmpty(paragraphs: string[][]): number {
+  let n = 0;
+  for (const p of paragraphs) if (p.length) n++;
+  return n;
+}
+
+/** A paragraph's unit is its sentences' units joined: the text is not tokenised and matched again. */
+function paragraphUnits(paragraphs: string[][], units: Unit[], vocab: Vocabulary): Unit[] {
+  const out = new Array<Unit>(paragraphs.length);
+  let k = 0;
+  for (let p = 0; p < paragraphs.length; p++) out[p] = joinUnits(units.slice(k, (k += paragraphs[p].length)), vocab);
+  return out;
+}
+
+/** The sentences [from, to) a side of a group of paragraphs covers. */
+interface Group { srcFrom: number; srcTo: number; tgtFrom: number; tgtTo: number }
+
+function sentenceGroups(paragraphGroups: Bead[], srcParagraphs: string[][], tgtParagraphs: string[][]): Group[] {
   const srcStart = starts(srcParagraphs), tgtStart = starts(tgtParagraphs);
   // A group without paragraphs on a side sits where the previous group ended, so every sentence is covered.
   let srcEnd = 0, tgtEnd = 0;
-  const groups = groupUncertain(paraBeads).map((g) => {
-    const src = sentenceRange(srcStart, g.src, srcEnd), tgt = sentenceRange(tgtStart, g.tgt, tgtEnd);
-    srcEnd = src[1]; tgtEnd = tgt[1];
-    return { src, tgt };
-  });
-  const alignGroups = (model: Model) => {
-    const beads: Bead[] = [];
-    for (const { src: [sFrom, sTo], tgt: [tFrom, tTo] } of groups) {
-      // The group's beads are fresh: their indexes are moved to the whole document's in place.
-      for (const b of alignUnits(srcUnits.slice(sFrom, sTo), tgtUnits.slice(tFrom, tTo), model)) {
-        for (let k = 0; k < b.src.length; k++) b.src[k] += sFrom;
-        for (let k = 0; k < b.tgt.length; k++) b.tgt[k] += tFrom;
-        beads.push(b);
-      }
-    }
-    return beads;
-  };
-  return alignWithCalibration(srcUnits, tgtUnits, options, alignGroups);
+  const groups = new Array<Group>(paragraphGroups.length);
+  for (let g = 0; g < paragraphGroups.length; g++) {
+    const { src, tgt } = paragraphGroups[g];
+    const srcFrom = src.length ? srcStart[src[0]] : srcEnd, tgtFrom = tgt.length ? tgtStart[tgt[0]] : tgtEnd;
+    srcEnd = src.length ? srcStart[src[src.length - 1] + 1] : srcEnd;
+    tgtEnd = tgt.length ? tgtStart[tgt[tgt.length - 1] + 1] : tgtEnd;
+    groups[g] = { srcFrom, srcTo: srcEnd, tgtFrom, tgtTo: tgtEnd };
+  }
+  return groups;
 }
 
-/** The sentences [from, to) of the paragraphs `paras` (consecutive indexes); none: [after, after). */
-function sentenceRange(start: number[], paras: number[], after: number): [number, number] {
-  return paras.length ? [start[paras[0]], start[paras.at(-1)! + 1]] : [after, after];
+/** One pass over the groups, each aligned on its own; the beads index the whole documents. */
+function alignGroups(groups: Group[], srcUnits: Unit[], tgtUnits: Unit[], model: Model): Bead[] {
+  const beads: Bead[] = [];
+  for (const { srcFrom, srcTo, tgtFrom, tgtTo } of groups) {
+    // The group's beads are fresh: their indexes are moved to the whole document's in place.
+    for (const b of alignUnits(srcUnits.slice(srcFrom, srcTo), tgtUnits.slice(tgtFrom, tgtTo), model)) {
+      for (let k = 0; k < b.src.length; k++) b.src[k] += srcFrom;
+      for (let k = 0; k < b.tgt.length; k++) b.tgt[k] += tgtFrom;
+      beads.push(b);
+    }
+  }
+  return beads;
 }
 
 function buildUnits(src: string[], tgt: string[], options: AlignOptions) {
   const vocab = new Vocabulary();
   const anchored = options.method !== 'gale-church';
-  const srcLang = options.srcLang ?? 'und', tgtLang = options.tgtLang ?? 'und';
-  const lexicon = !anchored || options.lexicon === null ? undefined : (options.lexicon ?? loadLexicon(srcLang, tgtLang));
-  const units = (texts: string[], lang: Lang, side: 'src' | 'tgt', otherSide?: IdSet): Unit[] => {
-    const given = options.glossaryEntries?.[side];
-    if (given && given.length !== texts.length) {
-      throw new Error(`glossaryEntries.${side} has ${given.length} lists for ${texts.length} sentences`);
-    }
-    return texts.map((text, k) => anchored
-      ? sentenceUnit(text, vocab, { lang, side, lexicon, otherSide, glossaryEntries: given ? given[k] : glossaryEntries(text, lang, options) })
-      : { len: normalizedLength(text), ids: NO_IDS, keys: 0 });
-  };
+  const lexicon = !anchored || options.lexicon === null ? undefined
+    : (options.lexicon ?? loadLexicon(options.srcLang ?? 'und', options.tgtLang ?? 'und'));
   // The target side first: source words' dictionary translations that it lacks are left out.
-  const tgtUnits = units(tgt, tgtLang, 'tgt');
-  return { srcUnits: units(src, srcLang, 'src', new IdSet(tgtUnits)), tgtUnits, vocab };
+  const tgtUnits = sideUnits(tgt, 'tgt', vocab, options, anchored, lexicon);
+  return { srcUnits: sideUnits(src, 'src', vocab, options, anchored, lexicon, new IdSet(tgtUnits)), tgtUnits, vocab };
+}
+
+function sideUnits(texts: string[], side: 'src' | 'tgt', vocab: Vocabulary, options: AlignOptions, anchored: boolean,
+  lexicon: Lexicon | undefined, otherSide?: IdSet): Unit[] {
+  const lang = (side === 'src' ? options.srcLang : options.tgtLang) ?? 'und';
+  const given = options.glossaryEntries?.[side];
+  if (given && given.length !== texts.length) {
+    throw new Error(`glossaryEntries.${side} has ${given.length} lists for ${texts.length} sentences`);
+  }
+  const units = new Array<Unit>(texts.length);
+  for (let k = 0; k < texts.length; k++) {
+    const text = texts[k];
+    units[k] = anchored
+      ? sentenceUnit(text, vocab, { lang, side, lexicon, otherSide, glossaryEntries: given ? given[k] : glossaryEntries(text, lang, options) })
+      : { len: normalizedLength(text), ids: NO_IDS, keys: 0 };
+  }
+  return units;
 }
 
 const NO_IDS: readonly number[] = [];
@@ -117,16 +140,16 @@ function baseModel(src: Unit[], tgt: Unit[], options: AlignOptions): Model {
 }
 
 /**
- * A first pass fits the length model to this pair, the second aligns with it. `align` runs one pass
- * (alignDocuments aligns group by group); its beads index `src` and `tgt`.
+ * A first pass fits the length model to this pair, the second aligns with it. A pass aligns the
+ * units whole, or group by group (alignDocuments); the beads index `src` and `tgt`.
  */
-function alignWithCalibration(src: Unit[], tgt: Unit[], options: AlignOptions,
-  align = (model: Model) => alignUnits(src, tgt, model)): Bead[] {
+function alignWithCalibration(src: Unit[], tgt: Unit[], options: AlignOptions, groups?: Group[]): Bead[] {
   const model = baseModel(src, tgt, options);
-  const first = align(model);
+  const first = groups ? alignGroups(groups, src, tgt, model) : alignUnits(src, tgt, model);
   if (options.method === 'gale-church') return first;
   const tuned = calibrate(model, first, src, tgt);
-  return tuned === model ? first : align(tuned);
+  if (tuned === model) return first;
+  return groups ? alignGroups(groups, src, tgt, tuned) : alignUnits(src, tgt, tuned);
 }
 
 function starts(paragraphs: string[][]): number[] {
