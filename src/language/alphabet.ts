@@ -82,17 +82,36 @@ export function countLetters(text: string, languages: Lang[], words?: string[]):
   for (let i = 0; i < n; i++) {
     const at = i;
     const c = text.charCodeAt(i);
+    if (isAsciiLetter(c)) {
+      // A run of ASCII letters, most of Latin text, in one inner loop.
+      if (start < 0) { start = at; hash = HASH_SEED; }
+      hash = mix(hash, c);
+      for (let d = text.charCodeAt(i + 1); isAsciiLetter(d); d = text.charCodeAt(++i + 1)) hash = mix(hash, d);
+      latin += i - at + 1;
+      continue;
+    }
+    if (isCyrLetter(c)) {
+      // A run of Cyrillic letters, likewise.
+      if (start < 0) { start = at; hash = HASH_SEED; }
+      for (let d = c; ; d = text.charCodeAt(++i)) {
+        const lower = lowerCyr(d) - CYR_FIRST;
+        eastSlavic += EAST_SLAVIC_AT[lower];
+        addForeign(foreignCounts, mask[lower]);
+        hash = mix(hash, d);
+        if (!isCyrLetter(text.charCodeAt(i + 1))) break;
+      }
+      cyrillic += i - at + 1;
+      continue;
+    }
     let letter = false;
     if (c < 0x80) {
-      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) { latin++; letter = true; }
-      else if (c === 39 && isCyr(text.charCodeAt(i - 1)) && isCyr(text.charCodeAt(i + 1))) apostrophes++;
+      if (c === 39 && isCyr(text.charCodeAt(i - 1)) && isCyr(text.charCodeAt(i + 1))) apostrophes++;
     } else if (c >= CYR_FIRST && c <= CYR_LAST) {
       cyrillic++;
       const lower = lowerCyr(c) - CYR_FIRST;
       eastSlavic += EAST_SLAVIC_AT[lower];
-      const bits = mask[lower];
-      if (bits) for (let k = 0; k < foreignCounts.length; k++) if (bits & (1 << k)) foreignCounts[k]++;
-      letter = c < 0x482 || c > 0x489; // U+0482-0489: a sign and combining marks
+      addForeign(foreignCounts, mask[lower]);
+      // U+0482-0489, a sign and combining marks: Cyrillic, but no letters (those are taken above).
     } else if ((c === 0x2019 || c === 0x2bc) && isCyr(text.charCodeAt(i - 1)) && isCyr(text.charCodeAt(i + 1))) {
       apostrophes++;
       letter = c === 0x2bc; // ʼ is a letter (Lm), ’ punctuation
@@ -144,8 +163,22 @@ function isPair(text: string, i: number): boolean {
   return d >= 0xdc00 && d <= 0xdfff;
 }
 
+/** Counts a letter against each candidate whose bit is set (foreignMask). */
+function addForeign(counts: number[], bits: number): void {
+  if (bits) for (let k = 0; k < counts.length; k++) if (bits & (1 << k)) counts[k]++;
+}
+
+/** A-Z, a-z (false for NaN, past the end of a text). */
+function isAsciiLetter(c: number): boolean {
+  return ((c | 0x20) - 97) >>> 0 < 26;
+}
+
 function isJoiner(c: number): boolean {
   return c === 39 || c === 45 || c === 0x2019 || c === 0x2bc;
+}
+
+function isCyrLetter(c: number): boolean {
+  return c >= CYR_FIRST && c <= CYR_LAST && (c < 0x482 || c > 0x489);
 }
 
 function isCyr(c: number): boolean {

@@ -4,7 +4,7 @@
 import type { Detection, Lang } from '../types.ts';
 import { SCRIPT, toBcp47, toIso3 } from './codes.ts';
 import { scanText, type Parts } from './scan.ts';
-import { gatherEvidence, PRIOR_FLOOR, priorTerms, toProbabilities, WEIGHTS, withPriorTerm, type Evidence } from './score.ts';
+import { gatherEvidence, PRIOR_FLOOR, priorTerms, toProbabilities, WEIGHTS, type Evidence } from './score.ts';
 import { ELD_LANGUAGES, francAll, francBest, type Scores } from './engines.ts';
 import { knownShare, LEXICON_LANGS } from './lexicon.ts';
 
@@ -76,7 +76,7 @@ export function decide(verdict: Verdict | undefined, options: DetectOptions = {}
   terms = verdict && priorTerms(options.prior, verdict.languages, weights)): ScoredDetection {
   if (!verdict) return { lang: 'und', confidence: 0, probabilities: {}, words: 0 };
   const { languages, evidence, outsider } = verdict;
-  const probabilities = toProbabilities(withPriorTerm(evidence.scores, terms));
+  const probabilities = toProbabilities(evidence.scores, terms);
   let best: Lang = languages[0];
   for (const l of languages) if (probabilities[l] > probabilities[best]) best = l;
   if (outsider) {

@@ -35,7 +35,8 @@ const QUOTED = /«[^«»]+»|“[^“”]+”|„[^„“”]+[“”]|"[^"]+"/g
 function blend(a: Scores, b: Partial<Record<Lang, number>> | undefined): Scores {
   if (!b) return a;
   const out: Scores = {};
-  for (const l of new Set([...Object.keys(a), ...Object.keys(b)])) out[l] = 0.7 * (a[l] ?? 0) + 0.3 * (b[l] ?? 0);
+  for (const l in a) out[l] = 0.7 * a[l] + 0.3 * (b[l] ?? 0);
+  for (const l in b) if (!Object.hasOwn(out, l)) out[l] = 0.3 * (b[l] ?? 0);
   return out;
 }
 

@@ -146,23 +146,16 @@ export function priorTerms(prior: Partial<Record<Lang, number>> | undefined, lan
 }
 
 /**
- * The scores with the prior's terms added: the prior comes last, as one more summand of the
- * log-linear score, so the result does not depend on when it is added.
+ * Softmax of log-scores, a probability per candidate; with the prior's terms (priorTerms) added
+ * first. The prior comes last, as one more summand of the log-linear score, so the result does not
+ * depend on when it is added.
  */
-export function withPriorTerm(scores: Scores, terms: Scores | undefined): Scores {
-  if (!terms) return scores;
+export function toProbabilities(scores: Scores, terms?: Scores): Scores {
   const out: Scores = {};
-  for (const l in scores) out[l] = scores[l] + terms[l];
-  return out;
-}
-
-/** Softmax of log-scores: a probability per candidate. */
-export function toProbabilities(scores: Scores): Scores {
   let max = -Infinity;
-  for (const l in scores) max = Math.max(max, scores[l]);
-  const out: Scores = {};
+  for (const l in scores) max = Math.max(max, (out[l] = terms ? scores[l] + terms[l] : scores[l]));
   let sum = 0;
-  for (const l in scores) sum += out[l] = Math.exp(scores[l] - max);
+  for (const l in out) sum += out[l] = Math.exp(out[l] - max);
   for (const l in out) out[l] /= sum;
   return out;
 }
