@@ -15,7 +15,7 @@ import { t } from '../i18n/index.ts';
 import { UsageError } from '../cli/errors.ts';
 import { glob } from 'tinyglobby';
 import type { Job } from './job.ts';
-import { compactSnapshot, createDocumentMachine, expandSnapshot, type DocumentMachine } from './machine.ts';
+import { compactSnapshot, createDocumentMachine, expandSnapshot, MACHINE_VERSION, stageOf, type DocumentMachine } from './machine.ts';
 import { discoverDocuments, pairDocuments } from './discover.ts';
 import { buildReport, type Report } from './report.ts';
 import { hashOf, StateStore } from './state.ts';
@@ -86,8 +86,9 @@ export async function runBatch(job: Job, options: BatchOptions = {}): Promise<Ba
     lowConfidence: job.lowConfidence };
   const store = new StateStore(job.outDir, options.flushMs);
   const glossaryKey = glossaryFiles.map((f) => { const s = statSync(f); return [relative(job.root, f), s.size, Math.floor(s.mtimeMs)]; });
-  // The tandem version is part of the key: snapshots of another version's machine are not resumed.
-  store.open(hashOf({ settings, glossaryKey, providers: job.providers, version: TOOL_VERSION }), options.fresh);
+  // Versions are part of the key: snapshots of another tandem's or machine's are not resumed.
+  store.open(hashOf({ settings, glossaryKey, providers: job.providers, version: TOOL_VERSION, machine: MACHINE_VERSION }),
+    options.fresh);
   removeStaleTempFiles(job.outDir); // a killed run's; the store's lock makes the folder ours
   const stager = new DocumentStager(job.outDir, outputSettings(job));
   try {
@@ -178,7 +179,7 @@ function runDocument(machine: DocumentMachine, input: MachineInput, store: State
     if (signal?.aborted) { resolve(undefined); return; }
     const actor = createActor(machine, saved ? { snapshot: saved, input } : { input });
     // Saved when it changes: the state it starts in (read, or where it was resumed) is on disk already.
-    let stage = topState(actor.getSnapshot().value);
+    let stage = stageOf(actor.getSnapshot().value);
     // What is saved is written before the machines stop (their snapshots are taken when written).
     const onAbort = () => { store.flush(); actor.stop(); resolve(undefined); };
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -191,15 +192,15 @@ function runDocument(machine: DocumentMachine, input: MachineInput, store: State
           resolve(snapshot.output as DocOutput);
           return;
         }
-        const top = topState(snapshot.value);
-        if (top !== stage) {
-          stage = top;
+        const now = stageOf(snapshot.value);
+        if (now !== stage) {
+          stage = now;
           // Taken when the journal is written: a later stage would have replaced this entry by then,
           // so the machine is still where it is now, unless it is waiting to retry or was stopped,
           // states not worth resuming from (the previous stage's snapshot stays on disk).
           store.saveLazily(input.task, () => {
-            const now = actor.getSnapshot();
-            const running = now.status === 'active' && (now.value as Record<string, string>)[top] === 'running';
+            const latest = actor.getSnapshot();
+            const running = latest.status === 'active' && String(latest.value) === now;
             return running ? compactSnapshot(actor.getPersistedSnapshot()) : undefined;
           });
         }
@@ -209,7 +210,5 @@ function runDocument(machine: DocumentMachine, input: MachineInput, store: State
     actor.start();
   });
 }
-
-const topState = (value: string | object) => (typeof value === 'string' ? value : Object.keys(value)[0]);
 
 export type { DocTask };

@@ -15,8 +15,8 @@ const job = resolveJob({ input: 'docs/*.txt', languages: ['en', 'ru', 'uk', 'be'
   glossaries: join(REPO, 'glossaries', '*.yaml'), concurrency: 1, output: { dir: 'out' } }, { name: 'journal', base: dir });
 const journalFile = join(job.outDir, '.tandem-state', 'journal.jsonl');
 const stageOf = (line: string) => {
-  const { snapshot } = JSON.parse(line) as { snapshot: { status: string; value?: Record<string, string> } };
-  return snapshot.status === 'done' ? 'done' : Object.keys(snapshot.value!)[0];
+  const { snapshot } = JSON.parse(line) as { snapshot: { status: string; value?: string } };
+  return snapshot.status === 'done' ? 'done' : snapshot.value!;
 };
 
 describe('the journal', () => {
