@@ -52,9 +52,8 @@ export function createMatcher(glossary: Glossary, options: MatcherOptions = {}):
 
   const findDetailed = (text: string, lang: Lang): DetailedMatch[] => {
     // Words before the first one that may start a mention are never looked at again.
-    const from = screen.firstAt(text);
-    if (from < 0) return [];
-    const words = screen.words(text, from);
+    const words = screen(text);
+    if (!words) return [];
     // Only first words come keyed; another word is keyed when a pattern reaches it (and no mention starts there).
     const { starts, firstKeys: keys } = words;
     const keyAt = (j: number) => keys[j] ??= wordKey(text.slice(starts[j], words.ends[j]), strategy);

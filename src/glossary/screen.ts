@@ -1,32 +1,35 @@
-// A pre-screen for matching: most sentences name no glossary term, and telling so costs one pass over
-// their characters, without slicing a word, keying it or looking for URLs. A mention must start with a
-// word whose key is a pattern's first-word key; the screen answers whether any word of a text might be
-// one. It never says no wrongly: a word is folded here character by character, which for the characters
-// it folds gives exactly `fold(word)`, and is hashed into a bit table of the first-word keys; a word
-// with any other character, and every word that hits the table, is checked by its real key.
+// The matcher's word splitter and pre-screen. Most sentences name no glossary term, and telling so costs
+// one pass over their characters, without slicing a word, keying it or looking for URLs: a mention
+// starts with a word whose key is a pattern's first-word key, and a text without one is done. Words are
+// folded character by character as they are read, which for the characters folded here gives exactly
+// `fold(word)` (the key, for the paradigm strategy), hashed, and looked up among the first-word keys
+// by hash and characters; a word with any other character is looked up by its real key (wordKey).
 import type { RussianStrategy } from './russian.ts';
 import { isWordChar } from './text.ts';
 import { fold } from './translit.ts';
 import { wordKey } from './variants.ts';
 
-// Below U+0530 (Latin, Greek, Cyrillic) each code unit's class, by the tokenizer's own test: 0 not a
-// word character, 1 a word character whose fold is not one character, else its fold (É → e, Й → и).
-const TABLE_END = 0x530, OTHER = 1;
+// Each code unit's class below U+2070, by the tokenizer's own test: 0 not a word character, ASK to be
+// asked (the scripts between Armenian and General Punctuation, rare here), OTHER a word character whose
+// fold is not one character, else its fold (É → e, Й → и). Latin, Greek and Cyrillic are folded.
+const TABLE_END = 0x2070, FOLD_END = 0x530, ASK_END = 0x2000, OTHER = 1, ASK = 2;
 const FOLDED = (() => {
-  const table = new Uint16Array(TABLE_END);
-  for (let c = 0; c < TABLE_END; c++) {
-    const ch = String.fromCharCode(c);
-    if (!isWordChar(ch, 0)) continue;
-    const f = fold(ch);
-    table[c] = f.length === 1 && f.charCodeAt(0) > OTHER ? f.charCodeAt(0) : OTHER;
-  }
+  const table = new Uint16Array(TABLE_END).fill(ASK, FOLD_END, ASK_END);
+  const codes: number[] = [];
+  for (let c = 0; c < TABLE_END; c++) if ((c < FOLD_END || c >= ASK_END) && isWordChar(String.fromCharCode(c), 0)) codes.push(c);
+  // One fold of them all, space-separated (fold works character by character, but for Σ below).
+  const folds = fold(String.fromCharCode(...codes.flatMap((c) => [c, 0x20]))).split(' ');
+  codes.forEach((c, k) => {
+    const f = c < FOLD_END ? folds[k] : '';
+    table[c] = f.length === 1 && f.charCodeAt(0) > ASK ? f.charCodeAt(0) : OTHER;
+  });
   // Σ lowercases by context (ς at a word's end, σ elsewhere): such a word is checked by its real key.
   table[0x3a3] = OTHER;
   return table;
 })();
 
 // FNV-1a over UTF-16 code units: the same hash for a key and for a word folded on the fly.
-const OFFSET = 0x811c9dc5;
+const OFFSET = 0x811c9dc5 | 0;
 const step = (h: number, c: number) => Math.imul(h ^ c, 16777619);
 
 function hashOf(key: string): number {
@@ -35,7 +38,7 @@ function hashOf(key: string): number {
   return h;
 }
 
-/** A text's words from some offset on: their offsets and, for the words that may start a mention, their keys. */
+/** A text's words from the first that may start a mention on: offsets and, for such words, their keys. */
 export interface ScreenedWords {
   starts: number[];
   ends: number[];
@@ -43,55 +46,70 @@ export interface ScreenedWords {
   firstKeys: Array<string | undefined>;
 }
 
-export interface WordScreen {
-  /** The offset of the first word whose key is a first-word key; -1 when there is none (no mention). */
-  firstAt(text: string): number;
-  /** The words of `text` from `from` (a word's start) on, as the tokenizer splits them. */
-  words(text: string, from: number): ScreenedWords;
-}
+/** The words of a text from the first one whose key is a first-word key; undefined when none is (no mention). */
+export type WordScreen = (text: string) => ScreenedWords | undefined;
 
 export function createWordScreen(firstKeys: ReadonlyMap<string, unknown>, strategy: RussianStrategy): WordScreen {
-  // About 32 bits a key: one word in a few dozen that is no first word still gets its real key checked.
-  let size = 1 << 12;
-  while (size < firstKeys.size * 32 && size < 1 << 24) size *= 2;
-  const bits = new Uint32Array(size >>> 5), mask = size - 1;
-  for (const key of firstKeys.keys()) { const h = hashOf(key) & mask; bits[h >>> 5] |= 1 << (h & 31); }
-  const hit = (h: number) => (bits[(h & mask) >>> 5] & (1 << (h & 31))) !== 0;
   // A stemmer or lemmatiser keys Cyrillic words by its own output, which only wordKey knows.
-  const cyrillicByFold = strategy === 'paradigm';
-  const keyIfFirst = (text: string, start: number, end: number) => {
+  const table = strategy === 'paradigm' ? FOLDED : FOLDED.map((f) => (f >= 0x400 ? OTHER : f));
+  const keyOf = keyTable([...firstKeys.keys()]);
+  const keyIfFirst = (text: string, start: number, end: number, plain: boolean, h: number) => {
+    if (plain) return keyOf(text, start, end, h);
     const key = wordKey(text.slice(start, end), strategy);
     return firstKeys.has(key) ? key : undefined;
   };
 
-  /** One pass over the words from `from`: with `out`, collects them all; without, stops at the first first word. */
-  const scan = (text: string, from: number, out?: ScreenedWords): number => {
-    let start = -1, h = OFFSET, plain = true;
-    for (let i = from; i <= text.length; ) {
-      const c = i < text.length ? text.charCodeAt(i) : 0x20;
+  return (text) => {
+    const len = text.length;
+    let out: ScreenedWords | undefined;
+    for (let i = 0; ; ) {
+      // Up to the next word character.
       let f = 0, n = 1;
-      if (c < TABLE_END) f = FOLDED[c];
-      else if ((n = isWordChar(text, i))) f = OTHER;
-      if (f !== 0) {
-        if (start < 0) { start = i; h = OFFSET; plain = true; }
-        if (f === OTHER || (!cyrillicByFold && f >= 0x400)) plain = false;
-        else if (plain) h = step(h, f);
-      } else if (start >= 0) {
-        const key = !plain || hit(h) ? keyIfFirst(text, start, i) : undefined;
-        if (out) { out.starts.push(start); out.ends.push(i); out.firstKeys.push(key); } else if (key !== undefined) return start;
-        start = -1;
+      for (; i < len; i++) {
+        const c = text.charCodeAt(i);
+        if (c < TABLE_END && (f = table[c]) !== ASK) { if (f !== 0) { n = 1; break; } } else if ((n = isWordChar(text, i))) { f = OTHER; break; }
       }
-      i += n || 1;
+      if (i >= len) return out;
+      // The word, folded and hashed as it goes.
+      const start = i;
+      let h = OFFSET, plain = true;
+      for (;;) {
+        if (f === OTHER) plain = false;
+        h = step(h, f);
+        if ((i += n) >= len) break;
+        const c = text.charCodeAt(i);
+        n = 1;
+        if (c < TABLE_END && (f = table[c]) !== ASK) { if (f === 0) break; } else if ((n = isWordChar(text, i))) f = OTHER; else break;
+      }
+      const key = keyIfFirst(text, start, i, plain, h);
+      if (key === undefined && !out) continue;
+      out ??= { starts: [], ends: [], firstKeys: [] };
+      out.starts.push(start); out.ends.push(i); out.firstKeys.push(key);
     }
-    return -1;
   };
+}
 
-  return {
-    firstAt: (text) => scan(text, 0),
-    words: (text, from) => {
-      const out: ScreenedWords = { starts: [], ends: [], firstKeys: [] };
-      scan(text, from, out);
-      return out;
-    },
+/**
+ * Finds a word folded on the fly among the keys without slicing it: an open-addressing table of the
+ * keys' hashes (a quarter full, so most words stop at an empty slot), then the characters compared.
+ */
+function keyTable(keys: string[]): (text: string, start: number, end: number, h: number) => string | undefined {
+  let size = 1 << 8;
+  while (size < keys.length * 4) size *= 2;
+  const slots = new Int32Array(size), hashes = new Int32Array(keys.length), mask = size - 1;
+  keys.forEach((key, k) => {
+    let slot = (hashes[k] = hashOf(key)) & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = k + 1;
+  });
+  return (text, start, end, h) => {
+    for (let slot = h & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
+      const k = slots[slot] - 1, key = keys[k];
+      if (hashes[k] !== h || key.length !== end - start) continue;
+      let j = 0;
+      while (j < key.length && FOLDED[text.charCodeAt(start + j)] === key.charCodeAt(j)) j++;
+      if (j === key.length) return key;
+    }
+    return undefined;
   };
 }
