@@ -70,7 +70,9 @@ function lowerCyr(c: number): number {
  */
 export function countLetters(text: string, languages: Lang[], words?: string[]): LetterCounts {
   const mask = foreignMask(languages);
-  const foreignCounts = new Array<number>(languages.length).fill(0);
+  const candidates = languages.length;
+  if (foreignScratch.length < candidates) foreignScratch = new Int32Array(candidates);
+  const foreignCounts = foreignScratch.fill(0, 0, candidates);
   let latin = 0;
   let cyrillic = 0;
   let other = 0;
@@ -96,7 +98,7 @@ export function countLetters(text: string, languages: Lang[], words?: string[]):
       for (let d = c; ; d = text.charCodeAt(++i)) {
         const lower = lowerCyr(d) - CYR_FIRST;
         eastSlavic += EAST_SLAVIC_AT[lower];
-        addForeign(foreignCounts, mask[lower]);
+        addForeign(foreignCounts, candidates, mask[lower]);
         hash = mix(hash, d);
         if (!isCyrLetter(text.charCodeAt(i + 1))) break;
       }
@@ -110,7 +112,7 @@ export function countLetters(text: string, languages: Lang[], words?: string[]):
       cyrillic++;
       const lower = lowerCyr(c) - CYR_FIRST;
       eastSlavic += EAST_SLAVIC_AT[lower];
-      addForeign(foreignCounts, mask[lower]);
+      addForeign(foreignCounts, candidates, mask[lower]);
       // U+0482-0489, a sign and combining marks: Cyrillic, but no letters (those are taken above).
     } else if ((c === 0x2019 || c === 0x2bc) && isCyr(text.charCodeAt(i - 1)) && isCyr(text.charCodeAt(i + 1))) {
       apostrophes++;
@@ -141,7 +143,7 @@ export function countLetters(text: string, languages: Lang[], words?: string[]):
   }
   if (words && start >= 0) words.push(internWord(text, start, n, hash));
   const foreign: Record<Lang, number> = {};
-  for (let k = 0; k < languages.length; k++) foreign[languages[k]] = foreignCounts[k];
+  for (let k = 0; k < candidates; k++) foreign[languages[k]] = foreignCounts[k];
   return { latin, cyrillic, other, foreign, apostrophes, eastSlavic };
 }
 
@@ -163,9 +165,15 @@ function isPair(text: string, i: number): boolean {
   return d >= 0xdc00 && d <= 0xdfff;
 }
 
-/** Counts a letter against each candidate whose bit is set (foreignMask). */
-function addForeign(counts: number[], bits: number): void {
-  if (bits) for (let k = 0; k < counts.length; k++) if (bits & (1 << k)) counts[k]++;
+/** Per candidate, the letters of the text its alphabet lacks: one array that every call reuses. */
+let foreignScratch = new Int32Array(8);
+
+/**
+ * Counts a letter against each of the first `candidates` whose bit is set (foreignMask). Past the
+ * 32nd candidate the shift wraps around (1 << 32 is 1), as it always has: the outputs stay as they were.
+ */
+function addForeign(counts: Int32Array, candidates: number, bits: number): void {
+  if (bits) for (let k = 0; k < candidates; k++) if (bits & (1 << k)) counts[k]++;
 }
 
 /** A-Z, a-z (false for NaN, past the end of a text). */

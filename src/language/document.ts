@@ -99,10 +99,12 @@ export function scanDocument(sentences: Array<{ text: string; para: number }>, l
 export function openingLanguage(doc: DocumentScan, options: DetectOptions = {}, chars = 4000): Lang {
   const parts: Parts[] = [];
   let length = 0;
-  for (const s of doc.paragraphs.flatMap((p) => p.sentences)) {
-    if (length > chars) break;
-    length += s.text.length + 1;
-    parts.push(s.scan);
+  opening: for (const p of doc.paragraphs) {
+    for (const s of p.sentences) {
+      if (length > chars) break opening;
+      length += s.text.length + 1;
+      parts.push(s.scan);
+    }
   }
   return decide(judge(joinParts(parts), doc.languages, WEIGHTS, parts), { ...options, prior: undefined }).lang;
 }

@@ -28,15 +28,19 @@ export function scanText(text: string, languages: Lang[]): Scan {
   const masked = maskNoise(text);
   // Words and letters in one pass over the text.
   const tokens: string[] = [];
-  const parts = partsOf(masked, tokens, languages, countLetters(masked, languages, tokens));
-  return { text, masked, count: parts.count, tokens: parts.tokens, vectors: parts.vectors, letters: parts.letters };
+  const letters = countLetters(masked, languages, tokens);
+  return { text, masked, count: tokens.length, tokens, vectors: vectorsOf(tokens, languages), letters };
 }
 
 /** The parts of (a stretch of) masked text whose words are already found. */
 export function partsOf(masked: string, tokens: string[], languages: Lang[], letters = countLetters(masked, languages)): Parts {
+  return { count: tokens.length, tokens, vectors: vectorsOf(tokens, languages), letters };
+}
+
+function vectorsOf(tokens: string[], languages: Lang[]): Float64Array[] {
   const vectors: Float64Array[] = [];
   if (tokens.length && modelKnowsAll(languages)) for (let i = 0; i < tokens.length; i++) vectors.push(wordVector(tokens[i]));
-  return { count: tokens.length, tokens, vectors, letters };
+  return vectors;
 }
 
 /** Several units as one text: words in order, letters summed. */
