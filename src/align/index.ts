@@ -8,7 +8,7 @@ import type { Model } from './cost.ts';
 import { normalizedLength } from './chars.ts';
 import { IdSet, joinUnits, sentenceUnit, sharedOnly, Vocabulary, type Unit } from './features.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
-import { calibrate, defaultModel, galeChurchModel, lengthRatio } from './model.ts';
+import { calibrate, defaultModel, galeChurchModel, lengthRatio, makeModel } from './model.ts';
 import { alignUnits } from './search.ts';
 
 export { beadFlags, isConfident, type FlagOptions } from './flags.ts';
@@ -136,7 +136,7 @@ function glossaryEntries(text: string, lang: Lang, options: AlignOptions): strin
 
 function baseModel(src: Unit[], tgt: Unit[], options: AlignOptions): Model {
   const ratio = lengthRatio(src, tgt);
-  return { ...(options.method === 'gale-church' ? galeChurchModel(ratio) : defaultModel(ratio)), ...options.model };
+  return makeModel(options.method === 'gale-church' ? galeChurchModel(ratio) : defaultModel(ratio), options.model);
 }
 
 /**

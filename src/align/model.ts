@@ -9,14 +9,25 @@ const moves = (list: Array<[number, number, number]>): Move[] => list.map(([di, 
 // Bead shapes are shared by every model made from them: nothing changes a model's moves.
 const ANCHORED_MOVES = moves([[1, 1, 0], [2, 1, 2.5], [1, 2, 2.5], [2, 2, 4], [3, 1, 5], [1, 3, 5]]);
 
+/**
+ * A model with the given parameters and overrides. Every model the programme reads is made here,
+ * in one shape: models copied by spreading got a new hidden class per way of making them, and the
+ * programme's inner loop, compiled for one, was thrown away and compiled again for the next.
+ */
+export function makeModel(base: Model, changes: Partial<Model> = {}): Model {
+  const m = { ...base, ...changes };
+  return { ratio: m.ratio, variance: m.variance, lengthWeight: m.lengthWeight, lexicalWeight: m.lexicalWeight, skip: m.skip,
+    countOnce: m.countOnce !== false, moves: m.moves };
+}
+
 /** The anchored model: wider beads than Gale-Church because translators split and join freely. */
 export function defaultModel(ratio: number): Model {
-  return { ratio, variance: 6.8, lengthWeight: 0.3, lexicalWeight: 4, skip: 3.5, moves: ANCHORED_MOVES };
+  return makeModel({ ratio, variance: 6.8, lengthWeight: 0.3, lexicalWeight: 4, skip: 3.5, moves: ANCHORED_MOVES });
 }
 
 /** Gale and Church (1993): length only, their priors and variance. The evaluation's baseline. */
 export function galeChurchModel(ratio: number): Model {
-  return { ratio, variance: 6.8, lengthWeight: 1, lexicalWeight: 0, skip: -Math.log(0.0099 / 2), moves: GALE_CHURCH_MOVES };
+  return makeModel({ ratio, variance: 6.8, lengthWeight: 1, lexicalWeight: 0, skip: -Math.log(0.0099 / 2), moves: GALE_CHURCH_MOVES });
 }
 
 export function lengthRatio(src: Unit[], tgt: Unit[]): number {
@@ -36,5 +47,5 @@ export function calibrate(model: Model, beads: Bead[], src: Unit[], tgt: Unit[])
   const spread = pairs.map(([s, t]) => (t - ratio * s) ** 2 / ((s + t / ratio) / 2)).sort((a, b) => a - b);
   // Median of squared deviations, scaled to a variance (median of chi-square(1) is 0.455).
   const variance = Math.min(20, Math.max(2, spread[spread.length >> 1] / 0.455));
-  return { ...model, ratio, variance };
+  return makeModel(model, { ratio, variance });
 }

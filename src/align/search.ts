@@ -3,6 +3,7 @@
 // a small band, so the total work stays linear in the length of the documents.
 import type { Bead } from '../types.ts';
 import type { Model } from './cost.ts';
+import { makeModel } from './model.ts';
 import { alignBanded, fullBand, type Band } from './dp.ts';
 import type { Unit } from './features.ts';
 
@@ -28,10 +29,10 @@ export function alignUnits(src: Unit[], tgt: Unit[], model: Model): Bead[] {
 
 /** Block boundaries are arbitrary, so uneven block beads must be cheap. */
 function coarseModel(model: Model): Model {
-  return { ...model, skip: model.skip * 2, countOnce: false, moves: [
+  return makeModel(model, { skip: model.skip * 2, countOnce: false, moves: [
     { di: 1, dj: 1, prior: 0 }, { di: 2, dj: 1, prior: 0.7 }, { di: 1, dj: 2, prior: 0.7 },
     { di: 2, dj: 2, prior: 0.7 }, { di: 3, dj: 1, prior: 1.5 }, { di: 1, dj: 3, prior: 1.5 },
-  ] };
+  ] });
 }
 
 function coarsen(units: Unit[]): Unit[] {
