@@ -10,7 +10,12 @@ const RUSSIAN_SCHEMAS = Object.entries(iuliia)
 
 export const CYRILLIC = /[\u0400-\u04FF]/;
 /** 'en' for 'en', 'en-GB', 'EN_us': glossaries and detectors do not always agree on tags. */
-export const primaryLang = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
+export function primaryLang(tag: string): string {
+  // Called per term on every rewrite (preferredTerm), so without a regex split.
+  const dash = tag.indexOf('-'), under = tag.indexOf('_');
+  const end = dash < 0 ? under : under < 0 ? dash : Math.min(dash, under);
+  return (end < 0 ? tag : tag.slice(0, end)).toLowerCase();
+}
 export const hasCyrillic = (s: string) => CYRILLIC.test(s);
 
 /** All distinct romanisations of a Cyrillic term: every iuliia schema for Russian, ours for Belarusian. */

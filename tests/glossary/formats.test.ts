@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { createMatcher, loadGlossaries, normalize, parseGlossary, toTbx } from '../../src/glossary/index.ts';
 import { glossary, repo } from './helpers.ts';
@@ -17,6 +18,13 @@ describe('loading', () => {
     await expect(loadGlossaries([write('broken.yaml', 'entries:\n  - id: [unclosed\n')])).rejects.toThrow(/broken\.yaml:\d+: /);
     await expect(loadGlossaries([write('x.json', '{"entries": [{"id": "a", "terms": []}]}')])).rejects.toThrow(/x\.json:1: \/entries\/0\/terms/);
     await expect(loadGlossaries([join(dir, 'missing.yaml')])).rejects.toThrow(/missing\.yaml: no such file/);
+  });
+
+  it('ships a schema that is valid JSON Schema (start-up does not check it again)', () => {
+    const schema = JSON.parse(readFileSync(repo('glossaries/glossary.schema.json'), 'utf8'));
+    const ajv = new Ajv({ strict: false });
+    expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true);
+    expect(ajv.validateSchema({ ...schema, properties: { entries: { type: 'list' } } })).toBe(false);
   });
 
   it('reads CSV, one term per row', () => {
