@@ -94,21 +94,32 @@ function sentenceCuts(text: string, locale: string): number[] {
   const cuts: number[] = [];
   for (const s of segmenter(locale).segment(text)) if (s.index > 0) cuts.push(s.index);
   // ICU does not count the ellipsis character as a terminator; before a capital it ends a sentence.
-  for (const m of text.matchAll(ELLIPSIS_END)) cuts.push(m.index! + m[0].length);
+  if (text.includes('…')) for (const m of text.matchAll(ELLIPSIS_END)) cuts.push(m.index! + m[0].length);
   cuts.sort((a, b) => a - b);
-  const guarded = protectedRanges(text);
-  return cuts.filter((cut) => !guarded.some(([a, b]) => cut > a && cut < b) && !joins(text, cut));
+  // Every protected form has an @ or a / (or www.): most prose has neither.
+  const guarded = MAYBE_PROTECTED.test(text);
+  return cuts.filter((cut) => !(guarded && insideProtected(text, cut)) && !joins(text, cut));
 }
 
-function protectedRanges(text: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  // Every protected form has an @ or a / (or www.): most prose has neither, and the scan is costly.
-  if (!MAYBE_PROTECTED.test(text)) return ranges;
-  for (const m of text.matchAll(PROTECTED)) {
-    const body = m[0].replace(TRAILING, '');
-    ranges.push([m.index!, m.index! + body.length]);
+/**
+ * Whether the cut falls inside a link, e-mail address or handle (PROTECTED, less its trailing
+ * punctuation). None of those holds white space, so only a cut between two characters that are not
+ * white space can, and only the white-space-free stretch around it need be searched: at its start
+ * every look-behind of PROTECTED sees white space or nothing, as it does in the whole text. Most
+ * cuts follow a space and need no search at all, where the whole paragraph used to be scanned.
+ */
+function insideProtected(text: string, cut: number): boolean {
+  if (isSpace(text.charCodeAt(cut - 1)) || isSpace(text.charCodeAt(cut))) return false;
+  let start = cut - 1;
+  while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+  let end = cut + 1;
+  while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+  const stretch = text.slice(start, end);
+  for (const m of stretch.matchAll(PROTECTED)) {
+    const a = start + m.index!;
+    if (cut > a && cut < a + m[0].replace(TRAILING, '').length) return true;
   }
-  return ranges;
+  return false;
 }
 
 /** True when the ICU break at `cut` must go: the text before it does not end a sentence. */
@@ -128,6 +139,9 @@ function joins(text: string, cut: number): boolean {
 }
 
 function splitSignature(text: string, from: number, to: number): Array<[number, number]> {
+  // The signature holds "(@": most sentences have none, and are not sliced and searched.
+  const handle = text.indexOf('(@', from);
+  if (handle < 0 || handle >= to) return [[from, to]];
   const m = TWEET_SIGNATURE.exec(text.slice(from, to));
   if (!m || m.index === 0) return [[from, to]];
   const at = from + m.index + 1;
