@@ -24,8 +24,9 @@ const PROTECTED = new RegExp([
 
 /** [start, end) spans of URLs, e-mail addresses and @handles, in order. */
 export function protectedSpans(text: string): Array<[number, number]> {
-  // Every protected form has an '@' or a '/' (or starts with www.): most paragraphs skip the scan.
-  if (!/[@/]|www\./i.test(text)) return [];
+  // Every protected form has an '@' or a '/', or starts with www. (in lower case, as PROTECTED has no
+  // 'i' flag): most paragraphs skip the scan, found out by indexOf, cheaper than a regex test.
+  if (text.indexOf('@') < 0 && text.indexOf('/') < 0 && text.indexOf('www.') < 0) return [];
   return [...text.matchAll(PROTECTED)].map((m) => [m.index!, m.index! + m[0].length]);
 }
 
