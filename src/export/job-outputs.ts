@@ -138,13 +138,7 @@ function documentText(segments: Segment[], directionsOf: (doc: string) => Langua
   };
 }
 
-interface StagedDocument {
-  files: TempFile[];
-  /** Why its files could not be written (a full disk): the batch's writing fails on it at the end. */
-  failure?: unknown;
-  directions: LanguagePair[];
-  text?: DocumentText;
-}
+interface StagedDocument { files: Promise<TempFile[]>; directions: LanguagePair[]; text?: DocumentText }
 
 /**
  * Finished documents' outputs prepared while later documents are still processed: their own files
@@ -163,16 +157,12 @@ export class DocumentStager {
    */
   add(doc: JobDocument, segments: Segment[]): boolean {
     const directions = documentDirections(doc, segments, this.settings.pairs);
-    let files: TempFile[] = [], failure: unknown;
-    try {
-      files = writeTempFiles(this.outDir, documentFiles(doc, segments, this.settings, directions), this.folders);
-    } catch (error) {
-      failure = error;
-    }
+    const files = writeTempFiles(this.outDir, documentFiles(doc, segments, this.settings, directions), this.folders);
+    files.catch(() => { /* reported when taken */ });
     const covered = directions.every((d) => this.settings.pairs.some((p) => samePair(p, d)));
     const text = covered ? documentText(segments, () => directions, this.settings.pairs,
       this.settings.formats ?? OUTPUT_FORMATS) : undefined;
-    this.staged.set(doc.id, { files, ...(failure === undefined ? {} : { failure }), directions, text });
+    this.staged.set(doc.id, { files, directions, text });
     return covered;
   }
 
@@ -189,9 +179,9 @@ export class DocumentStager {
   }
 
   async discard(): Promise<void> {
-    const files = [...this.staged.values()].flatMap((d) => d.files);
+    const all = await Promise.allSettled([...this.staged.values()].map((d) => d.files));
     this.staged.clear();
-    await discardTempFiles(files);
+    await discardTempFiles(all.flatMap((r) => (r.status === 'fulfilled' ? r.value : [])));
   }
 }
 
@@ -228,7 +218,7 @@ export async function writeJobOutputs(outDir: string, input: JobOutputInput, sta
     ? order.map((id) => staged.get(id)?.text ?? documentText(byDoc.get(id) ?? [], directionsOf, pairs, formats, input.creationDate))
     : [documentText(input.segments, directionsOf, pairs, formats, input.creationDate)];
 
-  const files: Array<[string, string | Uint8Array] | TempFile[]> = [];
+  const files: Array<[string, string | Uint8Array] | Promise<TempFile[]>> = [];
   if (formats.includes('jsonl')) files.push(['segments.jsonl', Buffer.concat(texts.map((d) => d.jsonl))]);
   if (formats.includes('tsv')) files.push(['segments.tsv', Buffer.concat([Buffer.from(TSV_HEADER), ...texts.map((d) => d.tsv)])]);
   for (const pair of pairs) {
@@ -238,26 +228,27 @@ export async function writeJobOutputs(outDir: string, input: JobOutputInput, sta
   }
   if (formats.includes('xliff')) {
     for (const id of order) {
-      const ahead = staged.get(id);
-      if (ahead) files.push(ahead.files);
+      const ahead = staged.get(id)?.files;
+      if (ahead) files.push(ahead);
       else files.push(...documentFiles(docInfo.get(id) ?? { id }, byDoc.get(id) ?? [], { ...input, formats }, directionsOf(id)));
     }
   }
   if (input.report !== undefined) files.push(['report.json', JSON.stringify(input.report, null, 2) + '\n']);
 
-  // Staged files are on disk already; if one document's could not be written, nothing is renamed.
-  const isNew = (f: (typeof files)[number]): f is [string, string | Uint8Array] => typeof f[0] === 'string';
-  const written = files.flatMap((f) => (isNew(f) ? [] : f));
-  const failed = [...staged.values()].find((d) => 'failure' in d);
+  // Staged files arrive as promises: all are awaited (and on failure removed) before anything is renamed.
+  const isNew = (f: (typeof files)[number]): f is [string, string | Uint8Array] => Array.isArray(f);
+  const ahead = await Promise.allSettled(files.map((f) => (isNew(f) ? [] : f)));
+  const written = ahead.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+  const failed = ahead.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   let fresh: TempFile[];
   try {
-    if (failed) throw failed.failure;
-    fresh = writeTempFiles(outDir, files.filter(isNew));
+    if (failed) throw failed.reason;
+    fresh = await writeTempFiles(outDir, files.filter(isNew));
   } catch (error) {
     await discardTempFiles(written);
     throw error;
   }
   let k = 0;
-  const ordered = files.flatMap((f) => (isNew(f) ? [fresh[k++]] : f));
+  const ordered = files.flatMap((f, i) => (isNew(f) ? [fresh[k++]] : (ahead[i] as PromiseFulfilledResult<TempFile[]>).value));
   return commitTempFiles(outDir, ordered);
 }

@@ -4,7 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
-  close, closeSync, fsync, fsyncSync, mkdirSync, open as openCallback, openSync, readdirSync, renameSync, rmSync, writeSync,
+  close, closeSync, fsync, fsyncSync, mkdirSync, open as openCallback, openSync, readdirSync, renameSync, rmSync, write,
+  writeSync,
 } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -23,8 +24,7 @@ export async function atomicWriteFile(path: string, data: string | Uint8Array): 
   await mkdir(dirname(path), { recursive: true });
   const temp = tempPath(path);
   try {
-    const handle = await open(temp, 'w');
-    try { await handle.writeFile(data); await handle.sync(); } finally { await handle.close(); }
+    await flushedTemp(temp, data);
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
@@ -37,23 +37,17 @@ export function atomicWriteFileSync(path: string, data: string | Uint8Array): vo
   mkdirSync(dirname(path), { recursive: true });
   const temp = tempPath(path);
   try {
-    writeFlushedSync(temp, data);
+    const fd = openSync(temp, 'w');
+    try {
+      writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
-  }
-}
-
-/** Writes `data` to a new file at `path`, fsync'd before it is closed unless `sync` is false. */
-function writeFlushedSync(path: string, data: string | Uint8Array, sync = true): void {
-  const fd = openSync(path, 'w');
-  try {
-    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-    for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
-    if (sync) fsyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }
 
@@ -81,29 +75,24 @@ async function inBatches<T>(items: T[], each: (item: T) => Promise<unknown>): Pr
  * The files' temp copies (each fsync'd only where the whole file system cannot be flushed at
  * commit). On failure nothing is left behind. `made`: folders known to exist, for callers writing
  * many small batches.
- *
- * Synchronous on purpose: on the pipeline bench (a thousand small XLIFF files written as documents
- * finish) libuv's pool cost the main thread as much CPU as making the system calls itself, plus
- * about 0.4 CPU-seconds on the pool's threads (three paired runs; FileHandles cost more still).
  */
-export function writeTempFiles(outDir: string, files: Array<[string, string | Uint8Array]>,
-  made = new Set<string>()): TempFile[] {
-  const written: TempFile[] = [];
+export async function writeTempFiles(outDir: string, files: Array<[string, string | Uint8Array]>,
+  made = new Set<string>()): Promise<TempFile[]> {
+  const targets = files.map(([name, content]) => ({ path: join(outDir, name), temp: '', content }));
+  for (const folder of new Set(targets.map((f) => dirname(f.path)))) {
+    if (!made.has(folder)) await mkdir(folder, { recursive: true });
+    made.add(folder);
+  }
   try {
-    for (const [name, content] of files) {
-      const path = join(outDir, name);
-      const folder = dirname(path);
-      if (!made.has(folder)) mkdirSync(folder, { recursive: true });
-      made.add(folder);
-      const file = { path, temp: tempPath(path) };
-      written.push(file); // before it exists, so a write failing halfway leaves nothing either
-      writeFlushedSync(file.temp, content, !SYNC_FILE_SYSTEM);
-    }
+    await inBatches(targets, async (f) => {
+      f.temp = tempPath(f.path);
+      await flushedTemp(f.temp, f.content, !SYNC_FILE_SYSTEM);
+    });
   } catch (error) {
-    for (const f of written) rmSync(f.temp, { force: true });
+    await discardTempFiles(targets.filter((f) => f.temp));
     throw error;
   }
-  return written;
+  return targets.map(({ path, temp }) => ({ path, temp }));
 }
 
 /** Data on disk, then every temp file renamed over its target. Returns the targets. */
@@ -111,7 +100,7 @@ export async function commitTempFiles(outDir: string, files: TempFile[]): Promis
   const pending = files.map((f) => ({ ...f }));
   try {
     if (SYNC_FILE_SYSTEM && !syncFileSystem(outDir)) await inBatches(pending, (f) => syncFile(f.temp));
-    for (const f of pending) { renameSync(f.temp, f.path); f.temp = ''; }
+    await inBatches(pending, async (f) => { await rename(f.temp, f.path); f.temp = ''; });
   } catch (error) {
     await discardTempFiles(pending.filter((f) => f.temp));
     throw error;
@@ -145,11 +134,24 @@ function syncFileSystem(dir: string): boolean {
   try { execFileSync('sync', ['-f', dir], { stdio: 'ignore', timeout: 60_000 }); return true; } catch { return false; }
 }
 
-const openFile = promisify(openCallback), syncFd = promisify(fsync), closeFile = promisify(close);
+// The callback API, promisified: a FileHandle costs about twice the main-thread time per file,
+// which over a thousand small XLIFF files was most of the time spent writing them.
+const openFile = promisify(openCallback), writeFile = promisify(write), syncFd = promisify(fsync), closeFile = promisify(close);
 
 async function syncFile(path: string): Promise<void> {
   const fd = await openFile(path, 'r+');
   try { await syncFd(fd); } finally { await closeFile(fd); }
+}
+
+async function flushedTemp(temp: string, data: string | Uint8Array, sync = true): Promise<void> {
+  const fd = await openFile(temp, 'w');
+  try {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    for (let at = 0; at < bytes.length;) at += (await writeFile(fd, bytes, at, bytes.length - at)).bytesWritten;
+    if (sync) await syncFd(fd);
+  } finally {
+    await closeFile(fd);
+  }
 }
 
 /** Makes a folder's entries (the renames) durable; file systems that cannot sync a folder are skipped. */
