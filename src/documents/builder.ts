@@ -66,8 +66,9 @@ export class ParagraphBuilder {
       const start = this.map[0][1];
       const verbatim = this.map.length === 1;
       const text = this.pieces.length === 1 ? this.pieces[0] : this.pieces.join('');
-      this.paragraphs.push({ index: this.paragraphs.length, text, start, end: this.lastSourceEnd,
-        ...(verbatim ? {} : { map: this.map }) });
+      const paragraph: SourceParagraph = { index: this.paragraphs.length, text, start, end: this.lastSourceEnd };
+      if (!verbatim) paragraph.map = this.map; // not a spread, which costs several times more per object on Node 20
+      this.paragraphs.push(paragraph);
     }
     this.pieces = []; this.length = 0; this.map = []; this.delta = NaN; this.space = false;
   }

@@ -32,8 +32,8 @@ export function formatOf(path: string): DocumentFormat {
 export function parseDocument(source: string, id: string, path: string, format = formatOf(path)): ReadDocument {
   const read: { paragraphs: SourceParagraph[]; date?: string } =
     format === 'html' ? readHtml(source) : format === 'markdown' ? readMarkdown(source) : readPlainText(source);
-  const date = read.date;
-  return { id, path, format, ...(date ? { date } : {}), paragraphs: read.paragraphs };
+  // Two literals rather than a spread of the date: the same keys in the same order, without the spread's cost.
+  return read.date ? { id, path, format, date: read.date, paragraphs: read.paragraphs } : { id, path, format, paragraphs: read.paragraphs };
 }
 
 /**

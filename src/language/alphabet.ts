@@ -88,7 +88,7 @@ export function countLetters(text: string, languages: Lang[], words?: string[]):
       // A run of ASCII letters, most of Latin text, in one inner loop.
       if (start < 0) { start = at; hash = HASH_SEED; }
       hash = mix(hash, c);
-      for (let d = text.charCodeAt(i + 1); isAsciiLetter(d); d = text.charCodeAt(++i + 1)) hash = mix(hash, d);
+      for (let d = codeAt(text, i + 1); isAsciiLetter(d); d = codeAt(text, ++i + 1)) hash = mix(hash, d);
       latin += i - at + 1;
       continue;
     }
@@ -100,21 +100,21 @@ export function countLetters(text: string, languages: Lang[], words?: string[]):
         eastSlavic += EAST_SLAVIC_AT[lower];
         addForeign(foreignCounts, candidates, mask[lower]);
         hash = mix(hash, d);
-        if (!isCyrLetter(text.charCodeAt(i + 1))) break;
+        if (!isCyrLetter(codeAt(text, i + 1))) break;
       }
       cyrillic += i - at + 1;
       continue;
     }
     let letter = false;
     if (c < 0x80) {
-      if (c === 39 && isCyr(text.charCodeAt(i - 1)) && isCyr(text.charCodeAt(i + 1))) apostrophes++;
+      if (c === 39 && isCyr(codeAt(text, i - 1)) && isCyr(codeAt(text, i + 1))) apostrophes++;
     } else if (c >= CYR_FIRST && c <= CYR_LAST) {
       cyrillic++;
       const lower = lowerCyr(c) - CYR_FIRST;
       eastSlavic += EAST_SLAVIC_AT[lower];
       addForeign(foreignCounts, candidates, mask[lower]);
       // U+0482-0489, a sign and combining marks: Cyrillic, but no letters (those are taken above).
-    } else if ((c === 0x2019 || c === 0x2bc) && isCyr(text.charCodeAt(i - 1)) && isCyr(text.charCodeAt(i + 1))) {
+    } else if ((c === 0x2019 || c === 0x2bc) && isCyr(codeAt(text, i - 1)) && isCyr(codeAt(text, i + 1))) {
       apostrophes++;
       letter = c === 0x2bc; // ʼ is a letter (Lm), ’ punctuation
     } else if (c >= 0xc0 && c <= 0x24f) {
@@ -149,6 +149,7 @@ export function countLetters(text: string, languages: Lang[], words?: string[]):
 
 /** Code units taken by the letter (\p{L}) at `i`: 1, or 2 for a surrogate pair; 0 for no letter. */
 function letterWidth(text: string, i: number): number {
+  if (i >= text.length) return 0;
   const c = text.charCodeAt(i);
   if (c < 0x80) return ((c | 0x20) >= 97 && (c | 0x20) <= 122) ? 1 : 0;
   // Latin-1 and Latin Extended-A/B letters, Cyrillic letters: all \p{L} but × ÷ and U+0482-0489.
@@ -158,10 +159,18 @@ function letterWidth(text: string, i: number): number {
   return LETTER.test(text[i]) ? 1 : 0;
 }
 
+/**
+ * The code unit at `i`, or -1 outside the text: a read past either end (NaN from charCodeAt) makes
+ * V8 throw away its optimised code for the function, three times per process for countLetters.
+ */
+function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
+}
+
 function isPair(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 0xd800 || c > 0xdbff) return false;
-  const d = text.charCodeAt(i + 1);
+  const d = codeAt(text, i + 1);
   return d >= 0xdc00 && d <= 0xdfff;
 }
 

@@ -113,10 +113,11 @@ export function detectScannedParagraph(paragraph: ParagraphScan, options: Detect
  */
 export function sentenceLanguages(paragraph: ParagraphScan, languages: Lang[], options: DetectOptions = {},
   terms = priorTerms(options.prior, languages)): Detection[] {
-  const leaning = { ...options, prior: blend(decide(paragraph.verdict, options, WEIGHTS, terms).probabilities, options.prior) };
-  const sentenceTerms = priorTerms(leaning.prior, languages);
+  // The sentences lean on the paragraph blended with the document; given its terms, decide needs
+  // no options with that prior in them (no copy of the options per paragraph).
+  const sentenceTerms = priorTerms(blend(decide(paragraph.verdict, options, WEIGHTS, terms).probabilities, options.prior), languages);
   return paragraph.sentences.map((s) => {
-    const d = decide(s.verdict, leaning, WEIGHTS, sentenceTerms);
+    const d = decide(s.verdict, options, WEIGHTS, sentenceTerms);
     return { lang: d.lang, confidence: d.confidence };
   });
 }

@@ -7,7 +7,9 @@ export function perCandidateList<T>(build: (languages: Lang[]) => T): (languages
   const byKey = new Map<string, T>();
   const byList = new WeakMap<Lang[], T>();
   return (languages) => {
-    if (byList.has(languages)) return byList.get(languages) as T;
+    // One lookup, not has() then get(): this runs several times per sentence. No build returns undefined.
+    const known = byList.get(languages);
+    if (known !== undefined) return known;
     const key = languages.join(',');
     let value: T;
     if (byKey.has(key)) value = byKey.get(key) as T;
