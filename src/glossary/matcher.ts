@@ -54,7 +54,7 @@ export function createMatcher(glossary: Glossary, options: MatcherOptions = {}):
     // Words before the first one that may start a mention are never looked at again.
     const words = screen(text);
     if (!words) return [];
-    // Only first words come keyed; another word is keyed when a pattern reaches it (and no mention starts there).
+    // Words a mention may start at come keyed; the others are keyed only when a pattern reaches them.
     const { starts, firstKeys: keys } = words;
     const keyAt = (j: number) => keys[j] ??= wordKey(text.slice(starts[j], words.ends[j]), strategy);
     const spans = protectedSpans(text);

@@ -16,7 +16,9 @@ const TABLE_END = 0x2070, FOLD_END = 0x530, ASK_END = 0x2000, OTHER = 1, ASK = 2
 const FOLDED = (() => {
   const table = new Uint16Array(TABLE_END).fill(ASK, FOLD_END, ASK_END);
   const codes: number[] = [];
-  for (let c = 0; c < TABLE_END; c++) if ((c < FOLD_END || c >= ASK_END) && isWordChar(String.fromCharCode(c), 0)) codes.push(c);
+  for (let c = 0; c < TABLE_END; c++) {
+    if ((c < FOLD_END || c >= ASK_END) && isWordChar(String.fromCharCode(c), 0)) codes.push(c);
+  }
   // One fold of them all, space-separated (fold works character by character, but for Σ below).
   const folds = fold(String.fromCharCode(...codes.flatMap((c) => [c, 0x20]))).split(' ');
   codes.forEach((c, k) => {
@@ -46,7 +48,7 @@ export interface ScreenedWords {
   firstKeys: Array<string | undefined>;
 }
 
-/** The words of a text from the first one whose key is a first-word key; undefined when none is (no mention). */
+/** The words of a text from the first whose key is a first-word key on; undefined when none is (no mention). */
 export type WordScreen = (text: string) => ScreenedWords | undefined;
 
 export function createWordScreen(firstKeys: ReadonlyMap<string, unknown>, strategy: RussianStrategy): WordScreen {
@@ -67,7 +69,9 @@ export function createWordScreen(firstKeys: ReadonlyMap<string, unknown>, strate
       let f = 0, n = 1;
       for (; i < len; i++) {
         const c = text.charCodeAt(i);
-        if (c < TABLE_END && (f = table[c]) !== ASK) { if (f !== 0) { n = 1; break; } } else if ((n = isWordChar(text, i))) { f = OTHER; break; }
+        if (c < TABLE_END && (f = table[c]) !== ASK) {
+          if (f !== 0) { n = 1; break; }
+        } else if ((n = isWordChar(text, i))) { f = OTHER; break; }
       }
       if (i >= len) return out;
       // The word, folded and hashed as it goes.
@@ -79,7 +83,10 @@ export function createWordScreen(firstKeys: ReadonlyMap<string, unknown>, strate
         if ((i += n) >= len) break;
         const c = text.charCodeAt(i);
         n = 1;
-        if (c < TABLE_END && (f = table[c]) !== ASK) { if (f === 0) break; } else if ((n = isWordChar(text, i))) f = OTHER; else break;
+        if (c < TABLE_END && (f = table[c]) !== ASK) {
+          if (f === 0) break;
+        } else if ((n = isWordChar(text, i))) f = OTHER;
+        else break;
       }
       const key = keyIfFirst(text, start, i, plain, h);
       if (key === undefined && !out) continue;
