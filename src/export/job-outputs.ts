@@ -8,7 +8,7 @@ import { segmentsToJsonl } from './jsonl.ts';
 import { tmxEnvelope, tmxUnits } from './tmx.ts';
 import { segmentsToTsvRows, TSV_HEADER } from './tsv.ts';
 import { segmentsToXliff } from './xliff.ts';
-import { commitTempFiles, discardTempFiles, writeTempFiles, type TempFile } from './write.ts';
+import { commitTempFiles, discardTempFiles, writeTempFiles, type FileContent, type TempFile } from './write.ts';
 
 export type OutputFormat = 'jsonl' | 'tsv' | 'tmx' | 'xliff';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['jsonl', 'tsv', 'tmx', 'xliff'];
@@ -218,13 +218,13 @@ export async function writeJobOutputs(outDir: string, input: JobOutputInput, sta
     ? order.map((id) => staged.get(id)?.text ?? documentText(byDoc.get(id) ?? [], directionsOf, pairs, formats, input.creationDate))
     : [documentText(input.segments, directionsOf, pairs, formats, input.creationDate)];
 
-  const files: Array<[string, string | Uint8Array] | Promise<TempFile[]>> = [];
-  if (formats.includes('jsonl')) files.push(['segments.jsonl', Buffer.concat(texts.map((d) => d.jsonl))]);
-  if (formats.includes('tsv')) files.push(['segments.tsv', Buffer.concat([Buffer.from(TSV_HEADER), ...texts.map((d) => d.tsv)])]);
+  const files: Array<[string, FileContent] | Promise<TempFile[]>> = [];
+  if (formats.includes('jsonl')) files.push(['segments.jsonl', texts.map((d) => d.jsonl)]);
+  if (formats.includes('tsv')) files.push(['segments.tsv', [Buffer.from(TSV_HEADER), ...texts.map((d) => d.tsv)]]);
   for (const pair of pairs) {
     const { head, tail } = tmxEnvelope({ ...pair, creationDate: input.creationDate });
     files.push([`${safeRelativePath(pair.srcLang)}-${safeRelativePath(pair.tgtLang)}.tmx`,
-      Buffer.concat([Buffer.from(head), ...texts.map((d) => d.tmx.get(pairKey(pair)) ?? NONE), Buffer.from(tail)])]);
+      [Buffer.from(head), ...texts.map((d) => d.tmx.get(pairKey(pair)) ?? NONE), Buffer.from(tail)]]);
   }
   if (formats.includes('xliff')) {
     for (const id of order) {
@@ -236,7 +236,7 @@ export async function writeJobOutputs(outDir: string, input: JobOutputInput, sta
   if (input.report !== undefined) files.push(['report.json', JSON.stringify(input.report, null, 2) + '\n']);
 
   // Staged files arrive as promises: all are awaited (and on failure removed) before anything is renamed.
-  const isNew = (f: (typeof files)[number]): f is [string, string | Uint8Array] => Array.isArray(f);
+  const isNew = (f: (typeof files)[number]): f is [string, FileContent] => Array.isArray(f);
   const ahead = await Promise.allSettled(files.map((f) => (isNew(f) ? [] : f)));
   const written = ahead.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
   const failed = ahead.find((r): r is PromiseRejectedResult => r.status === 'rejected');

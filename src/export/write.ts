@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
   close, closeSync, fsync, fsyncSync, mkdirSync, open as openCallback, openSync, readdirSync, renameSync, rmSync, write,
-  writeSync,
+  writeSync, writev,
 } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -59,6 +59,9 @@ const SYNC_FILE_SYSTEM = process.platform === 'linux';
 /** A file written to its temp name, waiting to be renamed over `path`. */
 export interface TempFile { path: string; temp: string }
 
+/** What a file holds: text, bytes, or pieces of bytes written one after another. */
+export type FileContent = string | Uint8Array | Uint8Array[];
+
 /** Runs `each` over the items, BATCH at a time. */
 async function inBatches<T>(items: T[], each: (item: T) => Promise<unknown>): Promise<void> {
   for (let k = 0; k < items.length; k += BATCH) await Promise.all(items.slice(k, k + BATCH).map(each));
@@ -76,7 +79,7 @@ async function inBatches<T>(items: T[], each: (item: T) => Promise<unknown>): Pr
  * commit). On failure nothing is left behind. `made`: folders known to exist, for callers writing
  * many small batches.
  */
-export async function writeTempFiles(outDir: string, files: Array<[string, string | Uint8Array]>,
+export async function writeTempFiles(outDir: string, files: Array<[string, FileContent]>,
   made = new Set<string>()): Promise<TempFile[]> {
   const targets = files.map(([name, content]) => ({ path: join(outDir, name), temp: '', content }));
   for (const folder of new Set(targets.map((f) => dirname(f.path)))) {
@@ -136,17 +139,36 @@ function syncFileSystem(dir: string): boolean {
 
 // The callback API, promisified: a FileHandle costs about twice the main-thread time per file,
 // which over a thousand small XLIFF files was most of the time spent writing them.
-const openFile = promisify(openCallback), writeFile = promisify(write), syncFd = promisify(fsync), closeFile = promisify(close);
+const openFile = promisify(openCallback), writeFile = promisify(write), writeFiles = promisify(writev), syncFd = promisify(fsync);
+const closeFile = promisify(close);
 
 async function syncFile(path: string): Promise<void> {
   const fd = await openFile(path, 'r+');
   try { await syncFd(fd); } finally { await closeFile(fd); }
 }
 
-async function flushedTemp(temp: string, data: string | Uint8Array, sync = true): Promise<void> {
+/** Writes the pieces in order with writev, as many at a time as one call takes, however many are written. */
+async function writePieces(fd: number, pieces: Uint8Array[]): Promise<void> {
+  let rest = pieces.filter((p) => p.length);
+  while (rest.length) {
+    let written = (await writeFiles(fd, rest.slice(0, IOV_MAX))).bytesWritten;
+    let done = 0;
+    while (done < rest.length && written >= rest[done].length) written -= rest[done++].length;
+    rest = rest.slice(done);
+    if (written) rest[0] = rest[0].subarray(written);
+  }
+}
+
+/** Pieces per writev call: POSIX guarantees at least 1024 (Linux's IOV_MAX). */
+const IOV_MAX = 1024;
+const NO_BYTES = new Uint8Array(0);
+
+async function flushedTemp(temp: string, data: FileContent, sync = true): Promise<void> {
   const fd = await openFile(temp, 'w');
   try {
-    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    // A job-wide file comes in one piece per document: writev spares joining them (20 MB on the bench).
+    if (Array.isArray(data)) await writePieces(fd, data);
+    const bytes = Array.isArray(data) ? NO_BYTES : typeof data === 'string' ? Buffer.from(data) : data;
     for (let at = 0; at < bytes.length;) at += (await writeFile(fd, bytes, at, bytes.length - at)).bytesWritten;
     if (sync) await syncFd(fd);
   } finally {

@@ -6,6 +6,7 @@ import {
   atomicWriteFile, atomicWriteFileSync, detectFormat, readLocatedSegments, readSegments, segmentsToJsonl,
   DocumentStager, segmentsToTmx, segmentsToTsv, segmentsToXliff, writeJobOutputs,
 } from '../../src/export/index.ts';
+import { commitTempFiles, writeTempFiles } from '../../src/export/write.ts';
 import type { Segment } from '../../src/types.ts';
 import { DOC, sampleSegments } from './fixtures.ts';
 import { xmllint } from './xmllint.ts';
@@ -95,6 +96,20 @@ describe('atomicWriteFile', () => {
     writeFileSync(join(dir, 'x'), 'old');
     await expect(atomicWriteFile(join(dir, 'x', 'y.txt'), 'new')).rejects.toThrow();
     expect(listFiles(dir)).toEqual(['x']);
+  });
+});
+
+describe('writeTempFiles', () => {
+  it('writes a file given in pieces, more of them than one writev takes, byte for byte', async () => {
+    const dir = tempDir();
+    // 3000 pieces (IOV_MAX is 1024) of varying length, some empty, one of 1 MB.
+    const pieces = Array.from({ length: 3000 }, (_, i) => Buffer.from(i % 7 === 0 ? '' : `${i}:${'ж'.repeat(i % 13)}\n`));
+    pieces[1500] = Buffer.alloc(1 << 20, 0x61);
+    const temps = await writeTempFiles(dir, [['pieces.txt', pieces], ['whole.txt', 'целиком']]);
+    await commitTempFiles(dir, temps);
+    expect(readFileSync(join(dir, 'pieces.txt')).equals(Buffer.concat(pieces))).toBe(true);
+    expect(readFileSync(join(dir, 'whole.txt'), 'utf8')).toBe('целиком');
+    expect(listFiles(dir)).toEqual(['pieces.txt', 'whole.txt']);
   });
 });
 
