@@ -147,9 +147,10 @@ function outsideLanguage(parts: Parts, languages: Lang[], evidence: Evidence): L
  * is there (Belarusian in the classical spelling's rival, taraškievica, has ў and і).
  */
 function unknownCyrillic(parts: Parts, languages: Lang[]): boolean {
-  if (!languages.every((l) => SCRIPT[l] !== 'Cyrl' || (LEXICON_LANGS as readonly string[]).includes(l))) return false;
-  // A letter that ru/uk/be write and Bulgarian does not (ё ы э і ї є ґ ў, counted with the others).
+  // A letter that ru/uk/be write and Bulgarian does not (ё ы э і ї є ґ ў, counted with the others):
+  // the cheaper test first, since most ru/uk/be text has one.
   if (parts.letters.eastSlavic) return false;
+  if (!languages.every((l) => SCRIPT[l] !== 'Cyrl' || (LEXICON_LANGS as readonly string[]).includes(l))) return false;
   const share = knownShare(parts.tokens);
   return share !== undefined && share < KNOWN_FLOOR;
 }

@@ -52,6 +52,11 @@ export function bloomAdd(b: Bloom, s: string): void {
 
 export function bloomHas(b: Bloom, s: string): boolean {
   const [h1, h2] = hashes(s);
+  return bloomHasHashes(b, h1, h2);
+}
+
+/** bloomHas for a string already hashed: the three languages' filters share one hashing of a form. */
+function bloomHasHashes(b: Bloom, h1: number, h2: number): boolean {
   for (let i = 0; i < b.k; i++) {
     const j = ((h1 + Math.imul(i, h2)) >>> 0) % b.size;
     if (!(b.bits[j >>> 5] & (1 << (j & 31)))) return false;
@@ -123,9 +128,9 @@ export function lexiconMask(word: string): number {
   if (!f) return -1;
   let mask = masks.get(word);
   if (mask === undefined) {
-    const form = normalizeForm(word);
+    const [h1, h2] = hashes(normalizeForm(word));
     mask = 0;
-    for (let i = 0; i < f.length; i++) if (bloomHas(f[i], form)) mask |= 1 << i;
+    for (let i = 0; i < f.length; i++) if (bloomHasHashes(f[i], h1, h2)) mask |= 1 << i;
     if (masks.size >= MASK_CACHE_LIMIT) masks.clear();
     masks.set(word, mask);
   }

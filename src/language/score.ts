@@ -47,10 +47,11 @@ export interface Evidence {
 }
 
 /** What a candidate list needs, worked out once per list rather than once per unit. */
-interface Plan { useModel: boolean; modelIndex: number[]; cyrillic: Lang[]; eldKnowsAll: boolean }
+interface Plan { useModel: boolean; modelIndex: number[]; scripts: string[]; cyrillic: Lang[]; eldKnowsAll: boolean }
 const planFor = perCandidateList((languages): Plan => ({
   useModel: modelKnowsAll(languages),
   modelIndex: languages.map((l) => MODEL_LANGS.indexOf(l)),
+  scripts: languages.map((l) => SCRIPT[l] ?? 'Latn'),
   cyrillic: languages.filter((l) => SCRIPT[l] === 'Cyrl'),
   eldKnowsAll: languages.every((l) => ELD_LANGUAGES.includes(l)),
 }));
@@ -76,7 +77,7 @@ export function gatherEvidence(parts: Parts, languages: Lang[], weights: Weights
   const useEld = total > 0 && !useModel;
   const eldAll = useEld ? eldScores(parts.tokens.slice(0, headLength)) : undefined;
   const useFranc = useEld && !plan.eldKnowsAll;
-  const franc = useFranc ? francScores(parts.tokens.join(' '), languages) : {};
+  const franc = useFranc ? francScores(parts.tokens.join(' '), languages) : undefined;
   let eldBest = 0;
   if (eldAll) for (const l of languages) eldBest = Math.max(eldBest, eldOf(eldAll, l));
   const scores: Scores = {};
@@ -86,10 +87,10 @@ export function gatherEvidence(parts: Parts, languages: Lang[], weights: Weights
     let s = 0;
     if (ll) s += weights.model * (ll[plan.modelIndex[k]] - llBest);
     if (eldAll) s += weights.eld * n * (eldBest > 0 ? eldOf(eldAll, l) / eldBest - 1 : 0);
-    if (useFranc) s += weights.franc * n * ((franc[l] ?? 0) - 1);
+    if (franc) s += weights.franc * n * ((franc[l] ?? 0) - 1);
     s -= weights.foreign * (letters.foreign[l] ?? 0);
     if (l === 'ru') s -= weights.apostrophe * letters.apostrophes;
-    const script = SCRIPT[l] ?? 'Latn';
+    const script = plan.scripts[k];
     const mismatch = letters.other + (script === 'Latn' ? letters.cyrillic : script === 'Cyrl' ? letters.latin : 0);
     s -= weights.script * mismatch;
     if (total) scriptMismatch = Math.min(scriptMismatch, mismatch / total);
