@@ -24,7 +24,9 @@ export function distribution(units: Array<{ text: string; detection: ScoredDetec
     total += weight;
   }
   if (!total) return {};
-  return Object.fromEntries(Object.entries(sum).map(([l, v]) => [l, v / total]));
+  const shares: Partial<Record<Lang, number>> = {};
+  for (const l in sum) shares[l] = sum[l] / total;
+  return shares;
 }
 
 /** One detection per line, in order; short or unsure lines use the document's distribution. */
