@@ -7,9 +7,15 @@ import type { Glossary, GlossaryEntry, Lang, Segment } from '../types.ts';
 
 type Match = Segment['terms'][number];
 
-/** Entries by id, for repeated note building. */
+const indexes = new WeakMap<Glossary, Map<string, GlossaryEntry>>();
+const NO_ENTRIES = new Map<string, GlossaryEntry>();
+
+/** Entries by id, made once per glossary (a batch writes every document's XLIFF with the job's). */
 export function entryIndex(glossary: Glossary | undefined): Map<string, GlossaryEntry> {
-  return new Map((glossary?.entries ?? []).map((entry) => [entry.id, entry]));
+  if (!glossary) return NO_ENTRIES;
+  let index = indexes.get(glossary);
+  if (!index) indexes.set(glossary, (index = new Map(glossary.entries.map((entry) => [entry.id, entry]))));
+  return index;
 }
 
 function preferredIn(entry: GlossaryEntry, lang: Lang, shape: string): string | undefined {

@@ -21,6 +21,7 @@ import { buildReport, type Report } from './report.ts';
 import { hashOf, StateStore } from './state.ts';
 import type { StageDeps } from './stages.ts';
 import type { DocOutput, DocTask, MachineInput, StageSettings } from './types.ts';
+import type { Glossary } from '../types.ts';
 
 export interface BatchOptions {
   /** Ignore saved progress. */
@@ -90,7 +91,7 @@ export async function runBatch(job: Job, options: BatchOptions = {}): Promise<Ba
   store.open(hashOf({ settings, glossaryKey, providers: job.providers, version: TOOL_VERSION, machine: MACHINE_VERSION }),
     options.fresh);
   removeStaleTempFiles(job.outDir); // a killed run's; the store's lock makes the folder ours
-  const stager = new DocumentStager(job.outDir, outputSettings(job));
+  const stager = new DocumentStager(job.outDir, outputSettings(job, deps.glossary));
   try {
     const { outputs, resumedDocuments } = await runQueue(tasks, createDocumentMachine(deps), settings, store, job.concurrency,
       options, stager);
@@ -142,9 +143,12 @@ async function runQueue(tasks: DocTask[], machine: DocumentMachine, settings: St
   return { outputs, resumedDocuments };
 }
 
-/** What the job's document files depend on besides the document: the stager and the end agree on it. */
-const outputSettings = (job: Job): DocumentFileSettings => ({ pairs: job.pairs.map((p) => ({ srcLang: p.src, tgtLang: p.tgt })),
-  formats: job.formats });
+/**
+ * What the job's document files depend on besides the document: the stager and the end agree on it.
+ * With the job's glossary, XLIFF glossary notes name each term's preferred form in the other language.
+ */
+const outputSettings = (job: Job, glossary: Glossary): DocumentFileSettings => ({
+  pairs: job.pairs.map((p) => ({ srcLang: p.src, tgtLang: p.tgt })), formats: job.formats, glossary });
 
 const jobDocument = (o: DocOutput): JobDocument => ({ id: o.task.src.id, path: o.task.src.id,
   ...(o.srcLang ? { srcLang: o.srcLang, tgtLang: o.tgtLang } : {}) });

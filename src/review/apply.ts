@@ -55,7 +55,7 @@ export async function writeReviewed(session: ReviewSession): Promise<ApplySummar
   // One listing of the job folder tells both the pairs (its TMX files) and the formats (a TSV or not).
   const jobFiles = await readdir(jobDir);
   const files = await writeJobOutputs(jobDir, {
-    segments, pairs: jobPairs(jobFiles.filter((f) => f.endsWith('.tmx')), [...session.pristine.values()]), formats: jobFormats(jobFiles),
+    glossary: session.glossary, segments, pairs: jobPairs(jobFiles.filter((f) => f.endsWith('.tmx')), [...session.pristine.values()]), formats: jobFormats(jobFiles),
   });
   await session.markApplied(await readFile(join(jobDir, SEGMENTS_FILE)));
   return {
@@ -67,7 +67,7 @@ export async function writeReviewed(session: ReviewSession): Promise<ApplySummar
   };
 }
 
-export async function applyReview(jobDir: string, options: Pick<OpenOptions, 'matchTerms'> = {}): Promise<ApplySummary> {
+export async function applyReview(jobDir: string, options: Pick<OpenOptions, 'matchTerms' | 'glossary'> = {}): Promise<ApplySummary> {
   const session = await ReviewSession.open(jobDir, options);
   try {
     return await writeReviewed(session);

@@ -5,7 +5,7 @@ import { readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { atomicWriteFile, readJsonl } from '../export/index.ts';
 import { t } from '../i18n/index.ts';
-import type { Segment } from '../types.ts';
+import type { Glossary, Segment } from '../types.ts';
 import { BASE_FILE, JOURNAL_FILE, LOCK_FILE, Journal, ReviewFileError, now, readJournal, reviewDir, takeLock, type JournalEntry } from './journal.ts';
 import {
   ReviewError, applyPatch, beadToSegment, inversePatch, planOp, segmentsToBeads,
@@ -19,6 +19,8 @@ export interface OpenOptions {
   restart?: boolean;
   /** Glossary matching for edited text (see PlanEnv). */
   matchTerms?: PlanEnv['matchTerms'];
+  /** The job's glossary: the XLIFF notes of outputs written from the session then name preferred forms. */
+  glossary?: Glossary;
 }
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
@@ -29,6 +31,8 @@ export class ReviewSession {
   private done: Patch[] = [];
   private undone: Patch[] = [];
   private queue: Promise<unknown> = Promise.resolve();
+  /** The glossary it was opened with (OpenOptions). */
+  glossary?: Glossary;
 
   private constructor(
     readonly jobDir: string,
@@ -88,6 +92,7 @@ export class ReviewSession {
     if (!entries.length) await journal.append({ at: now(), base: sha256(base) });
     const warnings = torn.map((line) => t('review:tornLine', { file: journalPath, line }));
     const session = new ReviewSession(jobDir, beads, pristine, journal, { matchTerms: options.matchTerms }, unlock, warnings);
+    session.glossary = options.glossary;
     session.replay(entries, journalPath);
     return session;
   }

@@ -247,7 +247,9 @@ describe('review page', () => {
       .filter((e) => e.isFile() && !e.parentPath.includes('.tandem-state'))
       .map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
     const before = new Map(files(untouched).map((f) => [f, readFileSync(join(untouched, f))]));
-    const summary = await applyReview(untouched);
+    // With the job's glossary, as `apply-review --job` loads it: XLIFF notes name preferred forms.
+    const glossary = await loadGlossary([GLOSSARY]);
+    const summary = await applyReview(untouched, { glossary });
     expect(summary.decisions).toBe(0);
     for (const [file, bytes] of before) expect(readFileSync(join(untouched, file)).equals(bytes), file).toBe(true);
     expect(files(untouched).filter((f) => !before.has(f))).toEqual(['review/base.jsonl', 'review/journal.jsonl']);

@@ -34,7 +34,7 @@ export interface Running { session: ReviewSession; server: ReviewServer; stop():
 /** Opens the job's review and serves it on a free port, as `tandem review` does. */
 export async function serveReview(jobDir: string, glossaryPaths: string[] = [], lang: 'en' | 'ru' = 'en'): Promise<Running> {
   const glossary = await loadGlossary(glossaryPaths);
-  const session = await ReviewSession.open(jobDir, { matchTerms: matchTermsOf(glossary) });
+  const session = await ReviewSession.open(jobDir, { matchTerms: matchTermsOf(glossary), glossary });
   const context = await buildPageContext(session.beads, { lang, job: 'seed', glossary, checker: glossary ? createChecker() : null });
   const server = await startReviewServer(session, context);
   return { session, server, async stop() { await server.close(); await session.close(); } };

@@ -13,10 +13,11 @@ const command: Command = async (argv) => {
   if (values.help) { process.stdout.write(t('review:applyUsage') + '\n'); return 0; }
   const jobDir = await jobDirOf(positionals);
   // Edited targets are matched against the glossary again, as the page did while reviewing.
-  const matchTerms = matchTermsOf(await glossaryOf(values));
+  const glossary = await glossaryOf(values);
+  const matchTerms = matchTermsOf(glossary);
   // Opened once first so that a bad review or segments file is reported as bad input (exit 2).
   await (await openSession(jobDir, { matchTerms })).close();
-  const summary = await applyReview(jobDir, { matchTerms });
+  const summary = await applyReview(jobDir, { matchTerms, glossary });
   for (const warning of summary.warnings) process.stderr.write(warning + '\n');
   if (!values.quiet) process.stdout.write(t('review:applied', { ...summary, files: summary.files.join(', ') }) + '\n');
   return 0;

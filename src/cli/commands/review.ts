@@ -26,7 +26,7 @@ const command: Command = async (argv) => {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(t('review:badPort', { port: values.port }));
   const jobDir = await jobDirOf(positionals);
   const glossary = await glossaryOf(values);
-  const session: ReviewSession = await openSession(jobDir, { restart: values.restart, matchTerms: matchTermsOf(glossary) });
+  const session: ReviewSession = await openSession(jobDir, { restart: values.restart, matchTerms: matchTermsOf(glossary), glossary });
   for (const warning of session.warnings) process.stderr.write(warning + '\n');
   const checker = glossary ? createChecker() : null;
   const lang = pickLanguage(values.lang);
