@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { UsageError } from '../../src/cli/errors.ts';
+import { Ajv } from 'ajv';
 import { discoverDocuments, loadJob, pairDocuments, parseJobText } from '../../src/pipeline/index.ts';
+import { JOB_SCHEMA } from '../../src/pipeline/job.ts';
 import { REPO } from './helpers.ts';
 
 const errorOf = (text: string) => { try { parseJobText(text, 'x.job.yaml'); return 'valid'; } catch (e) { expect(e).toBeInstanceOf(UsageError); return (e as Error).message; } };
 
 describe('job files', () => {
+  it('are checked against a valid JSON Schema (start-up does not check it again)', () => {
+    const ajv = new Ajv({ strict: false, discriminator: true });
+    expect(ajv.validateSchema(JOB_SCHEMA), JSON.stringify(ajv.errors)).toBe(true);
+    expect(ajv.validateSchema({ ...JOB_SCHEMA, properties: { input: { type: 'glob' } } })).toBe(false);
+  });
+
   it('reports schema mistakes at file:line:col with the field', () => {
     expect(errorOf('input: docs/*.txt\nlanguages: [en, ru]\nconcurency: 4\n')).toMatch(/^x\.job\.yaml:3:1: concurency is not a known field \(did you mean 'concurrency'\?\)/);
     expect(errorOf('input: a\npairs:\n  - en-ru\n  - en_uk\n')).toMatch(/^x\.job\.yaml:4:5: pairs\.1 must match pattern/);
