@@ -106,7 +106,7 @@ export async function runBatch(job: Job, options: BatchOptions = {}): Promise<Ba
     return { outputs: finished, report, written, resumedDocuments, interrupted: false, writeMs: performance.now() - started };
   } finally {
     await stager.discard(); // what an interrupted or failed run staged; nothing after a normal end
-    store.close();
+    await store.close();
   }
 }
 

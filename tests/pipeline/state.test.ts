@@ -13,14 +13,14 @@ afterAll(() => { for (const d of made) rmSync(d, { recursive: true, force: true 
 const task = (id: string): DocTask => ({ src: { id, path: `/x/${id}`, fingerprint: '1:1' } });
 
 describe('saved progress', () => {
-  it('keeps the last snapshot per document and ignores a torn last line', () => {
+  it('keeps the last snapshot per document and ignores a torn last line', async () => {
     const out = temp('tandem-state-');
     const store = new StateStore(out);
     store.open('key-1');
     store.save(task('a.txt'), { value: 'read' });
     store.save(task('a.txt'), { value: 'segment' });
     store.save(task('b.txt'), { value: 'read' });
-    store.close();
+    await store.close();
     appendFileSync(join(store.dir, 'journal.jsonl'), '{"key":"b.txt\\u0000","task":{"src":{"id":"b.tx'); // killed mid-write
     const again = new StateStore(out);
     expect(again.open('key-1')).toEqual({ resumed: true });
@@ -28,11 +28,11 @@ describe('saved progress', () => {
     expect(again.load(task('b.txt'))).toEqual({ value: 'read' });
     // A changed file (fingerprint) is not resumed.
     expect(again.load({ src: { ...task('a.txt').src, fingerprint: '2:2' } })).toBeUndefined();
-    again.close();
+    await again.close();
     const changed = new StateStore(out);
     expect(changed.open('key-2')).toEqual({ resumed: false });
     expect(changed.load(task('a.txt'))).toBeUndefined();
-    changed.close();
+    await changed.close();
     expect(existsSync(join(store.dir, 'lock'))).toBe(false);
   });
 
@@ -46,10 +46,10 @@ describe('saved progress', () => {
     store.save(task('a.txt'), { value: 'detect' });
     store.save(task('b.txt'), { value: 'segment' });
     expect(lines()).toEqual([]); // nothing written inside the window
-    await new Promise((r) => setTimeout(r, 120));
-    expect(lines()).toEqual([{ value: 'detect' }, { value: 'segment' }]);
+    // Written when the window closes (on libuv's pool, so it lands a moment later).
+    await expect.poll(lines, { timeout: 2000 }).toEqual([{ value: 'detect' }, { value: 'segment' }]);
     store.save(task('b.txt'), { value: 'done' });
-    store.close(); // a normal end (and Ctrl-C) writes what is pending
+    await store.close(); // a normal end (and Ctrl-C) writes what is pending
     expect(lines()).toEqual([{ value: 'detect' }, { value: 'segment' }, { value: 'done' }]);
   });
 
@@ -64,11 +64,11 @@ describe('saved progress', () => {
       expect(readFileSync(`/proc/${pid}/stat`, 'utf8')).toMatch(/^\d+ \(.+\) Z /); // state Z: a zombie
       const store = new StateStore(out);
       store.open('k');
-      store.close();
+      await store.close();
       writeFileSync(join(store.dir, 'lock'), String(pid));
       const again = new StateStore(out);
       expect(again.open('k')).toEqual({ resumed: true });
-      again.close();
+      await again.close();
     } finally {
       parent.kill('SIGKILL');
     }
@@ -80,7 +80,7 @@ describe('saved progress', () => {
     try {
       const store = new StateStore(out);
       store.open('k');
-      store.close();
+      await store.close();
       writeFileSync(join(store.dir, 'lock'), String(other.pid));
       expect(() => new StateStore(out).open('k')).toThrow(UsageError);
       other.kill('SIGKILL');
@@ -88,7 +88,7 @@ describe('saved progress', () => {
       // The holder is gone (killed): its lock is stale and taken over.
       const after = new StateStore(out);
       expect(after.open('k')).toEqual({ resumed: true });
-      after.close();
+      await after.close();
     } finally {
       other.kill('SIGKILL');
     }
