@@ -1,77 +1,119 @@
 // Building segments (the lines of segments.jsonl) from sentences and alignment beads: pure functions.
+// Every segment of a job passes through here, so terms and changes are copied once, straight into
+// their final shape (key order as the spreads give it), and a bead's sentences are read in one loop.
 import { beadFlags } from '../align/index.ts';
 import type { Bead, Change, Lang, Segment, SegmentSide, TermMatch } from '../types.ts';
 import type { DocRef, NormalSentence } from './types.ts';
 
+type SideName = 'src' | 'tgt';
+type SegmentTerm = Segment['terms'][number];
 interface BuiltSide { side: SegmentSide; terms: TermMatch[] }
 
 /** Joins sentences into one side of a segment; change and term offsets move into the joined text. */
 export function buildSide(sentences: NormalSentence[], fallbackLang: Lang): BuiltSide {
-  const changes: Change[] = [];
   const terms: TermMatch[] = [];
-  let original = '';
-  for (const s of sentences) {
-    if (original) original += ' ';
-    const shift = original.length;
-    for (const c of s.changes) changes.push({ ...c, start: c.start + shift, end: c.end + shift });
-    for (const m of s.terms) terms.push({ ...m, start: m.start + shift, end: m.end + shift });
-    original += s.text;
-  }
-  const text = sentences.map((s) => s.normalized).join(' ');
-  const side: SegmentSide = { lang: dominantLang(sentences) ?? fallbackLang, text };
-  if (text !== original || changes.length) { side.original = original; side.changes = changes; }
+  const side = joinSide(sentences, fallbackLang, terms, undefined);
   return { side, terms };
 }
 
-/** The language holding most characters among the sentences ('und' ones do not vote). */
-export function dominantLang(sentences: Array<{ lang: Lang; text: string }>): Lang | undefined {
-  const weight = new Map<Lang, number>();
-  for (const s of sentences) if (s.lang !== 'und') weight.set(s.lang, (weight.get(s.lang) ?? 0) + s.text.length);
+/**
+ * The joined side; its terms, offsets moved, are pushed onto `terms` (tagged with `tag` when given,
+ * the shape a segment's terms have: the term's own keys, then `side`).
+ */
+function joinSide(sentences: readonly NormalSentence[], fallbackLang: Lang, terms: unknown[], tag: SideName | undefined): SegmentSide {
+  const changes: Change[] = [];
+  let original = '', text = '';
+  for (let k = 0; k < sentences.length; k++) {
+    const s = sentences[k];
+    if (original) original += ' ';
+    const shift = original.length;
+    for (const c of s.changes) changes.push({ ...c, start: c.start + shift, end: c.end + shift });
+    for (const m of s.terms) {
+      terms.push(tag === undefined ? { ...m, start: m.start + shift, end: m.end + shift }
+        : { ...m, start: m.start + shift, end: m.end + shift, side: tag });
+    }
+    original += s.text;
+    text = k ? text + ' ' + s.normalized : s.normalized;
+  }
+  const side: SegmentSide = { lang: dominantLang(sentences) ?? fallbackLang, text };
+  if (text !== original || changes.length) { side.original = original; side.changes = changes; }
+  return side;
+}
+
+/** The language holding most characters among the sentences ('und' ones do not vote; a tie goes to the first seen). */
+export function dominantLang(sentences: ReadonlyArray<{ lang: Lang; text: string }>): Lang | undefined {
+  if (sentences.length === 1) return sentences[0].lang !== 'und' ? sentences[0].lang : undefined;
+  const langs: Lang[] = [], weights: number[] = [];
+  for (const s of sentences) {
+    if (s.lang === 'und') continue;
+    const k = langs.indexOf(s.lang);
+    if (k < 0) { langs.push(s.lang); weights.push(s.text.length); } else weights[k] += s.text.length;
+  }
   let best: Lang | undefined, max = -1;
-  for (const [lang, w] of weight) if (w > max) { best = lang; max = w; }
+  for (let k = 0; k < langs.length; k++) if (weights[k] > max) { best = langs[k]; max = weights[k]; }
   return best;
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
+function pick(sentences: readonly NormalSentence[], indexes: readonly number[]): NormalSentence[] {
+  const out = new Array<NormalSentence>(indexes.length);
+  for (let k = 0; k < indexes.length; k++) out[k] = sentences[indexes[k]];
+  return out;
+}
+
+function idsOf(sentences: readonly NormalSentence[]): string[] {
+  const out = new Array<string>(sentences.length);
+  for (let k = 0; k < sentences.length; k++) out[k] = sentences[k].id;
+  return out;
+}
+
 /** Segments of a parallel pair: one per bead, in order, covering every sentence of both sides. */
 export function pairSegments(src: { doc: DocRef; sentences: NormalSentence[]; lang: Lang },
   tgt: { doc: DocRef; sentences: NormalSentence[]; lang: Lang }, beads: Bead[], minScore: number): Segment[] {
-  return beads.map((bead) => {
-    const s = bead.src.map((i) => src.sentences[i]), t = bead.tgt.map((i) => tgt.sentences[i]);
-    const builtSrc = buildSide(s, src.lang);
-    const builtTgt = t.length ? buildSide(t, tgt.lang) : null;
+  const segments = new Array<Segment>(beads.length);
+  for (let b = 0; b < beads.length; b++) {
+    const bead = beads[b];
+    const s = pick(src.sentences, bead.src), t = pick(tgt.sentences, bead.tgt);
+    const terms: SegmentTerm[] = [];
+    const srcSide = joinSide(s, src.lang, terms, 'src');
+    const tgtSide = t.length ? joinSide(t, tgt.lang, terms, 'tgt') : null;
     const flags = beadFlags(bead, { minScore });
-    const srcIds = s.map((x) => x.id), tgtIds = t.map((x) => x.id);
-    return {
+    const srcIds = idsOf(s), tgtIds = idsOf(t);
+    const paired = tgtSide !== null && s.length > 0;
+    const segment: Segment = {
       doc: src.doc.id,
       id: srcIds.length ? srcIds.join('+') : `tgt:${tgtIds.join('+')}`,
-      src: builtSrc.side,
-      tgt: builtTgt ? builtTgt.side : null,
-      terms: [...builtSrc.terms.map((m) => ({ ...m, side: 'src' as const })),
-        ...(builtTgt?.terms ?? []).map((m) => ({ ...m, side: 'tgt' as const }))],
-      score: builtTgt && s.length ? round3(bead.score) : null,
+      src: srcSide,
+      tgt: tgtSide,
+      terms,
+      score: paired ? round3(bead.score) : null,
       tgtDoc: tgt.doc.id,
       srcSentences: srcIds,
       tgtSentences: tgtIds,
-      ...(flags.length ? { flags } : {}),
-      ...(builtTgt && s.length ? { origin: 'aligned' as const } : {}),
     };
-  });
+    if (flags.length) segment.flags = flags;
+    if (paired) segment.origin = 'aligned';
+    segments[b] = segment;
+  }
+  return segments;
 }
 
 /** Segments of a document without a parallel: one per sentence, target empty until translated. */
 export function singleSegments(doc: DocRef, sentences: NormalSentence[], lang: Lang): Segment[] {
-  return sentences.map((sentence) => {
-    const built = buildSide([sentence], lang);
-    return {
+  const segments = new Array<Segment>(sentences.length);
+  for (let k = 0; k < sentences.length; k++) {
+    const sentence = sentences[k];
+    const terms: SegmentTerm[] = [];
+    segments[k] = {
       doc: doc.id,
       id: sentence.id,
-      src: built.side,
+      src: joinSide([sentence], lang, terms, 'src'),
       tgt: null,
-      terms: built.terms.map((m) => ({ ...m, side: 'src' as const })),
+      terms,
       score: null,
       srcSentences: [sentence.id],
     };
-  });
+  }
+  return segments;
 }
