@@ -76,13 +76,31 @@ export function decide(verdict: Verdict | undefined, options: DetectOptions = {}
   terms = verdict && priorTerms(options.prior, verdict.languages, weights)): ScoredDetection {
   if (!verdict) return { lang: 'und', confidence: 0, probabilities: {}, words: 0 };
   const { languages, evidence, outsider } = verdict;
-  const probabilities = toProbabilities(evidence.scores, terms);
-  let best: Lang = languages[0];
-  for (const l of languages) if (probabilities[l] > probabilities[best]) best = l;
+  const p = toProbabilities(evidence.scores, languages, terms);
+  const probabilities: Scores = {};
+  let best = 0;
+  for (let k = 0; k < languages.length; k++) {
+    probabilities[languages[k]] = p[k];
+    if (p[k] > p[best]) best = k;
+  }
   if (outsider) {
     return { lang: options.outside === 'code' ? outsider : 'und', confidence: 0, probabilities, outsider, words: evidence.words };
   }
-  return { lang: best, confidence: round(probabilities[best]), probabilities, words: evidence.words };
+  return { lang: languages[best], confidence: round(p[best]), probabilities, words: evidence.words };
+}
+
+/**
+ * Only the language and confidence that decide() gives, for callers that keep nothing else (the
+ * pipeline's sentences): no object of probabilities is built per unit. `terms`: see decide.
+ */
+export function decideLanguage(verdict: Verdict | undefined, options: DetectOptions, terms: Float64Array | undefined): Detection {
+  if (!verdict) return { lang: 'und', confidence: 0 };
+  if (verdict.outsider) return { lang: options.outside === 'code' ? verdict.outsider : 'und', confidence: 0 };
+  const { languages } = verdict;
+  const p = toProbabilities(verdict.evidence.scores, languages, terms);
+  let best = 0;
+  for (let k = 1; k < languages.length; k++) if (p[k] > p[best]) best = k;
+  return { lang: languages[best], confidence: round(p[best]) };
 }
 
 /**

@@ -123,5 +123,7 @@ export function ownLanguages(doc: DocumentScan): Lang[] {
 export function detectDocumentSentences(doc: DocumentScan, options: DetectOptions = {}): Detection[] {
   const leaning = documentLeaning(doc.paragraphs, options, doc.languages);
   const terms = priorTerms(leaning.prior, doc.languages);
-  return doc.paragraphs.flatMap((p) => sentenceLanguages(p, doc.languages, leaning, terms));
+  const out: Detection[] = [];
+  for (const p of doc.paragraphs) sentenceLanguages(p, doc.languages, leaning, out, terms);
+  return out;
 }

@@ -5,7 +5,7 @@
 // 0.4 s of CPU that `tandem detect --unit line` would pay for nothing (see npm run bench:lid).
 import { splitSentences, type Span as SentenceSpan } from '../documents/segment.ts';
 import type { Detection, Lang } from '../types.ts';
-import { candidatesOf, decide, judge, round, type DetectOptions, type ScoredDetection, type Verdict } from './detect.ts';
+import { candidatesOf, decide, decideLanguage, judge, round, type DetectOptions, type ScoredDetection, type Verdict } from './detect.ts';
 import type { Scores } from './engines.ts';
 import { WORD } from './noise.ts';
 import { isBlank, joinParts, partsOf, scanText, type Parts, type Scan } from './scan.ts';
@@ -109,17 +109,14 @@ export function detectScannedParagraph(paragraph: ParagraphScan, options: Detect
 
 /**
  * Only the language and confidence of each of the paragraph's sentences, as detectScannedParagraph
- * gives them: no spans of mixed sentences are looked for (the pipeline keeps none).
+ * gives them, added to `out`: no spans of mixed sentences are looked for (the pipeline keeps none).
  */
-export function sentenceLanguages(paragraph: ParagraphScan, languages: Lang[], options: DetectOptions = {},
-  terms = priorTerms(options.prior, languages)): Detection[] {
+export function sentenceLanguages(paragraph: ParagraphScan, languages: Lang[], options: DetectOptions, out: Detection[],
+  terms = priorTerms(options.prior, languages)): void {
   // The sentences lean on the paragraph blended with the document; given its terms, decide needs
   // no options with that prior in them (no copy of the options per paragraph).
   const sentenceTerms = priorTerms(blend(decide(paragraph.verdict, options, WEIGHTS, terms).probabilities, options.prior), languages);
-  return paragraph.sentences.map((s) => {
-    const d = decide(s.verdict, options, WEIGHTS, sentenceTerms);
-    return { lang: d.lang, confidence: d.confidence };
-  });
+  for (const s of paragraph.sentences) out.push(decideLanguage(s.verdict, options, sentenceTerms));
 }
 
 /** The sentence's spans: one for the sentence, or one per piece when a piece is in another language. */

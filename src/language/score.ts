@@ -4,7 +4,7 @@
 // units but cannot outvote a whole sentence.
 import type { Lang } from '../types.ts';
 import { SCRIPT } from './codes.ts';
-import { ELD_LANGUAGES, eldIndex, eldScores, francScores, type Scores } from './engines.ts';
+import { ELD_LANGUAGES, eldIndex, eldScores, francScores } from './engines.ts';
 import type { Parts } from './scan.ts';
 import { perCandidateList } from './perlist.ts';
 import { MODEL_LANGS, modelKnowsAll, sumVectors } from './wordmodel.ts';
@@ -30,8 +30,8 @@ export const WEIGHTS = {
 export type Weights = typeof WEIGHTS;
 
 export interface Evidence {
-  /** Log-score per candidate, higher is better. */
-  scores: Scores;
+  /** Log-score per candidate, in the candidate list's order, higher is better. */
+  scores: Float64Array;
   words: number;
   letters: number;
   /** eld's best language over all it knows, and the best candidate's eld score relative to it. */
@@ -47,13 +47,18 @@ export interface Evidence {
 }
 
 /** What a candidate list needs, worked out once per list rather than once per unit. */
-interface Plan { useModel: boolean; modelIndex: number[]; scripts: string[]; cyrillic: Lang[]; eldKnowsAll: boolean }
+interface Plan {
+  useModel: boolean; modelIndex: number[]; scripts: string[]; cyrillic: Lang[]; eldKnowsAll: boolean;
+  /** Index of each language's first place in the list (one listed twice is one candidate). */
+  firsts: number[];
+}
 const planFor = perCandidateList((languages): Plan => ({
   useModel: modelKnowsAll(languages),
   modelIndex: languages.map((l) => MODEL_LANGS.indexOf(l)),
   scripts: languages.map((l) => SCRIPT[l] ?? 'Latn'),
   cyrillic: languages.filter((l) => SCRIPT[l] === 'Cyrl'),
   eldKnowsAll: languages.every((l) => ELD_LANGUAGES.includes(l)),
+  firsts: languages.flatMap((l, k) => (languages.indexOf(l) === k ? [k] : [])),
 }));
 
 /**
@@ -80,7 +85,9 @@ export function gatherEvidence(parts: Parts, languages: Lang[], weights: Weights
   const franc = useFranc ? francScores(parts.tokens.join(' '), languages) : undefined;
   let eldBest = 0;
   if (eldAll) for (const l of languages) eldBest = Math.max(eldBest, eldOf(eldAll, l));
-  const scores: Scores = {};
+  // Scores in an array, not an object keyed by language: a keyed store per candidate and unit, on
+  // objects of many shapes, was megamorphic and among the detect stage's costliest lines.
+  const scores = new Float64Array(languages.length);
   let scriptMismatch = 1;
   for (let k = 0; k < languages.length; k++) {
     const l = languages[k];
@@ -94,7 +101,7 @@ export function gatherEvidence(parts: Parts, languages: Lang[], weights: Weights
     const mismatch = letters.other + (script === 'Latn' ? letters.cyrillic : script === 'Cyrl' ? letters.latin : 0);
     s -= weights.script * mismatch;
     if (total) scriptMismatch = Math.min(scriptMismatch, mismatch / total);
-    scores[l] = s;
+    scores[k] = s;
   }
   let outsider: Evidence['outsider'];
   if (eldAll) {
@@ -138,25 +145,39 @@ function eldOf(eldAll: Float64Array, l: Lang): number {
 /** Added to every prior share, so that a language the surrounding text lacks is unlikely, not ruled out. */
 export const PRIOR_FLOOR = 0.05;
 
-/** The prior's summand of each candidate's log-linear score; worked out once per prior, not per unit. */
-export function priorTerms(prior: Partial<Record<Lang, number>> | undefined, languages: Lang[], weights: Weights = WEIGHTS): Scores | undefined {
+/**
+ * The prior's summand of each candidate's log-linear score, in the candidate list's order; worked
+ * out once per prior, not per unit.
+ */
+export function priorTerms(prior: Partial<Record<Lang, number>> | undefined, languages: Lang[], weights: Weights = WEIGHTS): Float64Array | undefined {
   if (!prior) return undefined;
-  const terms: Scores = {};
-  for (const l of languages) terms[l] = weights.prior * Math.log((prior[l] ?? 0) + PRIOR_FLOOR);
+  const terms = new Float64Array(languages.length);
+  for (let k = 0; k < languages.length; k++) terms[k] = weights.prior * Math.log((prior[languages[k]] ?? 0) + PRIOR_FLOOR);
   return terms;
 }
 
+/** Reused by every softmax: callers read it before the next one. */
+let scratch = new Float64Array(8);
+
 /**
- * Softmax of log-scores, a probability per candidate; with the prior's terms (priorTerms) added
- * first. The prior comes last, as one more summand of the log-linear score, so the result does not
- * depend on when it is added.
+ * Softmax of log-scores (gatherEvidence), a probability per candidate in the list's order; with the
+ * prior's terms (priorTerms) added first. The prior comes last, as one more summand of the log-linear
+ * score, so the result does not depend on when it is added. A language listed twice counts once and
+ * gets the same probability in both places. The array is shared: read it before the next call.
  */
-export function toProbabilities(scores: Scores, terms?: Scores): Scores {
-  const out: Scores = {};
+export function toProbabilities(scores: Float64Array, languages: Lang[], terms?: Float64Array): Float64Array {
+  const n = languages.length;
+  if (scratch.length < n) scratch = new Float64Array(n);
+  const out = scratch;
+  const firsts = planFor(languages).firsts;
   let max = -Infinity;
-  for (const l in scores) max = Math.max(max, (out[l] = terms ? scores[l] + terms[l] : scores[l]));
+  for (let i = 0; i < firsts.length; i++) {
+    const k = firsts[i];
+    max = Math.max(max, (out[k] = terms ? scores[k] + terms[k] : scores[k]));
+  }
   let sum = 0;
-  for (const l in out) sum += out[l] = Math.exp(out[l] - max);
-  for (const l in out) out[l] /= sum;
+  for (let i = 0; i < firsts.length; i++) sum += out[firsts[i]] = Math.exp(out[firsts[i]] - max);
+  for (let i = 0; i < firsts.length; i++) out[firsts[i]] /= sum;
+  if (firsts.length < n) for (let k = 0; k < n; k++) out[k] = out[languages.indexOf(languages[k])];
   return out;
 }

@@ -65,7 +65,8 @@ export async function detectStage(ctx: DocContext): Promise<Pick<DocContext, 'de
   const src = detectSentences(seg.src, scan, settings, srcLang);
   const tgt = seg.tgt ? detectSentences(seg.tgt, scanDocument(seg.tgt, settings.languages), settings, task.tgt?.declared ?? tgtLang) : undefined;
   const languages: Record<Lang, number> = {};
-  for (const x of [...src, ...(tgt ?? [])]) languages[x.lang] = (languages[x.lang] ?? 0) + x.text.length;
+  for (const x of src) languages[x.lang] = (languages[x.lang] ?? 0) + x.text.length;
+  if (tgt) for (const x of tgt) languages[x.lang] = (languages[x.lang] ?? 0) + x.text.length;
   const summary = { ...ctx.summary!, srcLang, tgtLang, languages: sortKeys(languages) };
   return { detected: { src, ...(tgt ? { tgt } : {}), srcLang, tgtLang, languages: summary.languages }, segmented: undefined, summary };
 }
@@ -92,11 +93,14 @@ function documentLanguage(scan: DocumentScan, sentences: RawSentence[], settings
  */
 function detectSentences(raw: RawSentence[], scan: DocumentScan, settings: StageSettings, docLang: Lang): Sentence[] {
   const detections = detectDocumentSentences(scan, { languages: settings.languages, prior: { [docLang]: 1 } });
-  return raw.map((s, i) => {
+  const out: Sentence[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const s = raw[i];
     const d = detections[i];
-    return { id: s.id, para: s.para, text: s.text, start: s.start, end: s.end,
-      lang: d.lang === 'und' ? docLang : d.lang, confidence: d.lang === 'und' ? 0 : d.confidence };
-  });
+    const und = d.lang === 'und';
+    out.push({ id: s.id, para: s.para, text: s.text, start: s.start, end: s.end, lang: und ? docLang : d.lang, confidence: und ? 0 : d.confidence });
+  }
+  return out;
 }
 
 /** Target language of a single document: the job pair it is the source of, else the reverse of one. */
