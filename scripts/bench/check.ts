@@ -15,8 +15,6 @@ import type { GlossaryEntry, Segment } from '../../src/types.ts';
 const ENTRIES = Number(process.env.ENTRIES ?? 5000);
 const SEGMENTS = Number(process.env.SEGMENTS ?? 100_000);
 const GOAL_S = 10;
-// PARALLEL=0 / PARALLEL=1 forbid or force the worker thread (default: by batch size).
-const PARALLEL = process.env.PARALLEL === undefined ? undefined : process.env.PARALLEL !== '0';
 
 // Deterministic, so every run measures the same work.
 let state = 7;
@@ -150,8 +148,8 @@ try {
   const runs = Array.from({ length: Math.max(1, Number(process.env.RUNS ?? 1)) }, () => coldRun(glossaryFile, segmentsFile, reportFile));
   const outcome = JSON.parse(readFileSync(reportFile, 'utf8')) as { summary: { byRule: Record<string, number> } };
   // Then where the time goes, part by part, in this process (the first part also pays for loading).
-  const [, inProcess] = await time(() => runCheck({ glossaries: [glossaryFile], files: [segmentsFile], format: 'json', failOn: 'error', parallel: PARALLEL }));
-  const [, again] = await time(() => runCheck({ glossaries: [glossaryFile], files: [segmentsFile], format: 'json', failOn: 'error', parallel: PARALLEL }));
+  const [, inProcess] = await time(() => runCheck({ glossaries: [glossaryFile], files: [segmentsFile], format: 'json', failOn: 'error' }));
+  const [, again] = await time(() => runCheck({ glossaries: [glossaryFile], files: [segmentsFile], format: 'json', failOn: 'error' }));
   const [files, load] = await time(() => loadGlossaryFiles([glossaryFile]));
   const glossary = mergeGlossaryFiles(files);
   const [matcher, compile] = await time(() => createMatcher(glossary));

@@ -18,21 +18,21 @@ export interface CheckOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** What the per-segment rules need, built once per batch (and once per worker). */
-export interface SegmentContext {
+/** What the per-segment rules need, built once per batch. */
+interface SegmentContext {
   enabled: Set<RuleId>;
   index: GlossaryIndex;
   matcher: Matcher;
   batchLanguages: Set<Lang>;
 }
 
-/** `languages`: the batch's, from batchLanguagesOf (a worker is given them, as it sees only its share). */
-export function segmentContext(languages: Lang[], glossary: Glossary, matcher: Matcher, rules: RuleId[] = RULES): SegmentContext {
+/** `languages`: the batch's, from batchLanguagesOf. */
+function segmentContext(languages: Lang[], glossary: Glossary, matcher: Matcher, rules: RuleId[] = RULES): SegmentContext {
   return { enabled: new Set(rules), index: indexGlossary(glossary), matcher, batchLanguages: new Set(languages) };
 }
 
 /** Every language declared in the batch: wrong-language weighs them all. */
-export function batchLanguagesOf(segments: Segment[]): Lang[] {
+function batchLanguagesOf(segments: Segment[]): Lang[] {
   const langs = new Set<Lang>();
   for (const segment of segments) {
     langs.add(primaryLang(segment.src.lang));
@@ -43,7 +43,7 @@ export function batchLanguagesOf(segments: Segment[]): Lang[] {
 }
 
 /** The per-segment rules on one segment: its findings, and what it tells the consistency rule. */
-export function checkOne(at: CheckedSegment, ctx: SegmentContext): { findings: Finding[]; observations: Observation[] } {
+function checkOne(at: CheckedSegment, ctx: SegmentContext): { findings: Finding[]; observations: Observation[] } {
   const { enabled, index } = ctx;
   const terms = matchSegment(at.segment, ctx.matcher);
   // A target in the wrong language is reported as such; judging its terms against the declared
@@ -57,7 +57,7 @@ export function checkOne(at: CheckedSegment, ctx: SegmentContext): { findings: F
 }
 
 /** Findings in reading order, rules in their listed order, as violations with severities. */
-export function finish(findings: Finding[], consistency: ConsistencyTracker | undefined, severity: Partial<Record<RuleId, Severity>> = {}): Violation[] {
+function finish(findings: Finding[], consistency: ConsistencyTracker | undefined, severity: Partial<Record<RuleId, Severity>> = {}): Violation[] {
   if (consistency) findings.push(...consistency.violations());
   const levels = { ...DEFAULT_SEVERITY, ...severity };
   return findings
@@ -66,25 +66,24 @@ export function finish(findings: Finding[], consistency: ConsistencyTracker | un
 }
 
 /**
- * The per-segment rules over a run of segments, in order: their findings, and what each segment
- * tells the consistency rule (`observations[i]` for `part[i]`). `offset` and `total` place the run
- * in the batch for progress.
+ * The per-segment rules over the segments, in order: their findings, and what each segment tells the
+ * consistency rule (`observations[i]` for `segments[i]`).
  */
-export function checkPart(part: CheckedSegment[], ctx: SegmentContext, options: Pick<CheckOptions, 'onProgress'> = {},
-  offset = 0, total = part.length): { findings: Finding[]; observations: Observation[][] } {
+function checkPart(segments: CheckedSegment[], ctx: SegmentContext, options: Pick<CheckOptions, 'onProgress'> = {}):
+  { findings: Finding[]; observations: Observation[][] } {
   const findings: Finding[] = [];
   const observations: Observation[][] = [];
-  part.forEach((at, i) => {
+  segments.forEach((at, i) => {
     const one = checkOne(at, ctx);
     findings.push(...one.findings);
     observations.push(one.observations);
-    if (options.onProgress && (offset + i + 1) % 1000 === 0) options.onProgress(offset + i + 1, total);
+    if (options.onProgress && (i + 1) % 1000 === 0) options.onProgress(i + 1, segments.length);
   });
   return { findings, observations };
 }
 
 /** The consistency rule over the batch, given every segment's observations in reading order. */
-export function checkConsistency(segments: CheckedSegment[], observations: Array<Observation[] | undefined>,
+function checkConsistency(segments: CheckedSegment[], observations: Array<Observation[] | undefined>,
   enabled: ReadonlySet<RuleId>): ConsistencyTracker | undefined {
   if (!enabled.has('inconsistent-term')) return undefined;
   const consistency = trackConsistency();

@@ -1,7 +1,6 @@
 // `tandem check`: glossary rules over aligned segments, with text, JSON, SARIF and JUnit reports.
 // See docs/check.md.
 export { checkSegments, type CheckOptions } from './engine.ts';
-export { checkSegmentsParallel, type ParallelOptions } from './parallel.ts';
 export { runCheck, type RunOptions, type RunOutcome, type ReportFormat } from './run.ts';
 export { readSegmentFiles, parseSegmentFile, InputError } from './input.ts';
 export { glossaryLintViolations } from './lint.ts';

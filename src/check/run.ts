@@ -1,7 +1,7 @@
 // The whole `tandem check` run as one function (glossaries and files in, rendered report out), so the
 // CLI stays a thin shell and tests can drive a run without spawning processes.
 import { createMatcher, GlossaryError, loadGlossaryFiles, mergeGlossaryFiles, type CompiledMatcher, type GlossaryFile } from '../glossary/index.ts';
-import { checkSegmentsParallel } from './parallel.ts';
+import { checkSegments } from './engine.ts';
 import { InputError, readSegmentFiles } from './input.ts';
 import { readBaseline, withoutBaseline } from './baseline.ts';
 import { glossaryLintViolations } from './lint.ts';
@@ -28,8 +28,6 @@ export interface RunOptions {
   onProgress?: (done: number, total: number) => void;
   /** JSON report of an earlier run: its findings are not reported again. */
   baseline?: string;
-  /** Check the segments on two threads (default false; see parallel.ts). */
-  parallel?: boolean;
 }
 
 export interface RunOutcome { result: CheckResult; report: string; failed: boolean }
@@ -54,18 +52,10 @@ export async function runCheck(options: RunOptions): Promise<RunOutcome> {
   // One matcher serves the rules and the lint (whose costliest part is compiling the same patterns).
   let matcher: CompiledMatcher | undefined;
   const compiled = () => (matcher ??= createMatcher(glossary));
-  let lint: Violation[] = [];
-  const lintGlossaries = async () => {
-    if (rules.includes('glossary-lint')) lint = await glossaryLintViolations(options.glossaries, { files: glossaryFiles, matcher: compiled() });
-  };
-  let found: Violation[] = [];
-  if (segments.length && segmentRules.length) {
-    found = await checkSegmentsParallel(segments, glossary, compiled, {
-      rules: segmentRules, onProgress: options.onProgress, alongside: lintGlossaries, parallel: options.parallel,
-    });
-  } else {
-    await lintGlossaries();
-  }
+  const lint = rules.includes('glossary-lint')
+    ? await glossaryLintViolations(options.glossaries, { files: glossaryFiles, matcher: compiled() }) : [];
+  const found = segments.length && segmentRules.length
+    ? checkSegments(segments, glossary, compiled(), { rules: segmentRules, onProgress: options.onProgress }) : [];
   const all = [...lint, ...found];
   const violations = baseline ? withoutBaseline(all, baseline) : all;
   const summary = summarize(violations, {

@@ -4,8 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkSegmentsParallel, readSegmentFiles, runCheck, type Violation } from '../../src/check/index.ts';
-import { createMatcher, loadGlossaries } from '../../src/glossary/index.ts';
+import { runCheck, type Violation } from '../../src/check/index.ts';
 import { initI18n } from '../../src/i18n/index.ts';
 import { EXPECTED, GLOSSARY, TMX, XLIFF } from './helpers.ts';
 
@@ -48,19 +47,5 @@ describe('check corpus', () => {
       const unit = xlfLines.slice(0, v.line!).reverse().find((l) => l.includes('<unit '));
       expect(unit).toContain(`id="${v.segment!.split('/')[0]}"`);
     }
-  });
-});
-
-describe('check corpus on two threads', () => {
-  it('gives exactly what one thread gives, the worker taking half', async () => {
-    initI18n('en');
-    const glossary = await loadGlossaries([GLOSSARY]);
-    const segments = await readSegmentFiles([TMX, XLIFF]);
-    const errors: Error[] = [];
-    const one = await checkSegmentsParallel(segments, glossary, createMatcher(glossary), { parallel: false });
-    const two = await checkSegmentsParallel(segments, glossary, createMatcher(glossary), { parallel: true, onWorkerError: (e) => errors.push(e) });
-    expect(errors.map((e) => e.message)).toEqual([]);
-    expect(two).toEqual(one);
-    expect(two.filter((v) => v.rule !== 'glossary-lint')).toHaveLength(planted.length);
   });
 });
