@@ -3,7 +3,7 @@
 // і). Each such letter counts against the languages that lack it. It is evidence, not a verdict:
 // names, quotes and typos bring stray letters, so the combiner weighs it against the models.
 import type { Lang } from '../types.ts';
-import { HASH_SEED, internWord, mix } from './intern.ts';
+import { HASH_SEED, internWord, lastValue, mix, setLastValue } from './intern.ts';
 import { perCandidateList } from './perlist.ts';
 
 /** Cyrillic alphabets (lower case). A Cyrillic letter outside a language's alphabet counts against it. */
@@ -66,9 +66,12 @@ function lowerCyr(c: number): number {
  * Counts by code point ranges in one pass with no allocation: this runs on every unit, and a regex
  * or a lower-cased copy per unit cost more than the models themselves. `words`, when given,
  * receives the text's words (noise.ts WORD: letter runs with inner apostrophes and hyphens), each
- * the one interned string for its characters (intern.ts), found in the same pass.
+ * the one interned string for its characters (intern.ts), found in the same pass. `vectors`, when
+ * given with `words`, receives each word's `vectorOf` (its word-model scores), kept with the
+ * interned word so that the probe that finds the word finds them too.
  */
-export function countLetters(text: string, languages: Lang[], words?: string[]): LetterCounts {
+export function countLetters(text: string, languages: Lang[], words?: string[], vectors?: Float64Array[],
+  vectorOf?: (word: string) => Float64Array): LetterCounts {
   const mask = foreignMask(languages);
   const candidates = languages.length;
   if (foreignScratch.length < candidates) foreignScratch = new Int32Array(candidates);
@@ -138,13 +141,27 @@ export function countLetters(text: string, languages: Lang[], words?: string[]):
     } else if (start >= 0) {
       // A joiner counts only between letters: "don't", "п'еса", "Jean-Paul", but not "word-".
       if (isJoiner(c) && letterWidth(text, i + 1)) hash = mix(hash, c);
-      else { words.push(internWord(text, start, at, hash)); start = -1; }
+      else { addWord(text, start, at, hash, words, vectors, vectorOf); start = -1; }
     }
   }
-  if (words && start >= 0) words.push(internWord(text, start, n, hash));
+  if (words && start >= 0) addWord(text, start, n, hash, words, vectors, vectorOf);
   const foreign: Record<Lang, number> = {};
   for (let k = 0; k < candidates; k++) foreign[languages[k]] = foreignCounts[k];
   return { latin, cyrillic, other, foreign, apostrophes, eastSlavic };
+}
+
+/** Adds text[start, end) to `words` as its interned string, and its vector to `vectors` (see countLetters). */
+function addWord(text: string, start: number, end: number, hash: number, words: string[], vectors?: Float64Array[],
+  vectorOf?: (word: string) => Float64Array): void {
+  const word = internWord(text, start, end, hash);
+  words.push(word);
+  if (!vectors || !vectorOf) return;
+  let vector = lastValue();
+  if (vector === undefined) {
+    vector = vectorOf(word);
+    setLastValue(vector);
+  }
+  vectors.push(vector);
 }
 
 /** Code units taken by the letter (\p{L}) at `i`: 1, or 2 for a surrogate pair; 0 for no letter. */

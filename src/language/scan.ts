@@ -26,10 +26,12 @@ export interface Scan extends Parts {
 
 export function scanText(text: string, languages: Lang[]): Scan {
   const masked = maskNoise(text);
-  // Words and letters in one pass over the text.
+  // Words and letters in one pass over the text,
+  // and each word's model scores, when every candidate is a model language, found with the word.
   const tokens: string[] = [];
-  const letters = countLetters(masked, languages, tokens);
-  return { text, masked, count: tokens.length, tokens, vectors: vectorsOf(tokens, languages), letters };
+  const vectors: Float64Array[] = [];
+  const letters = countLetters(masked, languages, tokens, modelKnowsAll(languages) ? vectors : undefined, wordVector);
+  return { text, masked, count: tokens.length, tokens, vectors, letters };
 }
 
 /** The parts of (a stretch of) masked text whose words are already found. */

@@ -4,6 +4,7 @@
 // there. Built by scripts/train/lid.ts; loaded lazily (JSON.parse of ~1 MB).
 import { readFileSync } from 'node:fs';
 import type { Lang } from '../types.ts';
+import { clearValues } from './intern.ts';
 import { findKey, keyTable, type KeyTable } from './keytable.ts';
 import { hasLexicon, LEXICON_LANGS, lexiconMask } from './lexicon.ts';
 import { perCandidateList } from './perlist.ts';
@@ -90,6 +91,7 @@ const CYRILLIC = /\p{Script=Cyrillic}/u;
 /** Forgets cached word scores (after MODEL_PARAMS changed). */
 export function resetModelCache(): void {
   cache.clear();
+  clearValues();
   loaded = undefined;
 }
 
