@@ -224,7 +224,9 @@ export function sentenceUnit(text: string, vocab: Vocabulary, options: FeatureOp
   if (marks & QUESTION) addId(vocab, vocab.id('p:?'), true);
   if (marks & EXCLAMATION) addId(vocab, vocab.id('p:!'), true);
   if (marks & QUOTE) addId(vocab, vocab.id('p:"'), true);
-  for (const entry of options.glossaryEntries ?? []) addId(vocab, vocab.id('g:' + entry), true);
+  // An indexed loop: iterating lists of different element kinds (an empty [] and lists of ids) deoptimised this function.
+  const entries = options.glossaryEntries;
+  if (entries) for (let k = 0; k < entries.length; k++) addId(vocab, vocab.id('g:' + entries[k]), true);
   return finishUnit(len);
 }
 
