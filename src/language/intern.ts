@@ -6,6 +6,11 @@
 const LIMIT = 1 << 18;
 let slots: Array<string | undefined> = new Array(1 << 12);
 let hashes = new Int32Array(1 << 12);
+/**
+ * Each word's length, kept beside it: the words are strings of several kinds (one- or two-byte,
+ * sliced), and reading `key.length` at each probe was a megamorphic property load in the letter pass.
+ */
+let lengths = new Int32Array(1 << 12);
 /** A value kept with each word (the word model's scores, scan.ts), found by the probe that finds the word. */
 let values: Array<Float64Array | undefined> = new Array(1 << 12);
 let used = 0;
@@ -26,12 +31,13 @@ export function internWord(text: string, start: number, end: number, h = hashOf(
   for (let key = slots[k]; key !== undefined; key = slots[k]) {
     // startsWith compares natively, whatever the two strings' representations (one- or two-byte,
     // sliced): a loop of charCodeAt over both was the hottest line of the detect stage.
-    if (hashes[k] === h && key.length === length && text.startsWith(key, start)) { last = k; return key; }
+    if (hashes[k] === h && lengths[k] === length && text.startsWith(key, start)) { last = k; return key; }
     k = (k + 1) & mask;
   }
   const word = text.slice(start, end);
   slots[k] = word;
   hashes[k] = h;
+  lengths[k] = length;
   last = k;
   if (++used * 2 > slots.length) grow();
   return word;
@@ -67,9 +73,11 @@ function grow(): void {
   const old = slots;
   const oldHashes = hashes;
   const oldValues = values;
+  const oldLengths = lengths;
   const size = old.length >= LIMIT ? 1 << 12 : old.length * 2;
   slots = new Array(size);
   hashes = new Int32Array(size);
+  lengths = new Int32Array(size);
   values = new Array(size);
   used = 0;
   const moved = last;
@@ -82,6 +90,7 @@ function grow(): void {
     while (slots[k] !== undefined) k = (k + 1) & (size - 1);
     slots[k] = key;
     hashes[k] = oldHashes[i];
+    lengths[k] = oldLengths[i];
     values[k] = oldValues[i];
     if (i === moved) last = k;
     used++;
