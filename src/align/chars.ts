@@ -84,3 +84,15 @@ export function textMarks(text: string): number {
   for (let i = 0; i < text.length; i++) marks |= markOf(text.charCodeAt(i));
   return marks;
 }
+
+/** classAt over the text's code units (`codesOf`), reading the string only at a surrogate. */
+export function classAtCode(codes: Uint16Array, text: string, i: number): number {
+  const c = codes[i];
+  return c >= 0xd800 && c <= 0xdbff ? classAt(text, i) : bmpClassOf(c);
+}
+
+/** widthAt over the text's code units, reading the string only at a surrogate. */
+export function widthAtCode(codes: Uint16Array, text: string, i: number): number {
+  const c = codes[i];
+  return c >= 0xd800 && c <= 0xdbff ? widthAt(text, i) : 1;
+}

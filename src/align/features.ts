@@ -4,9 +4,10 @@
 // Lukashenko ~ Лукашенко, Himalaya ~ himalayens), glossary entries and dictionary translations.
 import { nameKey } from '../glossary/index.ts';
 import type { Lang } from '../types.ts';
-import { bmpClassOf, classAt, EXCLAMATION, GROUP_SEPARATORS, isGroupSeparator, isLetterOrMark, isSpace, LETTER,
-  markOf, normalizedLength, NUMBER, OTHER, QUESTION, QUOTE, textMarks, widthAt } from './chars.ts';
+import { bmpClassOf, classAt, classAtCode, EXCLAMATION, GROUP_SEPARATORS, isGroupSeparator, isLetterOrMark, isSpace, LETTER,
+  markOf, normalizedLength, NUMBER, OTHER, QUESTION, QUOTE, textMarks, widthAt, widthAtCode } from './chars.ts';
 import type { Lexicon } from './lexicon.ts';
+import { codesOf, grow, wordCodes, WordTable } from './wordtable.ts';
 
 /** One side's sentence as the dynamic programme sees it. */
 export interface Unit {
@@ -28,7 +29,7 @@ class Interner {
   /** 1 where the id counts towards the similarity's denominator (every key but dictionary expansions). */
   counted = new Uint8Array(1024);
   /** Word → [counted id or -1, ...expansion ids], per dictionary and side. */
-  readonly words = new Map<Lexicon | undefined, { src: Map<string, Int32Array>; tgt: Map<string, Int32Array> }>();
+  readonly words = new Map<Lexicon | undefined, { src: WordTable<Int32Array>; tgt: WordTable<Int32Array> }>();
 
   id(key: string, counts: boolean): number {
     let id = this.keys.get(key);
@@ -58,9 +59,9 @@ export class Vocabulary {
   counts(id: number): boolean { return this.interner.counted[id] === 1; }
 
   /** The word table of a dictionary and side: word → [counted id or -1, ...expansion ids]. */
-  wordTable(options: FeatureOptions): Map<string, Int32Array> {
+  wordTable(options: FeatureOptions): WordTable<Int32Array> {
     let tables = this.interner.words.get(options.lexicon);
-    if (!tables) { tables = { src: new Map(), tgt: new Map() }; this.interner.words.set(options.lexicon, tables); }
+    if (!tables) { tables = { src: new WordTable(), tgt: new WordTable() }; this.interner.words.set(options.lexicon, tables); }
     const table = tables[options.side];
     if (table.size > MAX_WORDS) table.clear();
     return table;
@@ -104,12 +105,6 @@ class RoundMarks {
 
 // Which ids the unit being built has: units are built one at a time, so one set of marks serves all.
 const seen = new RoundMarks();
-
-function grow<A extends Int32Array | Uint8Array>(array: A, index: number): A {
-  const grown = new (array.constructor as new (n: number) => A)(Math.max(2 * array.length, index + 1));
-  grown.set(array);
-  return grown;
-}
 
 export interface FeatureOptions {
   lang: Lang;
@@ -171,9 +166,9 @@ export function sentenceUnit(text: string, vocab: Vocabulary, options: FeatureOp
   // The same scan measures the text (normalizedLength) and notes its ? ! and quotes, unless links
   // were blanked out of it: then the text is read again for those.
   let len = 0, space = false, marks = 0;
-  const n = plain.length;
+  const n = plain.length, codes = codesOf(plain);
   for (let i = 0; i < n; ) {
-    const c = plain.charCodeAt(i);
+    const c = codes[i];
     const surrogate = c >= 0xd800 && c <= 0xdfff;
     const k = surrogate ? classAt(plain, i) : bmpClassOf(c);
     if (k === OTHER) {
@@ -192,31 +187,36 @@ export function sentenceUnit(text: string, vocab: Vocabulary, options: FeatureOp
     if (k === NUMBER) {
       // \p{N}+(?:[.,:]\p{N}+)*, where a digit-group separator between ASCII digits is skipped
       for (;;) {
-        while (i < n && classAt(plain, i) === NUMBER) i += widthAt(plain, i);
+        while (i < n && classAtCode(codes, plain, i) === NUMBER) i += widthAtCode(codes, plain, i);
         if (i >= n) break;
         if (isGroupSeparator(plain, i)) { i++; joined = true; continue; }
-        const d = plain.charCodeAt(i);
-        if ((d === 46 || d === 44 || d === 58) && i + 1 < n && classAt(plain, i + 1) === NUMBER) { i++; continue; }
+        const d = codes[i];
+        if ((d === 46 || d === 44 || d === 58) && i + 1 < n && classAtCode(codes, plain, i + 1) === NUMBER) { i++; continue; }
         break;
       }
     } else {
       // [\p{L}\p{M}]+(?:['’]\p{L}+)?
       i += surrogate ? widthAt(plain, i) : 1;
-      while (i < n && isLetterOrMark(classAt(plain, i))) i += widthAt(plain, i);
+      while (i < n && isLetterOrMark(classAtCode(codes, plain, i))) i += widthAtCode(codes, plain, i);
       if (i + 1 < n) {
-        const d = plain.charCodeAt(i);
-        if ((d === 39 || d === 0x2019) && classAt(plain, i + 1) === LETTER) {
+        const d = codes[i];
+        if ((d === 39 || d === 0x2019) && classAtCode(codes, plain, i + 1) === LETTER) {
           i++;
-          while (i < n && classAt(plain, i) === LETTER) i += widthAt(plain, i);
+          while (i < n && classAtCode(codes, plain, i) === LETTER) i += widthAtCode(codes, plain, i);
         }
       }
     }
     if (space) { len++; space = false; }
     len += i - start;
-    let word = plain.slice(start, i);
-    if (joined) word = word.replace(GROUP_SEPARATORS, '');
-    let ids = table.get(word);
-    if (ids === undefined) { ids = vocab.wordIds(word, options); table.set(word, ids); }
+    let ids: Int32Array | undefined;
+    if (!joined) {
+      ids = table.find(codes, start, i);
+      if (ids === undefined) { ids = vocab.wordIds(plain.slice(start, i), options); table.add(codes, start, i, ids); }
+    } else {
+      const word = plain.slice(start, i).replace(GROUP_SEPARATORS, ''), own = wordCodes(word);
+      ids = table.find(own, 0, word.length);
+      if (ids === undefined) { ids = vocab.wordIds(word, options); table.add(own, 0, word.length, ids); }
+    }
     if (ids[0] >= 0) addId(vocab, ids[0], true);
     for (let e = 1; e < ids.length; e++) if (!other || other.has(ids[e])) addId(vocab, ids[e], false);
   }
