@@ -93,7 +93,7 @@ export function decide(verdict: Verdict | undefined, options: DetectOptions = {}
  * Only the language and confidence that decide() gives, for callers that keep nothing else (the
  * pipeline's sentences): no object of probabilities is built per unit. `terms`: see decide.
  */
-export function decideLanguage(verdict: Verdict | undefined, options: DetectOptions, terms: Float64Array | undefined): Detection {
+export function decideLanguage(verdict: Verdict | undefined, options: DetectOptions, terms: number[] | undefined): Detection {
   if (!verdict) return { lang: 'und', confidence: 0 };
   if (verdict.outsider) return { lang: options.outside === 'code' ? verdict.outsider : 'und', confidence: 0 };
   const { languages } = verdict;

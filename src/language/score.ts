@@ -31,7 +31,7 @@ export type Weights = typeof WEIGHTS;
 
 export interface Evidence {
   /** Log-score per candidate, in the candidate list's order, higher is better. */
-  scores: Float64Array;
+  scores: number[];
   words: number;
   letters: number;
   /** eld's best language over all it knows, and the best candidate's eld score relative to it. */
@@ -62,6 +62,13 @@ const planFor = perCandidateList((languages): Plan => ({
 }));
 
 /**
+ * The own model's sums of a unit's word scores, read before the next unit's: one array that every
+ * call reuses, since two small typed arrays made per unit (scores and these sums) and their garbage
+ * were a good part of weighing evidence.
+ */
+const llScratch = new Float64Array(MODEL_LANGS.length);
+
+/**
  * Evidence for each candidate from a unit's words and letters (scan.ts). The scores leave out the
  * prior, so one unit's evidence serves every prior it is later weighed with (priorTerms).
  * `sections`, when given, are the parts the unit was joined from: its fit is then theirs.
@@ -76,7 +83,7 @@ export function gatherEvidence(parts: Parts, languages: Lang[], weights: Weights
   // short text and the cheapest to load; eld (60 languages, ~1 s to load) speaks for other sets,
   // and franc for candidates that eld does not know either.
   const useModel = total > 0 && plan.useModel;
-  const ll = useModel ? sumVectors(parts.vectors, headLength) : undefined;
+  const ll = useModel ? sumVectors(parts.vectors, headLength, llScratch) : undefined;
   let llBest = -Infinity;
   if (ll) for (const v of ll) llBest = Math.max(llBest, v);
   const useEld = total > 0 && !useModel;
@@ -86,8 +93,9 @@ export function gatherEvidence(parts: Parts, languages: Lang[], weights: Weights
   let eldBest = 0;
   if (eldAll) for (const l of languages) eldBest = Math.max(eldBest, eldOf(eldAll, l));
   // Scores in an array, not an object keyed by language: a keyed store per candidate and unit, on
-  // objects of many shapes, was megamorphic and among the detect stage's costliest lines.
-  const scores = new Float64Array(languages.length);
+  // objects of many shapes, was megamorphic and among the detect stage's costliest lines. A plain
+  // array of doubles, cheaper to make than a typed one.
+  const scores: number[] = [];
   let scriptMismatch = 1;
   for (let k = 0; k < languages.length; k++) {
     const l = languages[k];
@@ -101,7 +109,7 @@ export function gatherEvidence(parts: Parts, languages: Lang[], weights: Weights
     const mismatch = letters.other + (script === 'Latn' ? letters.cyrillic : script === 'Cyrl' ? letters.latin : 0);
     s -= weights.script * mismatch;
     if (total) scriptMismatch = Math.min(scriptMismatch, mismatch / total);
-    scores[k] = s;
+    scores.push(s);
   }
   let outsider: Evidence['outsider'];
   if (eldAll) {
@@ -127,7 +135,7 @@ function fitBySections(sections: Parts[], headLength: number): number {
   for (const s of sections) {
     const n = Math.min(left, s.vectors.length);
     if (!n) continue;
-    const ll = sumVectors(s.vectors, n);
+    const ll = sumVectors(s.vectors, n, llScratch);
     let best = -Infinity;
     for (const v of ll) best = Math.max(best, v);
     sum += best;
@@ -149,10 +157,10 @@ export const PRIOR_FLOOR = 0.05;
  * The prior's summand of each candidate's log-linear score, in the candidate list's order; worked
  * out once per prior, not per unit.
  */
-export function priorTerms(prior: Partial<Record<Lang, number>> | undefined, languages: Lang[], weights: Weights = WEIGHTS): Float64Array | undefined {
+export function priorTerms(prior: Partial<Record<Lang, number>> | undefined, languages: Lang[], weights: Weights = WEIGHTS): number[] | undefined {
   if (!prior) return undefined;
-  const terms = new Float64Array(languages.length);
-  for (let k = 0; k < languages.length; k++) terms[k] = weights.prior * Math.log((prior[languages[k]] ?? 0) + PRIOR_FLOOR);
+  const terms: number[] = [];
+  for (let k = 0; k < languages.length; k++) terms.push(weights.prior * Math.log((prior[languages[k]] ?? 0) + PRIOR_FLOOR));
   return terms;
 }
 
@@ -165,7 +173,7 @@ let scratch = new Float64Array(8);
  * score, so the result does not depend on when it is added. A language listed twice counts once and
  * gets the same probability in both places. The array is shared: read it before the next call.
  */
-export function toProbabilities(scores: Float64Array, languages: Lang[], terms?: Float64Array): Float64Array {
+export function toProbabilities(scores: number[], languages: Lang[], terms?: number[]): Float64Array {
   const n = languages.length;
   if (scratch.length < n) scratch = new Float64Array(n);
   const out = scratch;

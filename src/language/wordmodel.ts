@@ -199,9 +199,9 @@ export function wordLogLikelihoods(words: string[]): Float64Array {
   return sumVectors(words.map(wordVector), words.length);
 }
 
-/** The first `count` vectors (or all there are) summed, in order. */
-export function sumVectors(vectors: Float64Array[], count: number): Float64Array {
-  const total = new Float64Array(MODEL_LANGS.length);
+/** The first `count` vectors (or all there are) summed, in order; into `total` when given (reused by a caller). */
+export function sumVectors(vectors: Float64Array[], count: number, total = new Float64Array(MODEL_LANGS.length)): Float64Array {
+  total.fill(0);
   for (let i = 0, n = Math.min(count, vectors.length); i < n; i++) {
     const s = vectors[i];
     for (let l = 0; l < total.length; l++) total[l] += s[l];
