@@ -235,14 +235,30 @@ export function sentenceUnit(text: string, vocab: Vocabulary, options: FeatureOp
  * space between non-empty parts, as if the texts were joined by spaces, and anchor ids are united.
  */
 export function joinUnits(units: readonly Unit[], vocab: Vocabulary): Unit {
+  return joinSpan(units, units, 0, units.length, vocab);
+}
+
+/**
+ * joinUnits of units[from, to) with only the ids of `shared` (the same units after `sharedOnly`):
+ * what sharedOnly would leave of the joined unit, without uniting and sorting the ids it drops.
+ * `keys` counts the distinct counted ids of `units`, as a joined unit's denominator does.
+ */
+export function joinSpan(units: readonly Unit[], shared: readonly Unit[], from: number, to: number, vocab: Vocabulary): Unit {
+  let len = 0, parts = 0, keys = 0;
+  if (shared !== units) {
+    vocab.startUnit();
+    for (let k = from; k < to; k++) for (const id of units[k].ids) if (vocab.markNew(id) && vocab.counts(id)) keys++;
+  }
   vocab.startUnit();
   count = 0; counted = 0;
-  let len = 0, parts = 0;
-  for (const u of units) {
+  for (let k = from; k < to; k++) {
+    const u = shared[k];
     if (u.len) { len += u.len; parts++; }
     for (const id of u.ids) addId(vocab, id, vocab.counts(id));
   }
-  return finishUnit(len + Math.max(0, parts - 1));
+  const unit = finishUnit(len + Math.max(0, parts - 1));
+  if (shared !== units) unit.keys = keys;
+  return unit;
 }
 
 /**

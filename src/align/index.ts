@@ -6,7 +6,7 @@ import type { Matcher } from '../glossary/index.ts';
 import type { Bead, Lang } from '../types.ts';
 import type { Model } from './cost.ts';
 import { normalizedLength } from './chars.ts';
-import { IdSet, joinUnits, sentenceUnit, sharedOnly, Vocabulary, type Unit } from './features.ts';
+import { IdSet, joinSpan, sentenceUnit, sharedOnly, Vocabulary, type Unit } from './features.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
 import { calibrate, defaultModel, galeChurchModel, lengthRatio, makeModel } from './model.ts';
 import { alignUnits } from './search.ts';
@@ -49,9 +49,9 @@ export function alignDocuments(srcParagraphs: string[][], tgtParagraphs: string[
   const src = srcParagraphs.flat(), tgt = tgtParagraphs.flat();
   if (nonEmpty(srcParagraphs) < 2 || nonEmpty(tgtParagraphs) < 2 || options.method === 'gale-church') return alignSentences(src, tgt, options);
   const units = buildUnits(src, tgt, options);
-  const paras = sharedOnly(paragraphUnits(srcParagraphs, units.srcUnits, units.vocab), paragraphUnits(tgtParagraphs, units.tgtUnits, units.vocab));
   const { src: srcUnits, tgt: tgtUnits } = sharedOnly(units.srcUnits, units.tgtUnits);
-  const paraBeads = alignWithCalibration(paras.src, paras.tgt, options);
+  const paraBeads = alignWithCalibration(paragraphUnits(srcParagraphs, units.srcUnits, srcUnits, units.vocab),
+    paragraphUnits(tgtParagraphs, units.tgtUnits, tgtUnits, units.vocab), options);
   return alignWithCalibration(srcUnits, tgtUnits, options, sentenceGroups(groupUncertain(paraBeads), srcParagraphs, tgtParagraphs));
 }
 
@@ -61,11 +61,15 @@ function nonEmpty(paragraphs: string[][]): number {
   return n;
 }
 
-/** A paragraph's unit is its sentences' units joined: the text is not tokenised and matched again. */
-function paragraphUnits(paragraphs: string[][], units: Unit[], vocab: Vocabulary): Unit[] {
+/**
+ * A paragraph's unit is its sentences' units joined: the text is not tokenised and matched again.
+ * Paragraphs share the ids their sentences share, so the sentences' shared ids are joined (`joinSpan`)
+ * instead of joining every id and filtering the paragraphs again.
+ */
+function paragraphUnits(paragraphs: string[][], units: Unit[], shared: Unit[], vocab: Vocabulary): Unit[] {
   const out = new Array<Unit>(paragraphs.length);
   let k = 0;
-  for (let p = 0; p < paragraphs.length; p++) out[p] = joinUnits(units.slice(k, (k += paragraphs[p].length)), vocab);
+  for (let p = 0; p < paragraphs.length; p++) out[p] = joinSpan(units, shared, k, (k += paragraphs[p].length), vocab);
   return out;
 }
 

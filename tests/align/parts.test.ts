@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { beadFlags, formatGold, parseGold, strictScores } from '../../src/align/index.ts';
 import { lengthCost, sharedIds } from '../../src/align/cost.ts';
-import { cognateKey, IdSet, joinUnits, sentenceUnit, sharedOnly, Vocabulary } from '../../src/align/features.ts';
+import { cognateKey, IdSet, joinSpan, joinUnits, sentenceUnit, sharedOnly, Vocabulary } from '../../src/align/features.ts';
 import { loadLexicon, readDictd } from '../../src/align/lexicon.ts';
 import { bandFromCoarse } from '../../src/align/search.ts';
 
@@ -90,6 +90,22 @@ describe('anchors', () => {
     const whole = sentenceUnit(sentences.join(' '), vocab, options);
     expect({ ...joined, ids: [...joined.ids] }).toEqual({ ...whole, ids: [...whole.ids] });
     expect(joinUnits([], vocab)).toEqual({ len: 0, ids: [], keys: 0 });
+  });
+
+  it('joins the shared ids of sentences into what filtering the joined paragraphs would leave', () => {
+    const vocab = new Vocabulary();
+    const src = ['Lukashenko spoke in Minsk on 14 August.', 'Was it 1 200 people?', 'Nobody knows.', 'Tikhanovskaya left «today»!']
+      .map((t) => sentenceUnit(t, vocab, { lang: 'en', side: 'src' }));
+    const tgt = ['Лукашенко выступил 14 августа.', 'Было ли там 1200 человек?', 'Тихановская уехала.']
+      .map((t) => sentenceUnit(t, vocab, { lang: 'ru', side: 'tgt' }));
+    const shared = sharedOnly(src, tgt);
+    const spans = [[0, 2], [2, 4]], tgtSpans = [[0, 1], [1, 3]];
+    const paragraphs = sharedOnly(spans.map(([a, b]) => joinUnits(src.slice(a, b), vocab)), tgtSpans.map(([a, b]) => joinUnits(tgt.slice(a, b), vocab)));
+    const plain = (u: { len: number; ids: readonly number[]; keys: number }) => ({ ...u, ids: [...u.ids] });
+    expect(spans.map(([a, b]) => plain(joinSpan(src, shared.src, a, b, vocab)))).toEqual(paragraphs.src.map(plain));
+    expect(tgtSpans.map(([a, b]) => plain(joinSpan(tgt, shared.tgt, a, b, vocab)))).toEqual(paragraphs.tgt.map(plain));
+    expect(paragraphs.src[0].ids.length).toBeGreaterThan(0);
+    expect(paragraphs.src[0].keys).toBeGreaterThan(paragraphs.src[0].ids.length); // "spoke", "Minsk" ... count, unshared
   });
 
   it('leaves out only ids the other side lacks, so every shared count and denominator stays', () => {
