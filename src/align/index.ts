@@ -46,13 +46,23 @@ export function alignSentences(src: string[], tgt: string[], options: AlignOptio
  * level can repair them. Returned beads index sentences of the flattened documents.
  */
 export function alignDocuments(srcParagraphs: string[][], tgtParagraphs: string[][], options: AlignOptions = {}): Bead[] {
-  const src = srcParagraphs.flat(), tgt = tgtParagraphs.flat();
+  const src = flatten(srcParagraphs), tgt = flatten(tgtParagraphs);
   if (nonEmpty(srcParagraphs) < 2 || nonEmpty(tgtParagraphs) < 2 || options.method === 'gale-church') return alignSentences(src, tgt, options);
   const units = buildUnits(src, tgt, options);
   const { src: srcUnits, tgt: tgtUnits } = sharedOnly(units.srcUnits, units.tgtUnits);
   const paraBeads = alignWithCalibration(paragraphUnits(srcParagraphs, units.srcUnits, srcUnits, units.vocab),
     paragraphUnits(tgtParagraphs, units.tgtUnits, tgtUnits, units.vocab), options);
   return alignWithCalibration(srcUnits, tgtUnits, options, sentenceGroups(groupUncertain(paraBeads), srcParagraphs, tgtParagraphs));
+}
+
+/** paragraphs.flat() in a plain loop: the generic builtin (any depth, holes) was ~3% of a warm align pass. */
+function flatten(paragraphs: string[][]): string[] {
+  let n = 0;
+  for (const p of paragraphs) n += p.length;
+  const out = new Array<string>(n);
+  n = 0;
+  for (const p of paragraphs) for (let k = 0; k < p.length; k++) out[n++] = p[k];
+  return out;
 }
 
 function nonEmpty(paragraphs: string[][]): number {
