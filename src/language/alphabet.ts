@@ -86,44 +86,48 @@ export function countLetters(text: string, languages: Lang[], words?: string[], 
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const at = i;
-    const c = text.charCodeAt(i);
+    // String.prototype.charCodeAt.call, not text.charCodeAt: texts come as strings of several kinds
+    // (one- or two-byte, sliced, internalised), and once countLetters had seen five of them, the
+    // method's load at every character was a megamorphic property lookup (10% of the pass). Taken
+    // from String.prototype, the method is a constant that V8 inlines for any string.
+    const c = String.prototype.charCodeAt.call(text, i);
     if (isAsciiLetter(c)) {
       // A run of ASCII letters, most of Latin text, in one inner loop.
       if (start < 0) { start = at; hash = HASH_SEED; }
       hash = mix(hash, c);
-      for (let d = codeAt(text, i + 1); isAsciiLetter(d); d = codeAt(text, ++i + 1)) hash = mix(hash, d);
+      for (let d = codeAt(text, i + 1, n); isAsciiLetter(d); d = codeAt(text, ++i + 1, n)) hash = mix(hash, d);
       latin += i - at + 1;
       continue;
     }
     if (isCyrLetter(c)) {
       // A run of Cyrillic letters, likewise.
       if (start < 0) { start = at; hash = HASH_SEED; }
-      for (let d = c; ; d = text.charCodeAt(++i)) {
+      for (let d = c; ; d = String.prototype.charCodeAt.call(text, ++i)) {
         const lower = lowerCyr(d) - CYR_FIRST;
         eastSlavic += EAST_SLAVIC_AT[lower];
         addForeign(foreignCounts, candidates, mask[lower]);
         hash = mix(hash, d);
-        if (!isCyrLetter(codeAt(text, i + 1))) break;
+        if (!isCyrLetter(codeAt(text, i + 1, n))) break;
       }
       cyrillic += i - at + 1;
       continue;
     }
     let letter = false;
     if (c < 0x80) {
-      if (c === 39 && isCyr(codeAt(text, i - 1)) && isCyr(codeAt(text, i + 1))) apostrophes++;
+      if (c === 39 && isCyr(codeAt(text, i - 1, n)) && isCyr(codeAt(text, i + 1, n))) apostrophes++;
     } else if (c >= CYR_FIRST && c <= CYR_LAST) {
       cyrillic++;
       const lower = lowerCyr(c) - CYR_FIRST;
       eastSlavic += EAST_SLAVIC_AT[lower];
       addForeign(foreignCounts, candidates, mask[lower]);
       // U+0482-0489, a sign and combining marks: Cyrillic, but no letters (those are taken above).
-    } else if ((c === 0x2019 || c === 0x2bc) && isCyr(codeAt(text, i - 1)) && isCyr(codeAt(text, i + 1))) {
+    } else if ((c === 0x2019 || c === 0x2bc) && isCyr(codeAt(text, i - 1, n)) && isCyr(codeAt(text, i + 1, n))) {
       apostrophes++;
       letter = c === 0x2bc; // ʼ is a letter (Lm), ’ punctuation
     } else if (c >= 0xc0 && c <= 0x24f) {
       latin++;
       letter = c !== 0xd7 && c !== 0xf7; // × and ÷ count as Latin, as they always have, but are no letters
-    } else if (isPair(text, i)) {
+    } else if (isPair(text, i, n)) {
       letter = LETTER.test(text.slice(i, i + 2));
       if (letter) other++;
       i++;
@@ -137,7 +141,7 @@ export function countLetters(text: string, languages: Lang[], words?: string[], 
     if (letter) {
       if (start < 0) { start = at; hash = HASH_SEED; }
       hash = mix(hash, c);
-      if (i > at) hash = mix(hash, text.charCodeAt(i));
+      if (i > at) hash = mix(hash, String.prototype.charCodeAt.call(text, i));
     } else if (start >= 0) {
       // A joiner counts only between letters: "don't", "п'еса", "Jean-Paul", but not "word-".
       if (isJoiner(c) && letterWidth(text, i + 1)) hash = mix(hash, c);
@@ -172,22 +176,24 @@ function letterWidth(text: string, i: number): number {
   // Latin-1 and Latin Extended-A/B letters, Cyrillic letters: all \p{L} but × ÷ and U+0482-0489.
   if (c >= 0xc0 && c <= 0x24f) return c === 0xd7 || c === 0xf7 ? 0 : 1;
   if (c >= 0x400 && c <= 0x52f) return c >= 0x482 && c <= 0x489 ? 0 : 1;
-  if (isPair(text, i)) return LETTER.test(text.slice(i, i + 2)) ? 2 : 0;
+  if (isPair(text, i, text.length)) return LETTER.test(text.slice(i, i + 2)) ? 2 : 0;
   return LETTER.test(text[i]) ? 1 : 0;
 }
 
 /**
- * The code unit at `i`, or -1 outside the text: a read past either end (NaN from charCodeAt) makes
- * V8 throw away its optimised code for the function, three times per process for countLetters.
+ * The code unit at `i`, or -1 outside the text (`n` is its length): a read past either end (NaN from
+ * charCodeAt) makes V8 throw away its optimised code for the function, three times per process for
+ * countLetters. The length is passed, and the method taken from String.prototype, for the reason
+ * given in countLetters.
  */
-function codeAt(text: string, i: number): number {
-  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
+function codeAt(text: string, i: number, n: number): number {
+  return i >= 0 && i < n ? String.prototype.charCodeAt.call(text, i) : -1;
 }
 
-function isPair(text: string, i: number): boolean {
+function isPair(text: string, i: number, n: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 0xd800 || c > 0xdbff) return false;
-  const d = codeAt(text, i + 1);
+  const d = codeAt(text, i + 1, n);
   return d >= 0xdc00 && d <= 0xdfff;
 }
 

@@ -30,8 +30,10 @@ export function internWord(text: string, start: number, end: number, h = hashOf(
   let k = h & mask;
   for (let key = slots[k]; key !== undefined; key = slots[k]) {
     // startsWith compares natively, whatever the two strings' representations (one- or two-byte,
-    // sliced): a loop of charCodeAt over both was the hottest line of the detect stage.
-    if (hashes[k] === h && lengths[k] === length && text.startsWith(key, start)) { last = k; return key; }
+    // sliced): a loop of charCodeAt over both was the hottest line of the detect stage. Taken from
+    // String.prototype, as alphabet.ts countLetters takes charCodeAt, so that its load is no
+    // megamorphic lookup per word.
+    if (hashes[k] === h && lengths[k] === length && String.prototype.startsWith.call(text, key, start)) { last = k; return key; }
     k = (k + 1) & mask;
   }
   const word = text.slice(start, end);

@@ -27,8 +27,9 @@ const DIGIT = /\p{N}/u;
  * are passed over by their codes, and only other characters are asked about.
  */
 function hasDigit(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0, n = text.length; i < n; i++) {
+    // Called on String.prototype for the reason given in alphabet.ts countLetters.
+    const c = String.prototype.charCodeAt.call(text, i);
     if (c < 0x80) { if (c >= 48 && c <= 57) return true; continue; }
     if ((c >= 0xc0 && c <= 0x24f) || (c >= 0x400 && c <= 0x52f)) continue;
     if (c >= 0xd800 && c <= 0xdbff) {
