@@ -2,6 +2,7 @@
 // model scores looked up and letters counted. Detection of a paragraph, of its sentences and of the
 // document's sample all rest on the same evidence, and that evidence adds up over text (words and
 // letters), so a paragraph is its sentences' scans joined rather than its text read again.
+import { isSpace } from '../documents/space.ts';
 import type { Lang } from '../types.ts';
 import { countLetters, type LetterCounts } from './alphabet.ts';
 import { maskNoise } from './noise.ts';
@@ -66,11 +67,8 @@ export function joinParts(parts: Parts[]): Parts {
   return { count, tokens, vectors, letters };
 }
 
-/** Whether a text between sentences holds anything but white space (then it is scanned as well). */
+/** Whether a text between sentences is all white space (else it is scanned as well). */
 export function isBlank(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && !/\s/.test(text[i])) return false;
-  }
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) return false;
   return true;
 }
