@@ -2,25 +2,14 @@
 // Every segment of a job passes through here, so terms and changes are copied once, straight into
 // their final shape (key order as the spreads give it), and a bead's sentences are read in one loop.
 import { beadFlags } from '../align/index.ts';
-import type { Bead, Change, Lang, Segment, SegmentSide, TermMatch } from '../types.ts';
+import type { Bead, Change, Lang, Segment, SegmentSide } from '../types.ts';
 import type { DocRef, NormalSentence } from './types.ts';
 
 type SideName = 'src' | 'tgt';
 type SegmentTerm = Segment['terms'][number];
-interface BuiltSide { side: SegmentSide; terms: TermMatch[] }
 
-/** Joins sentences into one side of a segment; change and term offsets move into the joined text. */
-export function buildSide(sentences: NormalSentence[], fallbackLang: Lang): BuiltSide {
-  const terms: TermMatch[] = [];
-  const side = joinSide(sentences, fallbackLang, terms, undefined);
-  return { side, terms };
-}
-
-/**
- * The joined side; its terms, offsets moved, are pushed onto `terms` (tagged with `tag` when given,
- * the shape a segment's terms have: the term's own keys, then `side`).
- */
-function joinSide(sentences: readonly NormalSentence[], fallbackLang: Lang, terms: unknown[], tag: SideName | undefined): SegmentSide {
+/** One side of a segment joined from its sentences; their terms, offsets moved and tagged with `side`, are pushed onto `terms`. */
+function joinSide(sentences: readonly NormalSentence[], fallbackLang: Lang, terms: SegmentTerm[], side: SideName): SegmentSide {
   const changes: Change[] = [];
   let original = '', text = '';
   for (let k = 0; k < sentences.length; k++) {
@@ -28,16 +17,13 @@ function joinSide(sentences: readonly NormalSentence[], fallbackLang: Lang, term
     if (original) original += ' ';
     const shift = original.length;
     for (const c of s.changes) changes.push({ ...c, start: c.start + shift, end: c.end + shift });
-    for (const m of s.terms) {
-      terms.push(tag === undefined ? { ...m, start: m.start + shift, end: m.end + shift }
-        : { ...m, start: m.start + shift, end: m.end + shift, side: tag });
-    }
+    for (const m of s.terms) terms.push({ ...m, start: m.start + shift, end: m.end + shift, side });
     original += s.text;
     text = k ? text + ' ' + s.normalized : s.normalized;
   }
-  const side: SegmentSide = { lang: dominantLang(sentences) ?? fallbackLang, text };
-  if (text !== original || changes.length) { side.original = original; side.changes = changes; }
-  return side;
+  const joined: SegmentSide = { lang: dominantLang(sentences) ?? fallbackLang, text };
+  if (text !== original || changes.length) { joined.original = original; joined.changes = changes; }
+  return joined;
 }
 
 /** The language holding most characters among the sentences ('und' ones do not vote; a tie goes to the first seen). */
