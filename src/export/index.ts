@@ -13,7 +13,7 @@ export { SegmentFileError } from './xml.ts';
 export * as xml from './xml.ts';
 export { detectFormat, readSegments, readLocatedSegments, type SegmentFormat } from './detect-format.ts';
 export { decodeSegmentText } from './decode.ts';
-export { atomicWriteFile, atomicWriteFileSync, removeStaleTempFiles } from './write.ts';
+export { atomicWriteFile, atomicWriteFileSync, removeStaleTempFiles, writeAll } from './write.ts';
 export {
   writeJobOutputs, documentDirections, documentFiles, safeRelativePath, DocumentStager, OUTPUT_FORMATS,
   type OutputFormat, type JobOutputInput, type JobDocument, type LanguagePair, type DocumentFileSettings,

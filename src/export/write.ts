@@ -4,8 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
-  close, closeSync, fsync, fsyncSync, mkdirSync, open as openCallback, openSync, readdirSync, renameSync, rmSync, write,
-  writeSync, writev,
+  close, closeSync, fsync, fsyncSync, mkdirSync, open as openCallback, openSync, readdirSync, renameSync, rmSync, writeSync,
+  writev,
 } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -139,7 +139,7 @@ function syncFileSystem(dir: string): boolean {
 
 // The callback API, promisified: a FileHandle costs about twice the main-thread time per file,
 // which over a thousand small XLIFF files was most of the time spent writing them.
-const openFile = promisify(openCallback), writeFile = promisify(write), writeFiles = promisify(writev), syncFd = promisify(fsync);
+const openFile = promisify(openCallback), writeFiles = promisify(writev), syncFd = promisify(fsync);
 const closeFile = promisify(close);
 
 async function syncFile(path: string): Promise<void> {
@@ -147,8 +147,11 @@ async function syncFile(path: string): Promise<void> {
   try { await syncFd(fd); } finally { await closeFile(fd); }
 }
 
-/** Writes the pieces in order with writev, as many at a time as one call takes, however many are written. */
-async function writePieces(fd: number, pieces: Uint8Array[]): Promise<void> {
+/**
+ * Writes the pieces at the file's position, in order, with writev: as many at a time as one call
+ * takes, and again from where a short write stopped. (The journal appends through it too.)
+ */
+export async function writeAll(fd: number, pieces: Uint8Array[]): Promise<void> {
   let rest = pieces.filter((p) => p.length);
   while (rest.length) {
     let written = (await writeFiles(fd, rest.slice(0, IOV_MAX))).bytesWritten;
@@ -161,15 +164,12 @@ async function writePieces(fd: number, pieces: Uint8Array[]): Promise<void> {
 
 /** Pieces per writev call: POSIX guarantees at least 1024 (Linux's IOV_MAX). */
 const IOV_MAX = 1024;
-const NO_BYTES = new Uint8Array(0);
 
 async function flushedTemp(temp: string, data: FileContent, sync = true): Promise<void> {
   const fd = await openFile(temp, 'w');
   try {
     // A job-wide file comes in one piece per document: writev spares joining them (20 MB on the bench).
-    if (Array.isArray(data)) await writePieces(fd, data);
-    const bytes = Array.isArray(data) ? NO_BYTES : typeof data === 'string' ? Buffer.from(data) : data;
-    for (let at = 0; at < bytes.length;) at += (await writeFile(fd, bytes, at, bytes.length - at)).bytesWritten;
+    await writeAll(fd, Array.isArray(data) ? data : [typeof data === 'string' ? Buffer.from(data) : data]);
     if (sync) await syncFd(fd);
   } finally {
     await closeFile(fd);
