@@ -1,9 +1,9 @@
 // The rule engine: one pass over the batch (each text matched once), then the batch-wide
 // consistency rule. Pure: segments and a glossary in, violations out, in reading order.
 import type { Matcher } from '../glossary/index.ts';
-import type { Glossary, Lang, Segment } from '../types.ts';
+import type { Glossary, Lang } from '../types.ts';
 import { deprecatedTerms } from './rules/deprecated-term.ts';
-import { observeRenderings, trackConsistency, type ConsistencyTracker, type Observation } from './rules/inconsistent-term.ts';
+import { observeRenderings, trackConsistency, type Observation } from './rules/inconsistent-term.ts';
 import { missingTargetTerms } from './rules/missing-target-term.ts';
 import { wrongLanguage } from './rules/wrong-language.ts';
 import { indexGlossary, matchSegment, primaryLang, type GlossaryIndex } from './terms.ts';
@@ -26,20 +26,15 @@ interface SegmentContext {
   batchLanguages: Set<Lang>;
 }
 
-/** `languages`: the batch's, from batchLanguagesOf. */
-function segmentContext(languages: Lang[], glossary: Glossary, matcher: Matcher, rules: RuleId[] = RULES): SegmentContext {
-  return { enabled: new Set(rules), index: indexGlossary(glossary), matcher, batchLanguages: new Set(languages) };
-}
-
 /** Every language declared in the batch: wrong-language weighs them all. */
-function batchLanguagesOf(segments: Segment[]): Lang[] {
+function batchLanguagesOf(segments: CheckedSegment[]): Set<Lang> {
   const langs = new Set<Lang>();
-  for (const segment of segments) {
+  for (const { segment } of segments) {
     langs.add(primaryLang(segment.src.lang));
     if (segment.tgt) langs.add(primaryLang(segment.tgt.lang));
   }
   langs.delete('und');
-  return [...langs];
+  return langs;
 }
 
 /** The per-segment rules on one segment: its findings, and what it tells the consistency rule. */
@@ -56,46 +51,25 @@ function checkOne(at: CheckedSegment, ctx: SegmentContext): { findings: Finding[
   return { findings, observations };
 }
 
-/** Findings in reading order, rules in their listed order, as violations with severities. */
-function finish(findings: Finding[], consistency: ConsistencyTracker | undefined, severity: Partial<Record<RuleId, Severity>> = {}): Violation[] {
-  if (consistency) findings.push(...consistency.violations());
-  const levels = { ...DEFAULT_SEVERITY, ...severity };
-  return findings
-    .sort((a, b) => a.at.order - b.at.order || RULES.indexOf(a.rule) - RULES.indexOf(b.rule))
-    .map((f) => toViolation(f, levels[f.rule]));
-}
-
-/**
- * The per-segment rules over the segments, in order: their findings, and what each segment tells the
- * consistency rule (`observations[i]` for `segments[i]`).
- */
-function checkPart(segments: CheckedSegment[], ctx: SegmentContext, options: Pick<CheckOptions, 'onProgress'> = {}):
-  { findings: Finding[]; observations: Observation[][] } {
+/** The per-segment rules over the segments in reading order, then the batch-wide consistency rule. */
+export function checkSegments(segments: CheckedSegment[], glossary: Glossary, matcher: Matcher, options: CheckOptions = {}): Violation[] {
+  const enabled = new Set(options.rules ?? RULES);
+  const ctx: SegmentContext = { enabled, index: indexGlossary(glossary), matcher, batchLanguages: batchLanguagesOf(segments) };
+  const consistency = enabled.has('inconsistent-term') ? trackConsistency() : undefined;
   const findings: Finding[] = [];
-  const observations: Observation[][] = [];
   segments.forEach((at, i) => {
     const one = checkOne(at, ctx);
     findings.push(...one.findings);
-    observations.push(one.observations);
+    if (one.observations.length) consistency?.record(at, one.observations);
     if (options.onProgress && (i + 1) % 1000 === 0) options.onProgress(i + 1, segments.length);
   });
-  return { findings, observations };
-}
-
-/** The consistency rule over the batch, given every segment's observations in reading order. */
-function checkConsistency(segments: CheckedSegment[], observations: Array<Observation[] | undefined>,
-  enabled: ReadonlySet<RuleId>): ConsistencyTracker | undefined {
-  if (!enabled.has('inconsistent-term')) return undefined;
-  const consistency = trackConsistency();
-  segments.forEach((at, i) => { if (observations[i]?.length) consistency.record(at, observations[i]!); });
-  return consistency;
-}
-
-export function checkSegments(segments: CheckedSegment[], glossary: Glossary, matcher: Matcher, options: CheckOptions = {}): Violation[] {
-  const ctx = segmentContext(batchLanguagesOf(segments.map((s) => s.segment)), glossary, matcher, options.rules);
-  const { findings, observations } = checkPart(segments, ctx, options);
   options.onProgress?.(segments.length, segments.length);
-  return finish(findings, checkConsistency(segments, observations, ctx.enabled), options.severity);
+  if (consistency) findings.push(...consistency.violations());
+  // Findings in reading order, rules in their listed order, as violations with severities.
+  const levels = { ...DEFAULT_SEVERITY, ...options.severity };
+  return findings
+    .sort((a, b) => a.at.order - b.at.order || RULES.indexOf(a.rule) - RULES.indexOf(b.rule))
+    .map((f) => toViolation(f, levels[f.rule]));
 }
 
 export function toViolation(f: Finding, severity: Severity): Violation {
