@@ -122,13 +122,13 @@ const pairKey = (p: LanguagePair) => `${p.srcLang}\u0000${p.tgtLang}`;
  * pollute a memory.
  */
 function documentText(segments: Segment[], directionsOf: (doc: string) => LanguagePair[], tmxPairs: LanguagePair[],
-  formats: readonly string[], creationDate?: string): DocumentText {
+  formats: readonly string[]): DocumentText {
   const tmx = new Map<string, Buffer>();
   if (formats.includes('tmx')) {
     const units = segments.filter((s) => s.tgt && s.tgt.lang !== s.src.lang);
     for (const pair of tmxPairs) {
       const inPair = units.filter((s) => directionsOf(s.doc).some((d) => samePair(d, pair)));
-      if (inPair.length) tmx.set(pairKey(pair), Buffer.from(tmxUnits(inPair, { ...pair, creationDate })));
+      if (inPair.length) tmx.set(pairKey(pair), Buffer.from(tmxUnits(inPair, pair)));
     }
   }
   return {
@@ -215,8 +215,8 @@ export async function writeJobOutputs(outDir: string, input: JobOutputInput, sta
   // Each document's share of the job-wide files, prepared ahead or made now from its segments; without
   // a stager, all segments at once in their own order.
   const texts = stager
-    ? order.map((id) => staged.get(id)?.text ?? documentText(byDoc.get(id) ?? [], directionsOf, pairs, formats, input.creationDate))
-    : [documentText(input.segments, directionsOf, pairs, formats, input.creationDate)];
+    ? order.map((id) => staged.get(id)?.text ?? documentText(byDoc.get(id) ?? [], directionsOf, pairs, formats))
+    : [documentText(input.segments, directionsOf, pairs, formats)];
 
   const files: Array<[string, FileContent] | Promise<TempFile[]>> = [];
   if (formats.includes('jsonl')) files.push(['segments.jsonl', texts.map((d) => d.jsonl)]);
