@@ -63,7 +63,7 @@ export interface Verdict {
 }
 
 export function judge(parts: Parts, languages: Lang[], weights = WEIGHTS, sections?: Parts[]): Verdict | undefined {
-  if (!parts.count) return undefined;
+  if (!parts.tokens.length) return undefined;
   const evidence = gatherEvidence(parts, languages, weights, sections);
   return { languages, evidence, outsider: outsideLanguage(parts, languages, evidence) };
 }

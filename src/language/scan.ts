@@ -10,8 +10,6 @@ import { modelKnowsAll, wordVector } from './wordmodel.ts';
 
 /** What a unit's evidence is made of. */
 export interface Parts {
-  /** Number of words. */
-  count: number;
   /** Words (letter runs outside noise), in order. */
   tokens: string[];
   /** Own-model scores per word (wordmodel.ts), when every candidate is a model language; else empty. */
@@ -32,12 +30,12 @@ export function scanText(text: string, languages: Lang[]): Scan {
   const tokens: string[] = [];
   const vectors: Float64Array[] = [];
   const letters = countLetters(masked, languages, tokens, modelKnowsAll(languages) ? vectors : undefined, wordVector);
-  return { text, masked, count: tokens.length, tokens, vectors, letters };
+  return { text, masked, tokens, vectors, letters };
 }
 
 /** The parts of (a stretch of) masked text whose words are already found. */
-export function partsOf(masked: string, tokens: string[], languages: Lang[], letters = countLetters(masked, languages)): Parts {
-  return { count: tokens.length, tokens, vectors: vectorsOf(tokens, languages), letters };
+export function partsOf(masked: string, tokens: string[], languages: Lang[]): Parts {
+  return { tokens, vectors: vectorsOf(tokens, languages), letters: countLetters(masked, languages) };
 }
 
 function vectorsOf(tokens: string[], languages: Lang[]): Float64Array[] {
@@ -49,12 +47,10 @@ function vectorsOf(tokens: string[], languages: Lang[]): Float64Array[] {
 /** Several units as one text: words in order, letters summed. */
 export function joinParts(parts: Parts[]): Parts {
   if (parts.length === 1) return parts[0];
-  let count = 0;
   const tokens: string[] = [];
   const vectors: Float64Array[] = [];
   const letters: LetterCounts = { latin: 0, cyrillic: 0, other: 0, foreign: {}, apostrophes: 0, eastSlavic: 0 };
   for (const p of parts) {
-    count += p.count;
     for (let i = 0; i < p.tokens.length; i++) tokens.push(p.tokens[i]);
     for (let i = 0; i < p.vectors.length; i++) vectors.push(p.vectors[i]);
     letters.latin += p.letters.latin;
@@ -64,7 +60,7 @@ export function joinParts(parts: Parts[]): Parts {
     letters.eastSlavic += p.letters.eastSlavic;
     for (const l in p.letters.foreign) letters.foreign[l] = (letters.foreign[l] ?? 0) + p.letters.foreign[l];
   }
-  return { count, tokens, vectors, letters };
+  return { tokens, vectors, letters };
 }
 
 /** Whether a text between sentences is all white space (else it is scanned as well). */

@@ -75,7 +75,8 @@ const llScratch = new Float64Array(MODEL_LANGS.length);
  */
 export function gatherEvidence(parts: Parts, languages: Lang[], weights: Weights = WEIGHTS, sections?: Parts[]): Evidence {
   const plan = planFor(languages);
-  const { count, letters } = parts;
+  const { letters } = parts;
+  const count = parts.tokens.length;
   const total = letters.latin + letters.cyrillic + letters.other;
   const n = Math.min(count, weights.maxWords);
   const headLength = Math.min(count, 4 * weights.maxWords);
