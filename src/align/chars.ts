@@ -13,13 +13,13 @@ function classify(ch: string): number {
 }
 
 /** The class of a code unit outside the surrogates. */
-export function bmpClassOf(c: number): number {
+function bmpClassOf(c: number): number {
   let k = bmpClass[c];
   if (k === 0) { k = classify(String.fromCharCode(c)); bmpClass[c] = k; }
   return k;
 }
 
-export function classAt(text: string, i: number): number {
+function classAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
     const d = text.charCodeAt(i + 1);
@@ -34,7 +34,7 @@ export function classAt(text: string, i: number): number {
 }
 
 /** 2 at a surrogate pair (one code point, as the u flag reads it), else 1. */
-export function widthAt(text: string, i: number): number {
+function widthAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return 1;
   const d = text.charCodeAt(i + 1);

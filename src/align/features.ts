@@ -4,8 +4,8 @@
 // Lukashenko ~ Лукашенко, Himalaya ~ himalayens), glossary entries and dictionary translations.
 import { nameKey } from '../glossary/index.ts';
 import type { Lang } from '../types.ts';
-import { bmpClassOf, classAt, classAtCode, EXCLAMATION, GROUP_SEPARATORS, isGroupSeparator, isLetterOrMark, isSpace, LETTER,
-  markOf, normalizedLength, NUMBER, OTHER, QUESTION, QUOTE, textMarks, widthAt, widthAtCode } from './chars.ts';
+import { classAtCode, EXCLAMATION, GROUP_SEPARATORS, isGroupSeparator, isLetterOrMark, isSpace, LETTER,
+  markOf, normalizedLength, NUMBER, OTHER, QUESTION, QUOTE, textMarks, widthAtCode } from './chars.ts';
 import type { Lexicon } from './lexicon.ts';
 import { codesOf, grow, wordCodes, WordTable } from './wordtable.ts';
 
@@ -169,10 +169,9 @@ export function sentenceUnit(text: string, vocab: Vocabulary, options: FeatureOp
   const n = plain.length, codes = codesOf(plain);
   for (let i = 0; i < n; ) {
     const c = codes[i];
-    const surrogate = c >= 0xd800 && c <= 0xdfff;
-    const k = surrogate ? classAt(plain, i) : bmpClassOf(c);
+    const k = classAtCode(codes, plain, i);
     if (k === OTHER) {
-      const w = surrogate ? widthAt(plain, i) : 1;
+      const w = widthAtCode(codes, plain, i);
       if (isSpace(c)) space = len > 0;
       else {
         if (space) { len++; space = false; }
@@ -196,7 +195,7 @@ export function sentenceUnit(text: string, vocab: Vocabulary, options: FeatureOp
       }
     } else {
       // [\p{L}\p{M}]+(?:['’]\p{L}+)?
-      i += surrogate ? widthAt(plain, i) : 1;
+      i += widthAtCode(codes, plain, i);
       while (i < n && isLetterOrMark(classAtCode(codes, plain, i))) i += widthAtCode(codes, plain, i);
       if (i + 1 < n) {
         const d = codes[i];
