@@ -27,7 +27,7 @@ export interface ParagraphDetection extends Detection {
 type Span = NonNullable<Detection['spans']>[number];
 
 /** A piece of a sentence that may be in another language: a quotation or a run of one script. */
-interface Piece { start: number; end: number; words: number; quoted: boolean; tokens: string[] }
+interface Piece { start: number; end: number; quoted: boolean; tokens: string[] }
 
 const QUOTED = /«[^«»]+»|“[^“”]+”|„[^„“”]+[“”]|"[^"]+"/gu;
 
@@ -132,7 +132,7 @@ function sentenceSpans(scan: Scan, d: ScoredDetection, options: DetectOptions): 
     // The piece's words are the sentence's: only its letters are counted again.
     const pd = decide(judge(partsOf(scan.masked.slice(p.start, p.end), p.tokens, languages), languages), options);
     // One plain word in another language is more often a name than a switch of language.
-    const counts = pd.lang !== d.lang && pd.lang !== 'und' && (p.words >= 2 || p.quoted);
+    const counts = pd.lang !== d.lang && pd.lang !== 'und' && (p.tokens.length >= 2 || p.quoted);
     other ||= counts;
     spans.push({ start: p.start, end: p.end, lang: counts ? pd.lang : d.lang, confidence: counts ? pd.confidence : d.confidence });
   }
@@ -174,8 +174,8 @@ function runsOf(masked: string, from: number, to: number, quoted: boolean, piece
     const s = CYRILLIC_SCRIPT.test(m[0]) ? 'Cyrl' : LATIN_SCRIPT.test(m[0]) ? 'Latn' : 'Other';
     const start = from + m.index!;
     const end = start + m[0].length;
-    if (cur && (s === script || quoted)) { cur.end = end; cur.words++; cur.tokens.push(m[0]); }
-    else { cur = { start, end, words: 1, quoted, tokens: [m[0]] }; pieces.push(cur); script = s; }
+    if (cur && (s === script || quoted)) { cur.end = end; cur.tokens.push(m[0]); }
+    else { cur = { start, end, quoted, tokens: [m[0]] }; pieces.push(cur); script = s; }
   }
 }
 
