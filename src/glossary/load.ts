@@ -11,6 +11,7 @@ import { parseCsvGlossary } from './csv.ts';
 import { GlossaryError } from './errors.ts';
 import { guessPerson } from './people.ts';
 import { parseTbx } from './tbx.ts';
+import { hasCyrillic } from './translit.ts';
 
 export { GlossaryError };
 
@@ -117,7 +118,7 @@ function fromData(data: RawGlossary, file: string): LoadedGlossary {
     const { gender, indeclinable, ...rest } = e;
     return {
       ...rest,
-      terms: e.terms.map((t) => ({ ...t, gender: t.gender ?? (hasCyr(t.text) ? gender : undefined), indeclinable: t.indeclinable ?? (hasCyr(t.text) ? indeclinable : undefined) }))
+      terms: e.terms.map((t) => ({ ...t, gender: t.gender ?? (hasCyrillic(t.text) ? gender : undefined), indeclinable: t.indeclinable ?? (hasCyrillic(t.text) ? indeclinable : undefined) }))
         .map(dropUndefined),
     };
   });
@@ -180,7 +181,6 @@ function jsonEntryLines(text: string): Map<string, number> | undefined {
   return stack.length === 0 ? out : undefined;
 }
 
-const hasCyr = (s: string) => /[\u0400-\u04FF]/.test(s);
 function dropUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }

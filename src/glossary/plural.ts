@@ -5,7 +5,7 @@
 // singular instrumental of Тихановский, so it stays his). Only surnames get plurals: a common noun's
 // plural is already in russianForms, and a given name or a place has no family to name.
 import type { Lang } from '../types.ts';
-import { primaryLang } from './translit.ts';
+import { hasCyrillic, primaryLang } from './translit.ts';
 import { withStem, type WordInfo } from './russian.ts';
 import type { Pattern, Spelling } from './variants.ts';
 
@@ -65,7 +65,7 @@ export function latinSurnamePlurals(word: string): string[] {
 
 /** The plural forms of a surname spelled in `lang` (Latin spellings take the English plural). */
 export function surnamePlurals(word: string, lang: Lang, info: WordInfo = {}): string[] {
-  if (!/[\u0400-\u04FF]/.test(word)) return latinSurnamePlurals(word);
+  if (!hasCyrillic(word)) return latinSurnamePlurals(word);
   return primaryLang(lang) === 'be' ? belarusianSurnamePlurals(word, info) : russianSurnamePlurals(word, info);
 }
 

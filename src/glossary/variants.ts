@@ -79,7 +79,7 @@ export function wordKey(word: string, strategy: RussianStrategy): string {
 
 function computeWordKey(word: string, strategy: RussianStrategy): string {
   const f = fold(word);
-  if (strategy === 'paradigm' || !/[\u0400-\u04FF]/.test(f)) return f;
+  if (strategy === 'paradigm' || !hasCyrillic(f)) return f;
   return strategy === 'snowball' ? snowballStem(f) : fold(strategy(f));
 }
 
