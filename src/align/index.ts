@@ -50,9 +50,10 @@ export function alignDocuments(srcParagraphs: string[][], tgtParagraphs: string[
   if (nonEmpty(srcParagraphs) < 2 || nonEmpty(tgtParagraphs) < 2 || options.method === 'gale-church') return alignSentences(src, tgt, options);
   const units = buildUnits(src, tgt, options);
   const { src: srcUnits, tgt: tgtUnits } = sharedOnly(units.srcUnits, units.tgtUnits);
-  const paraBeads = alignWithCalibration(paragraphUnits(srcParagraphs, units.srcUnits, srcUnits, units.vocab),
-    paragraphUnits(tgtParagraphs, units.tgtUnits, tgtUnits, units.vocab), options);
-  return alignWithCalibration(srcUnits, tgtUnits, options, sentenceGroups(groupUncertain(paraBeads), srcParagraphs, tgtParagraphs));
+  const srcStart = starts(srcParagraphs), tgtStart = starts(tgtParagraphs);
+  const paraBeads = alignWithCalibration(paragraphUnits(srcStart, units.srcUnits, srcUnits, units.vocab),
+    paragraphUnits(tgtStart, units.tgtUnits, tgtUnits, units.vocab), options);
+  return alignWithCalibration(srcUnits, tgtUnits, options, sentenceGroups(groupUncertain(paraBeads), srcStart, tgtStart));
 }
 
 /** paragraphs.flat() in a plain loop: the generic builtin (any depth, holes) was ~3% of a warm align pass. */
@@ -76,18 +77,17 @@ function nonEmpty(paragraphs: string[][]): number {
  * Paragraphs share the ids their sentences share, so the sentences' shared ids are joined (`joinSpan`)
  * instead of joining every id and filtering the paragraphs again.
  */
-function paragraphUnits(paragraphs: string[][], units: Unit[], shared: Unit[], vocab: Vocabulary): Unit[] {
-  const out = new Array<Unit>(paragraphs.length);
-  let k = 0;
-  for (let p = 0; p < paragraphs.length; p++) out[p] = joinSpan(units, shared, k, (k += paragraphs[p].length), vocab);
+function paragraphUnits(start: number[], units: Unit[], shared: Unit[], vocab: Vocabulary): Unit[] {
+  const out = new Array<Unit>(start.length - 1);
+  for (let p = 0; p < out.length; p++) out[p] = joinSpan(units, shared, start[p], start[p + 1], vocab);
   return out;
 }
 
 /** The sentences [from, to) a side of a group of paragraphs covers. */
 interface Group { srcFrom: number; srcTo: number; tgtFrom: number; tgtTo: number }
 
-function sentenceGroups(paragraphGroups: Bead[], srcParagraphs: string[][], tgtParagraphs: string[][]): Group[] {
-  const srcStart = starts(srcParagraphs), tgtStart = starts(tgtParagraphs);
+/** The sentence ranges of groups of paragraphs; `srcStart`/`tgtStart` are each side's paragraph starts (`starts`). */
+function sentenceGroups(paragraphGroups: Bead[], srcStart: number[], tgtStart: number[]): Group[] {
   // A group without paragraphs on a side sits where the previous group ended, so every sentence is covered.
   let srcEnd = 0, tgtEnd = 0;
   const groups = new Array<Group>(paragraphGroups.length);
@@ -166,9 +166,11 @@ function alignWithCalibration(src: Unit[], tgt: Unit[], options: AlignOptions, g
   return groups ? alignGroups(groups, src, tgt, tuned) : alignUnits(src, tgt, tuned);
 }
 
+/** Where each paragraph's sentences start in the flattened document, and the sentence count last. */
 function starts(paragraphs: string[][]): number[] {
-  const out = [0];
-  for (const p of paragraphs) out.push(out.at(-1)! + p.length);
+  const out = new Array<number>(paragraphs.length + 1);
+  out[0] = 0;
+  for (let p = 0; p < paragraphs.length; p++) out[p + 1] = out[p] + paragraphs[p].length;
   return out;
 }
 
