@@ -152,7 +152,7 @@ function prefix(units: Unit[], field: 'len' | 'keys', slot: number): Float64Arra
 }
 
 /** a, a+1, ..., b-1, in an array of exactly that size (most beads have one sentence a side). */
-export function range(a: number, b: number): number[] {
+function range(a: number, b: number): number[] {
   if (b - a === 1) return [a];
   const out = new Array<number>(Math.max(0, b - a));
   for (let k = a; k < b; k++) out[k - a] = k;
