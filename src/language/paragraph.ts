@@ -92,10 +92,11 @@ export function detectScannedParagraph(paragraph: ParagraphScan, options: Detect
   for (const s of paragraph.sentences) {
     const d = decide(s.verdict, leaning);
     // Spans relative to the sentence; after merging, neighbours differ, so two or more mean mixed.
+    // Fresh objects (mergeSpans copies), so a mixed sentence keeps them as they are.
     const own = sentenceSpans(s.scan, d, leaning);
     const mixed = own.length > 1;
     sentences.push({ start: s.start, end: s.end, text: s.text, lang: d.lang, confidence: d.confidence,
-      ...(mixed ? { mixed, spans: own.map((p) => ({ ...p })) } : {}) });
+      ...(mixed ? { mixed, spans: own } : {}) });
     for (const p of own) spans.push({ ...p, start: p.start + s.start, end: p.end + s.start });
   }
   const merged = mergeSpans(spans.filter((p) => p.lang !== 'und'));
