@@ -124,10 +124,12 @@ function tryPattern(p: Pattern, words: ScreenedWords, keyAt: (j: number) => stri
     if (k > 0 && span < spans.length && spans[span][0] < end) return undefined;
     const s = p.positions[k].get(keyAt(i + k))!;
     // A plural surname is a name only when capitalised: «Белые» may be the Belys, «белые» is "white".
-    if (s.pluralAt !== undefined && s.formIndex >= s.pluralAt && text[start] === text[start].toLowerCase()) return undefined;
+    if (isPlural(s) && text[start] === text[start].toLowerCase()) return undefined;
     // Acronyms in capitals; a Russian case ending may follow in lower case (МАЗа, МАЗе).
-    const head = p.capsOnly ? text.slice(start, Math.min(start + s.base.length, end)) : '';
-    if (head !== head.toUpperCase()) return undefined;
+    if (p.capsOnly) {
+      const head = text.slice(start, Math.min(start + s.base.length, end));
+      if (head !== head.toUpperCase()) return undefined;
+    }
     spellings.push(s);
   }
   const start = starts[i], nameEnd = ends[i + n - 1];
