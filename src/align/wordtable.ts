@@ -79,20 +79,27 @@ export function grow<A extends Int32Array | Uint16Array | Uint8Array>(array: A, 
   return grown;
 }
 
+/** A buffer of a string's UTF-16 code units, reused from string to string (valid until its next use). */
+class CodeBuffer {
+  constructor(private codes: Uint16Array) {}
+  of(text: string): Uint16Array {
+    const n = text.length;
+    if (n > this.codes.length) this.codes = new Uint16Array(Math.max(2 * this.codes.length, n));
+    const codes = this.codes;
+    for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(i);
+    return codes;
+  }
+}
+
+// Two buffers, because a word's own codes are read while its sentence's are still in use.
+const sentenceCodes = new CodeBuffer(new Uint16Array(1024)), ownWordCodes = new CodeBuffer(new Uint16Array(64));
+
 /** A sentence's UTF-16 code units, in a buffer reused from sentence to sentence (valid until the next call). */
-let codeBuffer = new Uint16Array(1024);
 export function codesOf(text: string): Uint16Array {
-  const n = text.length;
-  if (n > codeBuffer.length) codeBuffer = new Uint16Array(Math.max(2 * codeBuffer.length, n));
-  const codes = codeBuffer;
-  for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(i);
-  return codes;
+  return sentenceCodes.of(text);
 }
 
 /** A word's code units, for words that are not a span of the sentence (numbers without their group separators). */
-let wordBuffer = new Uint16Array(64);
 export function wordCodes(word: string): Uint16Array {
-  if (word.length > wordBuffer.length) wordBuffer = new Uint16Array(Math.max(2 * wordBuffer.length, word.length));
-  for (let i = 0; i < word.length; i++) wordBuffer[i] = word.charCodeAt(i);
-  return wordBuffer;
+  return ownWordCodes.of(word);
 }
