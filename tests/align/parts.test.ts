@@ -78,6 +78,9 @@ describe('anchors', () => {
     sameIds('Ре\u0301спублика', 'Ре\u0301спубликой');
     sameIds('Moscow\u{1D400}Minsk', 'Moscow'); // one word: a letter outside the BMP does not split it
     expect(unit('😀 😀 😀 , . ;').ids.length).toBe(0);
+    // A lone surrogate (high or low) is one character of no class: it splits words and counts once.
+    sameIds('Minsk\udc00Moscow\ud800', 'Minsk Moscow');
+    expect(unit('\udc00ab\ud800').len).toBe(4);
     // Length counts whitespace runs once and trims the ends.
     expect(unit('  two\t\n words  ').len).toBe('two words'.length);
   });
