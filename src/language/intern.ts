@@ -23,8 +23,8 @@ export function mix(hash: number, unit: number): number {
   return Math.imul(hash ^ unit, 0x01000193);
 }
 
-/** The interned string equal to text[start, end); `h`, when known, is its hash (HASH_SEED, mix). */
-export function internWord(text: string, start: number, end: number, h = hashOf(text, start, end)): string {
+/** The interned string equal to text[start, end); `h` is its hash (HASH_SEED, mix), taken as it was read. */
+export function internWord(text: string, start: number, end: number, h: number): string {
   const length = end - start;
   const mask = slots.length - 1;
   let k = h & mask;
