@@ -10,7 +10,7 @@ interface Rendering { count: number; first: number; preferred: boolean; text: st
 interface Occurrence { at: CheckedSegment; renderings: string[]; source: string }
 interface Group { entry: string; renderings: Map<string, Rendering>; occurrences: Occurrence[] }
 
-/** What one segment says about how a source term is rendered: plain data, so workers can send it. */
+/** What one segment says about how a source term is rendered (recorded by ConsistencyTracker in batch order). */
 export interface Observation {
   key: string;
   entry: string;
