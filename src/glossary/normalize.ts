@@ -38,12 +38,12 @@ export function normalize(text: string, lang: Lang, matcher: Matcher, glossary: 
 
 /** Moves matches from original offsets to normalised ones; a rewritten mention now reads as preferred. */
 function shiftMatches(matches: TermMatch[], changes: Change[], normalized: string): TermMatch[] {
-  const sorted = [...changes].sort((a, b) => a.start - b.start);
-  // Shift by the changes before a match; a family plural has several matches on one change, counted once.
+  // Both in reading order (normalize makes the changes from the matches, in turn). Shift by the changes
+  // before a match; a family plural has several matches on one change, counted once.
   let shift = 0, next = 0;
   return matches.map((m) => {
-    while (next < sorted.length && sorted[next].start < m.start) { shift += sorted[next].after.length - (sorted[next].end - sorted[next].start); next++; }
-    const c = sorted[next]?.start === m.start ? sorted[next] : undefined;
+    while (next < changes.length && changes[next].start < m.start) { shift += changes[next].after.length - (changes[next].end - changes[next].start); next++; }
+    const c = changes[next]?.start === m.start ? changes[next] : undefined;
     const delta = c ? c.after.length - (c.end - c.start) : 0;
     const start = m.start + shift, end = m.end + shift + delta;
     return c ? { ...m, start, end, surface: normalized.slice(start, end), term: c.after, status: 'preferred' as const } : { ...m, start, end };
