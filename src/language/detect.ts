@@ -78,14 +78,9 @@ export function decide(verdict: Verdict | undefined, options: DetectOptions = {}
   const { languages, evidence, outsider } = verdict;
   const p = toProbabilities(evidence.scores, languages, terms);
   const probabilities: Scores = {};
-  let best = 0;
-  for (let k = 0; k < languages.length; k++) {
-    probabilities[languages[k]] = p[k];
-    if (p[k] > p[best]) best = k;
-  }
-  if (outsider) {
-    return { lang: options.outside === 'code' ? outsider : 'und', confidence: 0, probabilities, outsider, words: evidence.words };
-  }
+  for (let k = 0; k < languages.length; k++) probabilities[languages[k]] = p[k];
+  if (outsider) return { lang: outsiderLang(outsider, options), confidence: 0, probabilities, outsider, words: evidence.words };
+  const best = mostProbable(p, languages.length);
   return { lang: languages[best], confidence: round(p[best]), probabilities, words: evidence.words };
 }
 
@@ -95,12 +90,23 @@ export function decide(verdict: Verdict | undefined, options: DetectOptions = {}
  */
 export function decideLanguage(verdict: Verdict | undefined, options: DetectOptions, terms: number[] | undefined): Detection {
   if (!verdict) return { lang: 'und', confidence: 0 };
-  if (verdict.outsider) return { lang: options.outside === 'code' ? verdict.outsider : 'und', confidence: 0 };
+  if (verdict.outsider) return { lang: outsiderLang(verdict.outsider, options), confidence: 0 };
   const { languages } = verdict;
   const p = toProbabilities(verdict.evidence.scores, languages, terms);
-  let best = 0;
-  for (let k = 1; k < languages.length; k++) if (p[k] > p[best]) best = k;
+  const best = mostProbable(p, languages.length);
   return { lang: languages[best], confidence: round(p[best]) };
+}
+
+/** What a unit in a language outside the candidates is reported as (DetectOptions.outside). */
+function outsiderLang(outsider: Lang, options: DetectOptions): Lang {
+  return options.outside === 'code' ? outsider : 'und';
+}
+
+/** Index of the most probable of the first `n` candidates (the first of equals). */
+function mostProbable(p: Float64Array, n: number): number {
+  let best = 0;
+  for (let k = 1; k < n; k++) if (p[k] > p[best]) best = k;
+  return best;
 }
 
 /**
