@@ -35,9 +35,8 @@ export interface AlignOptions {
 
 /** Aligns two sentence lists; the beads cover every sentence of both sides, in order. */
 export function alignSentences(src: string[], tgt: string[], options: AlignOptions = {}): Bead[] {
-  const units = buildUnits(src, tgt, options);
-  const { src: srcUnits, tgt: tgtUnits } = sharedOnly(units.srcUnits, units.tgtUnits);
-  return alignWithCalibration(srcUnits, tgtUnits, options);
+  const { shared } = buildUnits(src, tgt, options);
+  return alignWithCalibration(shared.src, shared.tgt, options);
 }
 
 /**
@@ -49,7 +48,7 @@ export function alignDocuments(srcParagraphs: string[][], tgtParagraphs: string[
   const src = flatten(srcParagraphs), tgt = flatten(tgtParagraphs);
   if (nonEmpty(srcParagraphs) < 2 || nonEmpty(tgtParagraphs) < 2 || options.method === 'gale-church') return alignSentences(src, tgt, options);
   const units = buildUnits(src, tgt, options);
-  const { src: srcUnits, tgt: tgtUnits } = sharedOnly(units.srcUnits, units.tgtUnits);
+  const { src: srcUnits, tgt: tgtUnits } = units.shared;
   const srcStart = starts(srcParagraphs), tgtStart = starts(tgtParagraphs);
   const paraBeads = alignWithCalibration(paragraphUnits(srcStart, units.srcUnits, srcUnits, units.vocab),
     paragraphUnits(tgtStart, units.tgtUnits, tgtUnits, units.vocab), options);
@@ -115,6 +114,7 @@ function alignGroups(groups: Group[], srcUnits: Unit[], tgtUnits: Unit[], model:
   return beads;
 }
 
+/** Both sides' units, whole and with only the ids both sides have (`sharedOnly`), which the programme reads. */
 function buildUnits(src: string[], tgt: string[], options: AlignOptions) {
   const vocab = new Vocabulary();
   const anchored = options.method !== 'gale-church';
@@ -122,7 +122,8 @@ function buildUnits(src: string[], tgt: string[], options: AlignOptions) {
     : (options.lexicon ?? loadLexicon(options.srcLang ?? 'und', options.tgtLang ?? 'und'));
   // The target side first: source words' dictionary translations that it lacks are left out.
   const tgtUnits = sideUnits(tgt, 'tgt', vocab, options, anchored, lexicon);
-  return { srcUnits: sideUnits(src, 'src', vocab, options, anchored, lexicon, new IdSet(tgtUnits)), tgtUnits, vocab };
+  const srcUnits = sideUnits(src, 'src', vocab, options, anchored, lexicon, new IdSet(tgtUnits));
+  return { srcUnits, tgtUnits, vocab, shared: sharedOnly(srcUnits, tgtUnits) };
 }
 
 function sideUnits(texts: string[], side: 'src' | 'tgt', vocab: Vocabulary, options: AlignOptions, anchored: boolean,
