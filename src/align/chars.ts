@@ -47,7 +47,8 @@ export function isSpace(c: number): boolean {
     || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
 }
 
-export const GROUP_SEPARATORS = /[\s\u00a0\u202f'’]/g;
+/** The separators isGroupSeparator accepts (\s takes in the no-break spaces). */
+export const GROUP_SEPARATORS = /[\s'’]/g;
 const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
 
 /** A separator of digit groups: /(\d)[\s'’](?=\d{3}(?!\d))/ with the separator at i. */
