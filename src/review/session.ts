@@ -31,8 +31,6 @@ export class ReviewSession {
   private done: Patch[] = [];
   private undone: Patch[] = [];
   private queue: Promise<unknown> = Promise.resolve();
-  /** The glossary it was opened with (OpenOptions). */
-  glossary?: Glossary;
 
   private constructor(
     readonly jobDir: string,
@@ -43,6 +41,8 @@ export class ReviewSession {
     private readonly unlock: () => Promise<void>,
     /** Notes for the user: skipped journal lines and decisions that no longer apply. */
     readonly warnings: string[],
+    /** The glossary it was opened with (OpenOptions). */
+    readonly glossary?: Glossary,
   ) {}
 
   static async open(jobDir: string, options: OpenOptions = {}): Promise<ReviewSession> {
@@ -91,8 +91,7 @@ export class ReviewSession {
     const journal = await Journal.open(journalPath);
     if (!entries.length) await journal.append({ at: now(), base: sha256(base) });
     const warnings = torn.map((line) => t('review:tornLine', { file: journalPath, line }));
-    const session = new ReviewSession(jobDir, beads, pristine, journal, { matchTerms: options.matchTerms }, unlock, warnings);
-    session.glossary = options.glossary;
+    const session = new ReviewSession(jobDir, beads, pristine, journal, { matchTerms: options.matchTerms }, unlock, warnings, options.glossary);
     session.replay(entries, journalPath);
     return session;
   }
