@@ -45,21 +45,15 @@ export function detectLines(lines: string[], options: DetectOptions = {}): Score
 export function detectParagraphs(paragraphs: string[], options: DetectOptions = {},
   sentences?: SentenceSpan[][]): ParagraphDetection[] {
   const languages = candidatesOf(options);
-  return detectScannedParagraphs(paragraphs.map((text, i) => scanParagraph(text, languages, sentences?.[i] ?? splitSentences(text))), options);
-}
-
-/**
- * The second pass over scanned paragraphs: each paragraph's verdict, weighed with the caller's prior,
- * gives the document's distribution, and every paragraph is then detected leaning on it. Nothing is
- * read twice: the first pass and the second differ only in the prior.
- */
-function detectScannedParagraphs(paragraphs: ParagraphScan[], options: DetectOptions = {}): ParagraphDetection[] {
-  const leaning = documentLeaning(paragraphs, options);
-  return paragraphs.map((p) => detectScannedParagraph(p, leaning));
+  const scans = paragraphs.map((text, i) => scanParagraph(text, languages, sentences?.[i] ?? splitSentences(text)));
+  // Each paragraph's verdict, weighed with the caller's prior, gives the document's distribution, and
+  // every paragraph is then detected leaning on it. Nothing is read twice: the passes differ only in the prior.
+  const leaning = documentLeaning(scans, options, languages);
+  return scans.map((p) => detectScannedParagraph(p, leaning));
 }
 
 /** The options of the second pass: the document's distribution as the prior. */
-function documentLeaning(paragraphs: ParagraphScan[], options: DetectOptions, languages = candidatesOf(options)): DetectOptions {
+function documentLeaning(paragraphs: ParagraphScan[], options: DetectOptions, languages: Lang[]): DetectOptions {
   const terms = priorTerms(options.prior, languages);
   const prior = distribution(paragraphs.map((p) => ({ text: p.text, detection: decide(p.verdict, options, WEIGHTS, terms) })));
   return { ...options, prior: Object.keys(prior).length ? prior : options.prior };
