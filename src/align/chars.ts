@@ -1,6 +1,7 @@
 // Character-level reading of a sentence for the aligner: the character classes of the Unicode
 // property escapes its word pattern uses, white space, digit-group separators and the punctuation
 // that is an anchor of its own, each looked up by code unit rather than by regular expression.
+import { isSpace } from '../documents/space.ts';
 
 // Character classes as the Unicode property escapes define them, looked up once per code point.
 export const OTHER = 1, LETTER = 2, MARK = 3, NUMBER = 4;
@@ -41,11 +42,9 @@ function widthAt(text: string, i: number): number {
   return d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
 }
 
-/** \s: ECMAScript white space and line terminators. */
-export function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
-    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
-}
+// \s by character code: the documents stage's (space.ts itself, as language/scan.ts takes it, rather
+// than the documents index with its HTML and Markdown readers).
+export { isSpace } from '../documents/space.ts';
 
 /** The separators isGroupSeparator accepts (\s takes in the no-break spaces). */
 export const GROUP_SEPARATORS = /[\s'’]/g;
