@@ -168,6 +168,12 @@ export class DocumentStager {
 
   has(id: string): boolean { return this.staged.has(id); }
 
+  /** The document's share of segments.jsonl as staged (one line per segment), if the job writes one. */
+  jsonl(id: string): Uint8Array | undefined {
+    const formats = this.settings.formats ?? OUTPUT_FORMATS;
+    return formats.includes('jsonl') ? this.staged.get(id)?.text?.jsonl : undefined;
+  }
+
   /** The staged documents, in the order they were staged. */
   ids(): string[] { return [...this.staged.keys()]; }
 

@@ -129,13 +129,23 @@ async function runQueue(tasks: DocTask[], machine: DocumentMachine, settings: St
   tasks.forEach((task, k) => {
     const stored = store.load(task) as SnapshotFrom<DocumentMachine> | undefined;
     const saved = stored && expandSnapshot(stored);
-    if (saved?.status === 'done') { resumedDocuments++; finish(k, saved.output as DocOutput); return; }
+    if (saved?.status === 'done') {
+      resumedDocuments++;
+      const attached = store.loadAttached(task) as DocOutput['segments'];
+      finish(k, attached.length ? { ...saved.output as DocOutput, segments: attached } : saved.output as DocOutput);
+      return;
+    }
     void queue.add(async () => {
       const output = await runDocument(machine, { task, settings }, store, saved, options.signal);
       if (!output) return;
       // Once its outputs are staged, a document's segments are not kept: a batch's memory then grows
-      // with its figures, not its text. (The journal has its own copy of the record.)
+      // with its figures, not its text.
       const staged = output.status === 'done' && stager.add(jobDocument(output), output.segments);
+      // A finished document needs nothing but its output to be skipped next time; its segments go to
+      // the journal as the segments.jsonl lines just staged, where there are some.
+      const lines = staged ? stager.jsonl(output.task.src.id) : undefined;
+      if (lines) store.save(task, { status: 'done', output: { ...output, segments: [] } }, { count: output.segments.length, bytes: lines });
+      else store.save(task, { status: 'done', output });
       finish(k, staged ? { ...output, segments: [] } : output);
     });
   });
@@ -174,7 +184,7 @@ async function writeOutputs(job: Job, finished: DocOutput[], report: Report, sto
 
 /**
  * Runs (or resumes) one document's machine, saving its snapshot whenever it enters a new stage (that
- * is, after every stage) and when it is done.
+ * is, after every stage); the finished record is the caller's to save.
  * Resolves undefined when the batch is aborted: the last saved stage is where the next run resumes.
  */
 function runDocument(machine: DocumentMachine, input: MachineInput, store: StateStore,
@@ -190,8 +200,7 @@ function runDocument(machine: DocumentMachine, input: MachineInput, store: State
     actor.subscribe({
       next(snapshot) {
         if (snapshot.status === 'done') {
-          // A finished document needs nothing but its output to be skipped next time.
-          store.save(input.task, { status: 'done', output: snapshot.output });
+          // Its record is saved by the caller, with the segments' bytes it stages.
           signal?.removeEventListener('abort', onAbort);
           resolve(snapshot.output as DocOutput);
           return;

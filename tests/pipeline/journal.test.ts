@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveJob, runBatch } from '../../src/pipeline/index.ts';
+import { readJournal } from '../../src/pipeline/state.ts';
 import { listFiles, REPO } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tandem-journal-'));
@@ -14,28 +15,38 @@ cpSync(join(REPO, 'seeds'), join(dir, 'docs'), { recursive: true });
 const job = resolveJob({ input: 'docs/*.txt', languages: ['en', 'ru', 'uk', 'be'], pairs: ['en-ru'],
   glossaries: join(REPO, 'glossaries', '*.yaml'), concurrency: 1, output: { dir: 'out' } }, { name: 'journal', base: dir });
 const journalFile = join(job.outDir, '.tandem-state', 'journal.jsonl');
-const stageOf = (line: string) => {
-  const { snapshot } = JSON.parse(line) as { snapshot: { status: string; value?: string } };
-  return snapshot.status === 'done' ? 'done' : snapshot.value!;
+const records = () => readJournal(readFileSync(journalFile, 'utf8'));
+const stageOf = ({ snapshot }: { snapshot: unknown }) => {
+  const s = snapshot as { status: string; value?: string };
+  return s.status === 'done' ? 'done' : s.value!;
 };
 
 describe('the journal', () => {
   it('holds every stage of a document and resumes from the middle of one', async () => {
     const first = await runBatch(job, { fresh: true, flushMs: 0 });
     expect(first.report.summary.failed).toBe(0);
-    const lines = readFileSync(journalFile, 'utf8').split('\n').filter(Boolean);
+    const saved = records();
     // One unit (the seed pair): every stage after the first, each saved as it starts, then its record.
-    expect(lines.map(stageOf)).toEqual(['segment', 'detect', 'normalise', 'align', 'translate', 'emit', 'done']);
+    expect(saved.map(stageOf)).toEqual(['segment', 'detect', 'normalise', 'align', 'translate', 'emit', 'done']);
+    // The finished record's segments are the lines after it: the document's segments.jsonl lines.
+    const jsonl = readFileSync(join(job.outDir, 'segments.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    expect(jsonl.length).toBeGreaterThan(10);
+    expect(saved.at(-1)!.attached).toEqual(jsonl);
     const before = join(dir, 'before');
     cpSync(job.outDir, before, { recursive: true });
 
     // Killed while aligning: the journal ends with the snapshot taken as align started.
-    writeFileSync(journalFile, lines.slice(0, lines.map(stageOf).indexOf('align') + 1).join('\n') + '\n');
+    writeFileSync(journalFile, saved.slice(0, saved.map(stageOf).indexOf('align') + 1)
+      .map(({ attached, ...record }) => JSON.stringify(record) + '\n').join(''));
     const again = await runBatch(job, { flushMs: 0 });
     expect(again.resumedDocuments).toBe(0);
-    const stages = readFileSync(journalFile, 'utf8').split('\n').filter(Boolean).map(stageOf);
+    const stages = records().map(stageOf);
     expect(stages.slice(stages.lastIndexOf('align'))).toEqual(['align', 'translate', 'emit', 'done']);
     expect(stages).not.toContain('detect'); // earlier stages were not redone (the journal was compacted to align)
+    // And a rerun takes the finished document, segments and all, from its record.
+    const third = await runBatch(job, { flushMs: 0 });
+    expect(third.resumedDocuments).toBe(1);
+    expect(third.outputs[0].segments).toEqual(jsonl);
     for (const file of listFiles(before)) {
       const a = readFileSync(join(before, file), 'utf8'), b = readFileSync(join(job.outDir, file), 'utf8');
       if (file === 'report.json') expect(b.replace(/"timeMs": \d+/g, '')).toBe(a.replace(/"timeMs": \d+/g, ''));

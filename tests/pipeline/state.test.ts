@@ -36,6 +36,37 @@ describe('saved progress', () => {
     expect(existsSync(join(store.dir, 'lock'))).toBe(false);
   });
 
+  it("reads a record's attached lines back with it, and drops a record whose lines were cut", async () => {
+    const out = temp('tandem-attached-');
+    const store = new StateStore(out);
+    store.open('k');
+    store.save(task('a.txt'), { value: 'emit' });
+    store.save(task('b.txt'), { value: 'emit' });
+    await store.close();
+    const done = new StateStore(out);
+    done.open('k');
+    const lines = (ids: string[]) => ({ count: ids.length, bytes: Buffer.from(ids.map((id) => JSON.stringify({ id, text: 'Привет "мир"' }) + '\n').join('')) });
+    done.save(task('a.txt'), { status: 'done' }, lines(['0.0', '0.1']));
+    done.save(task('b.txt'), { status: 'done' }, lines(['1.0', '1.1', '1.2']));
+    await done.close();
+    const file = join(done.dir, 'journal.jsonl');
+    const text = readFileSync(file, 'utf8');
+    // Killed while writing b's last segment: b's record is torn, so b resumes from its emit stage.
+    writeFileSync(file, text.slice(0, text.lastIndexOf('"1.2"')));
+    const again = new StateStore(out);
+    again.open('k');
+    expect(again.load(task('a.txt'))).toEqual({ status: 'done' });
+    expect(again.loadAttached(task('a.txt'))).toEqual([{ id: '0.0', text: 'Привет "мир"' }, { id: '0.1', text: 'Привет "мир"' }]);
+    expect(again.load(task('b.txt'))).toEqual({ value: 'emit' });
+    expect(again.loadAttached(task('b.txt'))).toEqual([]);
+    await again.close();
+    // Compacting on open kept a's lines with it.
+    const compacted = new StateStore(out);
+    compacted.open('k');
+    expect(compacted.loadAttached(task('a.txt'))).toHaveLength(2);
+    await compacted.close();
+  });
+
   it('commits snapshots in groups: one replaced within the window is never written', async () => {
     const out = temp('tandem-group-');
     const store = new StateStore(out, 40);
