@@ -8,7 +8,9 @@ import { segmentsToJsonl } from './jsonl.ts';
 import { tmxEnvelope, tmxUnits } from './tmx.ts';
 import { segmentsToTsvRows, TSV_HEADER } from './tsv.ts';
 import { segmentsToXliff } from './xliff.ts';
-import { commitTempFiles, discardTempFiles, writeTempFiles, type FileContent, type TempFile } from './write.ts';
+import {
+  commitTempFiles, discardTempFiles, TempFileBatches, writeTempFiles, type FileContent, type TempFile,
+} from './write.ts';
 
 export type OutputFormat = 'jsonl' | 'tsv' | 'tmx' | 'xliff';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['jsonl', 'tsv', 'tmx', 'xliff'];
@@ -148,8 +150,10 @@ interface StagedDocument { files: Promise<TempFile[]>; directions: LanguagePair[
  */
 export class DocumentStager {
   private readonly staged = new Map<string, StagedDocument>();
-  private readonly folders = new Set<string>();
-  constructor(private readonly outDir: string, readonly settings: DocumentFileSettings) {}
+  private readonly writes: TempFileBatches;
+  constructor(outDir: string, readonly settings: DocumentFileSettings) {
+    this.writes = new TempFileBatches(outDir);
+  }
 
   /**
    * Stages a finished document. True when its share of the job-wide files is kept too, so the caller
@@ -157,8 +161,7 @@ export class DocumentStager {
    */
   add(doc: JobDocument, segments: Segment[]): boolean {
     const directions = documentDirections(doc, segments, this.settings.pairs);
-    const files = writeTempFiles(this.outDir, documentFiles(doc, segments, this.settings, directions), this.folders);
-    files.catch(() => { /* reported when taken */ });
+    const files = this.writes.add(documentFiles(doc, segments, this.settings, directions));
     const covered = directions.every((d) => this.settings.pairs.some((p) => samePair(p, d)));
     const text = covered ? documentText(segments, () => directions, this.settings.pairs,
       this.settings.formats ?? OUTPUT_FORMATS) : undefined;
@@ -179,12 +182,14 @@ export class DocumentStager {
 
   /** The document's staged outputs (and its files are no longer this stager's to discard). */
   take(id: string): StagedDocument | undefined {
+    this.writes.flush();
     const staged = this.staged.get(id);
     this.staged.delete(id);
     return staged;
   }
 
   async discard(): Promise<void> {
+    this.writes.flush();
     const all = await Promise.allSettled([...this.staged.values()].map((d) => d.files));
     this.staged.clear();
     await discardTempFiles(all.flatMap((r) => (r.status === 'fulfilled' ? r.value : [])));

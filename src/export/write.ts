@@ -98,6 +98,44 @@ export async function writeTempFiles(outDir: string, files: Array<[string, FileC
   return targets.map(({ path, temp }) => ({ path, temp }));
 }
 
+/**
+ * Temp files of many small writeTempFiles calls, started `size` calls at a time: each fs call on an
+ * idle libuv thread wakes it (a futex call on the main thread), and files started together keep the
+ * threads busy for one another. `flush` starts what is waiting.
+ */
+export class TempFileBatches {
+  private files: Array<[string, FileContent]> = [];
+  private calls = 0;
+  private written!: Promise<TempFile[]>;
+  private settle!: (files: Promise<TempFile[]>) => void;
+  constructor(private readonly outDir: string, private readonly made = new Set<string>(), private readonly size = 32) {
+    this.next();
+  }
+
+  /** The files' temp copies, as writeTempFiles gives them, once their batch is written. */
+  add(files: Array<[string, FileContent]>): Promise<TempFile[]> {
+    if (!files.length) return Promise.resolve([]);
+    const from = this.files.length;
+    this.files.push(...files);
+    const mine = this.written.then((all) => all.slice(from, from + files.length));
+    mine.catch(() => { /* reported to whoever awaits it, however much later */ });
+    if (++this.calls >= this.size) this.flush();
+    return mine;
+  }
+
+  flush(): void {
+    if (!this.calls) return;
+    this.settle(writeTempFiles(this.outDir, this.files, this.made));
+    this.next();
+  }
+
+  private next(): void {
+    this.files = [];
+    this.calls = 0;
+    this.written = new Promise((resolve) => { this.settle = resolve; });
+  }
+}
+
 /** Data on disk, then every temp file renamed over its target. Returns the targets. */
 export async function commitTempFiles(outDir: string, files: TempFile[]): Promise<string[]> {
   const pending = files.map((f) => ({ ...f }));

@@ -6,7 +6,7 @@ import {
   atomicWriteFile, atomicWriteFileSync, detectFormat, readLocatedSegments, readSegments, segmentsToJsonl,
   DocumentStager, segmentsToTmx, segmentsToTsv, segmentsToXliff, writeJobOutputs,
 } from '../../src/export/index.ts';
-import { commitTempFiles, writeTempFiles } from '../../src/export/write.ts';
+import { commitTempFiles, TempFileBatches, writeTempFiles } from '../../src/export/write.ts';
 import type { Segment } from '../../src/types.ts';
 import { DOC, sampleSegments } from './fixtures.ts';
 import { xmllint } from './xmllint.ts';
@@ -110,6 +110,25 @@ describe('writeTempFiles', () => {
     expect(readFileSync(join(dir, 'pieces.txt')).equals(Buffer.concat(pieces))).toBe(true);
     expect(readFileSync(join(dir, 'whole.txt'), 'utf8')).toBe('целиком');
     expect(listFiles(dir)).toEqual(['pieces.txt', 'whole.txt']);
+  });
+
+  it('written in batches: each call gets its own files, and a failed batch fails every call in it', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'blocked'), 'a file where a folder should be');
+    const batches = new TempFileBatches(dir, new Set(), 2);
+    const one = batches.add([['a/1.txt', 'один'], ['a/2.txt', 'два']]);
+    const none = batches.add([]);
+    const two = batches.add([['b/3.txt', 'три']]); // the second call fills the batch
+    const three = batches.add([['c/4.txt', 'четыре']]);
+    const failing = batches.add([['blocked/5.txt', 'пять']]);
+    expect(await none).toEqual([]);
+    const written = [...await one, ...await two];
+    await expect(three).rejects.toThrow('EEXIST');
+    await expect(failing).rejects.toThrow('EEXIST');
+    await commitTempFiles(dir, written);
+    expect(written.map((f) => relative(dir, f.path))).toEqual(['a/1.txt', 'a/2.txt', 'b/3.txt']);
+    expect(readFileSync(join(dir, 'a/2.txt'), 'utf8')).toBe('два');
+    expect(listFiles(dir)).toEqual(['a/1.txt', 'a/2.txt', 'b/3.txt', 'blocked']); // no temp file of the failed batch
   });
 });
 
