@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { WORD, words } from '../../src/language/noise.ts';
+import { maskNoise, NOISE_PATTERNS, WORD, words } from '../../src/language/noise.ts';
 
 const byRegex = (text: string) => text.match(WORD) ?? [];
+
+/** `count` texts of 1 to `most` pieces drawn from `pool`, the same ones for the same seed. */
+function randomTexts(pool: string[], count: number, most: number, seed: number): string[] {
+  const next = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
+  return Array.from({ length: count }, () => {
+    let text = '';
+    for (let j = 1 + Math.floor(next() * most); j > 0; j--) text += pool[Math.floor(next() * pool.length)];
+    return text;
+  });
+}
 
 describe('words', () => {
   it('finds what the WORD pattern finds, character by character', () => {
@@ -22,13 +32,7 @@ describe('words', () => {
 
   it('agrees with the pattern on random mixtures', () => {
     const pool = ['a', 'Z', 'é', 'ж', 'Ё', 'ў', "'", '’', 'ʼ', '-', ' ', '.', '1', '«', '😀', '𝐀', '\ud800', '\udc00', 'ª', 'µ', 'ǀ', '҂', 'ا', '中', 'α', '×'];
-    let seed = 7;
-    const next = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
-    for (let k = 0; k < 20000; k++) {
-      let text = '';
-      for (let j = 1 + Math.floor(next() * 10); j > 0; j--) text += pool[Math.floor(next() * pool.length)];
-      expect(words(text), JSON.stringify(text)).toEqual(byRegex(text));
-    }
+    for (const text of randomTexts(pool, 20000, 10, 7)) expect(words(text), JSON.stringify(text)).toEqual(byRegex(text));
   });
 });
 
@@ -38,5 +42,25 @@ describe('interned words', () => {
     const distinct = Array.from({ length: 30000 }, (_, i) => `w${i.toString(36).replace(/\d/g, (d) => 'ABCDEFGHIJ'[+d])}`);
     const text = [...distinct, ...distinct.slice().reverse(), 'жыве', 'Жыве', 'жыве'].join(' ');
     expect(words(text)).toEqual(byRegex(text));
+  });
+});
+
+describe('maskNoise', () => {
+  const blank = (m: string) => ' '.repeat(m.length);
+  const byPatterns = (text: string) => NOISE_PATTERNS.reduce((out, p) => out.replace(p, blank), text);
+
+  it('masks what every pattern masks, though it runs a pattern only where the text has what it needs', () => {
+    const pool = ['a', 'w', 'www.', 'pic.', 'twitter', '.com', '.By', 'https', '://', ':', '/', '.', '. ', ' ', '@', 'x@y.org',
+      '#', '#тег', '1', '2020', 'Aug', 'August 14, 2020', '٣', '²', '𝟙', 'ж', '-', ',', '\u00a0', 'é', '中', '.\u00a0x', '.\n'];
+    for (const text of randomTexts(pool, 20000, 12, 11)) expect(maskNoise(text), JSON.stringify(text)).toBe(byPatterns(text));
+  });
+
+  it('asks every code unit whether it is a number character', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      // No other number character: whether this one is one decides whether it is masked.
+      const text = `x${String.fromCharCode(c)} a.com`;
+      expect(maskNoise(text), `U+${c.toString(16)}`).toBe(byPatterns(text));
+    }
   });
 });
