@@ -7,7 +7,7 @@ import type { Lang } from '../types.ts';
 import { classAtCode, EXCLAMATION, GROUP_SEPARATORS, isGroupSeparator, isLetterOrMark, isSpace, LETTER,
   markOf, normalizedLength, NUMBER, OTHER, QUESTION, QUOTE, textMarks, widthAtCode } from './chars.ts';
 import type { Lexicon } from './lexicon.ts';
-import { codesOf, grow, wordCodes, WordTable } from './wordtable.ts';
+import { codesOf, grow, wordCodes, WordLists } from './wordtable.ts';
 
 /** One side's sentence as the dynamic programme sees it. */
 export interface Unit {
@@ -29,7 +29,7 @@ class Interner {
   /** 1 where the id counts towards the similarity's denominator (every key but dictionary expansions). */
   counted = new Uint8Array(1024);
   /** Word → [counted id or -1, ...expansion ids], per dictionary and side. */
-  readonly words = new Map<Lexicon | undefined, { src: WordTable<Int32Array>; tgt: WordTable<Int32Array> }>();
+  readonly words = new Map<Lexicon | undefined, { src: WordLists; tgt: WordLists }>();
 
   id(key: string, counts: boolean): number {
     let id = this.keys.get(key);
@@ -59,9 +59,9 @@ export class Vocabulary {
   counts(id: number): boolean { return this.interner.counted[id] === 1; }
 
   /** The word table of a dictionary and side: word → [counted id or -1, ...expansion ids]. */
-  wordTable(options: FeatureOptions): WordTable<Int32Array> {
+  wordTable(options: FeatureOptions): WordLists {
     let tables = this.interner.words.get(options.lexicon);
-    if (!tables) { tables = { src: new WordTable(), tgt: new WordTable() }; this.interner.words.set(options.lexicon, tables); }
+    if (!tables) { tables = { src: new WordLists(), tgt: new WordLists() }; this.interner.words.set(options.lexicon, tables); }
     const table = tables[options.side];
     if (table.size > MAX_WORDS) table.clear();
     return table;
@@ -207,17 +207,19 @@ export function sentenceUnit(text: string, vocab: Vocabulary, options: FeatureOp
     }
     if (space) { len++; space = false; }
     len += i - start;
-    let ids: Int32Array | undefined;
+    let at: number;
     if (!joined) {
-      ids = table.find(codes, start, i);
-      if (ids === undefined) { ids = vocab.wordIds(plain.slice(start, i), options); table.add(codes, start, i, ids); }
+      at = table.find(codes, start, i);
+      if (at < 0) at = table.add(codes, start, i, vocab.wordIds(plain.slice(start, i), options));
     } else {
       const word = plain.slice(start, i).replace(GROUP_SEPARATORS, ''), own = wordCodes(word);
-      ids = table.find(own, 0, word.length);
-      if (ids === undefined) { ids = vocab.wordIds(word, options); table.add(own, 0, word.length, ids); }
+      at = table.find(own, 0, word.length);
+      if (at < 0) at = table.add(own, 0, word.length, vocab.wordIds(word, options));
     }
-    if (ids[0] >= 0) addId(vocab, ids[0], true);
-    for (let e = 1; e < ids.length; e++) if (!other || other.has(ids[e])) addId(vocab, ids[e], false);
+    // The word's list: [counted id or -1, ...expansion ids].
+    const lists = table.lists, end = at + 1 + lists[at];
+    if (lists[at + 1] >= 0) addId(vocab, lists[at + 1], true);
+    for (let e = at + 2; e < end; e++) if (!other || other.has(lists[e])) addId(vocab, lists[e], false);
   }
   if (plain !== text) { len = normalizedLength(text); marks = textMarks(text); }
   if (marks & QUESTION) addId(vocab, vocab.id('p:?'), true);

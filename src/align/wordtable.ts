@@ -3,66 +3,101 @@
 // ~40% of building a unit). Codes are kept in typed arrays: string methods on sentences of many
 // string representations (flat, sliced, one- or two-byte) made every access a megamorphic lookup.
 
-/** Open addressing over a power-of-two slot array; a slot holds an entry index + 1 (0 = empty). */
-export class WordTable<V> {
+/**
+ * Open addressing over a power-of-two slot array; a slot holds an entry index + 1 (0 = empty). An
+ * entry's hash, code span and value sit side by side in one array, so that a lookup reads a few
+ * cache lines (slot, entry, codes) instead of one per field array and a value object.
+ */
+export class WordTable {
   private slots = new Int32Array(1 << 12);
-  private hashes = new Int32Array(1 << 11);
-  /** Entry k's code units are pool[starts[k], starts[k + 1]). */
-  private starts = new Int32Array(1 << 11);
+  private mask = (1 << 12) - 1;
+  /** Entry k is entries[4k .. 4k + 3]: hash, start and end of its code units in `pool`, value. */
+  private entries = new Int32Array(4 << 11);
   private pool = new Uint16Array(1 << 14);
-  private values: V[] = [];
+  private count = 0;
+  private used = 0;
 
-  get size(): number { return this.values.length; }
+  get size(): number { return this.count; }
 
-  /** The value of the word codes[start, end), or undefined. */
-  find(codes: Uint16Array, start: number, end: number): V | undefined {
+  /** The value of the word codes[start, end), or -1. */
+  find(codes: Uint16Array, start: number, end: number): number {
     const h = hash(codes, start, end);
-    const mask = this.slots.length - 1, len = end - start;
-    for (let s = h & mask; ; s = (s + 1) & mask) {
-      const slot = this.slots[s];
-      if (slot === 0) return undefined;
-      const k = slot - 1;
-      if (this.hashes[k] !== h) continue;
-      const from = this.starts[k];
-      if (this.starts[k + 1] - from !== len) continue;
+    const slots = this.slots, entries = this.entries, pool = this.pool, len = end - start;
+    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
+      const slot = slots[s];
+      if (slot === 0) return -1;
+      const e = 4 * (slot - 1);
+      if (entries[e] !== h) continue;
+      const from = entries[e + 1];
+      if (entries[e + 2] - from !== len) continue;
       let i = 0;
-      while (i < len && this.pool[from + i] === codes[start + i]) i++;
-      if (i === len) return this.values[k];
+      while (i < len && pool[from + i] === codes[start + i]) i++;
+      if (i === len) return entries[e + 3];
     }
   }
 
-  /** Adds the word codes[start, end), which the table does not have. */
-  add(codes: Uint16Array, start: number, end: number, value: V): void {
-    const k = this.values.length;
-    if (k + 2 > this.starts.length) { this.starts = grow(this.starts, k + 1); this.hashes = grow(this.hashes, k + 1); }
-    const from = this.starts[k], to = from + end - start;
+  /** Adds the word codes[start, end), which the table does not have, with a value >= 0. */
+  add(codes: Uint16Array, start: number, end: number, value: number): void {
+    const k = this.count, e = 4 * k;
+    if (e + 4 > this.entries.length) this.entries = grow(this.entries, e + 3);
+    const from = this.used, to = from + end - start;
     if (to > this.pool.length) this.pool = grow(this.pool, to - 1);
     this.pool.set(codes.subarray(start, end), from);
-    this.starts[k + 1] = to;
-    this.hashes[k] = hash(codes, start, end);
-    this.values.push(value);
+    this.used = to;
+    this.entries[e] = hash(codes, start, end);
+    this.entries[e + 1] = from;
+    this.entries[e + 2] = to;
+    this.entries[e + 3] = value;
+    this.count = k + 1;
     // Kept at most half full, so probes stay short.
-    if (2 * (k + 1) > this.slots.length) this.rehash(2 * this.slots.length);
+    if (2 * this.count > this.slots.length) this.rehash(2 * this.slots.length);
     else this.place(k);
   }
 
   clear(): void {
     this.slots = new Int32Array(1 << 12);
-    this.starts.fill(0);
-    this.values = [];
+    this.mask = (1 << 12) - 1;
+    this.count = 0;
+    this.used = 0;
   }
 
   private place(k: number): void {
-    const mask = this.slots.length - 1;
-    let s = this.hashes[k] & mask;
-    while (this.slots[s] !== 0) s = (s + 1) & mask;
+    let s = this.entries[4 * k] & this.mask;
+    while (this.slots[s] !== 0) s = (s + 1) & this.mask;
     this.slots[s] = k + 1;
   }
 
   private rehash(size: number): void {
     this.slots = new Int32Array(size);
-    for (let k = 0; k < this.values.length; k++) this.place(k);
+    this.mask = size - 1;
+    for (let k = 0; k < this.count; k++) this.place(k);
   }
+}
+
+/** Words → lists of ids, the lists one after another in one array (a lookup reads no list object). */
+export class WordLists {
+  private readonly words = new WordTable();
+  /** The list at `at` is lists[at + 1 .. at + 1 + lists[at]). */
+  lists = new Int32Array(1 << 14);
+  private used = 0;
+
+  get size(): number { return this.words.size; }
+
+  /** Where the list of the word codes[start, end) is, or -1. */
+  find(codes: Uint16Array, start: number, end: number): number { return this.words.find(codes, start, end); }
+
+  /** Adds the word codes[start, end), which the table does not have, and returns where its list is. */
+  add(codes: Uint16Array, start: number, end: number, list: Int32Array): number {
+    const at = this.used;
+    if (at + 1 + list.length > this.lists.length) this.lists = grow(this.lists, at + list.length);
+    this.lists[at] = list.length;
+    this.lists.set(list, at + 1);
+    this.used = at + 1 + list.length;
+    this.words.add(codes, start, end, at);
+    return at;
+  }
+
+  clear(): void { this.words.clear(); this.used = 0; }
 }
 
 /** FNV-1a over code units. */
