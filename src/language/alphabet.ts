@@ -30,6 +30,16 @@ export interface LetterCounts {
   eastSlavic: number;
 }
 
+/**
+ * What countLetters counts, with each candidate's foreign letters by its place in the candidate
+ * list: an array, where a record keyed by language was built with a megamorphic keyed store per
+ * candidate and unit, and read and summed likewise by the scoring (scan.ts, score.ts).
+ */
+export interface LetterTally extends Omit<LetterCounts, 'foreign'> {
+  /** Per candidate, in the list's order, how many letters of the text its alphabet lacks. */
+  missing: number[];
+}
+
 const EAST_SLAVIC = 'ёыэіїєґў';
 
 const LETTER = /^\p{L}$/u;
@@ -72,6 +82,15 @@ function lowerCyr(c: number): number {
  */
 export function countLetters(text: string, languages: Lang[], words?: string[], vectors?: Float64Array[],
   vectorOf?: (word: string) => Float64Array): LetterCounts {
+  const { latin, cyrillic, other, missing, apostrophes, eastSlavic } = tallyLetters(text, languages, words, vectors, vectorOf);
+  const foreign: Record<Lang, number> = {};
+  for (let k = 0; k < missing.length; k++) foreign[languages[k]] = missing[k];
+  return { latin, cyrillic, other, foreign, apostrophes, eastSlavic };
+}
+
+/** What countLetters counts, with the foreign letters per candidate by its place in the list (LetterTally). */
+export function tallyLetters(text: string, languages: Lang[], words?: string[], vectors?: Float64Array[],
+  vectorOf?: (word: string) => Float64Array): LetterTally {
   const mask = foreignMask(languages);
   const candidates = languages.length;
   if (foreignScratch.length < candidates) foreignScratch = new Int32Array(candidates);
@@ -149,9 +168,9 @@ export function countLetters(text: string, languages: Lang[], words?: string[], 
     }
   }
   if (words && start >= 0) addWord(text, start, n, hash, words, vectors, vectorOf);
-  const foreign: Record<Lang, number> = {};
-  for (let k = 0; k < candidates; k++) foreign[languages[k]] = foreignCounts[k];
-  return { latin, cyrillic, other, foreign, apostrophes, eastSlavic };
+  const missing: number[] = [];
+  for (let k = 0; k < candidates; k++) missing.push(foreignCounts[k]);
+  return { latin, cyrillic, other, missing, apostrophes, eastSlavic };
 }
 
 /** Adds text[start, end) to `words` as its interned string, and its vector to `vectors` (see countLetters). */

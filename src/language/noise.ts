@@ -1,7 +1,7 @@
 // Masks text that belongs to no language (links, handles, e-mail, numbers, dates) with spaces, so
 // that scoring sees only words while offsets into the original text stay valid.
 
-import { countLetters } from './alphabet.ts';
+import { tallyLetters } from './alphabet.ts';
 
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 
@@ -125,7 +125,7 @@ function blank(m: string): string {
  */
 export function words(text: string): string[] {
   const out: string[] = [];
-  countLetters(text, [], out);
+  tallyLetters(text, [], out);
   return out;
 }
 export const WORD = /\p{L}+(?:['’ʼ-]\p{L}+)*/gu;

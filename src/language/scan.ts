@@ -4,7 +4,7 @@
 // letters), so a paragraph is its sentences' scans joined rather than its text read again.
 import { isSpace } from '../documents/space.ts';
 import type { Lang } from '../types.ts';
-import { countLetters, type LetterCounts } from './alphabet.ts';
+import { tallyLetters, type LetterTally } from './alphabet.ts';
 import { maskNoise } from './noise.ts';
 import { modelKnowsAll, wordVector } from './wordmodel.ts';
 
@@ -14,7 +14,7 @@ export interface Parts {
   tokens: string[];
   /** Own-model scores per word (wordmodel.ts), when every candidate is a model language; else empty. */
   vectors: Float64Array[];
-  letters: LetterCounts;
+  letters: LetterTally;
 }
 
 /** One text read: its parts, and the masked text that pieces of mixed sentences are cut from. */
@@ -29,13 +29,13 @@ export function scanText(text: string, languages: Lang[]): Scan {
   // and each word's model scores, when every candidate is a model language, found with the word.
   const tokens: string[] = [];
   const vectors: Float64Array[] = [];
-  const letters = countLetters(masked, languages, tokens, modelKnowsAll(languages) ? vectors : undefined, wordVector);
+  const letters = tallyLetters(masked, languages, tokens, modelKnowsAll(languages) ? vectors : undefined, wordVector);
   return { text, masked, tokens, vectors, letters };
 }
 
 /** The parts of (a stretch of) masked text whose words are already found. */
 export function partsOf(masked: string, tokens: string[], languages: Lang[]): Parts {
-  return { tokens, vectors: vectorsOf(tokens, languages), letters: countLetters(masked, languages) };
+  return { tokens, vectors: vectorsOf(tokens, languages), letters: tallyLetters(masked, languages) };
 }
 
 function vectorsOf(tokens: string[], languages: Lang[]): Float64Array[] {
@@ -44,12 +44,13 @@ function vectorsOf(tokens: string[], languages: Lang[]): Float64Array[] {
   return vectors;
 }
 
-/** Several units as one text: words in order, letters summed. */
+/** Several units as one text (scanned for the same candidates): words in order, letters summed. */
 export function joinParts(parts: Parts[]): Parts {
   if (parts.length === 1) return parts[0];
   const tokens: string[] = [];
   const vectors: Float64Array[] = [];
-  const letters: LetterCounts = { latin: 0, cyrillic: 0, other: 0, foreign: {}, apostrophes: 0, eastSlavic: 0 };
+  const missing = parts.length ? parts[0].letters.missing.map(() => 0) : [];
+  const letters: LetterTally = { latin: 0, cyrillic: 0, other: 0, missing, apostrophes: 0, eastSlavic: 0 };
   for (const p of parts) {
     for (let i = 0; i < p.tokens.length; i++) tokens.push(p.tokens[i]);
     for (let i = 0; i < p.vectors.length; i++) vectors.push(p.vectors[i]);
@@ -58,7 +59,7 @@ export function joinParts(parts: Parts[]): Parts {
     letters.other += p.letters.other;
     letters.apostrophes += p.letters.apostrophes;
     letters.eastSlavic += p.letters.eastSlavic;
-    for (const l in p.letters.foreign) letters.foreign[l] = (letters.foreign[l] ?? 0) + p.letters.foreign[l];
+    for (let k = 0; k < missing.length; k++) missing[k] += p.letters.missing[k];
   }
   return { tokens, vectors, letters };
 }

@@ -48,7 +48,13 @@ export interface Evidence {
 
 /** What a candidate list needs, worked out once per list rather than once per unit. */
 interface Plan {
-  useModel: boolean; modelIndex: number[]; scripts: string[]; cyrillic: Lang[]; eldKnowsAll: boolean;
+  useModel: boolean; modelIndex: number[]; scripts: string[]; eldKnowsAll: boolean;
+  /**
+   * Where each candidate's foreign letters are in a tally (LetterTally.missing): at the last place
+   * its language has in the list, as when they were kept by language and a later place overwrote an
+   * earlier one. The same for the Cyrillic candidates.
+   */
+  missingAt: number[]; cyrillicAt: number[];
   /** Index of each language's first place in the list (one listed twice is one candidate). */
   firsts: number[];
 }
@@ -56,7 +62,8 @@ const planFor = perCandidateList((languages): Plan => ({
   useModel: modelKnowsAll(languages),
   modelIndex: languages.map((l) => MODEL_LANGS.indexOf(l)),
   scripts: languages.map((l) => SCRIPT[l] ?? 'Latn'),
-  cyrillic: languages.filter((l) => SCRIPT[l] === 'Cyrl'),
+  missingAt: languages.map((l) => languages.lastIndexOf(l)),
+  cyrillicAt: languages.filter((l) => SCRIPT[l] === 'Cyrl').map((l) => languages.lastIndexOf(l)),
   eldKnowsAll: languages.every((l) => ELD_LANGUAGES.includes(l)),
   firsts: languages.flatMap((l, k) => (languages.indexOf(l) === k ? [k] : [])),
 }));
@@ -104,7 +111,7 @@ export function gatherEvidence(parts: Parts, languages: Lang[], weights: Weights
     if (ll) s += weights.model * (ll[plan.modelIndex[k]] - llBest);
     if (eldAll) s += weights.eld * n * (eldBest > 0 ? eldOf(eldAll, l) / eldBest - 1 : 0);
     if (franc) s += weights.franc * n * ((franc[l] ?? 0) - 1);
-    s -= weights.foreign * (letters.foreign[l] ?? 0);
+    s -= weights.foreign * letters.missing[plan.missingAt[k]];
     if (l === 'ru') s -= weights.apostrophe * letters.apostrophes;
     const script = plan.scripts[k];
     const mismatch = letters.other + (script === 'Latn' ? letters.cyrillic : script === 'Cyrl' ? letters.latin : 0);
@@ -120,7 +127,7 @@ export function gatherEvidence(parts: Parts, languages: Lang[], weights: Weights
   }
   const fit = !ll || !headLength ? undefined : sections ? fitBySections(sections, headLength) : llBest / headLength;
   let minForeign = Infinity;
-  for (const l of plan.cyrillic) minForeign = Math.min(minForeign, letters.foreign[l] ?? 0);
+  for (let i = 0; i < plan.cyrillicAt.length; i++) minForeign = Math.min(minForeign, letters.missing[plan.cyrillicAt[i]]);
   return { scores, words: count, letters: total, outsider, fit, scriptMismatch: total ? scriptMismatch : 0,
     cyrillicShare: total ? letters.cyrillic / total : 0, minForeign };
 }
