@@ -4,6 +4,7 @@
 // over in one message; commitTempFiles (write.ts) flushes and renames the files like any temp file.
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { t } from '../i18n/index.ts';
 import { SYNC_FILE_SYSTEM, tempPath, type TempFile } from './write.ts';
 
 interface Reply { id: number; text: ArrayBuffer; error?: { message: string } & Record<string, unknown> }
@@ -38,7 +39,7 @@ function writer(): Worker {
     waiting.clear();
   };
   started.on('error', lost);
-  started.on('exit', (code) => lost(new Error(`temp file writer stopped (exit code ${code})`)));
+  started.on('exit', (code) => lost(new Error(t('export:writerStopped', { code }))));
   return (worker = started);
 }
 
@@ -100,7 +101,10 @@ export class TempFileBatches {
 
   flush(): void {
     if (!this.calls) return;
-    this.settle(writeOffThread(this.outDir, this.files, this.made));
+    // A thread that cannot even start fails the batch like a failed write: reported when awaited.
+    let written: Promise<TempFile[]>;
+    try { written = writeOffThread(this.outDir, this.files, this.made); } catch (error) { written = Promise.reject(error); }
+    this.settle(written);
     this.next();
   }
 
