@@ -8,8 +8,9 @@ import { segmentsToJsonl } from './jsonl.ts';
 import { tmxEnvelope, tmxUnits } from './tmx.ts';
 import { segmentsToTsvRows, TSV_HEADER } from './tsv.ts';
 import { segmentsToXliff } from './xliff.ts';
-import { TempFileBatches } from './temp-writer.ts';
-import { commitTempFiles, discardTempFiles, writeTempFiles, type FileContent, type TempFile } from './write.ts';
+import {
+  commitTempFiles, discardTempFiles, TempFileBatches, writeTempFiles, type FileContent, type TempFile,
+} from './write.ts';
 
 export type OutputFormat = 'jsonl' | 'tsv' | 'tmx' | 'xliff';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['jsonl', 'tsv', 'tmx', 'xliff'];

@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 // Temp names: a random 32-bit start per process, counted up (a random draw per file cost more than
 // writing small files), so two processes or two runs of one pid never pick the same name.
 let tempCounter = randomBytes(4).readUInt32BE(0);
-export const tempPath = (path: string) => {
+const tempPath = (path: string) => {
   tempCounter = (tempCounter + 1) >>> 0;
   return join(dirname(path), `.${basename(path)}.${process.pid}.${tempCounter.toString(16).padStart(8, '0')}.tmp`);
 };
@@ -54,7 +54,7 @@ export function atomicWriteFileSync(path: string, data: string | Uint8Array): vo
 /** Files written and flushed at a time: enough to keep libuv's threads busy, few enough open files. */
 const BATCH = 64;
 /** On Linux one syncfs flushes every temp file at commit; elsewhere each is fsync'd as it is written. */
-export const SYNC_FILE_SYSTEM = process.platform === 'linux';
+const SYNC_FILE_SYSTEM = process.platform === 'linux';
 
 /** A file written to its temp name, waiting to be renamed over `path`. */
 export interface TempFile { path: string; temp: string }
@@ -96,6 +96,44 @@ export async function writeTempFiles(outDir: string, files: Array<[string, FileC
     throw error;
   }
   return targets.map(({ path, temp }) => ({ path, temp }));
+}
+
+/**
+ * Temp files of many small writeTempFiles calls, started `size` calls at a time: each fs call on an
+ * idle libuv thread wakes it (a futex call on the main thread), and files started together keep the
+ * threads busy for one another. `flush` starts what is waiting.
+ */
+export class TempFileBatches {
+  private files: Array<[string, FileContent]> = [];
+  private calls = 0;
+  private written!: Promise<TempFile[]>;
+  private settle!: (files: Promise<TempFile[]>) => void;
+  constructor(private readonly outDir: string, private readonly made = new Set<string>(), private readonly size = 32) {
+    this.next();
+  }
+
+  /** The files' temp copies, as writeTempFiles gives them, once their batch is written. */
+  add(files: Array<[string, FileContent]>): Promise<TempFile[]> {
+    if (!files.length) return Promise.resolve([]);
+    const from = this.files.length;
+    this.files.push(...files);
+    const mine = this.written.then((all) => all.slice(from, from + files.length));
+    mine.catch(() => { /* reported to whoever awaits it, however much later */ });
+    if (++this.calls >= this.size) this.flush();
+    return mine;
+  }
+
+  flush(): void {
+    if (!this.calls) return;
+    this.settle(writeTempFiles(this.outDir, this.files, this.made));
+    this.next();
+  }
+
+  private next(): void {
+    this.files = [];
+    this.calls = 0;
+    this.written = new Promise((resolve) => { this.settle = resolve; });
+  }
 }
 
 /** Data on disk, then every temp file renamed over its target. Returns the targets. */

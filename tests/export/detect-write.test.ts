@@ -6,8 +6,7 @@ import {
   atomicWriteFile, atomicWriteFileSync, detectFormat, readLocatedSegments, readSegments, segmentsToJsonl,
   DocumentStager, segmentsToTmx, segmentsToTsv, segmentsToXliff, writeJobOutputs,
 } from '../../src/export/index.ts';
-import { TempFileBatches } from '../../src/export/temp-writer.ts';
-import { commitTempFiles, writeTempFiles } from '../../src/export/write.ts';
+import { commitTempFiles, TempFileBatches, writeTempFiles } from '../../src/export/write.ts';
 import type { Segment } from '../../src/types.ts';
 import { DOC, sampleSegments } from './fixtures.ts';
 import { xmllint } from './xmllint.ts';
