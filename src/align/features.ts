@@ -66,11 +66,13 @@ export class Vocabulary {
     if (table.size > MAX_WORDS) table.clear();
     return table;
   }
+  /** A word's ids: its number or cognate key (counted, or -1 when it has none), then its dictionary keys (not counted). */
   wordIds(word: string, options: FeatureOptions): Int32Array {
-    const keys = wordKeys(word, options);
-    const ids = new Int32Array(1 + keys.expansions.length);
-    ids[0] = keys.counted ? this.id(keys.counted) : -1;
-    for (let k = 0; k < keys.expansions.length; k++) ids[k + 1] = this.id(keys.expansions[k], false);
+    if (/^\p{N}/u.test(word)) return Int32Array.of(this.id('n:' + numberKey(word)));
+    const key = cognateKey(word), stems = dictionaryStems(word, options);
+    const ids = new Int32Array(1 + stems.length);
+    ids[0] = key ? this.id('c:' + key) : -1;
+    for (let k = 0; k < stems.length; k++) ids[k + 1] = this.id('d:' + stems[k], false);
     return ids;
   }
 
@@ -111,8 +113,6 @@ export interface FeatureOptions {
   /** Which side of the pair the text is on: dictionary lookups go from 'src' words to 'tgt' stems. */
   side: 'src' | 'tgt';
   lexicon?: Lexicon;
-  /** Glossary entry ids found in the sentence (from the glossary matcher). */
-  glossaryEntries?: readonly string[];
   /**
    * The ids of the other side's units: dictionary expansions it lacks can never be shared, and a
    * source word has a dozen of them, so they are left out (they do not count towards `keys`).
@@ -152,19 +152,26 @@ function finishUnit(len: number): Unit {
  * once digit-group separators (1 000, 1'000) are dropped, found by one scan over character classes
  * (a regex match per word allocated more than the rest of the unit together).
  */
-export function sentenceUnit(text: string, vocab: Vocabulary, options: FeatureOptions): Unit {
+export function sentenceUnit(text: string, vocab: Vocabulary, options: FeatureOptions, glossaryEntries?: readonly string[]): Unit {
   vocab.startUnit();
   count = 0; counted = 0;
-  let plain = text;
-  // Most sentences have no link: the URL pattern runs only where one can start.
-  if (text.indexOf('@') >= 0 || text.indexOf('#') >= 0 || text.indexOf('://') >= 0 || text.indexOf('www.') >= 0) {
-    let links = 0;
-    for (const m of text.matchAll(URL)) { addId(vocab, vocab.id('u:' + m[0].replace(/[.,;:!?)]+$/, '').toLowerCase()), true); links++; }
-    if (links) plain = text.replace(URL, ' ');
-  }
+  // Most sentences have no link: the URL pattern runs only where one can start. Links and glossary
+  // entries (and their rare shapes) stay out of scanWords, which is too large to be inlined here,
+  // so that meeting them first deoptimises and recompiles this small function, not the scan.
+  const plain = LINK_START.test(text) ? withoutLinks(text, vocab) : text;
+  const len = scanWords(plain, text, vocab, options);
+  // An indexed loop: iterating lists of different element kinds (an empty [] and lists of ids) deoptimised this function.
+  if (glossaryEntries) for (let k = 0; k < glossaryEntries.length; k++) addId(vocab, vocab.id('g:' + glossaryEntries[k]), true);
+  return finishUnit(len);
+}
+
+/**
+ * Adds the ids of the words of `plain` (the text with its links blanked out) and of the text's ? !
+ * and quotes; returns the text's length. The same scan measures the text (normalizedLength) and
+ * notes its marks, unless links were blanked out of it: then the text is read again for those.
+ */
+function scanWords(plain: string, text: string, vocab: Vocabulary, options: FeatureOptions): number {
   const table = vocab.wordTable(options), other = options.otherSide;
-  // The same scan measures the text (normalizedLength) and notes its ? ! and quotes, unless links
-  // were blanked out of it: then the text is read again for those.
   let len = 0, space = false, marks = 0;
   const n = plain.length, codes = codesOf(plain);
   for (let i = 0; i < n; ) {
@@ -194,16 +201,12 @@ export function sentenceUnit(text: string, vocab: Vocabulary, options: FeatureOp
         break;
       }
     } else {
-      // [\p{L}\p{M}]+(?:['’]\p{L}+)?
+      // [\p{L}\p{M}]+(?:['’]\p{L}+)?: the letters after an elision are read by the same calls as
+      // those of any word (where no elision follows, that run is empty), so the first elision met
+      // does not reach code without type feedback.
       i += widthAtCode(codes, plain, i);
       while (i < n && isLetterOrMark(classAtCode(codes, plain, i))) i += widthAtCode(codes, plain, i);
-      if (i + 1 < n) {
-        const d = codes[i];
-        if ((d === 39 || d === 0x2019) && classAtCode(codes, plain, i + 1) === LETTER) {
-          i++;
-          while (i < n && classAtCode(codes, plain, i) === LETTER) i += widthAtCode(codes, plain, i);
-        }
-      }
+      i = lettersEnd(codes, plain, i + elisionWidth(codes, plain, i, n), n);
     }
     if (space) { len++; space = false; }
     len += i - start;
@@ -222,13 +225,39 @@ export function sentenceUnit(text: string, vocab: Vocabulary, options: FeatureOp
     for (let e = at + 2; e < end; e++) if (!other || other.has(lists[e])) addId(vocab, lists[e], false);
   }
   if (plain !== text) { len = normalizedLength(text); marks = textMarks(text); }
-  if (marks & QUESTION) addId(vocab, vocab.id('p:?'), true);
-  if (marks & EXCLAMATION) addId(vocab, vocab.id('p:!'), true);
-  if (marks & QUOTE) addId(vocab, vocab.id('p:"'), true);
-  // An indexed loop: iterating lists of different element kinds (an empty [] and lists of ids) deoptimised this function.
-  const entries = options.glossaryEntries;
-  if (entries) for (let k = 0; k < entries.length; k++) addId(vocab, vocab.id('g:' + entries[k]), true);
-  return finishUnit(len);
+  // One call site for the three marks: a mark first met after this function was optimised deoptimised it.
+  for (let k = 0; k < MARK_KEYS.length; k++) if (marks & MARK_KEYS[k].mark) addId(vocab, vocab.id(MARK_KEYS[k].key), true);
+  return len;
+}
+
+/** 1 where an elision (['’] and a letter) is at i, else 0. The next class is read first, whatever codes[i] is. */
+function elisionWidth(codes: Uint16Array, text: string, i: number, n: number): number {
+  if (i + 1 >= n) return 0;
+  const next = classAtCode(codes, text, i + 1), d = codes[i];
+  return (d === 39 || d === 0x2019) && next === LETTER ? 1 : 0;
+}
+
+/** The end of the run of letters (\p{L}*) from i. */
+function lettersEnd(codes: Uint16Array, text: string, i: number, n: number): number {
+  while (i < n && classAtCode(codes, text, i) === LETTER) i += widthAtCode(codes, text, i);
+  return i;
+}
+
+const MARK_KEYS = [{ mark: QUESTION, key: 'p:?' }, { mark: EXCLAMATION, key: 'p:!' }, { mark: QUOTE, key: 'p:"' }];
+
+// Where a link or handle (URL) can start: one regex test instead of a search per string (Cyrillic
+// text in UTF-16 made a memchr for '@' stop at every 'р', U+0440).
+const LINK_START = /[@#]|:\/\/|www\./;
+
+/** Adds the text's links and handles as anchors and returns it with each blanked to a space (one regex pass). */
+function withoutLinks(text: string, vocab: Vocabulary): string {
+  let plain = '', from = 0;
+  for (const m of text.matchAll(URL)) {
+    addId(vocab, vocab.id('u:' + m[0].replace(/[.,;:!?)]+$/, '').toLowerCase()), true);
+    plain += text.slice(from, m.index) + ' ';
+    from = m.index + m[0].length;
+  }
+  return from ? plain + text.slice(from) : text;
 }
 
 /**
@@ -308,20 +337,15 @@ function markIds(units: readonly Unit[]): number {
   return round;
 }
 
-/** A word's anchor keys: its number or cognate key (counted) and its dictionary keys (not counted). */
-interface WordKeys { counted?: string; expansions: readonly string[] }
+const NO_STEMS: readonly string[] = [];
 
-const NO_EXPANSIONS: readonly string[] = [];
-
-function wordKeys(word: string, options: FeatureOptions): WordKeys {
-  if (/^\p{N}/u.test(word)) return { counted: 'n:' + numberKey(word), expansions: NO_EXPANSIONS };
-  const key = cognateKey(word);
-  const counted = key ? 'c:' + key : undefined;
+/** The target stems a word is compared by through the dictionary: a source word's translations, a target word's own stem. */
+function dictionaryStems(word: string, options: FeatureOptions): readonly string[] {
   const lexicon = options.lexicon;
-  if (!lexicon) return { counted, expansions: NO_EXPANSIONS };
-  if (options.side === 'src') return { counted, expansions: lexicon.translate(word).map((t) => 'd:' + t) };
+  if (!lexicon) return NO_STEMS;
+  if (options.side === 'src') return lexicon.translate(word);
   const stem = lexicon.targetStem(word);
-  return { counted, expansions: stem ? ['d:' + stem] : NO_EXPANSIONS };
+  return stem ? [stem] : NO_STEMS;
 }
 
 /** Digits only, so 1,000 / 1 000 / 1.000 meet; a trailing .0 style decimal keeps its digits too. */

@@ -6,7 +6,7 @@ import type { Matcher } from '../glossary/index.ts';
 import type { Bead, Lang } from '../types.ts';
 import type { Model } from './cost.ts';
 import { normalizedLength } from './chars.ts';
-import { IdSet, joinSpan, sentenceUnit, sharedOnly, Vocabulary, type Unit } from './features.ts';
+import { IdSet, joinSpan, sentenceUnit, sharedOnly, Vocabulary, type FeatureOptions, type Unit } from './features.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
 import { calibrate, defaultModel, galeChurchModel, lengthRatio, makeModel } from './model.ts';
 import { alignUnits } from './search.ts';
@@ -134,16 +134,26 @@ function sideUnits(texts: string[], side: 'src' | 'tgt', vocab: Vocabulary, opti
     throw new Error(`glossaryEntries.${side} has ${given.length} lists for ${texts.length} sentences`);
   }
   const units = new Array<Unit>(texts.length);
+  // One options object per side: its shape stays the same from sentence to sentence.
+  const features: FeatureOptions = { lang, side, lexicon, otherSide };
   for (let k = 0; k < texts.length; k++) {
     const text = texts[k];
     units[k] = anchored
-      ? sentenceUnit(text, vocab, { lang, side, lexicon, otherSide, glossaryEntries: given ? given[k] : glossaryEntries(text, lang, options) })
+      ? sentenceUnit(text, vocab, features, someEntries(given ? given[k] : glossaryEntries(text, lang, options)))
       : { len: normalizedLength(text), ids: NO_IDS, keys: 0 };
   }
   return units;
 }
 
 const NO_IDS: readonly number[] = [];
+
+/**
+ * A sentence's glossary entries, undefined for none: empty lists (a `map` over no matches) are
+ * arrays of another element kind, whose first arrival deoptimised sentenceUnit.
+ */
+function someEntries(entries: readonly string[] | undefined): readonly string[] | undefined {
+  return entries && entries.length ? entries : undefined;
+}
 
 function glossaryEntries(text: string, lang: Lang, options: AlignOptions): string[] | undefined {
   return options.glossary ? options.glossary.find(text, lang).map((m) => m.entry) : undefined;
