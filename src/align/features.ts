@@ -220,7 +220,7 @@ function scanWords(plain: string, text: string, vocab: Vocabulary, options: Feat
       if (at < 0) at = table.add(own, 0, word.length, vocab.wordIds(word, options));
     }
     // The word's list: [counted id or -1, ...expansion ids].
-    const lists = table.lists, end = at + 1 + lists[at];
+    const lists = table.data, end = at + 1 + lists[at];
     if (lists[at + 1] >= 0) addId(vocab, lists[at + 1], true);
     for (let e = at + 2; e < end; e++) if (!other || other.has(lists[e])) addId(vocab, lists[e], false);
   }

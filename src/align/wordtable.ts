@@ -1,103 +1,80 @@
-// A word → value table looked up by a span of UTF-16 code units, so a word is not cut out of its
-// sentence as a new string, hashed and compared again inside a Map at every occurrence (that was
-// ~40% of building a unit). Codes are kept in typed arrays: string methods on sentences of many
+// A word → list of ids table looked up by a span of UTF-16 code units, so a word is not cut out of
+// its sentence as a new string, hashed and compared again inside a Map at every occurrence (that
+// was ~40% of building a unit). Codes are kept in typed arrays: string methods on sentences of many
 // string representations (flat, sliced, one- or two-byte) made every access a megamorphic lookup.
 
 /**
- * Open addressing over a power-of-two slot array; a slot holds an entry index + 1 (0 = empty). An
- * entry's hash, code span and value sit side by side in one array, so that a lookup reads a few
- * cache lines (slot, entry, codes) instead of one per field array and a value object.
+ * Open addressing over a power-of-two slot array; a slot holds an entry's offset + 1 (0 = empty).
+ * An entry holds the word's hash, length, code units and list of ids one after another in one
+ * array, so that a lookup reads the slot and then one or two adjacent cache lines: in the bench
+ * the other stages evict the table between documents, and a field array each (and an Int32Array
+ * per list) made a lookup wait for four or five lines.
  */
-export class WordTable {
+export class WordLists {
   private slots = new Int32Array(1 << 12);
   private mask = (1 << 12) - 1;
-  /** Entry k is entries[4k .. 4k + 3]: hash, start and end of its code units in `pool`, value. */
-  private entries = new Int32Array(4 << 11);
-  private pool = new Uint16Array(1 << 14);
-  private count = 0;
+  /** Entries one after another: hash, length n, n code units, list length m, m ids. */
+  data = new Int32Array(1 << 15);
   private used = 0;
+  private count = 0;
 
   get size(): number { return this.count; }
 
-  /** The value of the word codes[start, end), or -1. */
+  /** Where the list of the word codes[start, end) is (data[at] is its length, its ids follow), or -1. */
   find(codes: Uint16Array, start: number, end: number): number {
-    const h = hash(codes, start, end);
-    const slots = this.slots, entries = this.entries, pool = this.pool, len = end - start;
+    const h = hash(codes, start, end), len = end - start;
+    const slots = this.slots, data = this.data;
     for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
       const slot = slots[s];
       if (slot === 0) return -1;
-      const e = 4 * (slot - 1);
-      if (entries[e] !== h) continue;
-      const from = entries[e + 1];
-      if (entries[e + 2] - from !== len) continue;
+      const e = slot - 1;
+      if (data[e] !== h || data[e + 1] !== len) continue;
       let i = 0;
-      while (i < len && pool[from + i] === codes[start + i]) i++;
-      if (i === len) return entries[e + 3];
+      while (i < len && data[e + 2 + i] === codes[start + i]) i++;
+      if (i === len) return e + 2 + len;
     }
   }
 
-  /** Adds the word codes[start, end), which the table does not have, with a value >= 0. */
-  add(codes: Uint16Array, start: number, end: number, value: number): void {
-    const k = this.count, e = 4 * k;
-    if (e + 4 > this.entries.length) this.entries = grow(this.entries, e + 3);
-    const from = this.used, to = from + end - start;
-    if (to > this.pool.length) this.pool = grow(this.pool, to - 1);
-    this.pool.set(codes.subarray(start, end), from);
-    this.used = to;
-    this.entries[e] = hash(codes, start, end);
-    this.entries[e + 1] = from;
-    this.entries[e + 2] = to;
-    this.entries[e + 3] = value;
-    this.count = k + 1;
+  /** Adds the word codes[start, end), which the table does not have, and returns where its list is. */
+  add(codes: Uint16Array, start: number, end: number, list: Int32Array): number {
+    const len = end - start, e = this.used, next = e + 3 + len + list.length;
+    if (next > this.data.length) this.data = grow(this.data, next - 1);
+    const data = this.data;
+    data[e] = hash(codes, start, end);
+    data[e + 1] = len;
+    for (let i = 0; i < len; i++) data[e + 2 + i] = codes[start + i];
+    data[e + 2 + len] = list.length;
+    data.set(list, e + 3 + len);
+    this.used = next;
+    this.count++;
     // Kept at most half full, so probes stay short.
     if (2 * this.count > this.slots.length) this.rehash(2 * this.slots.length);
-    else this.place(k);
+    else this.place(e);
+    return e + 2 + len;
   }
 
   clear(): void {
     this.slots = new Int32Array(1 << 12);
     this.mask = (1 << 12) - 1;
-    this.count = 0;
     this.used = 0;
+    this.count = 0;
   }
 
-  private place(k: number): void {
-    let s = this.entries[4 * k] & this.mask;
+  private place(e: number): void {
+    let s = this.data[e] & this.mask;
     while (this.slots[s] !== 0) s = (s + 1) & this.mask;
-    this.slots[s] = k + 1;
+    this.slots[s] = e + 1;
   }
 
   private rehash(size: number): void {
     this.slots = new Int32Array(size);
     this.mask = size - 1;
-    for (let k = 0; k < this.count; k++) this.place(k);
+    for (let e = 0; e < this.used; ) {
+      this.place(e);
+      const len = this.data[e + 1];
+      e += 3 + len + this.data[e + 2 + len];
+    }
   }
-}
-
-/** Words → lists of ids, the lists one after another in one array (a lookup reads no list object). */
-export class WordLists {
-  private readonly words = new WordTable();
-  /** The list at `at` is lists[at + 1 .. at + 1 + lists[at]). */
-  lists = new Int32Array(1 << 14);
-  private used = 0;
-
-  get size(): number { return this.words.size; }
-
-  /** Where the list of the word codes[start, end) is, or -1. */
-  find(codes: Uint16Array, start: number, end: number): number { return this.words.find(codes, start, end); }
-
-  /** Adds the word codes[start, end), which the table does not have, and returns where its list is. */
-  add(codes: Uint16Array, start: number, end: number, list: Int32Array): number {
-    const at = this.used;
-    if (at + 1 + list.length > this.lists.length) this.lists = grow(this.lists, at + list.length);
-    this.lists[at] = list.length;
-    this.lists.set(list, at + 1);
-    this.used = at + 1 + list.length;
-    this.words.add(codes, start, end, at);
-    return at;
-  }
-
-  clear(): void { this.words.clear(); this.used = 0; }
 }
 
 /** FNV-1a over code units. */
