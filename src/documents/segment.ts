@@ -122,19 +122,27 @@ function insideProtected(text: string, cut: number): boolean {
   return false;
 }
 
+// What joins asks, as module constants: a regex literal in its body was a new RegExp object at each
+// cut, looked up in V8's compilation cache and run by the regexp interpreter again until it tiered up.
+/** A continuation in lowercase, or a dash followed by one (Russian direct speech). */
+const CONTINUATION = /^\s*(?:[—–-]\s*)?[\p{Ll},;:)]/u;
+/** The word before a final period. */
+const WORD_BEFORE_PERIOD = /(?:^|[\s(«"„“'])([\p{L}.-]+)\.$/u;
+/** Initials: a single capital letter, possibly within a dotted run (J. K., А.Г., U.S.). */
+const INITIALS = /^(?:\p{Lu}\.)*\p{Lu}$/u;
+/** A year before "г." (2020 г.), which is no town (г. Минск). */
+const YEAR_G = /\d\s*г$/u;
+
 /** True when the ICU break at `cut` must go: the text before it does not end a sentence. */
 function joins(text: string, cut: number): boolean {
   const before = text.slice(Math.max(0, cut - 40), cut).trimEnd();
-  const after = text.slice(cut, cut + 3);
-  // A continuation in lowercase, or a dash followed by one (Russian direct speech).
-  if (/^\s*(?:[—–-]\s*)?[\p{Ll},;:)]/u.test(after + text.slice(cut + 3, cut + 6))) return true;
+  if (CONTINUATION.test(text.slice(cut, cut + 6))) return true;
   if (!before.endsWith('.')) return false;
-  const word = /(?:^|[\s(«"„“'])([\p{L}.-]+)\.$/u.exec(before)?.[1];
+  const word = WORD_BEFORE_PERIOD.exec(before)?.[1];
   if (!word) return false;
-  // Initials: a single capital letter, possibly within a dotted run (J. K., А.Г., U.S.).
-  if (/^(?:\p{Lu}\.)*\p{Lu}$/u.test(word)) return true;
+  if (INITIALS.test(word)) return true;
   const lower = word.toLowerCase();
-  if (lower === 'г') return !/\d\s*г$/u.test(before.slice(0, -1)); // г. Минск (town) vs 2020 г. (year)
+  if (lower === 'г') return !YEAR_G.test(before.slice(0, -1));
   return TITLES.has(lower);
 }
 

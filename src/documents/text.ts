@@ -4,6 +4,12 @@ import { ParagraphBuilder, type SourceParagraph } from './builder.ts';
 
 const DATE_HEADER = /^\s*date:?[ \t]+(\d{4}-\d{2}-\d{2})(?=\s|$)/i;
 
+/**
+ * Blank lines between paragraphs. One object for every call (each sets lastIndex before its search
+ * and reads to the end), not a literal, which was a new RegExp object per document.
+ */
+const BLANK_LINES = /\n(?:[ \t\r\f\v]*\n)+/g;
+
 export interface ReadText { date?: string; paragraphs: SourceParagraph[] }
 
 export function readPlainText(source: string): ReadText {
@@ -12,7 +18,7 @@ export function readPlainText(source: string): ReadText {
   const header = DATE_HEADER.exec(source);
   if (header && isCalendarDate(header[1])) { date = header[1]; from = header[0].length; }
   const builder = new ParagraphBuilder();
-  const blank = /\n(?:[ \t\r\f\v]*\n)+/g;
+  const blank = BLANK_LINES;
   blank.lastIndex = from;
   let at = from;
   for (let m: RegExpExecArray | null; (m = blank.exec(source)); at = m.index + m[0].length) {
