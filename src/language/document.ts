@@ -72,17 +72,21 @@ export interface DocumentScan {
  */
 export function scanDocument(sentences: Array<{ text: string; para: number }>, languages: Lang[] = []): DocumentScan {
   const candidates = candidatesOf({ languages });
-  const groups: Array<Array<{ text: string; para: number }>> = [];
-  for (const s of sentences) {
-    const last = groups.at(-1);
-    if (last && last[0].para === s.para) last.push(s);
-    else groups.push([s]);
+  const paragraphs: ParagraphScan[] = [];
+  // One pass over the sentences, a paragraph at a time (no groups, copies and closures per paragraph).
+  for (let i = 0; i < sentences.length;) {
+    const para = sentences[i].para;
+    const texts: string[] = [];
+    const spans: SentenceSpan[] = [];
+    for (let at = 0; i < sentences.length && sentences[i].para === para; i++) {
+      const { text } = sentences[i];
+      texts.push(text);
+      spans.push({ text, start: at, end: at + text.length });
+      at += text.length + 1;
+    }
+    paragraphs.push(scanParagraph(texts.join(' '), candidates, spans));
   }
-  return { languages: candidates, paragraphs: groups.map((group) => {
-    let at = 0;
-    const spans = group.map(({ text }) => { const span = { text, start: at, end: at + text.length }; at = span.end + 1; return span; });
-    return scanParagraph(group.map((s) => s.text).join(' '), candidates, spans);
-  }) };
+  return { languages: candidates, paragraphs };
 }
 
 /**
