@@ -47,23 +47,6 @@ const LATIN = /\p{Script=Latin}/u;
 const CYR_FIRST = 0x400;
 const CYR_LAST = 0x52f;
 
-/** For a candidate list: per Cyrillic code point, a bit per candidate whose alphabet lacks it. */
-const foreignMask = perCandidateList((languages): Uint32Array => {
-  const bits = new Uint32Array(CYR_LAST - CYR_FIRST + 1);
-  languages.forEach((l, k) => {
-    const alphabet = ALPHABETS[l];
-    if (alphabet === undefined || k >= 32) return;
-    for (let c = CYR_FIRST; c <= CYR_LAST; c++) {
-      const ch = String.fromCharCode(c);
-      if (ch.toLowerCase() === ch && !alphabet.includes(ch)) bits[c - CYR_FIRST] |= 1 << k;
-    }
-  });
-  return bits;
-});
-
-/** Per Cyrillic code point (lower case): whether it is one of EAST_SLAVIC. */
-const EAST_SLAVIC_AT = Uint8Array.from({ length: 0x130 }, (_, i) => (EAST_SLAVIC.includes(String.fromCharCode(0x400 + i)) ? 1 : 0));
-
 /** Lower case for Cyrillic code points (А-Я, Ѐ-Џ, and the paired letters of U+0460 and up). */
 function lowerCyr(c: number): number {
   if (c >= 0x410 && c <= 0x42f) return c + 0x20;
@@ -71,6 +54,27 @@ function lowerCyr(c: number): number {
   if (c >= 0x460 && (c & 1) === 0) return c + 1;
   return c;
 }
+
+// The tables below are read by a Cyrillic code point as written: what its lower case says, worked
+// out once per code point here rather than once per letter of running text.
+
+/** For a candidate list: per Cyrillic code point, a bit per candidate whose alphabet lacks its lower case. */
+const foreignMask = perCandidateList((languages): Uint32Array => {
+  const bits = new Uint32Array(CYR_LAST - CYR_FIRST + 1);
+  languages.forEach((l, k) => {
+    const alphabet = ALPHABETS[l];
+    if (alphabet === undefined || k >= 32) return;
+    for (let c = CYR_FIRST; c <= CYR_LAST; c++) {
+      const ch = String.fromCharCode(lowerCyr(c));
+      if (ch.toLowerCase() === ch && !alphabet.includes(ch)) bits[c - CYR_FIRST] |= 1 << k;
+    }
+  });
+  return bits;
+});
+
+/** Per Cyrillic code point: whether its lower case is one of EAST_SLAVIC. */
+const EAST_SLAVIC_AT = Uint8Array.from({ length: CYR_LAST - CYR_FIRST + 1 },
+  (_, i) => (EAST_SLAVIC.includes(String.fromCharCode(lowerCyr(CYR_FIRST + i))) ? 1 : 0));
 
 /**
  * Counts by code point ranges in one pass with no allocation: this runs on every unit, and a regex
@@ -122,9 +126,8 @@ export function tallyLetters(text: string, languages: Lang[], words?: string[], 
       // A run of Cyrillic letters, likewise.
       if (start < 0) { start = at; hash = HASH_SEED; }
       for (let d = c; ; d = String.prototype.charCodeAt.call(text, ++i)) {
-        const lower = lowerCyr(d) - CYR_FIRST;
-        eastSlavic += EAST_SLAVIC_AT[lower];
-        addForeign(foreignCounts, candidates, mask[lower]);
+        eastSlavic += EAST_SLAVIC_AT[d - CYR_FIRST];
+        addForeign(foreignCounts, candidates, mask[d - CYR_FIRST]);
         hash = mix(hash, d);
         if (!isCyrLetter(codeAt(text, i + 1, n))) break;
       }
@@ -136,9 +139,8 @@ export function tallyLetters(text: string, languages: Lang[], words?: string[], 
       if (c === 39 && isCyr(codeAt(text, i - 1, n)) && isCyr(codeAt(text, i + 1, n))) apostrophes++;
     } else if (c >= CYR_FIRST && c <= CYR_LAST) {
       cyrillic++;
-      const lower = lowerCyr(c) - CYR_FIRST;
-      eastSlavic += EAST_SLAVIC_AT[lower];
-      addForeign(foreignCounts, candidates, mask[lower]);
+      eastSlavic += EAST_SLAVIC_AT[c - CYR_FIRST];
+      addForeign(foreignCounts, candidates, mask[c - CYR_FIRST]);
       // U+0482-0489, a sign and combining marks: Cyrillic, but no letters (those are taken above).
     } else if ((c === 0x2019 || c === 0x2bc) && isCyr(codeAt(text, i - 1, n)) && isCyr(codeAt(text, i + 1, n))) {
       apostrophes++;
