@@ -274,6 +274,9 @@ export function joinUnits(units: readonly Unit[], vocab: Vocabulary): Unit {
  * `keys` counts the distinct counted ids of `units`, as a joined unit's denominator does.
  */
 export function joinSpan(units: readonly Unit[], shared: readonly Unit[], from: number, to: number, vocab: Vocabulary): Unit {
+  // Most paragraphs are one sentence: its shared ids are already sorted and unique, and its `keys`
+  // counts its distinct counted ids, so it is its own paragraph (its ids array shared, as units are read-only).
+  if (to - from === 1 && shared !== units) return { len: shared[from].len, ids: shared[from].ids, keys: units[from].keys };
   let len = 0, parts = 0, keys = 0;
   if (shared !== units) {
     vocab.startUnit();

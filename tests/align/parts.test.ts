@@ -102,7 +102,8 @@ describe('anchors', () => {
     const tgt = ['Лукашенко выступил 14 августа.', 'Было ли там 1200 человек?', 'Тихановская уехала.']
       .map((t) => sentenceUnit(t, vocab, { lang: 'ru', side: 'tgt' }));
     const shared = sharedOnly(src, tgt);
-    const spans = [[0, 2], [2, 4]], tgtSpans = [[0, 1], [1, 3]];
+    // Paragraphs of several sentences and of one (a one-sentence paragraph is that sentence's unit).
+    const spans = [[0, 2], [2, 3], [3, 4]], tgtSpans = [[0, 1], [1, 3]];
     const paragraphs = sharedOnly(spans.map(([a, b]) => joinUnits(src.slice(a, b), vocab)), tgtSpans.map(([a, b]) => joinUnits(tgt.slice(a, b), vocab)));
     const plain = (u: { len: number; ids: readonly number[]; keys: number }) => ({ ...u, ids: [...u.ids] });
     expect(spans.map(([a, b]) => plain(joinSpan(src, shared.src, a, b, vocab)))).toEqual(paragraphs.src.map(plain));
