@@ -79,13 +79,15 @@ function segmenter(locale: string): Intl.Segmenter {
 
 /** Splits a paragraph into sentences; offsets are into `text`, sentence text is trimmed. */
 export function splitSentences(text: string, locale = 'en'): Span[] {
-  const kept = oneSentence(text) ? [] : sentenceCuts(text, locale);
   const spans: Span[] = [];
   let from = 0;
-  for (const cut of [...kept, text.length]) {
-    for (const piece of splitSignature(text, from, cut)) pushTrimmed(spans, text, piece[0], piece[1]);
-    from = cut;
+  if (!oneSentence(text)) {
+    for (const cut of sentenceCuts(text, locale)) {
+      pushSentence(spans, text, from, cut);
+      from = cut;
+    }
   }
+  pushSentence(spans, text, from, text.length);
   return spans;
 }
 
@@ -146,14 +148,15 @@ function joins(text: string, cut: number): boolean {
   return TITLES.has(lower);
 }
 
-function splitSignature(text: string, from: number, to: number): Array<[number, number]> {
+/** Adds text[from, to) as a sentence, or as two when it ends in a tweet's signature. */
+function pushSentence(spans: Span[], text: string, from: number, to: number): void {
   // The signature holds "(@": most sentences have none, and are not sliced and searched.
   const handle = text.indexOf('(@', from);
-  if (handle < 0 || handle >= to) return [[from, to]];
-  const m = TWEET_SIGNATURE.exec(text.slice(from, to));
-  if (!m || m.index === 0) return [[from, to]];
+  const m = handle >= 0 && handle < to ? TWEET_SIGNATURE.exec(text.slice(from, to)) : null;
+  if (!m || m.index === 0) return pushTrimmed(spans, text, from, to);
   const at = from + m.index + 1;
-  return [[from, at], [at, to]];
+  pushTrimmed(spans, text, from, at);
+  pushTrimmed(spans, text, at, to);
 }
 
 function pushTrimmed(spans: Span[], text: string, from: number, to: number): void {

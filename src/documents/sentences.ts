@@ -8,10 +8,12 @@ export type RawSentence = Omit<Sentence, 'lang' | 'confidence'>;
 export function segmentParagraphs(paragraphs: SourceParagraph[], locale = 'en'): RawSentence[] {
   const out: RawSentence[] = [];
   for (const p of paragraphs) {
-    splitSentences(p.text, locale).forEach((s, k) => {
+    const spans = splitSentences(p.text, locale);
+    for (let k = 0; k < spans.length; k++) {
+      const s = spans[k];
       out.push({ id: `${p.index}.${k}`, para: p.index, text: s.text,
         start: toSourceOffset(p, s.start), end: toSourceOffset(p, s.end - 1) + 1 });
-    });
+    }
   }
   return out;
 }
