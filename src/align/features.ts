@@ -297,25 +297,29 @@ export function joinSpan(units: readonly Unit[], shared: readonly Unit[], from: 
 /**
  * The units with only the anchor ids that occur on the other side too: the others can never be
  * shared, and the programme's work grows with the ids it compares. Lengths and `keys` (the
- * similarity's denominator) are kept, so every score stays the same.
+ * similarity's denominator) are kept, so every score stays the same. `inTgt`, the target ids when
+ * the caller has marked them already (and made no set since), saves marking them again.
  */
-export function sharedOnly(src: readonly Unit[], tgt: readonly Unit[]): { src: Unit[]; tgt: Unit[] } {
-  const inTgt = markIds(tgt), inBoth = marks.next();
-  for (const u of src) for (const id of u.ids) if (marks.get(id) >= inTgt) marks.set(id, inBoth);
+export function sharedOnly(src: readonly Unit[], tgt: readonly Unit[], inTgt: IdSet = new IdSet(tgt)): { src: Unit[]; tgt: Unit[] } {
+  const tgtRound = inTgt.markedWith(), inBoth = marks.next();
+  for (const u of src) for (const id of u.ids) if (marks.get(id) >= tgtRound) marks.set(id, inBoth);
   return { src: keepMarked(src, inBoth), tgt: keepMarked(tgt, inBoth) };
 }
+
+// The ids keepMarked keeps of one unit, gathered in one pass before they are copied out.
+let kept = new Int32Array(256);
 
 /** The units with only their ids marked `round`. */
 function keepMarked(units: readonly Unit[], round: number): Unit[] {
   const out = new Array<Unit>(units.length);
   for (let k = 0; k < units.length; k++) {
-    const u = units[k];
+    const u = units[k], all = u.ids;
+    if (all.length > kept.length) kept = grow(kept, all.length);
     let n = 0;
-    for (const id of u.ids) if (marks.get(id) === round) n++;
-    if (n === u.ids.length) { out[k] = u; continue; }
+    for (let e = 0; e < all.length; e++) if (marks.get(all[e]) === round) kept[n++] = all[e];
+    if (n === all.length) { out[k] = u; continue; }
     const ids = new Array<number>(n);
-    n = 0;
-    for (const id of u.ids) if (marks.get(id) === round) ids[n++] = id;
+    for (let e = 0; e < n; e++) ids[e] = kept[e];
     out[k] = { len: u.len, ids, keys: u.keys };
   }
   return out;
@@ -326,8 +330,12 @@ export class IdSet {
   private readonly round: number;
   constructor(units: readonly Unit[]) { this.round = markIds(units); }
   has(id: number): boolean {
+    return marks.get(id) === this.markedWith();
+  }
+  /** The round its ids are marked with (sharedOnly reads the marks of a set made already). */
+  markedWith(): number {
     if (this.round !== marks.round) throw new Error('IdSet used after a newer one was made');
-    return marks.get(id) === this.round;
+    return this.round;
   }
 }
 

@@ -122,8 +122,9 @@ function buildUnits(src: string[], tgt: string[], options: AlignOptions) {
     : (options.lexicon ?? loadLexicon(options.srcLang ?? 'und', options.tgtLang ?? 'und'));
   // The target side first: source words' dictionary translations that it lacks are left out.
   const tgtUnits = sideUnits(tgt, 'tgt', vocab, options, anchored, lexicon);
-  const srcUnits = sideUnits(src, 'src', vocab, options, anchored, lexicon, new IdSet(tgtUnits));
-  return { srcUnits, tgtUnits, vocab, shared: sharedOnly(srcUnits, tgtUnits) };
+  const inTgt = new IdSet(tgtUnits);
+  const srcUnits = sideUnits(src, 'src', vocab, options, anchored, lexicon, inTgt);
+  return { srcUnits, tgtUnits, vocab, shared: sharedOnly(srcUnits, tgtUnits, inTgt) };
 }
 
 function sideUnits(texts: string[], side: 'src' | 'tgt', vocab: Vocabulary, options: AlignOptions, anchored: boolean,
