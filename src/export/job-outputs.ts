@@ -161,7 +161,9 @@ export class DocumentStager {
    */
   add(doc: JobDocument, segments: Segment[]): boolean {
     const directions = documentDirections(doc, segments, this.settings.pairs);
-    const files = this.writes.add(documentFiles(doc, segments, this.settings, directions));
+    // Encoded now: a string would wait for its batch on the JavaScript heap, copied by every minor GC.
+    const files = this.writes.add(documentFiles(doc, segments, this.settings, directions)
+      .map(([path, text]): [string, Uint8Array] => [path, Buffer.from(text)]));
     const covered = directions.every((d) => this.settings.pairs.some((p) => samePair(p, d)));
     const text = covered ? documentText(segments, () => directions, this.settings.pairs,
       this.settings.formats ?? OUTPUT_FORMATS) : undefined;
