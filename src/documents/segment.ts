@@ -81,20 +81,55 @@ function segmenter(locale: string): Intl.Segmenter {
 export function splitSentences(text: string, locale = 'en'): Span[] {
   const spans: Span[] = [];
   let from = 0;
+  // Where the next tweet signature's "(@" may be, looked for again only once passed: searching the
+  // rest of the paragraph for every sentence made a paragraph of thousands of sentences quadratic.
+  let handle = text.indexOf('(@');
   if (!oneSentence(text)) {
     for (const cut of sentenceCuts(text, locale)) {
-      pushSentence(spans, text, from, cut);
+      if (handle >= 0 && handle < from) handle = text.indexOf('(@', from);
+      pushSentence(spans, text, from, cut, handle);
       from = cut;
     }
   }
-  pushSentence(spans, text, from, text.length);
+  if (handle >= 0 && handle < from) handle = text.indexOf('(@', from);
+  pushSentence(spans, text, from, text.length, handle);
   return spans;
+}
+
+/**
+ * V8's sentence segmenter takes about a millisecond per break, instead of microseconds, in a text of
+ * more than 65,536 code units (16 s for a one-paragraph document of 4,000 sentences): longer texts
+ * are segmented in windows below that size.
+ */
+export const SEGMENT_WINDOW = 60_000;
+/** Breaks this close to a window's end may depend on text past it: the next window finds them again. */
+const WINDOW_MARGIN = 2_000;
+
+/**
+ * ICU's sentence breaks (offsets after 0), the same as of the whole text. Each window after the first
+ * starts at a break the previous one found well before its end: a sentence's start, where the
+ * segmenter starts as at a text's start. A window with no such break is taken twice as long.
+ */
+export function icuBreaks(text: string, locale: string, window = SEGMENT_WINDOW): number[] {
+  const breaks: number[] = [];
+  let from = 0, size = window;
+  for (;;) {
+    const end = Math.min(text.length, from + size);
+    const part = end - from === text.length ? text : text.slice(from, end);
+    const found: number[] = [];
+    for (const s of segmenter(locale).segment(part)) if (s.index > 0) found.push(from + s.index);
+    if (end === text.length) return breaks.concat(found);
+    const safe = found.filter((b) => b < end - WINDOW_MARGIN);
+    if (!safe.length) { size *= 2; continue; }
+    breaks.push(...safe);
+    from = safe[safe.length - 1];
+    size = window;
+  }
 }
 
 /** Where sentences end inside the paragraph: ICU's breaks, corrected. */
 function sentenceCuts(text: string, locale: string): number[] {
-  const cuts: number[] = [];
-  for (const s of segmenter(locale).segment(text)) if (s.index > 0) cuts.push(s.index);
+  const cuts = icuBreaks(text, locale);
   // ICU does not count the ellipsis character as a terminator; before a capital it ends a sentence.
   if (text.includes('…')) for (const m of text.matchAll(ELLIPSIS_END)) cuts.push(m.index! + m[0].length);
   cuts.sort((a, b) => a - b);
@@ -148,10 +183,12 @@ function joins(text: string, cut: number): boolean {
   return TITLES.has(lower);
 }
 
-/** Adds text[from, to) as a sentence, or as two when it ends in a tweet's signature. */
-function pushSentence(spans: Span[], text: string, from: number, to: number): void {
+/**
+ * Adds text[from, to) as a sentence, or as two when it ends in a tweet's signature. `handle`: the
+ * first "(@" at or after `from`, or -1.
+ */
+function pushSentence(spans: Span[], text: string, from: number, to: number, handle: number): void {
   // The signature holds "(@": most sentences have none, and are not sliced and searched.
-  const handle = text.indexOf('(@', from);
   const m = handle >= 0 && handle < to ? TWEET_SIGNATURE.exec(text.slice(from, to)) : null;
   if (!m || m.index === 0) return pushTrimmed(spans, text, from, to);
   const at = from + m.index + 1;

@@ -1,6 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hasWords, splitSentences } from '../../src/documents/index.ts';
-import { oneSentence } from '../../src/documents/segment.ts';
+import { icuBreaks, oneSentence, SEGMENT_WINDOW } from '../../src/documents/segment.ts';
 
 const split = (text: string) => splitSentences(text).map((s) => s.text);
 
@@ -82,5 +83,36 @@ describe('hasWords', () => {
   it('sees no words in links, handles and hashtag signs alone', () => {
     expect(hasWords('https://t.co/SAPdczGoiG pic.twitter.com/vDMk37H5B4 @tutby www.site.org/page?x=1 a@b.org #')).toBe(false);
     expect(hasWords('Фото: https://t.co/x')).toBe(true);
+  });
+
+  it('segments a paragraph longer than the segmenter window in windows, with the breaks of the whole', () => {
+    // One paragraph of over 65,536 code units (where V8's segmenter slows down a hundredfold): our
+    // EN-RU evaluation documents, English and Russian sentences and headlines, lines joined by spaces.
+    const dir = new URL('../../data/align/en-ru/', import.meta.url);
+    const lines = readdirSync(dir).sort().flatMap((f) => readFileSync(new URL(f, dir), 'utf8').split('\n'))
+      .filter((l) => l.trim() && !l.startsWith('#')).flatMap((l) => l.split(' ⟂ '));
+    let text = lines.join(' ');
+    while (text.length < 70_000) text += ' ' + lines.join(' ');
+    const whole = icuBreaks(text, 'en', Infinity);
+    expect(whole.length).toBeGreaterThan(400);
+    // Windows of the default size and far smaller ones (many window ends inside sentences).
+    expect(icuBreaks(text, 'en', SEGMENT_WINDOW)).toEqual(whole);
+    expect(icuBreaks(text, 'en', 4_000)).toEqual(whole);
+    // A window that ends inside a sentence's look-ahead: ICU breaks after "etc. " before "(" only
+    // when no lowercase word follows, so the window's break there must not be kept.
+    const head = 'They sold fruit etc. (';
+    let filler = '';
+    while (filler.length < 4_000 - head.length - 20) filler += 'Alpha beta gamma. ';
+    const tricky = filler + 'x'.repeat(4_000 - head.length - filler.length) + ' ' + head.slice(1) + 'and vegetables) there. Then we left.';
+    expect(tricky.indexOf('(')).toBe(3_999);
+    expect(icuBreaks(tricky, 'en', 4_000)).toEqual(icuBreaks(tricky, 'en', Infinity));
+    expect(icuBreaks(tricky, 'en', Infinity)).not.toContain(3_999);
+    // A text without a break for longer than a window is taken whole.
+    const unbroken = 'word '.repeat(3_000) + 'end. Next one.';
+    expect(icuBreaks(unbroken, 'en', 4_000)).toEqual(icuBreaks(unbroken, 'en', Infinity));
+    // And the sentences cover the paragraph in order.
+    const spans = splitSentences(text);
+    expect(spans.length).toBeGreaterThan(400);
+    for (let k = 1; k < spans.length; k++) expect(spans[k].start).toBeGreaterThanOrEqual(spans[k - 1].end);
   });
 });
