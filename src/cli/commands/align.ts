@@ -78,7 +78,9 @@ async function readSide(path: string, presegmented: boolean, lang: string | unde
       const doc = await readDocument(path, basename(path));
       const locale = lang ?? guessLanguage(doc.paragraphs.map((p) => p.text).join('\n'));
       paragraphs = doc.paragraphs.map(() => [] as string[]);
-      for (const s of segmentParagraphs(doc.paragraphs, locale)) paragraphs[doc.paragraphs.findIndex((p) => p.index === s.para)].push(s.text);
+      // By index, not a search per sentence: a long document's sentences times paragraphs add up.
+      const slot = new Map(doc.paragraphs.map((p, k) => [p.index, k]));
+      for (const s of segmentParagraphs(doc.paragraphs, locale)) paragraphs[slot.get(s.para)!].push(s.text);
     }
     if (!paragraphs.some((p) => p.length)) throw new Error(t('align:noSentences'));
     return { path, paragraphs, lines, lang: lang ?? guessLanguage(paragraphs.flat().join('\n')) };
