@@ -125,9 +125,7 @@ export class StateStore {
 
   /** `attached`: JSON lines written right after the snapshot, as they are, and read back with it. */
   save(task: DocTask, snapshot: unknown, attached?: AttachedLines): void {
-    if (this.fd === undefined) throw new Error('state store is not open');
-    this.pending.set(keyOf(task), { task, take: () => snapshot, ...(attached ? { attached } : {}) });
-    this.schedule();
+    this.put(task, () => snapshot, attached);
   }
 
   /**
@@ -135,12 +133,13 @@ export class StateStore {
    * are replaced before they are written). `take` must return what would have been saved now.
    */
   saveLazily(task: DocTask, take: LazySnapshot): void {
-    if (this.fd === undefined) throw new Error('state store is not open');
-    this.pending.set(keyOf(task), { task, take });
-    this.schedule();
+    this.put(task, take);
   }
 
-  private schedule(): void {
+  /** Queues the snapshot (replacing one of the task's still pending) for the next group write. */
+  private put(task: DocTask, take: LazySnapshot, attached?: AttachedLines): void {
+    if (this.fd === undefined) throw new Error('state store is not open');
+    this.pending.set(keyOf(task), { task, take, ...(attached ? { attached } : {}) });
     if (this.flushMs <= 0) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), this.flushMs).unref();
   }
