@@ -141,12 +141,12 @@ async function runQueue(tasks: DocTask[], machine: DocumentMachine, settings: St
       // Once its outputs are staged, a document's segments are not kept: a batch's memory then grows
       // with its figures, not its text.
       const staged = output.status === 'done' && stager.add(jobDocument(output), output.segments);
+      const kept = staged ? { ...output, segments: [] } : output;
       // A finished document needs nothing but its output to be skipped next time; its segments go to
       // the journal as the segments.jsonl lines just staged, where there are some.
       const lines = staged ? stager.jsonl(output.task.src.id) : undefined;
-      if (lines) store.save(task, { status: 'done', output: { ...output, segments: [] } }, { count: output.segments.length, bytes: lines });
-      else store.save(task, { status: 'done', output });
-      finish(k, staged ? { ...output, segments: [] } : output);
+      store.save(task, { status: 'done', output: lines ? kept : output }, lines && { count: output.segments.length, bytes: lines });
+      finish(k, kept);
     });
   });
   await queue.onIdle();
