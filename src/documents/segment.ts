@@ -80,19 +80,17 @@ function segmenter(locale: string): Intl.Segmenter {
 /** Splits a paragraph into sentences; offsets are into `text`, sentence text is trimmed. */
 export function splitSentences(text: string, locale = 'en'): Span[] {
   const spans: Span[] = [];
+  const ends = oneSentence(text) ? [] : sentenceCuts(text, locale);
+  ends.push(text.length);
   let from = 0;
   // Where the next tweet signature's "(@" may be, looked for again only once passed: searching the
   // rest of the paragraph for every sentence made a paragraph of thousands of sentences quadratic.
   let handle = text.indexOf('(@');
-  if (!oneSentence(text)) {
-    for (const cut of sentenceCuts(text, locale)) {
-      if (handle >= 0 && handle < from) handle = text.indexOf('(@', from);
-      pushSentence(spans, text, from, cut, handle);
-      from = cut;
-    }
+  for (const end of ends) {
+    if (handle >= 0 && handle < from) handle = text.indexOf('(@', from);
+    pushSentence(spans, text, from, end, handle);
+    from = end;
   }
-  if (handle >= 0 && handle < from) handle = text.indexOf('(@', from);
-  pushSentence(spans, text, from, text.length, handle);
   return spans;
 }
 
