@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/errors.ts';
-import { StateStore } from '../../src/pipeline/state.ts';
+import { StateStore, type AttachedLines } from '../../src/pipeline/state.ts';
 import type { DocTask } from '../../src/pipeline/index.ts';
 
 const made: string[] = [];
@@ -12,15 +12,19 @@ const temp = (prefix: string) => { const d = mkdtempSync(join(tmpdir(), prefix))
 afterAll(() => { for (const d of made) rmSync(d, { recursive: true, force: true }); });
 const task = (id: string): DocTask => ({ src: { id, path: `/x/${id}`, fingerprint: '1:1' } });
 
+/** One run of a store over `out`: opened with `key`, the snapshots saved in order, closed. */
+async function run(out: string, key: string, saves: Array<[string, unknown, AttachedLines?]>): Promise<StateStore> {
+  const store = new StateStore(out);
+  store.open(key);
+  for (const [id, snapshot, attached] of saves) store.save(task(id), snapshot, attached);
+  await store.close();
+  return store;
+}
+
 describe('saved progress', () => {
   it('keeps the last snapshot per document and ignores a torn last line', async () => {
     const out = temp('tandem-state-');
-    const store = new StateStore(out);
-    store.open('key-1');
-    store.save(task('a.txt'), { value: 'read' });
-    store.save(task('a.txt'), { value: 'segment' });
-    store.save(task('b.txt'), { value: 'read' });
-    await store.close();
+    const store = await run(out, 'key-1', [['a.txt', { value: 'read' }], ['a.txt', { value: 'segment' }], ['b.txt', { value: 'read' }]]);
     appendFileSync(join(store.dir, 'journal.jsonl'), '{"key":"b.txt\\u0000","task":{"src":{"id":"b.tx'); // killed mid-write
     const again = new StateStore(out);
     expect(again.open('key-1')).toEqual({ resumed: true });
@@ -38,17 +42,9 @@ describe('saved progress', () => {
 
   it("reads a record's attached lines back with it, and drops a record whose lines were cut", async () => {
     const out = temp('tandem-attached-');
-    const store = new StateStore(out);
-    store.open('k');
-    store.save(task('a.txt'), { value: 'emit' });
-    store.save(task('b.txt'), { value: 'emit' });
-    await store.close();
-    const done = new StateStore(out);
-    done.open('k');
+    await run(out, 'k', [['a.txt', { value: 'emit' }], ['b.txt', { value: 'emit' }]]);
     const lines = (ids: string[]) => ({ count: ids.length, bytes: Buffer.from(ids.map((id) => JSON.stringify({ id, text: 'Привет "мир"' }) + '\n').join('')) });
-    done.save(task('a.txt'), { status: 'done' }, lines(['0.0', '0.1']));
-    done.save(task('b.txt'), { status: 'done' }, lines(['1.0', '1.1', '1.2']));
-    await done.close();
+    const done = await run(out, 'k', [['a.txt', { status: 'done' }, lines(['0.0', '0.1'])], ['b.txt', { status: 'done' }, lines(['1.0', '1.1', '1.2'])]]);
     const file = join(done.dir, 'journal.jsonl');
     const text = readFileSync(file, 'utf8');
     // Killed while writing b's last segment: b's record is torn, so b resumes from its emit stage.
