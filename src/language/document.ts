@@ -115,6 +115,26 @@ export function ownLanguages(doc: DocumentScan): Lang[] {
 }
 
 /**
+ * The document's language, asked without forcing it into the candidates, so that a German document
+ * in an en/ru job is named as such: that of its opening (openingLanguage, with `outside: 'code'`),
+ * else the one most of its text is in, sentence by sentence. 'und' when nothing in it is language.
+ */
+export function documentLanguage(doc: DocumentScan): Lang {
+  const found = openingLanguage(doc, { outside: 'code' });
+  if (found !== 'und') return found;
+  const weights = new Map<Lang, number>();
+  for (const p of doc.paragraphs) {
+    for (const s of p.sentences) {
+      const lang = decide(s.verdict).lang;
+      if (lang !== 'und') weights.set(lang, (weights.get(lang) ?? 0) + s.text.length);
+    }
+  }
+  let best: Lang = 'und', max = -1;
+  for (const [lang, weight] of weights) if (weight > max) { best = lang; max = weight; }
+  return best;
+}
+
+/**
  * Each sentence's language and confidence in reading order, leaning on its paragraph and the
  * document as in detectParagraphs (without the spans of mixed sentences, which only cost time here).
  */

@@ -3,13 +3,13 @@
 import { alignDocuments } from '../align/index.ts';
 import { DocumentError, hasWords, readDocument, segmentParagraphs, type RawSentence } from '../documents/index.ts';
 import { normalize, type Matcher } from '../glossary/index.ts';
-import { detectDocumentSentences, openingLanguage, ownLanguages, scanDocument, type DocumentScan } from '../language/index.ts';
+import { detectDocumentSentences, documentLanguage, scanDocument, type DocumentScan } from '../language/index.ts';
 import type { TranslationProvider } from '../translate/index.ts';
 import type { Glossary, Lang, Segment, Sentence } from '../types.ts';
 import { segmentProblem } from '../export/index.ts';
 import { documentOutput } from './output.ts';
 import { sortKeys } from './report.ts';
-import { dominantLang, pairSegments, singleSegments } from './segments.ts';
+import { pairSegments, singleSegments } from './segments.ts';
 import type { DocContext, DocRef, NormalSentence, StageSettings } from './types.ts';
 
 /** What stages need besides plain data; rebuilt from the job wherever a machine runs. */
@@ -56,7 +56,7 @@ export async function detectStage(ctx: DocContext): Promise<Pick<DocContext, 'de
   const seg = ctx.segmented!;
   // Each sentence is read once; the document's language and every detection below reuse that.
   const scan = scanDocument(seg.src, settings.languages);
-  const docLang = documentLanguage(scan, seg.src, settings, task.src.declared);
+  const docLang = languageOf(scan, settings, task.src.declared);
   if (!settings.languages.includes(docLang)) {
     throw new DocumentError('outsideLanguages', { lang: docLang, languages: settings.languages.join(', ') });
   }
@@ -71,17 +71,9 @@ export async function detectStage(ctx: DocContext): Promise<Pick<DocContext, 'de
   return { detected: { src, ...(tgt ? { tgt } : {}), srcLang, tgtLang, languages: summary.languages }, segmented: undefined, summary };
 }
 
-/**
- * The document's language, asked without forcing it into the job's languages, so that a German
- * document in an en/ru job is named as such: that of its opening (about 4000 characters), else the
- * one most of its sentences are in. A declared language (NAME.ru.txt) is trusted.
- */
-function documentLanguage(scan: DocumentScan, sentences: RawSentence[], settings: StageSettings, declared?: Lang): Lang {
-  if (declared && settings.languages.includes(declared)) return declared;
-  const found = openingLanguage(scan, { outside: 'code' });
-  if (found !== 'und') return found;
-  const langs = ownLanguages(scan);
-  return dominantLang(sentences.map((s, i) => ({ text: s.text, lang: langs[i] }))) ?? 'und';
+/** The document's language (see the language stage's documentLanguage); a declared one (NAME.ru.txt) is trusted. */
+function languageOf(scan: DocumentScan, settings: StageSettings, declared?: Lang): Lang {
+  return declared && settings.languages.includes(declared) ? declared : documentLanguage(scan);
 }
 
 /**
