@@ -1,16 +1,62 @@
-// Bytes to text: UTF-8 with or without BOM. Binary files and invalid UTF-8 are refused with the byte
-// position of the first offending byte, so the user can find it (e.g. with `xxd -s N`).
+// Bytes to text: UTF-8 with or without BOM, and UTF-16 named by its BOM (what Windows tools save as
+// "Unicode" text, and Excel as "Unicode text"). Binary files and invalid UTF-8 are refused with the
+// position of the first offending byte (and its line), so the user can find it (e.g. `xxd -s N`).
 import { isUtf8 } from 'node:buffer';
 import { DocumentError } from './errors.ts';
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-export function decodeUtf8(bytes: Uint8Array): string {
+export function decodeText(bytes: Uint8Array): string {
+  const utf16 = utf16ByBom(bytes);
+  if (utf16) return decodeUtf16(bytes, utf16);
   const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new DocumentError('binary', { byte: nul });
-  if (!isUtf8(bytes)) throw new DocumentError('invalidUtf8', { byte: firstInvalidUtf8Byte(bytes) });
+  if (nul >= 0) throw new DocumentError(looksLikeUtf16(bytes) ? 'utf16NoBom' : 'binary', { byte: nul });
+  if (!isUtf8(bytes)) {
+    const byte = firstInvalidUtf8Byte(bytes);
+    throw new DocumentError('invalidUtf8', { byte, line: lineOfByte(bytes, byte) });
+  }
   // TextDecoder drops a leading BOM (ignoreBOM: false), so offsets count from after it.
   return decoder.decode(bytes);
+}
+
+/** The UTF-16 a byte-order mark names (FF FE little-endian, FE FF big-endian), if any. */
+export function utf16ByBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string {
+  let text: string;
+  try {
+    // Fatal: a lone surrogate or an odd last byte is a broken file, not text to guess at.
+    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new DocumentError('invalidUtf16');
+  }
+  const nul = text.indexOf('\0');
+  if (nul >= 0) throw new DocumentError('binary', { byte: 2 * (nul + 1) });
+  return text;
+}
+
+/**
+ * Whether bytes with NULs in them are UTF-16 without its BOM rather than binary: in the first 256
+ * bytes, NUL is most of one byte parity (the high byte of Latin text) and rare in the other.
+ */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 256) & ~1;
+  if (n < 4) return false;
+  let even = 0, odd = 0;
+  for (let i = 0; i < n; i += 2) { if (bytes[i] === 0) even++; if (bytes[i + 1] === 0) odd++; }
+  const half = n / 2;
+  return (even > 0.4 * half && odd < 0.05 * half) || (odd > 0.4 * half && even < 0.05 * half);
+}
+
+/** The 1-based line a byte offset is on (lines end with LF, as in CRLF files too). */
+export function lineOfByte(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
 }
 
 /**

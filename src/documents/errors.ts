@@ -3,7 +3,7 @@
 import { t } from '../i18n/index.ts';
 
 export type DocumentErrorCode =
-  | 'empty' | 'binary' | 'invalidUtf8' | 'tooLarge' | 'paragraphTooLong' | 'noText' | 'unreadable'
+  | 'empty' | 'binary' | 'invalidUtf8' | 'invalidUtf16' | 'utf16NoBom' | 'tooLarge' | 'paragraphTooLong' | 'noText' | 'unreadable'
   | 'outsideLanguages' | 'stageFailed' | 'inTarget';
 
 export interface Failure {

@@ -1,6 +1,6 @@
 // Documents: reading files (plain text, Markdown, HTML) into paragraphs with source offsets, and
 // segmenting paragraphs into sentences.
-export { decodeUtf8, firstInvalidUtf8Byte } from './decode.ts';
+export { decodeText, firstInvalidUtf8Byte, lineOfByte, utf16ByBom } from './decode.ts';
 export { DocumentError, type DocumentErrorCode, type Failure } from './errors.ts';
 export { ParagraphBuilder, toSourceOffset, type OffsetMap, type SourceParagraph } from './builder.ts';
 export { readPlainText } from './text.ts';

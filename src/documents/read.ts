@@ -4,7 +4,7 @@ import { openSync, closeSync, fstatSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { DocumentFormat, DocumentText } from '../types.ts';
 import type { SourceParagraph } from './builder.ts';
-import { decodeUtf8 } from './decode.ts';
+import { decodeText } from './decode.ts';
 import { DocumentError } from './errors.ts';
 import { readHtml } from './html.ts';
 import { readMarkdown } from './markdown.ts';
@@ -43,7 +43,7 @@ export function parseDocument(source: string, id: string, path: string, format =
  */
 export async function readDocument(path: string, id: string, limits: Partial<ReadLimits> = {}): Promise<ReadDocument> {
   const { maxFileBytes, maxParagraphChars } = { ...DEFAULT_LIMITS, ...limits };
-  const doc = parseDocument(decodeUtf8(readBytes(path, maxFileBytes)), id, path);
+  const doc = parseDocument(decodeText(readBytes(path, maxFileBytes)), id, path);
   if (!doc.paragraphs.length) throw new DocumentError('empty');
   const long = doc.paragraphs.find((p) => p.text.length > maxParagraphChars);
   if (long) throw new DocumentError('paragraphTooLong', { paragraph: long.index + 1, chars: long.text.length, limit: maxParagraphChars });

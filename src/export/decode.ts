@@ -4,7 +4,7 @@ import { TextDecoder } from 'node:util';
 import { t } from '../i18n/index.ts';
 import { fail } from './xml.ts';
 // decode.ts itself rather than the documents index, which also loads the HTML and Markdown readers.
-import { firstInvalidUtf8Byte } from '../documents/decode.ts';
+import { firstInvalidUtf8Byte, lineOfByte, utf16ByBom } from '../documents/decode.ts';
 
 /**
  * Decodes a segment file's bytes: UTF-8 (BOM or not), UTF-16 (by BOM, or by an XML file's first
@@ -13,8 +13,10 @@ import { firstInvalidUtf8Byte } from '../documents/decode.ts';
  */
 export function decodeSegmentText(bytes: Uint8Array, fileName?: string): string {
   const [a, b] = bytes;
-  if ((a === 0xFF && b === 0xFE) || (a === 0x3C && b === 0x00)) return new TextDecoder('utf-16le').decode(bytes);
-  if ((a === 0xFE && b === 0xFF) || (a === 0x00 && b === 0x3C)) return new TextDecoder('utf-16be').decode(bytes);
+  const bom = utf16ByBom(bytes);
+  if (bom) return new TextDecoder(bom).decode(bytes);
+  if (a === 0x3C && b === 0x00) return new TextDecoder('utf-16le').decode(bytes);
+  if (a === 0x00 && b === 0x3C) return new TextDecoder('utf-16be').decode(bytes);
   // An XML declaration may name a legacy encoding (windows-1251, ISO-8859-1, ...) older tools use.
   const declared = /^(?:\xEF\xBB\xBF)?<\?xml[^>]*?encoding=["']([A-Za-z0-9._-]+)["']/.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 200)))?.[1];
   if (declared && !/^utf-?8$/i.test(declared)) {
@@ -30,8 +32,7 @@ export function decodeSegmentText(bytes: Uint8Array, fileName?: string): string 
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const offset = firstInvalidUtf8Byte(bytes, 'sequence');
-    const line = bytes.subarray(0, offset).reduce((n, byte) => n + (byte === 0x0A ? 1 : 0), 1);
-    return fail(t('export:invalidUtf8', { offset }), fileName, line);
+    return fail(t('export:invalidUtf8', { offset }), fileName, lineOfByte(bytes, offset));
   }
 }
 

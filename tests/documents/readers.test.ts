@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeUtf8, DocumentError, firstInvalidUtf8Byte, parseDocument, readDocument, segmentParagraphs,
+import { decodeText, DocumentError, firstInvalidUtf8Byte, parseDocument, readDocument, segmentParagraphs,
   toSourceOffset } from '../../src/documents/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tandem-readers-'));
@@ -12,7 +12,7 @@ const codeOf = async (p: Promise<unknown>) => p.then(() => 'ok', (e: DocumentErr
 
 describe('decoding', () => {
   it('drops a UTF-8 BOM so offsets count from the first character', () => {
-    expect(decodeUtf8(Buffer.from('\uFEFFПривет', 'utf8'))).toBe('Привет');
+    expect(decodeText(Buffer.from('\uFEFFПривет', 'utf8'))).toBe('Привет');
   });
   it('names the byte position of invalid UTF-8', () => {
     expect(firstInvalidUtf8Byte(Buffer.from([0x41, 0x42, 0xd0, 0x9f, 0xff, 0x43]))).toBe(4);
@@ -23,11 +23,28 @@ describe('decoding', () => {
   });
   it('refuses binary and invalid files with the position', async () => {
     expect(await codeOf(readDocument(file('bin.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x01])), 'bin'))).toBe('binary:{"byte":4}');
-    expect(await codeOf(readDocument(file('bad.txt', Buffer.from('Hello \xff there', 'latin1')), 'bad'))).toBe('invalidUtf8:{"byte":6}');
+    expect(await codeOf(readDocument(file('bad.txt', Buffer.from('Hello \xff there', 'latin1')), 'bad'))).toBe('invalidUtf8:{"byte":6,"line":1}');
+    expect(await codeOf(readDocument(file('bad2.txt', Buffer.from('First line.\r\n\r\nCafe \xff', 'latin1')), 'bad'))).toBe('invalidUtf8:{"byte":20,"line":3}');
     expect(await codeOf(readDocument(file('empty.txt', ''), 'e'))).toBe('empty:{}');
     expect(await codeOf(readDocument(file('blank.txt', ' \n\n \t\n'), 'b'))).toBe('empty:{}');
     expect(await codeOf(readDocument(join(dir, 'missing.txt'), 'm'))).toBe('unreadable:{"reason":"ENOENT"}');
   });
+  it('reads UTF-16 by its byte-order mark, and names UTF-16 without one', async () => {
+    // What Windows Notepad saved as "Unicode" and Excel as "Unicode text": little-endian with FF FE.
+    const text = 'Workers walked out on Friday.\r\n\r\nРабочие вышли в пятницу.\r\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le); be.swap16();
+    for (const bytes of [le, be]) {
+      const doc = await readDocument(file('u16.txt', bytes), 'u16');
+      expect(doc.paragraphs.map((p) => p.text)).toEqual(['Workers walked out on Friday.', 'Рабочие вышли в пятницу.']);
+      expect(text.slice(doc.paragraphs[1].start, doc.paragraphs[1].end)).toBe('Рабочие вышли в пятницу.');
+    }
+    expect(await codeOf(readDocument(file('nobom.txt', Buffer.from(text, 'utf16le')), 'n'))).toBe('utf16NoBom:{"byte":1}');
+    expect(await codeOf(readDocument(file('odd.txt', Buffer.concat([le, Buffer.from([0x41])])), 'o'))).toBe('invalidUtf16:{}');
+    // Binary data after a chance FF FE is still binary.
+    expect(await codeOf(readDocument(file('bin16.txt', Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x00, 0x00])), 'b'))).toBe('binary:{"byte":4}');
+  });
+
   it('enforces size limits', async () => {
     expect(await codeOf(readDocument(file('big.txt', 'a'.repeat(2000)), 'big', { maxFileBytes: 1000 }))).toBe('tooLarge:{"bytes":2000,"limit":1000}');
     // Larger than the reader's buffer: measured, and refused, before the rest is read.

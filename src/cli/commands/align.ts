@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { beadsToJsonl, beadsToSegments, beadSummary } from '../../align/output.ts';
 import { alignDocuments } from '../../align/index.ts';
-import { decodeUtf8, readDocument, segmentParagraphs } from '../../documents/index.ts';
+import { decodeText, readDocument, segmentParagraphs } from '../../documents/index.ts';
 import { segmentsToTmx, segmentsToTsv } from '../../export/index.ts';
 import { createMatcher, loadGlossaries } from '../../glossary/index.ts';
 import { t } from '../../i18n/index.ts';
@@ -73,7 +73,7 @@ async function readSide(path: string, presegmented: boolean, lang: string | unde
   try {
     let paragraphs: string[][], lines: number[] | undefined;
     if (presegmented) {
-      ({ paragraphs, lines } = presegmentedParagraphs(decodeUtf8(await readFile(path))));
+      ({ paragraphs, lines } = presegmentedParagraphs(decodeText(await readFile(path))));
     } else {
       const doc = await readDocument(path, basename(path));
       const locale = lang ?? guessLanguage(doc.paragraphs.map((p) => p.text).join('\n'));

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 // decode.ts rather than the documents index: line units must not pay for loading the HTML and
 // Markdown readers (see npm run bench:lid).
-import { decodeUtf8 } from '../../documents/decode.ts';
+import { decodeText } from '../../documents/decode.ts';
 import { t } from '../../i18n/index.ts';
 import type { Command } from '../main.ts';
 import { parseCommandArgs } from '../args.ts';
@@ -34,7 +34,7 @@ const command: Command = async (argv) => {
   // No file: standard input, checked like a file (binary or invalid UTF-8 refused with its byte).
   for (const file of positionals.length ? positionals : [undefined]) {
     try {
-      inputs.push({ name: file, text: decodeUtf8(file === undefined ? await readStdin() : await readBytes(file)) });
+      inputs.push({ name: file, text: decodeText(file === undefined ? await readStdin() : await readBytes(file)) });
     } catch (error) {
       failed = true;
       process.stderr.write(t('detect:fileError', { file: file ?? '<stdin>', reason: (error as Error).message }) + '\n');
