@@ -12,6 +12,9 @@ import { GlossaryError } from './errors.ts';
 import { guessPerson } from './people.ts';
 import { parseTbx } from './tbx.ts';
 import { hasCyrillic } from './translit.ts';
+// decode.ts itself rather than the documents index, which also loads the HTML and Markdown readers.
+import { decodeText } from '../documents/decode.ts';
+import type { DocumentError } from '../documents/errors.ts';
 
 export { GlossaryError };
 
@@ -33,13 +36,22 @@ export interface GlossaryFile { path: string; text: string; glossary: LoadedGlos
 export async function loadGlossaryFiles(paths: string[]): Promise<GlossaryFile[]> {
   const files: GlossaryFile[] = [];
   for (const path of paths) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(path, 'utf8');
+      bytes = await readFile(path);
     } catch (error) {
       throw new GlossaryError(path, undefined, (error as NodeJS.ErrnoException).code === 'ENOENT' ? t('glossary:errors.noFile') : (error as Error).message);
     }
-    files.push({ path, text, glossary: parseGlossary(text.replace(/^\uFEFF/, ''), path) });
+    // Decoded as documents are: a glossary in Windows-1251 must be refused with its line, not read
+    // as replacement characters that match nothing; UTF-16 with a BOM (Excel's "Unicode text") is read.
+    let text: string;
+    try {
+      text = decodeText(bytes);
+    } catch (error) {
+      const e = error as DocumentError;
+      throw new GlossaryError(path, e.params?.line as number | undefined, e.message);
+    }
+    files.push({ path, text, glossary: parseGlossary(text, path) });
   }
   return files;
 }

@@ -9,7 +9,7 @@ import { t } from '../i18n/index.ts';
 import { UsageError } from '../cli/errors.ts';
 import type { Lang } from '../types.ts';
 import { providersSchema, type ProviderConfig } from '../translate/index.ts';
-import { DEFAULT_LIMITS, type ReadLimits } from '../documents/index.ts';
+import { decodeText, DEFAULT_LIMITS, type DocumentError, type ReadLimits } from '../documents/index.ts';
 import schema from './job.schema.json' with { type: 'json' };
 
 export type OutputFormat = 'jsonl' | 'tsv' | 'tmx' | 'xliff';
@@ -60,9 +60,15 @@ const validate = new Ajv({ allErrors: true, strict: false, discriminator: true, 
 export function loadJob(file: string): Job {
   const path = resolve(file);
   if (!existsSync(path)) throw new UsageError(t('run:job.notFound', { file }));
-  let text: string;
-  try { text = readFileSync(path, 'utf8'); } catch (error) {
+  let bytes: Buffer;
+  try { bytes = readFileSync(path); } catch (error) {
     throw new UsageError(t('run:job.unreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+  }
+  let text: string;
+  try { text = decodeText(bytes); } catch (error) {
+    const { message, params } = error as DocumentError;
+    throw new UsageError(params?.line ? t('run:job.parse', { file, line: params.line, col: 1, message })
+      : t('run:job.unreadable', { file, reason: message }));
   }
   const data = parseJobText(text, file);
   const name = data.name ?? basename(path).replace(/(\.job)?\.(ya?ml|json)$/i, '');

@@ -8,7 +8,7 @@ import { createMatcher, loadGlossaries, normalize, parseGlossary, toTbx } from '
 import { glossary, repo } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tandem-glossary-'));
-const write = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };
+const write = (name: string, text: string | Buffer) => { const p = join(dir, name); writeFileSync(p, text); return p; };
 const RNG = repo('../shared/specs/tbx/basic.rng');
 
 describe('loading', () => {
@@ -18,6 +18,21 @@ describe('loading', () => {
     await expect(loadGlossaries([write('broken.yaml', 'entries:\n  - id: [unclosed\n')])).rejects.toThrow(/broken\.yaml:\d+: /);
     await expect(loadGlossaries([write('x.json', '{"entries": [{"id": "a", "terms": []}]}')])).rejects.toThrow(/x\.json:1: \/entries\/0\/terms/);
     await expect(loadGlossaries([join(dir, 'missing.yaml')])).rejects.toThrow(/missing\.yaml: no such file/);
+  });
+
+  it('reads UTF-16 glossaries by their BOM and refuses other encodings with the line', async () => {
+    const csv = 'id,lang,text,status\r\nlukashenko,en,Lukashenko,preferred\r\nlukashenko,ru,Лукашенко,preferred\r\n';
+    // Excel's "Unicode text" and "CSV UTF-8" exports: UTF-16 LE and UTF-8, both with a BOM.
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')]);
+    for (const [name, bytes] of [['u16.csv', utf16], ['u8.csv', Buffer.from('\uFEFF' + csv)]] as const) {
+      const { entries } = await loadGlossaries([write(name, bytes)]);
+      expect(entries[0].terms.map((term) => term.text)).toEqual(['Lukashenko', 'Лукашенко']);
+    }
+    // Windows-1251 (Лукашенко is CB F3 EA E0 F8 E5 ED EA EE; byte 70 is F3, the first that cannot follow CB): once read as replacement characters
+    // that matched nothing, without a word.
+    const cp1251 = Buffer.concat([Buffer.from('id,lang,text,status\nlukashenko,en,Lukashenko,preferred\nlukashenko,ru,'),
+      Buffer.from([0xcb, 0xf3, 0xea, 0xe0, 0xf8, 0xe5, 0xed, 0xea, 0xee]), Buffer.from(',preferred\n')]);
+    await expect(loadGlossaries([write('cp1251.csv', cp1251)])).rejects.toThrow(/cp1251\.csv:3: not valid UTF-8 \(line 3, byte 70\)/);
   });
 
   it('ships a schema that is valid JSON Schema (start-up does not check it again)', () => {

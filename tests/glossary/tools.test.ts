@@ -8,7 +8,7 @@ import type { Segment } from '../../src/types.ts';
 import { BELARUS, matcher, repo } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tandem-glossary-tools-'));
-const write = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };
+const write = (name: string, text: string | Buffer) => { const p = join(dir, name); writeFileSync(p, text); return p; };
 
 async function cli(args: string[]) {
   let out = '', err = '';
@@ -74,6 +74,11 @@ entries:
     expect(r.out).toMatch(/bad\.yaml:3: error: /);
     expect((await cli(['glossary', 'lint', BELARUS])).code).toBe(0);
     expect((await cli(['glossary', 'lint', join(dir, 'none.yaml')])).code).toBe(2);
+    // A glossary saved in Windows-1251 is named with its line, not linted as replacement characters.
+    const cp1251 = write('cp1251.csv', Buffer.concat([Buffer.from('id,lang,text,status\nminsk,ru,'), Buffer.from([0xcc, 0xe8, 0xed, 0xf1, 0xea]),
+      Buffer.from(',preferred\n')]));
+    const encoded = await cli(['glossary', 'lint', cp1251]);
+    expect([encoded.code, encoded.err.trim()]).toEqual([2, `${cp1251}:2: not valid UTF-8 (line 2, byte 30)`]);
   });
 });
 

@@ -1,6 +1,7 @@
 // `tandem glossary lint|suggest|export`: glossary tools for editors and CI.
 import { readFile, writeFile } from 'node:fs/promises';
-import { readSegments } from '../../export/index.ts';
+import { decodeText, DocumentError } from '../../documents/index.ts';
+import { decodeSegmentText, readSegments } from '../../export/index.ts';
 import {
   createMatcher, formatProblem, formatSuggestions, GlossaryError, lintGlossaries, loadGlossaries, suggestEntries, toTbx,
 } from '../../glossary/index.ts';
@@ -19,11 +20,23 @@ const command: Command = async (argv) => {
   throw new UsageError(t('glossary:unknownSub', { name: sub }));
 };
 
-async function readInputs(paths: string[]): Promise<Array<{ path: string; text: string }> | number> {
+/**
+ * Files as text, or 2 after saying on stderr which one is bad (and where). Glossaries are decoded as
+ * they load for a run (UTF-8, or UTF-16 by its BOM); segment files as their readers decode them
+ * (an XML file may declare a legacy encoding).
+ */
+async function readInputs(paths: string[], decode: (bytes: Buffer, path: string) => string = decodeText):
+  Promise<Array<{ path: string; text: string }> | number> {
   const out = [];
   for (const path of paths) {
-    try { out.push({ path, text: await readFile(path, 'utf8') }); } catch (error) {
+    let bytes: Buffer;
+    try { bytes = await readFile(path); } catch (error) {
       process.stderr.write(`${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? t('glossary:errors.noFile') : (error as Error).message}\n`);
+      return 2;
+    }
+    try { out.push({ path, text: decode(bytes, path) }); } catch (error) {
+      const { message, params } = error as DocumentError;
+      process.stderr.write(error instanceof DocumentError ? `${path}${params.line ? `:${params.line}` : ''}: ${message}\n` : `${message}\n`);
       return 2;
     }
   }
@@ -68,7 +81,7 @@ async function suggest(argv: string[]): Promise<number> {
   if (!values.segments?.length) throw new UsageError(t('glossary:needSegments'));
   const minCount = Number(values['min-count']);
   if (!Number.isInteger(minCount) || minCount < 1) throw new UsageError(t('glossary:badCount'));
-  const inputs = await readInputs(values.segments);
+  const inputs = await readInputs(values.segments, decodeSegmentText);
   if (typeof inputs === 'number') return inputs;
   const segments: Segment[] = [];
   try {
