@@ -23,6 +23,11 @@ export async function main(argv: string[]): Promise<number> {
   const lang = langAt < 0 ? undefined : argv[langAt].includes('=') ? argv[langAt].split('=')[1] : argv[langAt + 1];
   initI18n(pickLanguage(lang));
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v' || name === 'version') {
+    // The export module's constant, read from package.json: the version TMX and XLIFF files name.
+    process.stdout.write(`tandem ${(await import('../export/tool.ts')).TOOL_VERSION}\n`);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(t('cli:usage') + '\n');
     return name ? 0 : 2;

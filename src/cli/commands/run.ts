@@ -23,12 +23,18 @@ const OPTIONS = {
   fresh: { type: 'boolean' },
 } as const;
 
+/** A job file's name, as opposed to a document's. */
+const JOB_FILE = /\.(ya?ml|json)$/i;
+
 function jobFromArgs(values: ReturnType<typeof parse>['values'], positionals: string[]): Job {
-  if (values.input?.length && positionals.length) throw new UsageError(t('run:job.jobAndInput'));
+  // `--input docs/*.txt` unquoted reaches us as the shell's expansion: the first file after --input,
+  // the rest as arguments. Documents they are, unless one of them is a job file.
+  const expanded = values.input?.length && positionals.length && !positionals.some((p) => JOB_FILE.test(p));
+  if (values.input?.length && positionals.length && !expanded) throw new UsageError(t('run:job.jobAndInput'));
   let job: Job;
   if (values.input?.length) {
     const name = values.name ?? 'adhoc';
-    const data: JobFile = { input: values.input, glossaries: values.glossary ?? [] };
+    const data: JobFile = { input: expanded ? [...values.input, ...positionals] : values.input, glossaries: values.glossary ?? [] };
     if (values.pair?.length) data.pairs = values.pair;
     if (values.languages) data.languages = values.languages.split(',').map((l) => l.trim()).filter(Boolean);
     job = resolveJob(data, { name, base: process.cwd() });

@@ -1,0 +1,36 @@
+// The run command's command line as people type it, through the real CLI.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO, runCli } from './helpers.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'tandem-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('tandem run on the command line', () => {
+  it('takes an unquoted --input glob, which the shell expanded into several files', async () => {
+    const files = ['a.txt', 'b.txt'].map((name, k) => {
+      const path = join(dir, name);
+      writeFileSync(path, k ? 'Workers walked out on Friday. They want new elections.\n' : 'The strike went on into Monday.\n');
+      return path;
+    });
+    const out = join(dir, 'out');
+    // What `tandem run --input docs/*.txt` becomes after the shell: one file after --input, the rest loose.
+    const run = await runCli(['run', '--input', ...files, '--out', out, '-q']);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    const docs = readFileSync(join(out, 'segments.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).doc);
+    expect([...new Set(docs)].sort()).toEqual(['a.txt', 'b.txt']);
+  });
+
+  it('still refuses a job file together with --input', async () => {
+    const run = await runCli(['run', '--input', join(dir, 'a.txt'), 'pipeline/default.job.yaml', '-q']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/either a job file or --input/);
+  });
+
+  it('prints its version', async () => {
+    const run = await runCli(['--version']);
+    expect([run.code, run.stdout]).toEqual([0, `tandem ${JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version}\n`]);
+  });
+});
