@@ -1,34 +1,117 @@
 // HTML: markup stripped, one paragraph per block element (p, li, h1-h6, td, blockquote, ...), text of
-// script/style/template/title dropped, entities decoded. htmlparser2 is fast, forgiving with broken markup
-// and reports source positions, which the offsets of every sentence are traced back to.
+// script/style/template/title and of controls dropped, entities decoded, and page chrome left out (see
+// chrome.ts): a saved news page brings its menus, cookie banner, share buttons and footer with it.
+// htmlparser2 is fast, forgiving with broken markup and reports source positions, which the offsets
+// of every sentence are traced back to; it streams, so chrome is decided per element as it opens and
+// the paragraphs inside one are dropped at the end unless it turned out to hold the story.
 import { Parser } from 'htmlparser2';
 import { ParagraphBuilder, type SourceParagraph } from './builder.ts';
+import { isChrome, isStory, NOT_PROSE, SECTIONING } from './chrome.ts';
 
 const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog',
   'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'header', 'hr', 'html', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td',
   'tfoot', 'th', 'thead', 'tr', 'ul']);
-const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math', 'title']);
 const SEPARATING = new Set(['br', 'img', 'input', 'wbr']);
+const WORD = /\p{L}{2,}/gu;
+const LETTER = /[\p{L}\p{N}]/gu;
+
+/** What the reader knows of a paragraph to tell chrome from story. */
+interface Traits {
+  /** Chrome elements around it (ids into `kept`). */
+  regions: number[];
+  /** The innermost list it is in, or -1. */
+  list: number;
+  links: number;
+  letters: number;
+  linkLetters: number;
+  /** Words outside links. */
+  plainWords: number;
+}
+
+interface Frame { region: number; list: boolean; link: boolean; section: boolean; skip: boolean }
 
 export function readHtml(source: string): { paragraphs: SourceParagraph[] } {
   const builder = new ParagraphBuilder();
-  let skipping = 0;
+  const traits: Traits[] = [];
+  const kept: boolean[] = []; // per chrome element: whether it holds the story
+  const regions: number[] = []; // chrome elements open now
+  const lists: number[] = [];
+  const stack: Frame[] = [];
+  let listCount = 0, skipping = 0, links = 0, sections = 0, breaks = 0;
+  let counts = { links: 0, letters: 0, linkLetters: 0, plainWords: 0 };
+  const close = () => {
+    const n = builder.paragraphs.length;
+    builder.close();
+    if (builder.paragraphs.length > n) traits.push({ regions: regions.slice(), list: lists.at(-1) ?? -1, ...counts });
+    counts = { links: 0, letters: 0, linkLetters: 0, plainWords: 0 };
+    breaks = 0;
+  };
   const parser = new Parser({
-    onopentag(name) {
-      if (SKIPPED.has(name)) skipping++;
-      if (BLOCK.has(name)) builder.close();
+    onopentag(name, attribs) {
+      const frame: Frame = { region: -1, list: false, link: false, section: SECTIONING.has(name), skip: NOT_PROSE.has(name) };
+      if (frame.skip) skipping++;
+      if (isStory(name, attribs)) for (const r of regions) kept[r] = true;
+      else if (isChrome(name, attribs, sections > 0)) {
+        close();
+        frame.region = kept.push(false) - 1;
+        regions.push(frame.region);
+      }
+      if (frame.section) sections++;
+      if (name === 'ul' || name === 'ol') { frame.list = true; lists.push(listCount++); }
+      if (name === 'a' && attribs.href !== undefined) { frame.link = true; links++; counts.links++; }
+      stack.push(frame);
+      if (BLOCK.has(name)) close();
+      else if (name === 'br' && ++breaks === 2) close(); // <br><br>: the paragraph break of older CMSs
       else if (SEPARATING.has(name)) builder.separate();
     },
     onclosetag(name) {
-      if (SKIPPED.has(name)) skipping = Math.max(0, skipping - 1);
-      if (BLOCK.has(name)) builder.close();
+      const frame = stack.pop();
+      if (BLOCK.has(name)) close();
+      if (!frame) return;
+      if (frame.skip) skipping--;
+      if (frame.section) sections--;
+      if (frame.list) lists.pop();
+      if (frame.link) links--;
+      if (frame.region >= 0) { close(); regions.pop(); }
     },
     ontext(text) {
-      if (skipping === 0) builder.append(text, parser.startIndex);
+      if (skipping > 0) return;
+      builder.append(text, parser.startIndex);
+      const letters = text.match(LETTER)?.length ?? 0;
+      if (!letters) return;
+      breaks = 0;
+      counts.letters += letters;
+      if (links > 0) counts.linkLetters += letters;
+      else counts.plainWords += text.match(WORD)?.length ?? 0;
     },
   }, { decodeEntities: true, lowerCaseTags: true });
   parser.end(source);
-  builder.close();
-  return { paragraphs: builder.paragraphs };
+  close();
+  return { paragraphs: storyParagraphs(builder.paragraphs, traits, kept) };
+}
+
+/**
+ * The paragraphs that are not chrome: outside chrome elements (or in one that holds the story), not a
+ * row of links ("World | Business | Opinion", "Share: Facebook Twitter"), not an item of a list of
+ * nothing but links (related stories). A page where that leaves nothing is all kept.
+ */
+function storyParagraphs(paragraphs: SourceParagraph[], traits: Traits[], kept: boolean[]): SourceParagraph[] {
+  const linkOnly = (t: Traits) => t.links > 0 && t.linkLetters === t.letters;
+  const listSize = new Map<number, number>();
+  const linkList = new Map<number, boolean>();
+  for (const t of traits) {
+    if (t.list < 0) continue;
+    listSize.set(t.list, (listSize.get(t.list) ?? 0) + 1);
+    linkList.set(t.list, (linkList.get(t.list) ?? true) && linkOnly(t));
+  }
+  const story = paragraphs.filter((_, i) => {
+    const t = traits[i];
+    if (t.regions.some((r) => !kept[r])) return false;
+    if (t.links >= 2 && t.plainWords <= 1) return false;
+    return !(t.list >= 0 && linkList.get(t.list) && listSize.get(t.list)! >= 2);
+  });
+  if (!story.length) return paragraphs;
+  story.forEach((p, i) => { p.index = i; });
+  return story;
 }

@@ -1,0 +1,106 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { declaredEncoding, parseDocument, readDocument, segmentParagraphs } from '../../src/documents/index.ts';
+
+const fixture = (name: string) => new URL(`fixtures/${name}`, import.meta.url).pathname;
+const texts = (html: string) => parseDocument(html, 'p', 'p.html').paragraphs.map((p) => p.text);
+
+describe('HTML news page', () => {
+  // A saved article page of our own writing: head, cookie banner, site header with menu and search,
+  // share links, the story (headline, byline, paragraphs, figure, tweet embed, list, table), hidden
+  // and template elements, a related-stories aside and the site footer.
+  const path = fixture('news-page.html');
+  const source = readFileSync(path, 'utf8');
+  const doc = parseDocument(source, 'news', path);
+  const all = doc.paragraphs.map((p) => p.text).join('\n');
+
+  it('leaves out menus, the cookie banner, share links, buttons, hidden text, related links and the footer', () => {
+    for (const chrome of ['cookies', 'Accept all', 'World', 'Opinion', 'Search', 'Share on Facebook', 'Subscribe to our newsletter',
+      'Tracking pixel', 'Template content', 'Related stories', 'EU prepares sanctions', 'All rights reserved', 'About us', 'schema.org',
+      'dataLayer', 'cdata']) {
+      expect(all, chrome).not.toContain(chrome);
+    }
+  });
+  it('keeps every paragraph of the story, with captions, tweets and their signatures as paragraphs of their own', () => {
+    expect(doc.paragraphs.map((p) => p.text)).toEqual([
+      'Factory workers walk out in Minsk as protests enter a sixth day',
+      'By Jane Doe · 14 August 2020',
+      expect.stringMatching(/^Thousands of workers .* never seen anything like it\.$/),
+      expect.stringMatching(/^«Уходи!» — chanted the crowd.* Others carried nothing at all\.$/),
+      'Workers gather outside the MTZ gates on Friday. Photo: A. Petrova / Ledger',
+      'Strikes spread to other plants',
+      expect.stringMatching(/^By noon, .* roughly 1,200 people\.$/),
+      'Hundreds of workers at MTZ are demanding free elections and the release of detainees pic.twitter.com/abc123XY',
+      '— Olga Writer (@OlgaWriter) August 14, 2020',
+      'The demands were simple:', 'new, fair elections;', 'release of everyone detained since 9 August;', 'an end to violence by the police.',
+      'Plants on strike, 14 August', 'Plant', 'City', 'Workers', 'MTZ', 'Minsk', 'about 5,000', 'BelAZ', 'Zhodino', 'about 2,000',
+      'The rally ended at 10.30 p.m. with a concert on Independence Square. The Ledger will update this story.',
+    ]);
+    expect(doc.paragraphs.map((p) => p.index)).toEqual(doc.paragraphs.map((_, i) => i));
+  });
+  it('traces the kept sentences back to the file', () => {
+    const sentences = segmentParagraphs(doc.paragraphs);
+    const at = (text: string) => { const s = sentences.find((x) => x.text === text)!; return source.slice(s.start, s.end); };
+    expect(at('Others carried nothing at all.')).toBe('Others carried nothing at all.');
+    expect(at('Strikes spread to other plants')).toBe('Strikes spread to other plants');
+    expect(at('The Ledger will update this story.')).toBe('The Ledger</em> will update this story.');
+  });
+});
+
+describe('HTML chrome', () => {
+  it('keeps a chrome-looking wrapper that holds the headline, and a page that would otherwise lose everything', () => {
+    expect(texts('<div class="page has-cookie-banner"><h1>Strike in Minsk</h1><p>Workers walked out.</p></div>'))
+      .toEqual(['Strike in Minsk', 'Workers walked out.']);
+    expect(texts('<div class="sidebar"><p>Only this text.</p></div>')).toEqual(['Only this text.']);
+  });
+  it('keeps an article header and footer, drops the site header and footer', () => {
+    expect(texts('<header>Site name</header><article><header><h2>Kicker</h2></header><p>Body.</p><footer>Filed in Minsk.</footer></article><footer>Site footer</footer>'))
+      .toEqual(['Kicker', 'Body.', 'Filed in Minsk.']);
+  });
+  it('matches class words whole: shareholders are news, share buttons are not', () => {
+    expect(texts('<p class="shareholders">Shareholders met.</p><div class="shareButtons"><a href="#">Facebook</a></div><span class="sr-only">opens a new window</span>'))
+      .toEqual(['Shareholders met.']);
+  });
+  it('drops rows of links and lists of nothing but links, keeps prose with links in it', () => {
+    expect(texts('<div><a href="/">Главная</a> | <a href="/news">Новости</a></div><p>See <a href="/a">the report</a> and <a href="/b">the letter</a> from the union.</p>' +
+      '<ul><li><a href="/x">One story</a></li><li><a href="/y">Another story</a></li></ul><ul><li>Plain item</li><li><a href="/z">Linked item</a></li></ul>'))
+      .toEqual(['See the report and the letter from the union.', 'Plain item', 'Linked item']);
+  });
+  it('breaks a paragraph at <br><br>, as older CMSs write paragraphs, and not at one <br>', () => {
+    expect(texts('<div>First paragraph.<br>\n<br>\nSecond one.<br>Same paragraph.</div>')).toEqual(['First paragraph.', 'Second one. Same paragraph.']);
+  });
+});
+
+describe('HTML charset', () => {
+  it('reads a page saved in windows-1251 that says so, with offsets in characters', async () => {
+    const doc = await readDocument(fixture('ru-page-1251.html'), 'ru');
+    expect(doc.paragraphs.map((p) => p.text)).toEqual(['Рабочие МТЗ вышли на забастовку', '14 августа 2020 г., 12:40',
+      expect.stringMatching(/^Тысячи рабочих .*«никаких перевыборов не будет»\.$/), '— Мы не овцы! — кричали рабочие. — Мы хотим честного подсчёта.',
+      'Митинг прошёл на ул. Ленина, т. е. у проходной. В 2020 г. такого ещё не было.']);
+    const text = new TextDecoder('windows-1251').decode(readFileSync(fixture('ru-page-1251.html')));
+    expect(text.slice(doc.paragraphs[0].start, doc.paragraphs[0].end)).toBe('Рабочие МТЗ вышли на забастовку');
+  });
+  it('finds the declaration in both meta forms and the XML declaration, and ignores Unicode ones', () => {
+    const enc = (head: string) => declaredEncoding(Buffer.from(head, 'latin1'));
+    expect(enc('<meta charset="windows-1251">')).toBe('windows-1251');
+    expect(enc('<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=KOI8-R">')).toBe('koi8-r');
+    expect(enc("<?xml version='1.0' encoding='cp1251'?>")).toBe('windows-1251');
+    expect([enc('<meta charset="utf-8">'), enc('<meta charset="utf-16">'), enc('<meta charset="nonsense">'), enc('<p>charset=koi8-r</p>')])
+      .toEqual([undefined, undefined, undefined, undefined]);
+  });
+  it('reads UTF-8 bytes as UTF-8 whatever the page declares, and still refuses undeclared legacy bytes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-html-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const utf8 = `${dir}/converted.html`;
+    writeFileSync(utf8, '<meta charset="windows-1251"><p>Рабочие вышли.</p>');
+    expect((await readDocument(utf8, 'c')).paragraphs.map((p) => p.text)).toEqual(['Рабочие вышли.']);
+    const undeclared = `${dir}/undeclared.html`;
+    writeFileSync(undeclared, Buffer.concat([Buffer.from('<p>'), readFileSync(fixture('ru-page-1251.html')).subarray(-40)]));
+    await expect(readDocument(undeclared, 'u')).rejects.toMatchObject({ code: 'invalidUtf8' });
+    const text = `${dir}/legacy.txt`;
+    writeFileSync(text, readFileSync(fixture('ru-page-1251.html')));
+    await expect(readDocument(text, 't')).rejects.toMatchObject({ code: 'invalidUtf8' });
+  });
+});
