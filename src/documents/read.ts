@@ -4,6 +4,7 @@ import { openSync, closeSync, fstatSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { DocumentFormat, DocumentText } from '../types.ts';
 import type { SourceParagraph } from './builder.ts';
+import { decodeHtml } from './charset.ts';
 import { decodeText } from './decode.ts';
 import { DocumentError } from './errors.ts';
 import { readHtml } from './html.ts';
@@ -43,7 +44,10 @@ export function parseDocument(source: string, id: string, path: string, format =
  */
 export async function readDocument(path: string, id: string, limits: Partial<ReadLimits> = {}): Promise<ReadDocument> {
   const { maxFileBytes, maxParagraphChars } = { ...DEFAULT_LIMITS, ...limits };
-  const doc = parseDocument(decodeText(readBytes(path, maxFileBytes)), id, path);
+  const format = formatOf(path);
+  const bytes = readBytes(path, maxFileBytes);
+  // Only HTML declares its charset (see charset.ts); other formats are UTF-8 or UTF-16 by BOM.
+  const doc = parseDocument(format === 'html' ? decodeHtml(bytes) : decodeText(bytes), id, path, format);
   if (!doc.paragraphs.length) throw new DocumentError('empty');
   const long = doc.paragraphs.find((p) => p.text.length > maxParagraphChars);
   if (long) throw new DocumentError('paragraphTooLong', { paragraph: long.index + 1, chars: long.text.length, limit: maxParagraphChars });
