@@ -54,8 +54,11 @@ export async function writeReviewed(session: ReviewSession): Promise<ApplySummar
   const segments = session.segments();
   // One listing of the job folder tells both the pairs (its TMX files) and the formats (a TSV or not).
   const jobFiles = await readdir(jobDir);
+  // The documents' directions from the pipeline's report, so a document without targets gets the
+  // XLIFF the pipeline wrote for it, not one for every pair that has its language.
   const files = await writeJobOutputs(jobDir, {
-    glossary: session.glossary, segments, pairs: jobPairs(jobFiles.filter((f) => f.endsWith('.tmx')), [...session.pristine.values()]), formats: jobFormats(jobFiles),
+    glossary: session.glossary, segments, pairs: jobPairs(jobFiles.filter((f) => f.endsWith('.tmx')), [...session.pristine.values()]),
+    formats: jobFormats(jobFiles), docs: session.documents,
   });
   await session.markApplied(await readFile(join(jobDir, SEGMENTS_FILE)));
   return {

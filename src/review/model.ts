@@ -62,9 +62,10 @@ export function segmentToBead(segment: Segment, fallbackTgtLang: Lang | null = n
 
 /**
  * Beads of a job's segments. A segment without a target gets the target language its document pairs
- * with, or else the one other documents in its source language have, so a reviewer can write one.
+ * with: the one its other segments have, else `docTgtLang` (the pipeline's direction, from
+ * report.json), else the one other documents in its source language have, so a reviewer can write one.
  */
-export function segmentsToBeads(segments: Segment[]): ReviewBead[] {
+export function segmentsToBeads(segments: Segment[], docTgtLang: ReadonlyMap<string, Lang> = new Map()): ReviewBead[] {
   const tgtLangOf = new Map<string, Lang>();
   const bySrcLang = new Map<Lang, Map<Lang, number>>();
   for (const s of segments) {
@@ -79,7 +80,7 @@ export function segmentsToBeads(segments: Segment[]): ReviewBead[] {
   for (const [lang, counts] of bySrcLang) usual.set(lang, [...counts].sort((a, b) => b[1] - a[1]).find(([tgt]) => tgt !== lang)?.[0]);
   const seen = new Set<string>();
   return segments.map((s) => {
-    const bead = segmentToBead(s, tgtLangOf.get(s.doc) ?? usual.get(s.src.lang) ?? null);
+    const bead = segmentToBead(s, tgtLangOf.get(s.doc) ?? docTgtLang.get(s.doc) ?? usual.get(s.src.lang) ?? null);
     // A hand-made file may repeat an id; the key must still name one bead.
     for (let n = 2; seen.has(bead.key); n++) bead.key = `${segmentKey(s)}~${n}`;
     seen.add(bead.key);

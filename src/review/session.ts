@@ -3,9 +3,10 @@
 import { createHash } from 'node:crypto';
 import { readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { atomicWriteFile, readJsonl } from '../export/index.ts';
+import { atomicWriteFile, readJsonl, type JobDocument } from '../export/index.ts';
 import { t } from '../i18n/index.ts';
 import type { Glossary, Segment } from '../types.ts';
+import { readJobDirections } from './directions.ts';
 import { BASE_FILE, JOURNAL_FILE, LOCK_FILE, Journal, ReviewFileError, now, readJournal, reviewDir, takeLock, type JournalEntry } from './journal.ts';
 import {
   ReviewError, applyPatch, beadToSegment, inversePatch, planOp, segmentsToBeads,
@@ -43,6 +44,8 @@ export class ReviewSession {
     readonly warnings: string[],
     /** The glossary it was opened with (OpenOptions). */
     readonly glossary?: Glossary,
+    /** The documents' directions as the pipeline chose them (report.json), for apply-review's XLIFF. */
+    readonly documents: JobDocument[] = [],
   ) {}
 
   static async open(jobDir: string, options: OpenOptions = {}): Promise<ReviewSession> {
@@ -86,12 +89,14 @@ export class ReviewSession {
       if (hash !== sha256(base) && hash !== applied) throw new ReviewFileError(t('review:outputChanged', { file: segmentsPath }));
     }
     const segments = readJsonl(base.toString('utf8'), basePath);
-    const beads = segmentsToBeads(segments);
+    const documents = await readJobDirections(jobDir);
+    const beads = segmentsToBeads(segments, new Map(documents.map((d) => [d.id, d.tgtLang])));
     const pristine = new Map(beads.map((b, k) => [b.key, segments[k]]));
     const journal = await Journal.open(journalPath);
     if (!entries.length) await journal.append({ at: now(), base: sha256(base) });
     const warnings = torn.map((line) => t('review:tornLine', { file: journalPath, line }));
-    const session = new ReviewSession(jobDir, beads, pristine, journal, { matchTerms: options.matchTerms }, unlock, warnings, options.glossary);
+    const session = new ReviewSession(jobDir, beads, pristine, journal, { matchTerms: options.matchTerms }, unlock, warnings,
+      options.glossary, documents);
     session.replay(entries, journalPath);
     return session;
   }
