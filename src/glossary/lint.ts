@@ -4,7 +4,7 @@ import { t } from '../i18n/index.ts';
 import type { GlossaryEntry } from '../types.ts';
 import { GlossaryError } from './errors.ts';
 import { parseCsvRows } from './csv.ts';
-import { entryLines, parseGlossary, type LoadedGlossary } from './load.ts';
+import { entryLineList, parseGlossary, type LoadedGlossary } from './load.ts';
 import { fold } from './translit.ts';
 import { compilePatterns, shapeOf, type Pattern } from './variants.ts';
 import { isPlural } from './plural.ts';
@@ -17,7 +17,8 @@ export interface LintProblem {
   message: string;
 }
 
-interface Located { entry: GlossaryEntry; file: string; lines: () => Map<string, number> }
+/** An entry, where it is: its file, and which occurrence of its id in that file it is (0 for the first). */
+interface Located { entry: GlossaryEntry; file: string; nth: number; lines: () => Map<string, number[]> }
 
 /** A glossary file to lint: its text, and what it parsed to when the caller has parsed it already. */
 export interface LintInput { path: string; text: string; glossary?: LoadedGlossary }
@@ -39,16 +40,22 @@ export function lintGlossaries(files: LintInput[], options: LintOptions = {}): {
     try {
       const g = glossary ?? parseGlossary(text.replace(/^\uFEFF/, ''), path);
       // Line numbers only when a problem is reported: finding them is a parse of its own.
-      let lines: Map<string, number> | undefined;
+      let lines: Map<string, number[]> | undefined;
       const linesOf = () => (lines ??= entryLinesOf(path, text));
       g.meta?.languages?.forEach((l) => languages.add(l));
-      for (const entry of g.entries) located.push({ entry, file: path, lines: linesOf });
+      const seen = new Map<string, number>();
+      for (const entry of g.entries) {
+        const nth = seen.get(entry.id) ?? 0;
+        seen.set(entry.id, nth + 1);
+        located.push({ entry, file: path, nth, lines: linesOf });
+      }
     } catch (error) {
       if (!(error instanceof GlossaryError)) throw error;
       problems.push({ severity: 'error', file: error.file, line: error.line, code: 'schema', message: error.message.replace(/^.*?: /, '').replace(/^\d+: /, '') });
     }
   }
-  const lineOf = (at: Located) => at.lines().get(at.entry.id);
+  // A repeated id is found at its own place, not at the first entry of that id.
+  const lineOf = (at: Located) => { const all = at.lines().get(at.entry.id); return all?.[at.nth] ?? all?.[0]; };
   const report = (severity: LintProblem['severity'], at: Located, code: string, params: Record<string, unknown>) =>
     problems.push({ severity, file: at.file, line: lineOf(at), code, message: t(`glossary:lint.${code}`, params) });
 
@@ -79,6 +86,17 @@ export function lintGlossaries(files: LintInput[], options: LintOptions = {}): {
     for (const term of at.entry.terms.filter((x) => x.status === 'deprecated')) {
       const other = preferredBy.get(fold(term.text));
       if (other && other.entry.id !== at.entry.id) report('error', at, 'deprecatedIsPreferred', { text: term.text, a: at.entry.id, b: other.entry.id });
+    }
+  }
+
+  // Language tags: tandem compares primary subtags as written, so a term in 'rus' or 'english' is never
+  // the Russian or English term, and would be skipped silently by normalisation and check.
+  const tagProblems = new Map<string, ReturnType<typeof languageProblem>>();
+  for (const at of located) {
+    for (const lang of new Set(at.entry.terms.map((x) => x.lang))) {
+      if (!tagProblems.has(lang)) tagProblems.set(lang, languageProblem(lang));
+      const problem = tagProblems.get(lang);
+      if (problem) report('error', at, problem.code, { id: at.entry.id, lang, canonical: problem.canonical });
     }
   }
 
@@ -123,20 +141,40 @@ export function lintGlossaries(files: LintInput[], options: LintOptions = {}): {
   return { problems, entries: located.length };
 }
 
-/** Line where each entry starts, for any glossary format. */
-function entryLinesOf(path: string, text: string): Map<string, number> {
-  if (/\.(ya?ml|json)$/i.test(path)) return entryLines(text);
-  const out = new Map<string, number>();
+// Language names from the ICU data Node ships: a tag whose language has no name is not a language.
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** What is wrong with a term's language tag: not a BCP 47 tag, an unknown language, or not written as tandem compares it. */
+export function languageProblem(tag: string): { code: 'badLanguage' | 'unknownLanguage' | 'nonCanonicalLanguage'; canonical?: string } | undefined {
+  let canonical: string;
+  try {
+    [canonical] = Intl.getCanonicalLocales(tag);
+  } catch {
+    return { code: 'badLanguage' };
+  }
+  const language = new Intl.Locale(canonical).language;
+  if (!languageNames.of(language) || language === 'und') return { code: 'unknownLanguage' };
+  // 'rus' and 'iw' are Russian and Hebrew, but matched against 'ru' and 'he' they differ.
+  if (language !== tag.split('-')[0].toLowerCase()) return { code: 'nonCanonicalLanguage', canonical: language };
+  return undefined;
+}
+
+/** Lines where the entries of each id start (in file order), for any glossary format. */
+function entryLinesOf(path: string, text: string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const add = (id: string, line: number) => { const all = out.get(id); if (all) all.push(line); else out.set(id, [line]); };
+  if (/\.(ya?ml|json)$/i.test(path)) { for (const [id, line] of entryLineList(text)) add(id, line); return out; }
   // Matches come in order: count newlines from the previous one, not from the start each time.
   let line = 1, counted = 0;
   const lineAt = (offset: number) => { for (; counted < offset; counted++) if (text.charCodeAt(counted) === 10) line++; return line; };
   if (/\.(csv|tsv)$/i.test(path)) {
     const [head, ...rows] = parseCsvRows(text, /\.tsv$/i.test(path) ? '\t' : ',');
     const col = head?.cells.map((c) => c.trim().toLowerCase()).indexOf('id') ?? -1;
-    for (const row of rows) if (col >= 0 && !out.has(row.cells[col]?.trim())) out.set(row.cells[col]?.trim(), row.line);
+    // Rows of one id form one entry: its line is its first row's.
+    for (const row of rows) if (col >= 0 && !out.has(row.cells[col]?.trim())) add(row.cells[col]?.trim(), row.line);
     return out;
   }
-  for (const m of text.matchAll(/<conceptEntry\b[^>]*?\bid\s*=\s*["']([^"']*)["']/g)) if (!out.has(m[1])) out.set(m[1], lineAt(m.index!));
+  for (const m of text.matchAll(/<conceptEntry\b[^>]*?\bid\s*=\s*["']([^"']*)["']/g)) add(m[1], lineAt(m.index!));
   return out;
 }
 

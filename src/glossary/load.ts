@@ -137,18 +137,23 @@ function fromData(data: RawGlossary, file: string): LoadedGlossary {
   return { entries, sources: [file], meta: { name: data.name, languages: data.languages, houseStyle: data.houseStyle } };
 }
 
-/** Where each entry id starts (line), for lint messages about YAML/JSON files. */
+/** Where each entry id starts (line), for lint messages about YAML/JSON files (a repeated id: its last). */
 export function entryLines(text: string): Map<string, number> {
+  return new Map(entryLineList(text));
+}
+
+/** Each entry's id and the line it starts on, in file order: a repeated id is listed at every place. */
+export function entryLineList(text: string): Array<[string, number]> {
   // A JSON glossary is scanned as JSON: the YAML parser would take ~100 times as long for the same lines.
   const fromJson = /^\uFEFF?\s*\{/.test(text) ? jsonEntryLines(text) : undefined;
   if (fromJson) return fromJson;
   const lines = new LineCounter();
   const doc = YAML.parseDocument(text, { lineCounter: lines });
-  const out = new Map<string, number>();
+  const out: Array<[string, number]> = [];
   const list = doc.get('entries', true);
   if (YAML.isSeq(list)) {
     for (const item of list.items) {
-      if (YAML.isMap(item) && item.range) out.set(String(item.get('id')), lines.linePos(item.range[0]).line);
+      if (YAML.isMap(item) && item.range) out.push([String(item.get('id')), lines.linePos(item.range[0]).line]);
     }
   }
   return out;
@@ -159,8 +164,8 @@ export function entryLines(text: string): Map<string, number> {
  * the characters, tracking strings and nesting. Undefined when the text is not such plain JSON (or an
  * id is not a string), so the caller falls back to the YAML parser.
  */
-function jsonEntryLines(text: string): Map<string, number> | undefined {
-  const out = new Map<string, number>();
+function jsonEntryLines(text: string): Array<[string, number]> | undefined {
+  const out: Array<[string, number]> = [];
   const stack: string[] = []; // '{' or '[' per open container
   let line = 1, key: string | undefined, entriesDepth = -1, entryLine = 0, afterColon = false;
   for (let i = 0; i < text.length; i++) {
@@ -174,7 +179,7 @@ function jsonEntryLines(text: string): Map<string, number> | undefined {
       const value = raw.includes('\\') ? (JSON.parse(text.slice(i, j + 1)) as string) : raw;
       if (raw.includes('\n')) return undefined;
       if (afterColon) {
-        if (key === 'id' && entriesDepth >= 0 && stack.length === entriesDepth + 2) out.set(value, entryLine);
+        if (key === 'id' && entriesDepth >= 0 && stack.length === entriesDepth + 2) out.push([value, entryLine]);
         afterColon = false;
       } else key = value;
       i = j;
