@@ -6,7 +6,9 @@
 //   not sentence ends;
 // - no break before a lowercase continuation: "Leave!" directed at..., «Уходи!» — сказал он;
 // - an embedded tweet's signature ("— Name (@handle) August 14, 2020") is a unit of its own.
-// - "…" before a capital ends a sentence, as "..." does.
+// - "…" before a capital ends a sentence, as "..." does;
+// - a dash after a sentence end, before a capital, starts a sentence (dialogue, run-in list items);
+// - a list number ("1. Fair elections. 2. Release of detainees.") is not a sentence of its own.
 // Dates such as "Aug. 14, 2020" and "14.08.2020" already hold together under ICU's rules.
 
 import { isSpace } from './space.ts';
@@ -31,6 +33,14 @@ const TWEET_SIGNATURE = new RegExp(
 const PROTECTED = /(?:https?:\/\/|www\.)[^\s<>«»"]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}|(?<![\p{L}\p{N}])@\w+|(?<![\p{L}\p{N}@.])(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}\/[^\s<>«»"]*/gu;
 const MAYBE_PROTECTED = /[@/]|www\./;
 const ELLIPSIS_END = /…[»"”’)]*\s+(?=[«"„“]?\p{Lu})/gu;
+/**
+ * A sentence end, then a dash that opens the next sentence: a line of dialogue ("— Мы не овцы! —
+ * кричали рабочие. — А вы кто?") or a list item run into the paragraph ("elections. - Release of").
+ * ICU never breaks before a dash (its SContinue class); a capital after the dash says a sentence starts.
+ */
+const DASH_START = /[.!?…][»"”’)\]]*\s+(?=(?:[—–]\s*|-\s+)[«"„“]?\p{Lu})/gu;
+/** A list number ("1. Fair elections. 2. Release"), which ICU takes for a sentence of its own. */
+const LIST_NUMBER = /^\s*\d{1,3}\.\s*$/;
 const TRAILING = /[.,;:!?)»"'”’\]]+$/u;
 
 // Latin or Cyrillic text with no terminator (. ! ? …) and no line break before its closing
@@ -130,10 +140,23 @@ function sentenceCuts(text: string, locale: string): number[] {
   const cuts = icuBreaks(text, locale);
   // ICU does not count the ellipsis character as a terminator; before a capital it ends a sentence.
   if (text.includes('…')) for (const m of text.matchAll(ELLIPSIS_END)) cuts.push(m.index! + m[0].length);
+  if (text.includes('—') || text.includes('–') || text.includes(' - ')) {
+    for (const m of text.matchAll(DASH_START)) cuts.push(m.index! + m[0].length);
+  }
   cuts.sort((a, b) => a - b);
   // Every protected form has an @ or a / (or www.): most prose has neither.
   const guarded = MAYBE_PROTECTED.test(text);
-  return cuts.filter((cut) => !(guarded && insideProtected(text, cut)) && !joins(text, cut));
+  let from = 0;
+  return cuts.filter((cut) => {
+    if ((guarded && insideProtected(text, cut)) || joins(text, cut) || listNumber(text, from, cut)) return false;
+    from = cut;
+    return true;
+  });
+}
+
+/** Whether text[from, to) is a list number alone ("1. "), which belongs with the item after it. */
+function listNumber(text: string, from: number, to: number): boolean {
+  return to - from <= 8 && LIST_NUMBER.test(text.slice(from, to));
 }
 
 /**

@@ -74,6 +74,21 @@ describe('sentence segmentation', () => {
     }
     expect(differing).toEqual([]);
   });
+  it('starts a sentence at a dialogue dash or a run-in list dash after a sentence end', () => {
+    expect(split('— Мы не овцы! — кричали рабочие. — А кто же вы? — спросил директор.'))
+      .toEqual(['— Мы не овцы! — кричали рабочие.', '— А кто же вы? — спросил директор.']);
+    expect(split('«Уходи!» — кричала толпа.')).toEqual(['«Уходи!» — кричала толпа.']);
+    expect(split('The demands: new elections. - Release of detainees. – An end to violence.'))
+      .toEqual(['The demands: new elections.', '- Release of detainees.', '– An end to violence.']);
+    expect(split('They marched - and then went home. Nobody was hurt - not one person.'))
+      .toEqual(['They marched - and then went home.', 'Nobody was hurt - not one person.']);
+  });
+  it('keeps a list number with its item', () => {
+    expect(split('1. Fair elections for everyone. 2. The release of detainees.'))
+      .toEqual(['1. Fair elections for everyone.', '2. The release of detainees.']);
+    expect(split('12. Двенадцатый пункт.')).toEqual(['12. Двенадцатый пункт.']);
+    expect(split('Turnout was 2020. Then it fell.')).toEqual(['Turnout was 2020.', 'Then it fell.']);
+  });
   it('still ends ordinary sentences', () => {
     expect(split('It rained. It was cold! Was it? Yes… Then it stopped.')).toEqual(['It rained.', 'It was cold!', 'Was it?', 'Yes…', 'Then it stopped.']);
   });
