@@ -37,7 +37,17 @@ export const EN_RU_DIR = join(REPO, 'data', 'align', 'en-ru');
 export function parseBeadFile(name: string, text: string): Corpus {
   const corpus: Corpus = { name, srcLang: 'en', tgtLang: 'ru', src: [], tgt: [], gold: [], srcParas: [0], tgtParas: [0] };
   text.split('\n').forEach((line, k) => {
+    // "# pair: en-uk" names the languages (default en-ru).
+    const pair = /^# pair: ([a-z]{2,3})-([a-z]{2,3})\s*$/.exec(line);
+    if (pair) { corpus.srcLang = pair[1]; corpus.tgtLang = pair[2]; return; }
     if (line.startsWith('#')) return;
+    // "¶ ⟂" / "⟂ ¶": a paragraph break on one side only (a paragraph split or merged by the translator).
+    const oneSided = /^\s*(¶)?\s*⟂\s*(¶)?\s*$/.exec(line);
+    if (oneSided && (oneSided[1] || oneSided[2])) {
+      const paras = oneSided[1] ? corpus.srcParas! : corpus.tgtParas!;
+      if (paras.at(-1)) paras.push(0);
+      return;
+    }
     if (!line.trim()) {
       if (corpus.srcParas!.at(-1)! || corpus.tgtParas!.at(-1)!) { corpus.srcParas!.push(0); corpus.tgtParas!.push(0); }
       return;
@@ -51,14 +61,30 @@ export function parseBeadFile(name: string, text: string): Corpus {
     corpus.srcParas![corpus.srcParas!.length - 1] += en.length; corpus.tgtParas![corpus.tgtParas!.length - 1] += ru.length;
   });
   if (!corpus.srcParas!.at(-1) && !corpus.tgtParas!.at(-1)) { corpus.srcParas!.pop(); corpus.tgtParas!.pop(); }
+  // A side whose last paragraphs were one-sided breaks (no sentences after them) ends at its last sentence.
+  for (const paras of [corpus.srcParas!, corpus.tgtParas!]) while (paras.length > 1 && !paras.at(-1)) paras.pop();
   return corpus;
 }
 
 export function enRuDocuments(split: 'dev' | 'test' | 'all' = 'all'): Corpus[] {
-  if (!existsSync(EN_RU_DIR)) return [];
-  return readdirSync(EN_RU_DIR).filter((f) => f.endsWith('.beads.txt'))
-    .filter((f) => split === 'all' || f.startsWith(split + '-')).sort()
-    .map((f) => parseBeadFile(`en-ru/${f.replace('.beads.txt', '')}`, readFileSync(join(EN_RU_DIR, f), 'utf8')));
+  return beadFiles(EN_RU_DIR, 'en-ru').filter((c) => split === 'all' || c.name.startsWith(`en-ru/${split}-`));
+}
+
+export const TRANSLATIONS_DIR = join(REPO, 'data', 'align', 'translations');
+
+/**
+ * Translations that are not 1:1 copies (merged, split and moved sentences and paragraphs, omissions,
+ * translator's notes, captions and tweets left in the original language, an unrelated "translation"),
+ * written as probes of the aligner: held out, never used for tuning.
+ */
+export function translationDocuments(): Corpus[] {
+  return beadFiles(TRANSLATIONS_DIR, 'translations');
+}
+
+function beadFiles(dir: string, prefix: string): Corpus[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith('.beads.txt')).sort()
+    .map((f) => parseBeadFile(`${prefix}/${f.replace('.beads.txt', '')}`, readFileSync(join(dir, f), 'utf8')));
 }
 
 /** The same documents without paragraph structure (as `--presegmented` input gives them). */

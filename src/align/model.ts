@@ -39,13 +39,26 @@ export function lengthRatio(src: Unit[], tgt: Unit[]): number {
  * Re-estimates the ratio and variance from the confident 1:1 beads of a first pass, so the length
  * model fits this pair of documents (and is not skewed by sections missing on one side).
  */
+const MIN_RATIO_PAIRS = 5, MIN_VARIANCE_PAIRS = 20;
+
 export function calibrate(model: Model, beads: Bead[], src: Unit[], tgt: Unit[]): Model {
   const pairs = beads.filter((b) => b.src.length === 1 && b.tgt.length === 1 && b.score >= 0.7)
     .map((b) => [src[b.src[0]].len, tgt[b.tgt[0]].len]).filter(([s, t]) => s > 0 && t > 0);
-  if (pairs.length < 20) return model;
+  if (pairs.length < MIN_RATIO_PAIRS) return model;
   const ratio = pairs.reduce((a, [, t]) => a + t, 0) / pairs.reduce((a, [s]) => a + s, 0);
+  // A handful of pairs already tell the ratio far better than the total lengths do when a section is
+  // missing on one side (a 31-sentence original with a 15-sentence translation gave 0.6 instead of
+  // 1.1, and sentences were merged to fit it). Few pairs give it as a median, which a first-pass 1:1
+  // that should have been a merge does not drag; the variance needs more pairs to be trusted.
+  if (pairs.length < MIN_VARIANCE_PAIRS) return makeModel(model, { ratio: medianRatio(pairs) });
   const spread = pairs.map(([s, t]) => (t - ratio * s) ** 2 / ((s + t / ratio) / 2)).sort((a, b) => a - b);
   // Median of squared deviations, scaled to a variance (median of chi-square(1) is 0.455).
   const variance = Math.min(20, Math.max(2, spread[spread.length >> 1] / 0.455));
   return makeModel(model, { ratio, variance });
+}
+
+/** The median of the pairs' target/source length ratios. */
+function medianRatio(pairs: number[][]): number {
+  const r = pairs.map(([s, t]) => t / s).sort((a, b) => a - b), h = r.length >> 1;
+  return r.length % 2 ? r[h] : (r[h - 1] + r[h]) / 2;
 }
