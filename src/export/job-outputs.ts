@@ -79,10 +79,15 @@ function tmxPairs(pairs: LanguagePair[], directions: LanguagePair[]): LanguagePa
   return out;
 }
 
-/** A document id as a relative path inside the output folder: no absolute paths, no '..'. */
+/**
+ * A document id as a relative path inside the output folder: no absolute paths, no '..', and none of
+ * the characters Windows refuses in file names. Those are percent-encoded (and '%' itself), not
+ * replaced by one stand-in, so that two documents never share a file: 'a?b.txt' and 'a_b.txt' both
+ * became 'a_b.txt' and the second XLIFF overwrote the first.
+ */
 export function safeRelativePath(id: string): string {
   const parts = id.split(/[\\/]+/).filter((part) => part && part !== '.' && part !== '..')
-    .map((part) => part.replace(/[\u0000-\u001F<>:"|?*]/g, '_'));
+    .map((part) => part.replace(/[\u0000-\u001F<>:"|?*%]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`));
   return parts.join('/') || '_';
 }
 

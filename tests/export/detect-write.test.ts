@@ -204,6 +204,18 @@ describe('writeJobOutputs', () => {
     expect(listFiles(dropped)).toEqual([]);
   });
 
+  it('gives every document its own XLIFF file, whatever characters its name has', async () => {
+    const names = ['news/a?b.txt', 'news/a_b.txt', 'news/a%3Fb.txt', 'news/Статья "1": <итоги>.txt', 'news/a*b|c.txt'];
+    const segments: Segment[] = names.map((doc) => ({ doc, id: '0.0', src: { lang: 'en', text: `Text of ${doc}.` }, tgt: null, terms: [], score: null }));
+    const dir = tempDir();
+    await writeJobOutputs(dir, { segments, pairs: [{ srcLang: 'en', tgtLang: 'ru' }], formats: ['xliff'] });
+    const files = listFiles(dir);
+    expect(files).toHaveLength(names.length);
+    // No character Windows refuses in a file name, and each file holds its own document.
+    for (const file of files) expect(file.slice('xliff/'.length)).not.toMatch(/[<>:"|?*\\]/);
+    expect(files.map((file) => readSegments(readFileSync(join(dir, file), 'utf8'))[0].doc).sort()).toEqual([...names].sort());
+  });
+
   it('writes only the requested formats and reruns byte-identically', async () => {
     const a = tempDir();
     const b = tempDir();
