@@ -22,12 +22,54 @@ export function readPlainText(source: string): ReadText {
   blank.lastIndex = from;
   let at = from;
   for (let m: RegExpExecArray | null; (m = blank.exec(source)); at = m.index + m[0].length) {
-    builder.append(source.slice(at, m.index), at);
+    appendBlock(builder, source.slice(at, m.index), at);
     builder.close();
   }
-  builder.append(source.slice(at), at);
+  appendBlock(builder, source.slice(at), at);
   builder.close();
   return { date, paragraphs: builder.paragraphs };
+}
+
+/** A list item's marker at a line's start: - * • · ▪ – — or 1. 1) */
+const MARKER = /^[ \t]*(?:[-*•·▪◦–—][ \t]|\d{1,3}[.)][ \t])/;
+/** Markers that never stand for a dash in wrapped prose. */
+const BULLET = /^[ \t]*[*•·▪◦]/;
+/** A dialogue line: a dash, then a capital (or an opening quote). */
+const DIALOGUE = /^[ \t]*[—–][ \t]*[«"„“]?\p{Lu}/u;
+/** A line that ends a sentence or announces a list: . ! ? … : ; and closing quotes or brackets. */
+const LINE_END = /[.!?…:;][»"”’)\]]*[ \t\r]*$/;
+const LOWER = /\p{Ll}/u;
+/** A heading in capitals: four letters or more, none lowercase, no sentence or clause end after it. */
+const CAPS_HEADING = /^(?=(?:[^\p{L}\n]*\p{Lu}){4})[^\p{Ll}\n]*[^\p{Ll}\s.!?,;:…-][ \t\r]*$/u;
+
+/**
+ * Adds a block of lines (between blank lines) as one paragraph, or as several where its lines say
+ * they are not one: a list item or dialogue line after a line that ended a sentence (or after another
+ * item), a bullet (• or *) anywhere, and a heading in capitals above lines of prose. Lines wrapped
+ * inside a paragraph stay one paragraph, even where a wrap puts a spaced dash at a line's start.
+ */
+function appendBlock(builder: ParagraphBuilder, block: string, at: number): void {
+  // Most blocks are one line: nothing to look at.
+  if (!block.includes('\n')) return builder.append(block, at);
+  const lines = block.split('\n');
+  const prose = lines.some((l) => LOWER.test(l));
+  const heading = (line: string) => prose && CAPS_HEADING.test(line);
+  let inList = false;
+  let offset = at;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const previous = i > 0 ? lines[i - 1] : '';
+    const item = MARKER.test(line);
+    const starts = i > 0 && (
+      (item && (inList || BULLET.test(line) || LINE_END.test(previous)))
+      || (DIALOGUE.test(line) && LINE_END.test(previous))
+      || heading(previous) !== heading(line));
+    if (starts) builder.close();
+    if (i === 0 || starts) inList = item;
+    builder.append(line, offset);
+    builder.separate();
+    offset += line.length + 1;
+  }
 }
 
 /** Whether YYYY-MM-DD names a day of the (proleptic Gregorian) calendar, as Date.UTC would keep it. */

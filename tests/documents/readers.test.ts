@@ -84,6 +84,24 @@ describe('plain text', () => {
     expect([date('2023-02-29'), date('1900-02-29'), date('2021-04-31'), date('2021-13-01'), date('2021-00-10')])
       .toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
+  it('keeps a paragraph wrapped at 72 columns whole, even where a wrap puts a dash or a number at a line start', () => {
+    const source = 'The march was the largest walkout in the country\'s recent history, and it\r\n' +
+      '- unlike earlier protests - was led by workers who had never struck before\r\n' +
+      '— the union said so itself. It began on August\r\n14. Nobody was hurt.';
+    expect(parseDocument(source, 'w', 'w.txt').paragraphs.map((p) => p.text)).toEqual([source.replace(/\s+/g, ' ')]);
+  });
+  it('starts a paragraph at each list item, dialogue line and capital heading in a block', () => {
+    const source = 'STRIKE AT MTZ\nWorkers stopped work on Friday. They demanded:\n- new, fair elections;\n- the release of\n  all detainees\n' +
+      '- an end to violence\n• Also: a recount.\n1. First demand.\n2) Second demand.\nOne more line of prose.\n' +
+      '— Мы не овцы! — кричали рабочие.\n— А кто же вы? — спросил\nдиректор.\nTHE END';
+    const doc = parseDocument(source, 'l', 'l.txt');
+    expect(doc.paragraphs.map((p) => p.text)).toEqual(['STRIKE AT MTZ', 'Workers stopped work on Friday. They demanded:',
+      '- new, fair elections;', '- the release of all detainees', '- an end to violence', '• Also: a recount.', '1. First demand.',
+      '2) Second demand. One more line of prose.', '— Мы не овцы! — кричали рабочие.', '— А кто же вы? — спросил директор.', 'THE END']);
+    for (const p of doc.paragraphs) expect(source.slice(p.start, p.end).replace(/\s+/g, ' ')).toBe(p.text);
+    // Text all in capitals (old wire copy) is not a pile of headings.
+    expect(parseDocument('WORKERS WALKED OUT\nON FRIDAY MORNING', 'c', 'c.txt').paragraphs.map((p) => p.text)).toEqual(['WORKERS WALKED OUT ON FRIDAY MORNING']);
+  });
   it('reads the seed article: five paragraphs, the date, Russian caption kept', async () => {
     const doc = await readDocument(new URL('../../seeds/000_31852e31f9f7630b.txt', import.meta.url).pathname, 'seed');
     expect(doc.date).toBe('2020-08-14');
