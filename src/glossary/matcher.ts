@@ -123,6 +123,10 @@ function tryPattern(p: Pattern, words: ScreenedWords, keyAt: (j: number) => stri
     if (k > 0 && !gapFits(text.slice(ends[i + k - 1], start), p.gaps[k - 1])) return undefined;
     if (k > 0 && span < spans.length && spans[span][0] < end) return undefined;
     const s = p.positions[k].get(keyAt(i + k))!;
+    // A place's or organisation's name written with a capital is that name only when capitalised: «весна»,
+    // «весной» is spring, «Весна» the rights group; "nice" is not Nice. People's names are matched in
+    // any case (graffiti's "lukashenko out"), and so are hashtags, which are lower case by habit.
+    if (k === 0 && p.properName && text[start] === text[start].toLowerCase() && !isHashtag(text, start)) return undefined;
     // A plural surname is a name only when capitalised: «Белые» may be the Belys, «белые» is "white".
     if (isPlural(s) && text[start] === text[start].toLowerCase()) return undefined;
     // Acronyms in capitals; a Russian case ending may follow in lower case (МАЗа, МАЗе).

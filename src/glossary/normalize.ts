@@ -60,10 +60,23 @@ function changeFor(m: DetailedMatch, text: string, lang: Lang, entry: Glossary['
   let after: string | undefined = preferred;
   if (m.spellings.some((s) => s.formIndex > 0)) after = reinflect(preferred, m, entry.terms.find((t) => t.text === preferred) ?? { lang: target });
   if (after === undefined) return undefined;
-  after = applyCase(after, casePattern(before));
+  after = keepSpacing(applyCase(after, casePattern(before)), before);
   if (after === before) return undefined;
   return { start: m.start, end: m.nameEnd, before, after, entry: m.entry, reason: m.listedTerm ? 'deprecated' : 'unlisted-variant' };
 }
+
+/**
+ * The replacement with the original's spacing between words, when both have as many words: a name
+ * broken over a line (Svetlana\nTikhanovskaya) or held together by a no-break space stays so.
+ */
+function keepSpacing(after: string, before: string): string {
+  // Split by a capturing group: gaps at even indexes, words at odd ones.
+  const partsBefore = before.split(WORD), partsAfter = after.split(WORD);
+  if (partsBefore.length !== partsAfter.length) return after;
+  return partsAfter.map((part, i) => (i % 2 === 0 && i > 0 && i < partsAfter.length - 1 && part === ' '
+    && /^\s+$/u.test(partsBefore[i]) ? partsBefore[i] : part)).join('');
+}
+const WORD = /([\p{L}\p{M}\p{N}]+)/u;
 
 /** Puts each word of the preferred term into the case of the matched word, when both decline alike. */
 function reinflect(preferred: string, m: DetailedMatch, term: { lang: Lang; gender?: 'f' | 'm' | 'n'; indeclinable?: boolean }): string | undefined {
@@ -82,6 +95,8 @@ function reinflect(preferred: string, m: DetailedMatch, term: { lang: Lang; gend
       continue;
     }
     const forms = russianForms(words[i], info);
+    // An indeclinable preferred word (Лукашенко, Гродно) is the same in every case: Лукашенки → Лукашенко.
+    if (forms.length === 1) { out.push(words[i]); continue; }
     const found = s.forms.slice(0, s.pluralAt);
     if (forms.length !== found.length || signature(forms) !== signature(found)) return undefined;
     const form = forms[s.formIndex];

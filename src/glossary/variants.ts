@@ -39,6 +39,11 @@ export interface Pattern {
   gaps: Array<'space' | 'dot'>;
   /** Acronyms must appear in capitals: "MAZ" is a plant, "Maz" may be anything. */
   capsOnly: boolean;
+  /**
+   * A named thing's (an entry typed place, organisation, ...: not person or term, not untyped), and every
+   * spelling of it starts with a capital: a lower-case first word is another word (весна, not Весна).
+   */
+  properName: boolean;
 }
 
 export interface CompileOptions {
@@ -160,9 +165,11 @@ function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[]
       if (!listed.has(k)) listed.set(k, t);
     }
     const first = g.listed[0]?.text ?? g.sources[0].text;
+    const named = entry.type !== undefined && entry.type !== 'person' && entry.type !== 'term';
+    const properName = named && g.sources.every((src) => /^\p{Lu}/u.test(src.text));
     out.push({
       entry, shape: g.shape, script: g.script, positions, listed,
-      gaps: gapsOf(first, g.n), capsOnly: g.shape === 'acronym',
+      gaps: gapsOf(first, g.n), capsOnly: g.shape === 'acronym', properName,
     });
   }
   return out;

@@ -1,0 +1,53 @@
+// Cases an editor meets in real copy: a group's name that is also a common word, deprecated spellings
+// of an indeclinable name in oblique cases, and names broken over a line or held by a no-break space.
+import { describe, expect, it } from 'vitest';
+import { applyChanges, createMatcher, normalize, parseGlossary, revertChanges } from '../../src/glossary/index.ts';
+import { glossary, matcher } from './helpers.ts';
+
+const viasna = parseGlossary(`entries:
+  - id: viasna
+    type: organisation
+    terms:
+      - { text: Viasna, lang: en, status: preferred }
+      - { text: Vesna, lang: en, status: deprecated }
+      - { text: Весна, lang: ru, status: preferred }
+  - id: lukashenka
+    type: person
+    terms:
+      - { text: Lukashenka, lang: en, status: preferred }
+      - { text: Lukashenko, lang: en, status: deprecated }
+`, 'viasna.yaml');
+const viasnaMatcher = createMatcher(viasna);
+const found = (text: string, lang: string) => viasnaMatcher.find(text, lang).map((m) => `${m.entry}:${m.surface}`);
+
+describe('a named group that is also a common word', () => {
+  it('is the group only when capitalised; people and hashtags match in any case', () => {
+    expect(found('Этой весной правозащитный центр «Весна» сообщил, что весна выдалась тревожной; «Весны» нет в списке.', 'ru'))
+      .toEqual(['viasna:Весна', 'viasna:Весны']);
+    expect(found('ВЕСНА СООБЩИЛА О ЗАДЕРЖАНИЯХ #весна', 'ru')).toEqual(['viasna:ВЕСНА', 'viasna:весна']);
+    expect(found('vesna in spring; Vesna said so; lukashenko out', 'en')).toEqual(['viasna:Vesna', 'lukashenka:lukashenko']);
+    expect(normalize('Vesna said so; vesna is spring.', 'en', viasnaMatcher, viasna).text).toBe('Viasna said so; vesna is spring.');
+  });
+});
+
+describe('house-style rewrites', () => {
+  const run = (text: string, lang = 'en') => {
+    const r = normalize(text, lang, matcher, glossary);
+    expect(applyChanges(text, r.changes)).toBe(r.text);
+    expect(revertChanges(r.text, r.changes)).toBe(text);
+    for (const c of r.changes) expect(text.slice(c.start, c.end)).toBe(c.before);
+    for (const m of r.matches) expect(r.text.slice(m.start, m.end)).toBe(m.surface);
+    return r;
+  };
+
+  it('puts an indeclinable preferred name for a deprecated one in any case', () => {
+    const r = run('Силовики Лукашенки, верные Лукашенке, и встреча с Лукашенкой, о Цихановской.', 'ru');
+    expect(r.text).toBe('Силовики Лукашенко, верные Лукашенко, и встреча с Лукашенко, о Тихановской.');
+    expect(r.changes.map((c) => `${c.before}>${c.after}`)).toEqual(['Лукашенки>Лукашенко', 'Лукашенке>Лукашенко', 'Лукашенкой>Лукашенко', 'Цихановской>Тихановской']);
+  });
+
+  it('keeps a line break or no-break space between the words of a rewritten name', () => {
+    const r = run('Svetlana\nTikhanovskaya met Alexander\u00a0Lukashenko’s envoy and Roman Golovchenko.');
+    expect(r.text).toBe('Sviatlana\nTsikhanouskaya met Aliaksandr\u00a0Lukashenka’s envoy and Raman Golovchenko.'.replace('Golovchenko', 'Halouchanka'));
+  });
+});
