@@ -1,6 +1,6 @@
 // Glossary facts the term rules share: a per-entry index of terms, and one pass of the matcher over
 // both sides of a segment, so each text is matched once however many rules look at it.
-import { primaryLang as primarySubtag, type Matcher } from '../glossary/index.ts';
+import { preferredTerm, primaryLang as primarySubtag, type Matcher } from '../glossary/index.ts';
 import type { Glossary, GlossaryEntry, Lang, Segment, Term, TermMatch } from '../types.ts';
 
 /** Primary language subtag, lower case: TMX files say en-US, ru-RU, be-BY; glossaries say en, ru, be. */
@@ -156,10 +156,13 @@ export function shapeOf(match: Mention, index: GlossaryIndex): string | undefine
  */
 export function renderingOf(match: Mention, lang: Lang, index: GlossaryIndex): { key: string; text: string; preferred: boolean } {
   if (match.via === 'transliteration') {
-    const shape = shapeOf(match, index);
+    // The glossary stage's choice, so a surname renders the preferred full name's last word when no
+    // surname is listed (Цихановская is Тихановская, not Светлана Тихановская).
+    const entry = index.entry(match.entry), shape = shapeOf(match, index);
+    const same = entry && shape ? preferredTerm(entry, lang, shape) : undefined;
+    if (same) return { key: fold(same), text: same, preferred: true };
     const preferred = index.terms(match.entry, lang, ['preferred']);
-    const same = preferred.find((t) => (t.shape ?? shape) === shape) ?? (preferred.length === 1 ? preferred[0] : undefined);
-    if (same) return { key: fold(same.text), text: same.text, preferred: true };
+    if (preferred.length === 1) return { key: fold(preferred[0].text), text: preferred[0].text, preferred: true };
   }
   return { key: lemmaOf(match), text: index.termOf(match)?.text ?? match.term, preferred: statusOf(match, index) === 'preferred' };
 }
