@@ -113,6 +113,8 @@ export function tmxEnvelope(options: TmxOptions): { head: string; tail: string }
 const ORIGINS: readonly Origin[] = ['aligned', 'human', 'tm', 'mt', 'glossary'];
 // Inline elements whose content is native markup, not text.
 const CODE_ELEMENTS = ['bpt', 'ept', 'it', 'ph', 'ut'];
+// Standalone codes (a line break, an image): a space between the words on either side.
+const PLACEHOLDERS = ['ph'];
 
 function propsOf(node: XmlNode): Map<string, string[]> {
   const props = new Map<string, string[]>();
@@ -137,7 +139,7 @@ function readSide(tuv: XmlNode, doc: XmlDocument, file?: string): SegmentSide {
   const seg = child(tuv, 'seg');
   if (!seg) fail(t('export:missingElement', { element: 'seg', parent: 'tuv' }), file, line);
   const props = propsOf(tuv);
-  const side: SegmentSide = { lang, text: textOf(seg, { skip: CODE_ELEMENTS }) };
+  const side: SegmentSide = { lang, text: textOf(seg, { skip: CODE_ELEMENTS, breaks: PLACEHOLDERS }) };
   const original = props.get('x-original')?.[0];
   if (original !== undefined) side.original = original;
   const changes = parseJsonField<SegmentSide['changes']>(props.get('x-changes')?.[0], 'x-changes', file, line);

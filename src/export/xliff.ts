@@ -187,6 +187,9 @@ function readSide(lang: Lang, text: string, meta: Map<string, string> | undefine
   return side;
 }
 
+// Standalone placeholders (<ph/>: a line break, an image) read as a space between words.
+const INLINE = { breaks: ['ph'] };
+
 interface FileContext { doc: string; srcLang: Lang; tgtLang: Lang | undefined; xml: XmlDocument; file?: string }
 
 function readUnit(unit: XmlNode, ctx: FileContext): LocatedSegment[] {
@@ -212,9 +215,9 @@ function readUnit(unit: XmlNode, ctx: FileContext): LocatedSegment[] {
     const segment: Segment = {
       doc: seg?.get('doc') ?? ctx.doc,
       id: (segments.length === 1 && seg?.get('id')) || fallbackId,
-      src: readSide(seg?.get('srcLang') ?? ctx.srcLang, textOf(source), meta.get('source'), ctx.file, at),
+      src: readSide(seg?.get('srcLang') ?? ctx.srcLang, textOf(source, INLINE), meta.get('source'), ctx.file, at),
       tgt: target
-        ? readSide(seg?.get('tgtLang') ?? ctx.tgtLang ?? 'und', textOf(target), meta.get('target'), ctx.file, at)
+        ? readSide(seg?.get('tgtLang') ?? ctx.tgtLang ?? 'und', textOf(target, INLINE), meta.get('target'), ctx.file, at)
         : null,
       terms: termsOf(unit),
       score: Number.isFinite(score) ? score : null,

@@ -259,26 +259,51 @@ export function attr(node: XmlNode, name: string): string | undefined {
   return attrs?.[name];
 }
 
+/** Options of textOf. */
+export interface TextOptions {
+  /** Elements whose content is dropped (native codes, e.g. TMX <bpt>, <ph>). */
+  skip?: string[];
+  /**
+   * Standalone placeholders (TMX and XLIFF <ph>) that stand for a line break, an image or a tag: one
+   * between two letters or digits becomes a space, so "Lukashenko<ph type="lb"/>claimed" reads as two
+   * words, not "Lukashenkoclaimed" (which no glossary term or TM lookup would find).
+   */
+  breaks?: string[];
+}
+
+const WORD_END = /[\p{L}\p{N}\p{M}]$/u;
+const WORD_START = /^[\p{L}\p{N}]/u;
+
 /**
  * The text of an element with inline markup resolved: `textOf(node, {skip: ['ph']})` drops the
  * content of the listed elements (native codes), `cp` turns XLIFF code points back into characters.
  */
-export function textOf(node: XmlNode, options: { skip?: string[] } = {}): string {
+export function textOf(node: XmlNode, options: TextOptions = {}): string {
   let out = '';
-  for (const part of childNodes(node)) {
-    if ('#text' in part) out += String(part['#text']);
-    else if ('#cdata' in part) out += (part['#cdata'] as XmlNode[]).map((c) => String(c['#text'] ?? '')).join('');
-    else {
-      const tag = tagOf(part);
-      if (!tag) continue;
-      const name = localName(tag);
-      if (name === 'cp') {
-        const code = Number.parseInt(attr(part, 'hex') ?? '', 16);
-        if (Number.isFinite(code)) out += String.fromCodePoint(code);
-      } else if (!options.skip?.includes(name)) {
-        out += textOf(part, options);
+  let gap = false;
+  const add = (text: string) => {
+    if (gap && text && WORD_START.test(text) && WORD_END.test(out)) out += ' ';
+    gap = false;
+    out += text;
+  };
+  const walk = (parent: XmlNode) => {
+    for (const part of childNodes(parent)) {
+      if ('#text' in part) add(String(part['#text']));
+      else if ('#cdata' in part) add((part['#cdata'] as XmlNode[]).map((c) => String(c['#text'] ?? '')).join(''));
+      else {
+        const tag = tagOf(part);
+        if (!tag) continue;
+        const name = localName(tag);
+        if (options.breaks?.includes(name)) gap = true;
+        if (name === 'cp') {
+          const code = Number.parseInt(attr(part, 'hex') ?? '', 16);
+          if (code >= 0 && code <= 0x10FFFF) add(String.fromCodePoint(code)); // else not a code point: dropped
+        } else if (!options.skip?.includes(name)) {
+          walk(part);
+        }
       }
     }
-  }
+  };
+  walk(node);
   return out;
 }

@@ -95,6 +95,17 @@ describe('readTmx', () => {
     ]);
   });
 
+  it('reads a standalone code between two words (a line break placeholder) as a space, not as nothing', () => {
+    const trados = `<tmx version="1.4"><header srclang="en-US" creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" datatype="html"/>
+<body><tu>
+<tuv xml:lang="en-US"><seg>Alexander Lukashenko<ph x="2" type="lb"/>claimed <bpt i="1">&lt;b&gt;</bpt>victory<ept i="1">&lt;/b&gt;</ept>.<ph x="3">&lt;br/&gt;</ph></seg></tuv>
+<tuv xml:lang="ru-RU"><seg>Александр Лукашенко<ph x="2" type="lb"/><hi>объявил</hi> о победе<ph>&lt;img/&gt;</ph>.</seg></tuv>
+</tu></body></tmx>`;
+    expect(readTmx(trados, 'tm.tmx').map((s) => [s.src.text, s.tgt?.text])).toEqual([
+      ['Alexander Lukashenko claimed victory.', 'Александр Лукашенко объявил о победе.'],
+    ]);
+  });
+
   it('treats a literal CR LF in a file as a line feed, as XML requires, but keeps &#13; as CR', () => {
     const windows = '<tmx version="1.4">\r\n<header srclang="en"/>\r\n<body>\r\n<tu><tuv xml:lang="en"><seg>a\r\nb&#13;c</seg></tuv><tuv xml:lang="ru"><seg>б</seg></tuv></tu></body></tmx>';
     expect(readTmxLocated(windows, 'w.tmx').map((l) => [l.segment.src.text, l.line])).toEqual([['a\nb\rc', 4]]);

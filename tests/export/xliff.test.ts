@@ -119,6 +119,13 @@ describe('readXliff', () => {
     }]);
   });
 
+  it('reads a placeholder between two words as a space, and drops a <cp/> that is no code point', () => {
+    const cat = `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ru">
+ <file id="f"><unit id="u"><segment><source>Workers<ph id="1"/>went on strike<ph id="2"/>.<cp hex="110000"/></source>
+  <target>Рабочие<ph id="1"/>вышли на забастовку<ph id="2"/>.<cp hex="0007"/></target></segment></unit></file></xliff>`;
+    expect(readXliff(cat, 'cat.xlf').map((s) => [s.src.text, s.tgt?.text])).toEqual([['Workers went on strike.', 'Рабочие вышли на забастовку.\u0007']]);
+  });
+
   it('accepts a prefixed XLIFF namespace', () => {
     const prefixed = `<x:xliff xmlns:x="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ru"><x:file id="f">
 <x:unit id="u"><x:segment><x:source>One</x:source><x:target>Один</x:target></x:segment></x:unit></x:file></x:xliff>`;
