@@ -1,29 +1,132 @@
 // Markdown: CommonMark through mdast-util-from-markdown, which gives every node its source offsets.
-// Paragraphs, headings, list items, quotes and table cells become paragraphs; code blocks and raw
-// HTML are not prose and are dropped; link text is kept, link targets are not.
+// Paragraphs, headings, list items, quotes and table cells (GFM tables) become paragraphs; code blocks are not
+// prose and are dropped; HTML blocks are read as HTML (an export from a CMS keeps its <figure> and
+// <p> there); link text and image descriptions are kept, link targets are not. A YAML or TOML front
+// matter block (Jekyll, Hugo, Obsidian exports) is metadata, not prose: it is left out, and its
+// `date` becomes the document's date.
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import YAML from 'yaml';
 import { ParagraphBuilder, type SourceParagraph } from './builder.ts';
+import { readHtml } from './html.ts';
+import { isCalendarDate } from './text.ts';
 
-interface Node { type: string; value?: string; children?: Node[]; alt?: string; position?: { start: { offset?: number } } }
+interface Node {
+  type: string; value?: string; children?: Node[]; alt?: string | null;
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
 
 const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
-const DROPPED = new Set(['code', 'html', 'yaml', 'toml', 'definition', 'thematicBreak']);
+const DROPPED = new Set(['code', 'yaml', 'toml', 'definition', 'thematicBreak']);
+/** YAML (---) or TOML (+++) front matter at the very start of the file. */
+const FRONT_MATTER = /^(?:---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)|\+\+\+[ \t]*\r?\n[\s\S]*?\r?\n\+\+\+)[ \t]*(?=\r?\n|$)/;
+/** How far ahead a character of a node's value is looked for in its source (past "> ", indents, escapes). */
+const LOOK_AHEAD = 40;
 
-export function readMarkdown(source: string): { paragraphs: SourceParagraph[] } {
+export function readMarkdown(source: string): { date?: string; paragraphs: SourceParagraph[] } {
+  const front = FRONT_MATTER.exec(source);
+  // Blanked rather than cut, so that every offset still counts from the file's start.
+  const body = front ? ' '.repeat(front[0].length) + source.slice(front[0].length) : source;
   const builder = new ParagraphBuilder();
-  const inline = (node: Node): void => {
-    if (node.type === 'text' || node.type === 'inlineCode') {
-      // Escapes and entities make the value differ from its source slice; the start offset still holds.
-      builder.append(node.value ?? '', node.position?.start.offset ?? 0);
-    } else if (node.type === 'break') builder.separate();
-    else if (node.type !== 'html') node.children?.forEach(inline);
-  };
   const block = (node: Node): void => {
     if (DROPPED.has(node.type)) return;
-    if (TEXT_BLOCKS.has(node.type)) { builder.close(); node.children?.forEach(inline); builder.close(); return; }
+    if (node.type === 'html') return appendHtml(builder, body, node);
+    if (node.type === 'paragraph' && appendTable(builder, body, node)) return;
+    if (TEXT_BLOCKS.has(node.type)) { builder.close(); appendInline(builder, body, node, 0); builder.close(); return; }
     node.children?.forEach(block);
   };
-  block(fromMarkdown(source) as Node);
+  block(fromMarkdown(body) as Node);
   builder.close();
-  return { paragraphs: builder.paragraphs };
+  const date = front?.[1] === undefined ? undefined : frontMatterDate(front[1]);
+  return date ? { date, paragraphs: builder.paragraphs } : { paragraphs: builder.paragraphs };
+}
+
+/** Appends the text of a node's inline content; `text` is what its offsets count in, from `base`. */
+function appendInline(builder: ParagraphBuilder, text: string, node: Node, base: number): void {
+  for (const child of node.children ?? []) {
+    if (child.type === 'text' || child.type === 'inlineCode') appendValue(builder, text, child, child.value ?? '', base);
+    else if (child.type === 'image') appendValue(builder, text, child, child.alt ?? '', base);
+    else if (child.type === 'break') builder.separate();
+    else if (child.type !== 'html') appendInline(builder, text, child, base);
+  }
+}
+
+/**
+ * Appends a node's text with offsets into the source. The value differs from the source where the
+ * parser removed quote markers and indents of continued lines, escapes or entities: each character is
+ * then found a little further on in the source, so a sentence on a quote's second line still maps to it.
+ */
+function appendValue(builder: ParagraphBuilder, source: string, node: Node, value: string, base: number): void {
+  const start = node.position?.start.offset ?? 0;
+  const end = node.position?.end.offset ?? start;
+  if (source.slice(start, end) === value) return builder.append(value, base + start);
+  let from = 0; // start of the current run in value
+  let at = start; // where value[from] is in the source
+  let next = start; // where the next character is looked for
+  for (let i = 0; i < value.length; i++) {
+    const found = source.slice(next, Math.min(end, next + LOOK_AHEAD)).indexOf(value[i]);
+    const here = found < 0 ? next : next + found;
+    if (i > from && here !== at + (i - from)) { builder.append(value.slice(from, i), base + at); from = i; at = here; }
+    if (i === from) at = here;
+    next = found < 0 ? next : here + 1;
+  }
+  if (value.length > from) builder.append(value.slice(from), base + at);
+}
+
+/** A GFM table's delimiter row: | --- | :--: | ---: | */
+const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\r?$/;
+/** Cell separators: pipes not escaped with a backslash. */
+const CELL_PIPE = /(?<!\\)\|/g;
+
+/**
+ * A GFM table, which CommonMark reads as one paragraph of pipes: each cell becomes a paragraph, its
+ * inline Markdown (emphasis, links) parsed as a paragraph's is. Returns false when the paragraph is no
+ * table (its second line is not a delimiter row).
+ */
+function appendTable(builder: ParagraphBuilder, source: string, node: Node): boolean {
+  const start = node.position?.start.offset ?? 0;
+  const text = source.slice(start, node.position?.end.offset ?? start);
+  const lines = text.split('\n');
+  if (lines.length < 2 || !lines[0].includes('|') || !DELIMITER_ROW.test(lines[1]) || !lines[1].includes('|')) return false;
+  let at = start;
+  for (const [k, line] of lines.entries()) {
+    if (k !== 1) {
+      let from = 0;
+      for (const pipe of [...line.matchAll(CELL_PIPE)].map((m) => m.index!).concat(line.length)) {
+        const cell = line.slice(from, pipe);
+        if (cell.trim()) {
+          builder.close();
+          const parsed = fromMarkdown(cell) as Node;
+          for (const paragraph of parsed.children ?? []) appendInline(builder, cell, paragraph, at + from);
+          builder.close();
+        }
+        from = pipe + 1;
+      }
+    }
+    at += line.length + 1;
+  }
+  return true;
+}
+
+/** An HTML block, read by the HTML reader, its paragraphs' offsets moved to where the block starts. */
+function appendHtml(builder: ParagraphBuilder, source: string, node: Node): void {
+  const start = node.position?.start.offset ?? 0;
+  const html = node.value ?? '';
+  // A block inside a quote or list has its markers removed from the value: its offsets would not hold.
+  if (source.slice(start, node.position?.end.offset ?? start) !== html) return;
+  builder.close();
+  for (const p of readHtml(html).paragraphs) {
+    const moved: SourceParagraph = { index: builder.paragraphs.length, text: p.text, start: p.start + start, end: p.end + start };
+    if (p.map) moved.map = p.map.map(([t, s]) => [t, s + start]);
+    builder.paragraphs.push(moved);
+  }
+}
+
+/** The front matter's `date` (a YAML date or date-time) as YYYY-MM-DD, when it names a calendar day. */
+function frontMatterDate(yaml: string): string | undefined {
+  let data: unknown;
+  try { data = YAML.parse(yaml); } catch { return undefined; } // broken metadata never fails the document
+  const raw = data && typeof data === 'object' ? (data as Record<string, unknown>).date : undefined;
+  const iso = raw instanceof Date ? raw.toISOString() : typeof raw === 'string' ? raw.trim() : '';
+  const day = /^\d{4}-\d{2}-\d{2}(?![\d])/.exec(iso)?.[0];
+  return day && isCalendarDate(day) ? day : undefined;
 }

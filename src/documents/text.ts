@@ -73,7 +73,7 @@ function appendBlock(builder: ParagraphBuilder, block: string, at: number): void
 }
 
 /** Whether YYYY-MM-DD names a day of the (proleptic Gregorian) calendar, as Date.UTC would keep it. */
-function isCalendarDate(iso: string): boolean {
+export function isCalendarDate(iso: string): boolean {
   const year = Number(iso.slice(0, 4));
   const month = Number(iso.slice(5, 7));
   const day = Number(iso.slice(8, 10));

@@ -139,9 +139,43 @@ describe('Markdown', () => {
   const md = '# Title line\n\nSome *emphasis* and a [link](https://example.com) in text.\nSecond line.\n\n' +
     '```\nconst code = 1;\n```\n\n- first item\n- second item\n\n> A quoted **bold** word.\n\n<div>raw html</div>\n';
   const doc = parseDocument(md, 'm', 'm.md');
-  it('keeps prose, drops code and raw HTML, keeps link text', () => {
+  it('keeps prose, drops code, reads the text of HTML blocks, keeps link text', () => {
     expect(doc.paragraphs.map((p) => p.text)).toEqual(['Title line', 'Some emphasis and a link in text. Second line.',
-      'first item', 'second item', 'A quoted bold word.']);
+      'first item', 'second item', 'A quoted bold word.', 'raw html']);
+  });
+  it('leaves out YAML front matter and takes its date; TOML front matter too', () => {
+    const exported = '---\ntitle: "Workers walk out"\ndate: 2020-08-14T09:30:00Z\ntags: [belarus]\n---\n\n# Workers walk out\n\nThey left.\n';
+    const read = parseDocument(exported, 'f', 'f.md');
+    expect(read.date).toBe('2020-08-14');
+    expect(read.paragraphs.map((p) => p.text)).toEqual(['Workers walk out', 'They left.']);
+    expect(exported.slice(read.paragraphs[1].start, read.paragraphs[1].end)).toBe('They left.');
+    expect(parseDocument('+++\ntitle = "x"\n+++\nText.', 't', 't.md').paragraphs.map((p) => p.text)).toEqual(['Text.']);
+    expect(parseDocument('---\ndate: [broken\n---\nText.', 'b', 'b.md')).toMatchObject({ paragraphs: [{ text: 'Text.' }] });
+    expect(parseDocument('---\ndate: [broken\n---\nText.', 'b', 'b.md').date).toBeUndefined();
+  });
+  it('reads HTML blocks as HTML and keeps image descriptions', () => {
+    const text = 'Intro.\n\n<figure>\n<img src="x.jpg">\n<figcaption>Workers at the <b>gates</b>.</figcaption>\n</figure>\n\nSee ![the MTZ gates](g.jpg) here.\n';
+    const read = parseDocument(text, 'h', 'h.md');
+    expect(read.paragraphs.map((p) => p.text)).toEqual(['Intro.', 'Workers at the gates.', 'See the MTZ gates here.']);
+    const caption = segmentParagraphs(read.paragraphs)[1];
+    expect(text.slice(caption.start, caption.end)).toBe('Workers at the <b>gates</b>.');
+  });
+  it('traces sentences on continued lines of quotes and list items, and after escapes, to the source', () => {
+    const text = '> Workers walked out on Friday.\n> They marched to the centre.\n\n- First item\n  continues here. Then a second sentence.\n\n' +
+      'Fish \\& chips &amp; more. The last one.\n';
+    const sentences = segmentParagraphs(parseDocument(text, 'q', 'q.md').paragraphs);
+    expect(sentences.map((s) => s.text)).toEqual(['Workers walked out on Friday.', 'They marched to the centre.',
+      'First item continues here.', 'Then a second sentence.', 'Fish & chips & more.', 'The last one.']);
+    expect(sentences.map((s) => text.slice(s.start, s.end))).toEqual(['Workers walked out on Friday.', 'They marched to the centre.',
+      'First item\n  continues here.', 'Then a second sentence.', 'Fish \\& chips &amp; more.', 'The last one.']);
+  });
+  it('reads GFM tables cell by cell, with their inline Markdown', () => {
+    const text = 'Plants on strike:\n\n| Plant | City | Workers |\n|:------|------|--------:|\n| **MTZ** | [Minsk](https://minsk.example) | about 5,000 |\n' +
+      '| BelAZ | Zhodino \\| Жодино | 2,000 |\n\nA | B is not a table.\n';
+    const read = parseDocument(text, 't', 't.md');
+    expect(read.paragraphs.map((p) => p.text)).toEqual(['Plants on strike:', 'Plant', 'City', 'Workers', 'MTZ', 'Minsk', 'about 5,000',
+      'BelAZ', 'Zhodino | Жодино', '2,000', 'A | B is not a table.']);
+    for (const p of read.paragraphs.slice(1, -1)) expect(text.slice(p.start, p.end).replace('\\|', '|')).toBe(p.text);
   });
   it('traces sentences back to the source', () => {
     const second = segmentParagraphs(doc.paragraphs).find((s) => s.text === 'Second line.')!;
