@@ -7,12 +7,31 @@ import { enRuDocuments, flat, paragraphs, stress, textBerg, translationDocuments
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
-function run(corpus: Corpus, method: AlignOptions['method']): Scores {
+function beadsOf(corpus: Corpus, method: AlignOptions['method']) {
   const options: AlignOptions = { srcLang: corpus.srcLang, tgtLang: corpus.tgtLang, method };
-  const beads = corpus.srcParas && corpus.tgtParas
+  return corpus.srcParas && corpus.tgtParas
     ? alignDocuments(paragraphs(corpus.src, corpus.srcParas), paragraphs(corpus.tgt, corpus.tgtParas), options)
     : alignSentences(corpus.src, corpus.tgt, options);
-  return strictScores(beads, corpus.gold);
+}
+
+function run(corpus: Corpus, method: AlignOptions['method']): Scores {
+  return strictScores(beadsOf(corpus, method), corpus.gold);
+}
+
+/** Do scores separate right pairings from wrong ones at the default review threshold (0.5)? */
+function separation(title: string, corpora: Corpus[]) {
+  corpora = corpora.filter((c) => !only || c.name.includes(only));
+  if (!corpora.length) return;
+  let right = 0, rightHigh = 0, wrong = 0, wrongLow = 0;
+  for (const c of corpora) {
+    const gold = new Set(c.gold.map((b) => `${b.src}:${b.tgt}`));
+    for (const b of beadsOf(c, 'anchored')) {
+      if (!b.src.length || !b.tgt.length) continue;
+      if (gold.has(`${b.src}:${b.tgt}`)) { right++; if (b.score >= 0.5) rightHigh++; } else { wrong++; if (b.score < 0.5) wrongLow++; }
+    }
+  }
+  const pct = (a: number, n: number) => (n ? (100 * a / n).toFixed(1) : '-') + '%';
+  console.log(`\n${title}\n  right pairings scored >= 0.5: ${rightHigh}/${right} (${pct(rightHigh, right)})   wrong pairings scored < 0.5 (flagged low-confidence): ${wrongLow}/${wrong} (${pct(wrongLow, wrong)})`);
 }
 
 const fmt = (s: Scores) => `P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}`;
@@ -44,5 +63,6 @@ const seeds = [1, 2, 3, 4, 5];
 report('EN-RU news, stress (~7% deleted or merged, 5 seeds each)', [...enRuDev, ...enRuTest].flatMap((c) => seeds.map((s) => stress(c, s))));
 report('EN-RU news without paragraphs, stress (~7% deleted or merged, 5 seeds each)', [...enRuDev, ...enRuTest].flatMap((c) => seeds.map((s) => stress(flat(c), s))));
 report('Translations that are not 1:1 copies (held out; one is a different article: every pairing there is wrong)', translationDocuments());
+separation('Scores of tandem beads: translations above and EN-RU news with stress (5 seeds)', [...translationDocuments(), ...[...enRuDev, ...enRuTest].flatMap((c) => seeds.map((s) => stress(c, s)))]);
 report('Text+Berg de-fr tests, stress (~7% deleted or merged)', [0, 1, 2, 3, 4, 5, 6].map((k) => stress(textBerg(`test${k}`))));
 console.log(`\n(${((Date.now() - started) / 1000).toFixed(1)} s)`);

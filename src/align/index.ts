@@ -10,6 +10,7 @@ import { IdSet, joinSpan, sentenceUnit, sharedOnly, Vocabulary, type FeatureOpti
 import { loadLexicon, type Lexicon } from './lexicon.ts';
 import { calibrate, defaultModel, galeChurchModel, lengthRatio, makeModel } from './model.ts';
 import { alignUnits } from './search.ts';
+import { weighScores } from './confidence.ts';
 
 export { beadFlags, isConfident, type FlagOptions } from './flags.ts';
 export { formatGold, parseGold, strictScores, sumScores, type Scores } from './metrics.ts';
@@ -36,7 +37,7 @@ export interface AlignOptions {
 /** Aligns two sentence lists; the beads cover every sentence of both sides, in order. */
 export function alignSentences(src: string[], tgt: string[], options: AlignOptions = {}): Bead[] {
   const { shared } = buildUnits(src, tgt, options);
-  return alignWithCalibration(shared.src, shared.tgt, options);
+  return weighed(alignWithCalibration(shared.src, shared.tgt, options), shared.src, shared.tgt, options);
 }
 
 /**
@@ -52,7 +53,13 @@ export function alignDocuments(srcParagraphs: string[][], tgtParagraphs: string[
   const srcStart = starts(srcParagraphs), tgtStart = starts(tgtParagraphs);
   const paraBeads = alignWithCalibration(paragraphUnits(srcStart, units.srcUnits, srcUnits, units.vocab),
     paragraphUnits(tgtStart, units.tgtUnits, tgtUnits, units.vocab), options);
-  return alignWithCalibration(srcUnits, tgtUnits, options, sentenceGroups(groupUncertain(paraBeads), srcStart, tgtStart));
+  return weighed(alignWithCalibration(srcUnits, tgtUnits, options, sentenceGroups(groupUncertain(paraBeads), srcStart, tgtStart)),
+    srcUnits, tgtUnits, options);
+}
+
+/** Scores weighed by the document's anchor evidence (confidence.ts); the length-only baseline has none. */
+function weighed(beads: Bead[], src: Unit[], tgt: Unit[], options: AlignOptions): Bead[] {
+  return options.method === 'gale-church' ? beads : weighScores(beads, src, tgt);
 }
 
 /** paragraphs.flat() in a plain loop: the generic builtin (any depth, holes) was ~3% of a warm align pass. */

@@ -32,3 +32,34 @@ describe('translations that are not 1:1 copies', () => {
     }
   });
 });
+
+describe('scores', () => {
+  it('flags every pairing of an unrelated "translation" as low-confidence, by the documents\' own anchors', () => {
+    // Length alone paired the football report with the bakery article line by line at 0.79-0.90.
+    const c = docs.get('unrelated-article')!;
+    const paired = align(c).filter((b) => b.src.length && b.tgt.length);
+    expect(paired.length).toBeGreaterThan(5);
+    for (const b of paired) expect(b.score, textOf(c, b).src.join(' ')).toBeLessThan(0.5);
+  });
+
+  it('keeps right pairings confident in real translations, with or without a dictionary', () => {
+    for (const c of docs.values()) {
+      if (c.name.includes('unrelated')) continue;
+      const gold = new Set(c.gold.map((b) => `${b.src}:${b.tgt}`));
+      for (const b of align(c)) if (gold.has(`${b.src}:${b.tgt}`) && b.src.length && b.tgt.length) expect(b.score, c.name).toBeGreaterThanOrEqual(0.5);
+    }
+  });
+
+  it('lowers a pairing without any shared anchor in a document whose pairs share them', () => {
+    const c = docs.get('metro-merged-split')!;
+    // A last sentence on each side, of similar length, from two other articles.
+    const src = [...c.src, 'Spartak host Rostov on the same day, the club announced.'];
+    const tgt = [...c.tgt, 'Некоторые покупатели приехали из соседних районов.'];
+    const beads = alignDocuments([src], [tgt], { srcLang: 'en', tgtLang: 'ru' });
+    const last = beads.at(-1)!;
+    expect(last).toMatchObject({ src: [c.src.length], tgt: [c.tgt.length] });
+    // Length alone scored it 0.88; its anchors put it below every right pairing of the document.
+    expect(last.score).toBeLessThan(0.6);
+    for (const b of beads) if (b !== last && b.src.length && b.tgt.length) expect(b.score).toBeGreaterThan(last.score + 0.3);
+  });
+});

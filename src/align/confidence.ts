@@ -1,0 +1,92 @@
+// A bead's score says how sure the aligner is. The programme's score compares a bead with leaving
+// its sentences unpaired, which length alone can win: two unrelated articles of similar sentence
+// lengths were paired line by line at 0.8-0.9. Here the score is also weighed against what the
+// document's own anchors say: how often its beads share an anchor, against how often sentences two
+// beads apart do (a chance pairing in this same pair of documents, whatever the dictionary or script).
+import type { Bead } from '../types.ts';
+import { sharedIds, similarity } from './cost.ts';
+import type { Unit } from './features.ts';
+
+/** Sentences with fewer anchor keys say too little either way (a one-word heading, "Stop!"). */
+const MIN_KEYS = 2;
+/**
+ * Documents look parallel when their beads' mean similarity exceeds chance pairs' by this much, or is
+ * three times it (pairs without a dictionary share few anchors, chance pairs next to none).
+ */
+const MIN_LIFT = 0.25;
+/** Beads needed before a document is judged as a whole. */
+const MIN_BEADS = 4;
+/** Scores of a document whose beads look like chance pairings are scaled by this (below 0.5, so flagged). */
+const UNRELATED_SCALE = 0.4;
+
+export interface Evidence {
+  /** Smoothed share of the document's beads (with enough keys a side) that share an anchor. */
+  paired: number;
+  /** The same share for sentences two beads apart: what chance gives in this pair of documents. */
+  chance: number;
+  /** Whether the documents look parallel: their beads are clearly more alike than chance pairs. */
+  parallel: boolean;
+}
+
+/** Beads with the programme's scores re-weighed by the document's anchor evidence (new bead objects, same pairings). */
+export function weighScores(beads: Bead[], src: Unit[], tgt: Unit[]): Bead[] {
+  const evidence = documentEvidence(beads, src, tgt);
+  if (!evidence) return beads;
+  // A content bead without any shared anchor is as much less likely as such beads are rarer among
+  // the document's beads than among chance pairs.
+  const unanchored = Math.log((1 - evidence.paired) / (1 - evidence.chance));
+  return beads.map((b) => {
+    if (!b.src.length || !b.tgt.length) return b;
+    let score = b.score;
+    if (!evidence.parallel) score *= UNRELATED_SCALE;
+    else if (unanchored < 0 && hasContent(b, src, tgt) && !anchored(b, src, tgt)) score = logistic(logit(score) + unanchored);
+    return { ...b, score: Math.round(score * 1000) / 1000 };
+  });
+}
+
+/** The document's anchor evidence, undefined when too few beads have anchors to judge. */
+export function documentEvidence(beads: Bead[], src: Unit[], tgt: Unit[]): Evidence | undefined {
+  const content = beads.filter((b) => b.src.length && b.tgt.length && hasContent(b, src, tgt));
+  if (content.length < MIN_BEADS) return undefined;
+  let hits = 0, chanceHits = 0, chanceTries = 0, sim = 0, chanceSim = 0;
+  for (let k = 0; k < content.length; k++) {
+    if (anchored(content[k], src, tgt)) hits++;
+    sim += beadSimilarity(content[k], src, tgt);
+    for (const other of [content[k - 2], content[k + 2]]) {
+      if (!other) continue;
+      chanceTries++;
+      const pair = { src: content[k].src, tgt: other.tgt, score: 0 };
+      if (anchored(pair, src, tgt)) chanceHits++;
+      chanceSim += beadSimilarity(pair, src, tgt);
+    }
+  }
+  const paired = (hits + 1) / (content.length + 2), chance = (chanceHits + 1) / (chanceTries + 2);
+  // Parallel when the beads are more alike than chance pairs: by similarity, because in a text of one
+  // vocabulary (a charter of rights: "right", "everyone" in every article) chance pairs share an anchor
+  // nearly as often as true ones, but far fewer of them.
+  const meanSim = sim / content.length, meanChance = chanceSim / Math.max(1, chanceTries);
+  return { paired, chance, parallel: meanSim - meanChance >= MIN_LIFT || meanSim >= 3 * meanChance + 0.02 };
+}
+
+function hasContent(b: Bead, src: Unit[], tgt: Unit[]): boolean {
+  let s = 0, t = 0;
+  for (const i of b.src) s += src[i].keys;
+  for (const j of b.tgt) t += tgt[j].keys;
+  return s >= MIN_KEYS && t >= MIN_KEYS;
+}
+
+function anchored(b: Bead, src: Unit[], tgt: Unit[]): boolean {
+  for (const i of b.src) for (const j of b.tgt) if (sharedIds(src[i], tgt[j]) > 0) return true;
+  return false;
+}
+
+/** The bead's lexical similarity (0..1), shared anchors summed over its sentence pairs. */
+function beadSimilarity(b: Bead, src: Unit[], tgt: Unit[]): number {
+  let shared = 0, s = 0, t = 0;
+  for (const i of b.src) { s += src[i].keys; for (const j of b.tgt) shared += sharedIds(src[i], tgt[j]); }
+  for (const j of b.tgt) t += tgt[j].keys;
+  return similarity(shared, s, t);
+}
+
+const logit = (p: number) => Math.log(Math.max(p, 1e-6) / Math.max(1 - p, 1e-6));
+const logistic = (x: number) => 1 / (1 + Math.exp(-x));
