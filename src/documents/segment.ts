@@ -141,7 +141,9 @@ function sentenceCuts(text: string, locale: string): number[] {
   // ICU does not count the ellipsis character as a terminator; before a capital it ends a sentence.
   if (text.includes('…')) for (const m of text.matchAll(ELLIPSIS_END)) cuts.push(m.index! + m[0].length);
   if (text.includes('—') || text.includes('–') || text.includes(' - ')) {
-    for (const m of text.matchAll(DASH_START)) cuts.push(m.index! + m[0].length);
+    for (const m of text.matchAll(DASH_START)) {
+      if (!DAY_MONTH.test(text.slice(Math.max(0, m.index! - 12), m.index))) cuts.push(m.index! + m[0].length);
+    }
   }
   cuts.sort((a, b) => a - b);
   // Every protected form has an @ or a / (or www.): most prose has neither.
@@ -188,6 +190,10 @@ const CONTINUATION = /^\s*(?:[—–-]\s*)?[\p{Ll},;:)]/u;
 const WORD_BEFORE_PERIOD = /(?:^|[\s(«"„“'])([\p{L}.-]+)\.$/u;
 /** Initials: a single capital letter, possibly within a dotted run (J. K., А.Г., U.S.). */
 const INITIALS = /^(?:\p{Lu}\.)*\p{Lu}$/u;
+/** "т. д" of "и т. д." (and so on), which ends sentences, unlike "д." (house) before a number. */
+const ETC = /(?:^|[^\p{L}])т\.\s?д$/u;
+/** A day and an abbreviated month before a period: a dateline ("Минск, 14 авг. — Рабочие…"), not a sentence end. */
+const DAY_MONTH = /(?:^|\s)\d{1,2}\s+\p{L}{3,5}$/u;
 /** A year before "г." (2020 г.), which is no town (г. Минск). */
 const YEAR_G = /\d\s*г$/u;
 
@@ -201,6 +207,7 @@ function joins(text: string, cut: number): boolean {
   if (INITIALS.test(word)) return true;
   const lower = word.toLowerCase();
   if (lower === 'г') return !YEAR_G.test(before.slice(0, -1));
+  if (lower === 'д' && ETC.test(before.slice(0, -1))) return false; // "и т. д." (etc.) ends a sentence; "д. 5" (house) does not
   return TITLES.has(lower);
 }
 

@@ -83,6 +83,11 @@ describe('sentence segmentation', () => {
     expect(split('They marched - and then went home. Nobody was hurt - not one person.'))
       .toEqual(['They marched - and then went home.', 'Nobody was hurt - not one person.']);
   });
+  it('ends a sentence at "и т. д." but not at a dateline\'s abbreviated month before a dash', () => {
+    expect(split('Требовали свободы слова, собраний и т. д. Власти отказали. Улицу перекрыли у д. 5. Потом открыли.'))
+      .toEqual(['Требовали свободы слова, собраний и т. д.', 'Власти отказали.', 'Улицу перекрыли у д. 5.', 'Потом открыли.']);
+    expect(split('Минск, 14 авг. — Рабочие вышли на улицы. Колонна растянулась.')).toEqual(['Минск, 14 авг. — Рабочие вышли на улицы.', 'Колонна растянулась.']);
+  });
   it('keeps a list number with its item', () => {
     expect(split('1. Fair elections for everyone. 2. The release of detainees.'))
       .toEqual(['1. Fair elections for everyone.', '2. The release of detainees.']);
