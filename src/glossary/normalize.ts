@@ -50,6 +50,14 @@ function shiftMatches(matches: TermMatch[], changes: Change[], normalized: strin
   });
 }
 
+/** True when a mention is a plural surname naming a family (the Tikhanovskys, Тихановских). */
+export const isFamilyPlural = (m: DetailedMatch): boolean => m.spellings.some(isPlural);
+
+/** What house style writes for a deprecated or unlisted mention (Tikhanovskys → Tsikhanouskis), if it rewrites it. */
+export function houseSpelling(m: DetailedMatch, text: string, lang: Lang, entry: Glossary['entries'][number] | undefined): string | undefined {
+  return changeFor(m, text, lang, entry)?.after;
+}
+
 function changeFor(m: DetailedMatch, text: string, lang: Lang, entry: Glossary['entries'][number] | undefined): Change | undefined {
   if (!entry || m.via === 'hashtag' || m.status !== 'deprecated' || !m.spellings) return undefined;
   const script = scriptOf(m.surface);

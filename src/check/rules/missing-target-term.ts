@@ -1,7 +1,7 @@
 // missing-target-term: the source names a glossary entry that has terms in the target language, and
 // no preferred or admitted form of them (in any case form or romanisation the matcher knows) is in the
 // target. A target that carries only a deprecated variant is left to deprecated-term, which names the
-// variant and its replacement: one problem, one finding.
+// variant and its replacement: one problem, one finding. A source hashtag asks for nothing.
 import { t } from '../../i18n/index.ts';
 import { isInLanguage, uniqueBy, type GlossaryIndex, type SegmentTerms } from '../terms.ts';
 import type { CheckedSegment, Finding } from '../types.ts';
@@ -10,7 +10,8 @@ export function missingTargetTerms(at: CheckedSegment, terms: SegmentTerms, inde
   const tgt = at.segment.tgt;
   if (!tgt || !tgt.text.trim()) return [];
   const found: Finding[] = [];
-  for (const mention of uniqueBy(terms.src, (m) => m.entry)) {
+  // A hashtag names a feed and is often kept as it is (#belarus): it asks for no translation.
+  for (const mention of uniqueBy(terms.src.filter((m) => m.via !== 'hashtag'), (m) => m.entry)) {
     const expected = index.terms(mention.entry, terms.tgtLang, ['preferred', 'admitted']);
     if (!expected.length) continue;
     const inTarget = terms.tgt.filter((m) => m.entry === mention.entry && isInLanguage(m, terms.tgtLang, index));

@@ -1,5 +1,5 @@
-// inconsistent-term on the shipped glossary, whose Russian names are listed as full names only: a
-// back-transliterated surname renders the surname of the preferred full name, as normalisation writes it.
+// Rules on the shipped glossary with copy as newsrooms write it: Russian names listed as full names only
+// (a back-transliterated surname renders the preferred full name's surname), family plurals, hashtags.
 import { describe, expect, it } from 'vitest';
 import { checkSegments } from '../../src/check/index.ts';
 import { createMatcher, loadGlossaries } from '../../src/glossary/index.ts';
@@ -28,5 +28,23 @@ describe('inconsistent-term with surnames implied by full names', () => {
     ]);
     const found = checkSegments(segments, glossary, matcher, { rules: ['inconsistent-term'] });
     expect(found.map((v) => `${v.segment} ${v.found} ${v.expected}`)).toEqual(['c Белоруссия Беларусь']);
+  });
+});
+
+describe('deprecated-term and missing-target-term on family plurals and hashtags', () => {
+  const run = (rows: Parameters<typeof batch>[0]) => checkSegments(batch(rows), glossary, matcher, { rules: ['deprecated-term', 'missing-target-term'] })
+    .map((v) => `${v.segment} ${v.rule} ${v.entry} ${v.found} -> ${v.expected?.join(' / ')}`);
+
+  it('reports a deprecated family plural once and suggests the house-style plural', () => {
+    expect(run([['p', 'ru', 'Тихановские поженились в 2004 году.', 'en', 'The Tikhanovskys married in 2004.']]))
+      .toEqual(['p deprecated-term tsikhanouski Tikhanovskys -> Tsikhanouskis']);
+    expect(run([['g', 'ru', 'Силовики Лукашенко задержали людей.', 'en', 'Lukashenko’s police detained people.']]))
+      .toEqual(['g deprecated-term lukashenka Lukashenko’s -> Lukashenka']);
+  });
+
+  it('asks no translation of a hashtag kept as it is, but still of the name in the text', () => {
+    expect(run([['h', 'en', 'Join us at #belarus and #minsk.', 'ru', 'Присоединяйтесь: #belarus и #minsk.']])).toEqual([]);
+    expect(run([['t', 'en', 'Minsk marched (#minsk).', 'ru', 'Город вышел на марш (#minsk).']]))
+      .toEqual(['t missing-target-term minsk Minsk -> Минск']);
   });
 });
