@@ -26,8 +26,13 @@ const TITLES = new Set([
 ]);
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
-const TWEET_SIGNATURE = new RegExp(
-  `\\s[—–]\\s[^—–\\n]{1,80}?\\(@\\w{1,30}\\)\\s+(?:${MONTHS})\\s+\\d{1,2},\\s+\\d{4}\\s*$`, 'u');
+/** Month names as a tweet embed made in Russian, Ukrainian or Belarusian dates it ("14 августа 2020 г."). */
+const MONTHS_GENITIVE = 'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря'
+  + '|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня'
+  + '|студзеня|лютага|сакавіка|красавіка|чэрвеня|ліпеня|жніўня|верасня|кастрычніка|лістапада|снежня';
+/** The embed's date: "August 14, 2020" (US English), "14 August 2020" (British), "14 августа 2020 г." */
+const TWEET_DATE = `(?:(?:${MONTHS})\\s+\\d{1,2},\\s+\\d{4}|\\d{1,2}\\s+(?:${MONTHS}|${MONTHS_GENITIVE})\\s+\\d{4}(?:\\s*[гр]\\.)?)`;
+const TWEET_SIGNATURE = new RegExp(`\\s[—–]\\s[^—–\\n]{1,80}?\\(@\\w{1,30}\\)\\s+${TWEET_DATE}\\s*$`, 'u');
 // Links, e-mail and handles: their inner punctuation never ends a sentence. Trailing . , ! ? ) » "
 // belong to the sentence, not the link.
 const PROTECTED = /(?:https?:\/\/|www\.)[^\s<>«»"]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}|(?<![\p{L}\p{N}])@\w+|(?<![\p{L}\p{N}@.])(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}\/[^\s<>«»"]*/gu;

@@ -46,6 +46,13 @@ describe('sentence segmentation', () => {
     expect(split('Фото: Катерина Гордеева, https://t.co/SAPdczGoiG pic.twitter.com/vDMk37H5B4 — TUT.BY (@tutby) August 14, 2020'))
       .toEqual(['Фото: Катерина Гордеева, https://t.co/SAPdczGoiG pic.twitter.com/vDMk37H5B4', '— TUT.BY (@tutby) August 14, 2020']);
   });
+  it('knows tweet signatures dated as British, Russian, Ukrainian and Belarusian embeds date them', () => {
+    expect(split('Рабочие МТЗ идут к Дому правительства pic.twitter.com/AbC123 — Ольга Писарева (@OlgaP) 14 августа 2020 г.'))
+      .toEqual(['Рабочие МТЗ идут к Дому правительства pic.twitter.com/AbC123', '— Ольга Писарева (@OlgaP) 14 августа 2020 г.']);
+    expect(split('Workers walked out pic.twitter.com/AbC123 — Olga (@olga) 14 August 2020')).toEqual(['Workers walked out pic.twitter.com/AbC123', '— Olga (@olga) 14 August 2020']);
+    expect(split('Працоўныя выйшлі — Ганна (@hanna) 14 жніўня 2020 г.')).toEqual(['Працоўныя выйшлі', '— Ганна (@hanna) 14 жніўня 2020 г.']);
+    expect(split('Робітники вийшли — Ганна (@hanna) 14 серпня 2020 р.')).toEqual(['Робітники вийшли', '— Ганна (@hanna) 14 серпня 2020 р.']);
+  });
   it('reports offsets into the paragraph', () => {
     const text = '  First one.   Second one!  ';
     for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
