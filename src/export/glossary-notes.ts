@@ -24,8 +24,10 @@ function preferredIn(entry: GlossaryEntry, lang: Lang, shape: string): string | 
 }
 
 /**
- * "Tikhanovskaya → ru: Тихановская (deprecated; en: Tsikhanouskaya) [tsikhanouskaya]" with a glossary,
- * "Tikhanovskaya = Tikhanovskaya (deprecated) [tsikhanouskaya]" without one.
+ * "Tikhanovskaya → ru: Тихановская (deprecated; en: Tsikhanouskaya) [tsikhanouskaya]" with a glossary
+ * ("Tsikhanouskaya → uk: none in the glossary (ru: Тихановская; be: Ціханоўская) [tsikhanouskaya]" when
+ * it has no form in the other language), "Tikhanovskaya = Tikhanovskaya (deprecated) [tsikhanouskaya]"
+ * without one.
  */
 export function glossaryNote(match: Match, otherLang: Lang | undefined, entries: Map<string, GlossaryEntry>): string {
   const entry = entries.get(match.entry);
@@ -35,6 +37,21 @@ export function glossaryNote(match: Match, otherLang: Lang | undefined, entries:
   const own = match.status === 'preferred' ? undefined : preferredIn(entry, match.lang, shape);
   const status = match.status === 'preferred' ? '' : ` (${match.status}${own ? `; ${match.lang}: ${own}` : ''})`;
   const target = otherLang ? preferredIn(entry, otherLang, shape) : undefined;
-  const arrow = target ? ` → ${otherLang}: ${target}` : ` = ${match.term}`;
+  const arrow = target ? ` → ${otherLang}: ${target}`
+    : otherLang ? ` → ${otherLang}: ${elsewhere(entry, [match.lang, otherLang], shape)}` : ` = ${match.term}`;
   return `${match.surface}${arrow}${status} [${match.entry}]`;
+}
+
+/**
+ * For a language the entry has no form in (a Ukrainian translation with a glossary of English,
+ * Russian and Belarusian forms): says so, with the preferred forms of its other languages, which
+ * a translator can go by, instead of repeating the source term as if it were the translation.
+ */
+function elsewhere(entry: GlossaryEntry, skip: Lang[], shape: string): string {
+  const langs = [...new Set(entry.terms.map((term) => term.lang))].filter((lang) => !skip.includes(lang));
+  const forms = langs.flatMap((lang) => {
+    const form = preferredIn(entry, lang, shape);
+    return form ? [`${lang}: ${form}`] : [];
+  });
+  return `none in the glossary${forms.length ? ` (${forms.join('; ')})` : ''}`;
 }

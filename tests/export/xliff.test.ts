@@ -57,6 +57,12 @@ describe('segmentsToXliff', () => {
       'Tikhanovskaya → ru: Тихановская (deprecated; en: Tsikhanouskaya) [tsikhanouskaya]',
       'Minsk = Minsk (preferred) [no-such-entry]',
     ]);
+    // Into a language the glossary has no form in: said so, with the forms of its other languages.
+    const uk = segmentsToXliff([{ ...segment, terms: segment.terms.slice(0, 1) }], { ...options, tgtLang: 'uk', glossary });
+    expect(xmllint(uk, 'xliff')).toBe('');
+    expect([...uk.matchAll(/<note [^>]*>([^<]*)<\/note>/g)].map((m) => m[1])).toEqual([
+      'Svetlana Tikhanovskaya → uk: none in the glossary (ru: Светлана Тихановская; be: Святлана Ціханоўская) (deprecated; en: Sviatlana Tsikhanouskaya) [tsikhanouskaya]',
+    ]);
   });
 
   it('keeps control characters as <cp/> and markup as text', () => {
