@@ -10,6 +10,15 @@ const TO_ISO3: Record<string, string> = {
 };
 const FROM_ISO3: Record<string, string> = Object.fromEntries(Object.entries(TO_ISO3).map(([k, v]) => [v, k]));
 
+// ICU's language names, asked to give none rather than echo the code back: a code without a name is
+// not a language (a typo such as 'en-ur' for en-ru, or 'zz').
+const NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** Whether a lower-case ISO 639 code (two or three letters) names a language. */
+export function isLanguageCode(code: string): boolean {
+  return /^[a-z]{2,3}$/.test(code) && NAMES.of(code) !== undefined;
+}
+
 export function toIso3(lang: Lang): string {
   return TO_ISO3[lang] ?? lang;
 }

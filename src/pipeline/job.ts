@@ -10,6 +10,8 @@ import { UsageError } from '../cli/errors.ts';
 import type { Lang } from '../types.ts';
 import { providersSchema, type ProviderConfig } from '../translate/index.ts';
 import { decodeText, DEFAULT_LIMITS, type DocumentError, type ReadLimits } from '../documents/index.ts';
+// codes.ts alone: a bad job file is reported before the language stage and its models are loaded.
+import { isLanguageCode } from '../language/codes.ts';
 import schema from './job.schema.json' with { type: 'json' };
 
 export type OutputFormat = 'jsonl' | 'tsv' | 'tmx' | 'xliff';
@@ -55,7 +57,11 @@ export const JOB_SCHEMA = { ...schema, properties: { ...schema.properties,
     items: { ...providersSchema.items, discriminator: { propertyName: 'type' } } } } } } };
 // validateSchema: false, because checking our own schema against JSON Schema's meta-schema on every
 // run was some 60 ms of each start; a test checks it once.
-const validate = new Ajv({ allErrors: true, strict: false, discriminator: true, validateSchema: false }).compile<JobFile>(JOB_SCHEMA);
+// Formats: a language code must name a language (codes.ts); verbose, so a message can quote the value.
+const validate = new Ajv({ allErrors: true, strict: false, discriminator: true, validateSchema: false, verbose: true })
+  .addFormat('language', isLanguageCode)
+  .addFormat('language-pair', (pair: string) => pair.split('-').every(isLanguageCode))
+  .compile<JobFile>(JOB_SCHEMA);
 
 export function loadJob(file: string): Job {
   const path = resolve(file);
@@ -129,6 +135,7 @@ function describe(error: ErrorObject): string {
     const near = known.find((k) => editDistance(k, key) <= Math.max(1, Math.floor(k.length / 4)));
     return `is not a known field${near ? ` (did you mean '${near}'?)` : ''}; known: ${known.join(', ')}`;
   }
+  if (error.keyword === 'format') return t('run:job.unknownLanguage', { value: String(error.data) });
   if (error.keyword === 'enum') return `${error.message}: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
   return error.message ?? error.keyword;
 }
@@ -168,6 +175,9 @@ export function resolveJob(data: JobFile, where: { name: string; base: string; f
   const root = resolve(where.base, data.root ?? '.');
   const pairs = (data.pairs ?? ['en-ru']).map(parsePair);
   const languages = data.languages ?? [...new Set(pairs.flatMap((p) => [p.src, p.tgt]))];
+  // A job file's codes were checked with their line (schema formats); these may come from flags.
+  const unknown = [...languages, ...pairs.flatMap((p) => [p.src, p.tgt])].find((code) => !isLanguageCode(code));
+  if (unknown) throw new UsageError(t('run:job.unknownLanguage', { value: unknown }));
   return {
     name: where.name,
     ...(where.file ? { file: where.file } : {}),

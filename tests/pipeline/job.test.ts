@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { UsageError } from '../../src/cli/errors.ts';
 import { Ajv } from 'ajv';
-import { discoverDocuments, loadJob, pairDocuments, parseJobText } from '../../src/pipeline/index.ts';
+import { discoverDocuments, loadJob, pairDocuments, parseJobText, resolveJob } from '../../src/pipeline/index.ts';
 import { JOB_SCHEMA } from '../../src/pipeline/job.ts';
 import { REPO } from './helpers.ts';
 
@@ -22,6 +22,15 @@ describe('job files', () => {
     expect(errorOf('input: a\nconcurrency: many\n')).toMatch(/^x\.job\.yaml:2:14: concurrency must be integer/);
     expect(errorOf('languages: [en]\n')).toMatch(/^x\.job\.yaml:1:1: \(top level\) must have required property 'input'/);
     expect(errorOf('{"input": "a", "pairing": {"by": "name"}}')).toMatch(/^x\.job\.yaml:1:34: pairing\.by/);
+  });
+  it('refuses language codes that name no language, at file:line in a job file and from flags', () => {
+    expect(errorOf('input: a\nlanguages: [en, ru, zz]\n')).toMatch(/^x\.job\.yaml:2:21: languages\.2 'zz' is not a language code/);
+    expect(errorOf('input: a\npairs: [en-ru, en-xx]\n')).toMatch(/^x\.job\.yaml:2:16: pairs\.1 'en-xx' is not a language code/);
+    expect(errorOf('input: a\npairs: [{src: en, tgt: qq}]\n')).toMatch(/^x\.job\.yaml:2:\d+: pairs\.0\.tgt 'qq' is not a language code/);
+    expect(errorOf('input: a\nlanguages: [en, ru, uk, be, de, nds]\npairs: [en-ru, uk-be]\n')).toBe('valid');
+    // `tandem run --input ... --languages en,zz` builds the job without a file.
+    expect(() => resolveJob({ input: 'a', languages: ['en', 'zz'] }, { name: 'x', base: '/' })).toThrow(/'zz' is not a language code/);
+    expect(() => resolveJob({ input: 'a', pairs: ['en-xx'] }, { name: 'x', base: '/' })).toThrow(/'xx' is not a language code/);
   });
   it('reports YAML syntax errors at file:line', () => {
     expect(errorOf('input: [a, b\nlanguages: [en]\n')).toMatch(/^x\.job\.yaml:\d+:\d+: /);
