@@ -3,6 +3,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { documentDirections, writeJobOutputs, type LanguagePair, type OutputFormat } from '../export/index.ts';
+import { t } from '../i18n/index.ts';
 import type { Segment } from '../types.ts';
 import { ReviewSession, SEGMENTS_FILE, type OpenOptions } from './session.ts';
 
@@ -61,12 +62,16 @@ export async function writeReviewed(session: ReviewSession): Promise<ApplySummar
     formats: jobFormats(jobFiles), docs: session.documents,
   });
   await session.markApplied(await readFile(join(jobDir, SEGMENTS_FILE)));
+  // Without the glossary the XLIFF notes the pipeline wrote ("→ ru: Тихановская") come out poorer,
+  // for every document: easy to miss, so say it.
+  const warnings = !session.glossary && segments.some((s) => s.terms.length)
+    ? [...session.warnings, t('review:noGlossaryApplied')] : session.warnings;
   return {
     decisions: session.decisions, count: segments.length,
     confirmed: segments.filter((s) => s.reviewed).length,
     edited: segments.filter((s) => s.review?.edited).length,
     restructured: segments.filter((s) => s.review?.restructured).length,
-    files: files.map((f) => relative(jobDir, f)), warnings: session.warnings,
+    files: files.map((f) => relative(jobDir, f)), warnings,
   };
 }
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { readJsonl } from '../../src/export/index.ts';
-import { ReviewSession, applyReview } from '../../src/review/index.ts';
+import { ReviewSession, applyReview, loadGlossary } from '../../src/review/index.ts';
 import { seedSegments, writeJob } from './fixture.ts';
 
 const BIN = new URL('../../bin/tandem.js', import.meta.url).pathname;
@@ -80,6 +80,10 @@ describe('review session', () => {
     await session.close();
     const summary = await applyReview(dir);
     expect(summary).toMatchObject({ decisions: 2, count: seedSegments().length + 1, confirmed: 1, restructured: 1 });
+    // Written without a glossary, so the XLIFF notes are poorer than the pipeline's: the user is told.
+    expect(summary.warnings).toEqual([expect.stringMatching(/^no glossary given \(--job or --glossary\)/)]);
+    const glossary = await loadGlossary([join(dir, '..', '..', 'glossary.yaml')]);
+    expect((await applyReview(dir, { glossary })).warnings).toEqual([]);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmx'))).toEqual(['en-ru.tmx']);
     expect(existsSync(join(dir, 'xliff'))).toBe(true);
     const first = readFileSync(join(dir, 'segments.jsonl'), 'utf8');

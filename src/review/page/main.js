@@ -113,6 +113,8 @@ async function writeOutputs() {
   try {
     const answer = await send('apply', () => app.rev);
     setStatus('written', { count: answer.applied.files.length, confirmed: answer.applied.confirmed });
+    // e.g. no glossary: the outputs are written, but poorer than the pipeline's (text from the server).
+    if (answer.applied.warnings?.length) $('status').textContent += ` · ${answer.applied.warnings.join(' · ')}`;
   } catch (error) {
     if (error instanceof RequestError && error.status === 409) { await reload(); setStatus('reloaded'); }
     else setStatus('notWritten', { reason: error.message });
