@@ -22,6 +22,8 @@ export class ParagraphBuilder {
   private map: OffsetMap = [];
   private delta = NaN;
   private space = false;
+  /** The space due is a line break (<br>, a Markdown hard break), which ends a line of an address or a list. */
+  private newline = false;
   private lastSourceEnd = 0;
   readonly paragraphs: SourceParagraph[] = [];
 
@@ -52,7 +54,8 @@ export class ParagraphBuilder {
 
   /** Adds run[from, to), words with single spaces between them, after a space if one is due. */
   private addStretch(run: string, from: number, to: number, sourceStart: number): void {
-    if (this.length && (this.space || from > 0)) this.add(' ');
+    if (this.length && (this.space || from > 0)) this.add(this.newline ? '\n' : ' ');
+    this.newline = false;
     const source = sourceStart + from;
     if (source - this.length !== this.delta) {
       this.delta = source - this.length;
@@ -71,6 +74,12 @@ export class ParagraphBuilder {
   /** Inline boundary that separates words (e.g. <br>, a table cell) without ending the paragraph. */
   separate(): void { this.space = true; }
 
+  /**
+   * A line break inside the paragraph: kept as '\n' (the only white space left in a paragraph's text
+   * that is not one space), where the segmenter ends a sentence unless a lowercase word goes on.
+   */
+  lineBreak(): void { this.space = true; this.newline = true; }
+
   /** Ends the current paragraph (if it has text). */
   close(): void {
     if (this.length) {
@@ -81,7 +90,7 @@ export class ParagraphBuilder {
       if (!verbatim) paragraph.map = this.map; // not a spread, which costs several times more per object on Node 20
       this.paragraphs.push(paragraph);
     }
-    this.pieces = []; this.length = 0; this.map = []; this.delta = NaN; this.space = false;
+    this.pieces = []; this.length = 0; this.map = []; this.delta = NaN; this.space = false; this.newline = false;
   }
 }
 

@@ -12,7 +12,7 @@ const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'body', 'cap
   'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'header', 'hr', 'html', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td',
   'tfoot', 'th', 'thead', 'tr', 'ul']);
-const SEPARATING = new Set(['br', 'img', 'input', 'wbr']);
+const SEPARATING = new Set(['img', 'input', 'wbr']);
 const WORD = /\p{L}{2,}/gu;
 const LETTER = /[\p{L}\p{N}]/gu;
 
@@ -62,8 +62,10 @@ export function readHtml(source: string): { paragraphs: SourceParagraph[] } {
       if (name === 'a' && attribs.href !== undefined) { frame.link = true; links++; counts.links++; }
       stack.push(frame);
       if (BLOCK.has(name)) close();
-      else if (name === 'br' && ++breaks === 2) close(); // <br><br>: the paragraph break of older CMSs
-      else if (SEPARATING.has(name)) builder.separate();
+      else if (name === 'br') {
+        if (++breaks === 2) close(); // <br><br>: the paragraph break of older CMSs
+        else builder.lineBreak();
+      } else if (SEPARATING.has(name)) builder.separate();
     },
     onclosetag(name) {
       const frame = stack.pop();

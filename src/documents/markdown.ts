@@ -45,7 +45,7 @@ function appendInline(builder: ParagraphBuilder, text: string, node: Node, base:
   for (const child of node.children ?? []) {
     if (child.type === 'text' || child.type === 'inlineCode') appendValue(builder, text, child, child.value ?? '', base);
     else if (child.type === 'image') appendValue(builder, text, child, child.alt ?? '', base);
-    else if (child.type === 'break') builder.separate();
+    else if (child.type === 'break') builder.lineBreak();
     else if (child.type !== 'html') appendInline(builder, text, child, base);
   }
 }

@@ -232,5 +232,8 @@ function pushSentence(spans: Span[], text: string, from: number, to: number, han
 function pushTrimmed(spans: Span[], text: string, from: number, to: number): void {
   while (from < to && isSpace(text.charCodeAt(from))) from++;
   while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
-  if (to > from) spans.push({ start: from, end: to, text: text.slice(from, to) });
+  if (to <= from) return;
+  // A line break the sentence runs on over (<br> before a lowercase word) is a space in its text; same length, same offsets.
+  const sentence = text.slice(from, to);
+  spans.push({ start: from, end: to, text: sentence.includes('\n') ? sentence.replace(/\n/g, ' ') : sentence });
 }

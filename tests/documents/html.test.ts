@@ -28,7 +28,7 @@ describe('HTML news page', () => {
       'Factory workers walk out in Minsk as protests enter a sixth day',
       'By Jane Doe · 14 August 2020',
       expect.stringMatching(/^Thousands of workers .* never seen anything like it\.$/),
-      expect.stringMatching(/^«Уходи!» — chanted the crowd.* Others carried nothing at all\.$/),
+      expect.stringMatching(/^«Уходи!» — chanted the crowd.*since 1994\.\nSome workers .* flag\.\nOthers carried nothing at all\.$/),
       'Workers gather outside the MTZ gates on Friday. Photo: A. Petrova / Ledger',
       'Strikes spread to other plants',
       expect.stringMatching(/^By noon, .* roughly 1,200 people\.$/),
@@ -68,8 +68,17 @@ describe('HTML chrome', () => {
       '<ul><li><a href="/x">One story</a></li><li><a href="/y">Another story</a></li></ul><ul><li>Plain item</li><li><a href="/z">Linked item</a></li></ul>'))
       .toEqual(['See the report and the letter from the union.', 'Plain item', 'Linked item']);
   });
-  it('breaks a paragraph at <br><br>, as older CMSs write paragraphs, and not at one <br>', () => {
-    expect(texts('<div>First paragraph.<br>\n<br>\nSecond one.<br>Same paragraph.</div>')).toEqual(['First paragraph.', 'Second one. Same paragraph.']);
+  it('breaks a paragraph at <br><br>, as older CMSs write paragraphs, and a line at one <br>', () => {
+    expect(texts('<div>First paragraph.<br>\n<br>\nSecond one.<br>Same paragraph.</div>')).toEqual(['First paragraph.', 'Second one.\nSame paragraph.']);
+  });
+  it('ends a sentence at a line break unless a lowercase word goes on, with offsets kept', () => {
+    const html = '<p>Strikes on Friday:<br>Minsk — 5,000<br>Grodno — 3,000<br/>Brest — about\n1,000</p><h2>Workers walked<br>out again</h2>';
+    const sentences = segmentParagraphs(parseDocument(html, 'b', 'b.html').paragraphs);
+    expect(sentences.map((s) => s.text)).toEqual(['Strikes on Friday:', 'Minsk — 5,000', 'Grodno — 3,000', 'Brest — about 1,000', 'Workers walked out again']);
+    expect(sentences.map((s) => html.slice(s.start, s.end))).toEqual(['Strikes on Friday:', 'Minsk — 5,000', 'Grodno — 3,000', 'Brest — about\n1,000',
+      'Workers walked<br>out again']);
+    const md = 'Strikes on Friday:\\\nMinsk — 5,000  \nGrodno — 3,000\n';
+    expect(segmentParagraphs(parseDocument(md, 'm', 'm.md').paragraphs).map((s) => s.text)).toEqual(['Strikes on Friday:', 'Minsk — 5,000', 'Grodno — 3,000']);
   });
 });
 

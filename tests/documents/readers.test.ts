@@ -118,7 +118,7 @@ describe('HTML', () => {
   const doc = parseDocument(html, 'h', 'h.html');
   it('strips markup, keeps block paragraphs, drops scripts, styles and titles', () => {
     expect(doc.format).toBe('html');
-    expect(doc.paragraphs.map((p) => p.text)).toEqual(['Minsk & Grodno', 'Workers walked out. They marched. Then left.', 'One item', 'Two', 'Broken markup']);
+    expect(doc.paragraphs.map((p) => p.text)).toEqual(['Minsk & Grodno', 'Workers walked out. They marched.\nThen left.', 'One item', 'Two', 'Broken markup']);
   });
   it('traces words back to their source offsets', () => {
     for (const p of doc.paragraphs) {
