@@ -25,8 +25,19 @@ const SKIP_SRC_MOVE: Move = { di: 1, dj: 0, prior: 0 }, SKIP_TGT_MOVE: Move = { 
 let stamp = new Int32Array(1024);
 let round = 0;
 
+/** 1 for a unit that opens a paragraph (after the first), per side: a bead that joins units across one pays CROSS_PARAGRAPH. */
+export interface Opens { src: Uint8Array; tgt: Uint8Array }
+
+/**
+ * The cost of a merge or split that joins sentences of two paragraphs of one side when the sentences
+ * past the paragraph break bring no anchor of their own: an untranslated sentence opening a paragraph
+ * was merged into the previous paragraph's last bead (at 0.99). A translator who merged paragraphs
+ * and joined their sentences leaves anchors of both in the joined one, and pays nothing.
+ */
+export const CROSS_PARAGRAPH = 3;
+
 /** Best path through the band; beads cover every unit of both sides, in order. */
-export function alignBanded(src: Unit[], tgt: Unit[], model: Model, band: Band): Bead[] {
+export function alignBanded(src: Unit[], tgt: Unit[], model: Model, band: Band, opens?: Opens): Bead[] {
   const n = src.length, m = tgt.length;
   const { lo, hi } = band;
   const srcLen = prefix(src, 'len', 0), tgtLen = prefix(tgt, 'len', 1);
@@ -80,7 +91,8 @@ export function alignBanded(src: Unit[], tgt: Unit[], model: Model, band: Band):
         if (cost[p] + partial >= best) continue;
         const s = groupShared(current, i - di, i, j - dj, j);
         const sim = similarity(s, srcKeys[i] - srcKeys[i - di], tgtKeys[j] - tgtKeys[j - dj]);
-        const c = cost[p] + withLexical(partial, moves[k], sim, model);
+        let c = cost[p] + withLexical(partial, moves[k], sim, model);
+        if (opens && (di > 1 || dj > 1) && c < best && joinsUnsupported(current, opens, s, i - di, i, j - dj, j)) c += CROSS_PARAGRAPH;
         if (c < best) { best = c; how = 2 + k; }
       }
       cost[here] = best; back[here] = how;
@@ -98,6 +110,20 @@ export function alignBanded(src: Unit[], tgt: Unit[], model: Model, band: Band):
     i -= move.di; j -= move.dj;
   }
   return beads.reverse();
+}
+
+/**
+ * Whether a bead joins sentences across a paragraph opening on one side without both parts bringing
+ * shared anchors of their own: `shared` (the whole bead's count) is no more than one part's alone.
+ */
+function joinsUnsupported(c: Current, opens: Opens, shared: number, i0: number, i1: number, j0: number, j1: number): boolean {
+  for (let a = i0 + 1; a < i1; a++) {
+    if (opens.src[a] && shared <= Math.max(groupShared(c, i0, a, j0, j1), groupShared(c, a, i1, j0, j1))) return true;
+  }
+  for (let b = j0 + 1; b < j1; b++) {
+    if (opens.tgt[b] && shared <= Math.max(groupShared(c, i0, i1, j0, b), groupShared(c, i0, i1, b, j1))) return true;
+  }
+  return false;
 }
 
 // What the pair counts of the call in progress read (a context object instead of closures per call).

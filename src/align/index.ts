@@ -10,6 +10,7 @@ import { IdSet, joinSpan, sentenceUnit, sharedOnly, Vocabulary, type FeatureOpti
 import { loadLexicon, type Lexicon } from './lexicon.ts';
 import { calibrate, defaultModel, galeChurchModel, lengthRatio, makeModel } from './model.ts';
 import { alignUnits } from './search.ts';
+import type { Opens } from './dp.ts';
 import { weighScores } from './confidence.ts';
 
 export { beadFlags, isConfident, type FlagOptions } from './flags.ts';
@@ -53,8 +54,9 @@ export function alignDocuments(srcParagraphs: string[][], tgtParagraphs: string[
   const srcStart = starts(srcParagraphs), tgtStart = starts(tgtParagraphs);
   const paraBeads = alignWithCalibration(paragraphUnits(srcStart, units.srcUnits, srcUnits, units.vocab),
     paragraphUnits(tgtStart, units.tgtUnits, tgtUnits, units.vocab), options);
-  return weighed(alignWithCalibration(srcUnits, tgtUnits, options, sentenceGroups(groupUncertain(paraBeads), srcStart, tgtStart)),
-    srcUnits, tgtUnits, options);
+  const groups = sentenceGroups(groupUncertain(paraBeads), srcStart, tgtStart);
+  const opens = { src: opensOf(srcStart), tgt: opensOf(tgtStart) };
+  return weighed(alignWithCalibration(srcUnits, tgtUnits, options, groups, opens), srcUnits, tgtUnits, options);
 }
 
 /** Scores weighed by the document's anchor evidence (confidence.ts); the length-only baseline has none. */
@@ -107,12 +109,20 @@ function sentenceGroups(paragraphGroups: Bead[], srcStart: number[], tgtStart: n
   return groups;
 }
 
+/** 1 at each sentence that opens a paragraph after the first, from the paragraph starts (`starts`). */
+function opensOf(start: number[]): Uint8Array {
+  const out = new Uint8Array(start[start.length - 1]);
+  for (let p = 1; p < start.length - 1; p++) if (start[p] < out.length) out[start[p]] = 1;
+  return out;
+}
+
 /** One pass over the groups, each aligned on its own; the beads index the whole documents. */
-function alignGroups(groups: Group[], srcUnits: Unit[], tgtUnits: Unit[], model: Model): Bead[] {
+function alignGroups(groups: Group[], srcUnits: Unit[], tgtUnits: Unit[], model: Model, opens?: Opens): Bead[] {
   const beads: Bead[] = [];
   for (const { srcFrom, srcTo, tgtFrom, tgtTo } of groups) {
+    const groupOpens = opens && { src: opens.src.subarray(srcFrom, srcTo), tgt: opens.tgt.subarray(tgtFrom, tgtTo) };
     // The group's beads are fresh: their indexes are moved to the whole document's in place.
-    for (const b of alignUnits(srcUnits.slice(srcFrom, srcTo), tgtUnits.slice(tgtFrom, tgtTo), model)) {
+    for (const b of alignUnits(srcUnits.slice(srcFrom, srcTo), tgtUnits.slice(tgtFrom, tgtTo), model, groupOpens)) {
       for (let k = 0; k < b.src.length; k++) b.src[k] += srcFrom;
       for (let k = 0; k < b.tgt.length; k++) b.tgt[k] += tgtFrom;
       beads.push(b);
@@ -176,13 +186,13 @@ function baseModel(src: Unit[], tgt: Unit[], options: AlignOptions): Model {
  * A first pass fits the length model to this pair, the second aligns with it. A pass aligns the
  * units whole, or group by group (alignDocuments); the beads index `src` and `tgt`.
  */
-function alignWithCalibration(src: Unit[], tgt: Unit[], options: AlignOptions, groups?: Group[]): Bead[] {
+function alignWithCalibration(src: Unit[], tgt: Unit[], options: AlignOptions, groups?: Group[], opens?: Opens): Bead[] {
   const model = baseModel(src, tgt, options);
-  const first = groups ? alignGroups(groups, src, tgt, model) : alignUnits(src, tgt, model);
+  const first = groups ? alignGroups(groups, src, tgt, model, opens) : alignUnits(src, tgt, model);
   if (options.method === 'gale-church') return first;
   const tuned = calibrate(model, first, src, tgt);
   if (tuned === model) return first;
-  return groups ? alignGroups(groups, src, tgt, tuned) : alignUnits(src, tgt, tuned);
+  return groups ? alignGroups(groups, src, tgt, tuned, opens) : alignUnits(src, tgt, tuned);
 }
 
 /** Where each paragraph's sentences start in the flattened document, and the sentence count last. */

@@ -25,6 +25,27 @@ describe('translations that are not 1:1 copies', () => {
     expect(strictScores(beads, c.gold).f1).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('does not merge an untranslated sentence that opens a paragraph into the previous paragraph\'s bead', () => {
+    // "The budget now goes to the governor..." ends a paragraph; "Debate on the budget began..." opens
+    // the next, which the translation leaves out. The two were paired with one sentence at 0.99.
+    const c = docs.get('budget-abridged')!;
+    const beads = align(c);
+    const debate = beads.find((b) => c.src[b.src[0]]?.startsWith('Debate on the budget') || b.src.some((i) => c.src[i].startsWith('Debate')))!;
+    expect(debate.tgt).toEqual([]);
+    expect(strictScores(beads, c.gold).f1).toBe(1);
+  });
+
+  it('still joins sentences across paragraphs when the translator merged the paragraphs and the sentences', () => {
+    const src = [['The line is 14.5 kilometres long and has nine stations.', 'Construction began in 2015.'],
+      ['The contractor, Stroitransgaz-Yug, was replaced in 2019 after a series of accidents.', 'Passengers were mostly happy.'],
+      ['Not everyone was pleased, though.']];
+    const tgt = [['Длина линии — 14,5 километра, на ней девять станций.',
+      'Строительство началось в 2015 году, а подрядчика, компанию «Стройтрансгаз-Юг», в 2019 году заменили после серии аварий.',
+      'Пассажиры в основном довольны.'], ['Впрочем, довольны не все.']];
+    const beads = alignDocuments(src, tgt, { srcLang: 'en', tgtLang: 'ru' });
+    expect(beads.map((b) => [b.src, b.tgt])).toEqual([[[0], [0]], [[1, 2], [1]], [[3], [2]], [[4], [3]]]);
+  });
+
   it('aligns merged, split and added sentences and a moved caption', () => {
     for (const name of ['metro-merged-split', 'flood-caption-tweet']) {
       const c = docs.get(name)!;
