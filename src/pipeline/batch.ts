@@ -3,8 +3,8 @@
 // outputs are written once, at the end, from all documents in id order: a resumed run writes the
 // same bytes as an uninterrupted one. (A document's own XLIFF is written to a temp file as soon as
 // it is finished and only renamed into place at the end, with the rest.)
-import { rmSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import PQueue from 'p-queue';
 import { createActor, type SnapshotFrom } from 'xstate';
 import { DocumentStager, removeStaleTempFiles, TOOL_VERSION, writeJobOutputs, type DocumentFileSettings,
@@ -85,6 +85,7 @@ export async function runBatch(job: Job, options: BatchOptions = {}): Promise<Ba
   const { deps, glossaryFiles } = options.prepared ?? await buildDeps(job);
   const settings: StageSettings = { languages: job.languages, pairs: job.pairs, limits: job.limits, retries: job.retries,
     lowConfidence: job.lowConfidence };
+  createOutputFolder(job.outDir);
   const store = new StateStore(job.outDir, options.flushMs);
   const glossaryKey = glossaryFiles.map((f) => { const s = statSync(f); return [relative(job.root, f), s.size, Math.floor(s.mtimeMs)]; });
   // Versions are part of the key: snapshots of another tandem's or machine's are not resumed.
@@ -151,6 +152,23 @@ async function runQueue(tasks: DocTask[], machine: DocumentMachine, settings: St
   });
   await queue.onIdle();
   return { outputs, resumedDocuments };
+}
+
+/**
+ * Makes the output folder one level at a time: Node's recursive mkdir never returns where mkdir
+ * answers ENOENT for a parent that exists (under /proc). A folder that cannot be made or written is
+ * the user's to fix before anything runs (exit 2), not a crash after the documents were read.
+ */
+function createOutputFolder(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d) && dirname(d) !== d; d = dirname(d)) missing.unshift(d);
+  try {
+    for (const d of missing) mkdirSync(d);
+    if (!statSync(dir).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    throw new UsageError(t('run:job.outDir', { dir, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+  }
 }
 
 /**

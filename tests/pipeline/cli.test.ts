@@ -29,6 +29,14 @@ describe('tandem run on the command line', () => {
     expect(run.stderr).toMatch(/either a job file or --input/);
   });
 
+  it('refuses an output folder it cannot make before reading any document (exit 2, one line)', async () => {
+    const file = join(dir, 'a.txt');
+    for (const out of [file, join(file, 'out')]) {
+      const run = await runCli(['run', '--input', file, '--out', out, '-q']);
+      expect([run.code, run.stderr.trim()]).toEqual([2, `cannot write the output folder ${out} (ENOTDIR). Run 'tandem run --help'.`]);
+    }
+  });
+
   it('prints its version', async () => {
     const run = await runCli(['--version']);
     expect([run.code, run.stdout]).toEqual([0, `tandem ${JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version}\n`]);
