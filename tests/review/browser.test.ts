@@ -77,6 +77,10 @@ describe('review page', () => {
   it('shows every bead with its id, badges, term entries and normalisation diff', async () => {
     expect(await page.locator('.row[data-segment-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-segment-id'))))
       .toEqual(base.map((s) => s.id));
+    expect(await page.locator('.row .sid').allTextContents()).toEqual(base.map((s) => s.id));
+    // The document (and its translation) heads its first row: the seed article, then the hostile one.
+    expect(await page.locator('.row .doc-head').allTextContents())
+      .toEqual([`${seed[0].doc} → ${seed[0].tgtDoc}`, 'hostile.en.txt → hostile.ru.txt']);
     expect(await rowOf(seed[0]).locator('.badge.lang').allTextContents()).toEqual(['EN', 'RU']);
     expect(await rowOf(seed[0]).locator('.badge.score').textContent()).toBe(seed[0].score!.toFixed(2));
     const glossary = (await loadGlossary([GLOSSARY]))!;

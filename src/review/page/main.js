@@ -52,7 +52,8 @@ function render({ scroll = true } = {}) {
 function rowAt(index) {
   const bead = app.beads[index];
   const current = index === app.index;
-  return renderRow(bead, index, { current, mode: current ? app.mode : null, cut: app.cut }, app.glossary, app.violations[bead.key]);
+  const docHead = index % PAGE_SIZE === 0 || app.beads[index - 1].doc !== bead.doc;
+  return renderRow(bead, index, { current, mode: current ? app.mode : null, cut: app.cut, docHead }, app.glossary, app.violations[bead.key]);
 }
 
 /** Redraws the rows at `indices` (all on the current page) in place, and scrolls to the current one if asked. */

@@ -38,7 +38,11 @@ function badge(className, text, title) {
 
 function meta(bead, index, violations) {
   const box = el('div', 'meta');
-  box.append(el('span', 'num', `#${index + 1}`));
+  const num = el('span', 'num', `#${index + 1} `);
+  const id = el('span', 'sid', bead.id);
+  id.title = tr('badge.segment');
+  num.append(id);
+  box.append(num);
   if (bead.score !== null && bead.score !== undefined) {
     const level = bead.score >= 0.7 ? 'good' : bead.score >= 0.4 ? 'fair' : 'poor';
     box.append(badge(`score score-${level}`, bead.score.toFixed(2), tr('badge.score')));
@@ -171,7 +175,20 @@ function findings(bead, violations) {
   return list;
 }
 
-/** The row of one bead. `view` = {current, mode: null|'split'|'edit'|'term', cut: {src, tgt}}. */
+/** The document's name (and its translation's) over its first row on a page. */
+function docHead(bead) {
+  const head = el('div', 'doc-head');
+  head.title = tr('badge.document');
+  head.append(el('span', 'doc-name', bead.doc));
+  if (bead.tgtDoc) head.append(' → ', el('span', 'doc-name', bead.tgtDoc));
+  return head;
+}
+
+/**
+ * The row of one bead. `view` = {current, mode: null|'split'|'edit'|'term', cut: {src, tgt}, docHead}:
+ * docHead for the first row of a document on the page, so an editor always sees which document a
+ * bead is in (and why a merge across the boundary is refused).
+ */
 export function renderRow(bead, index, view, glossary, violations = []) {
   const row = el('div', 'row');
   row.dataset.segmentId = bead.id;
@@ -184,6 +201,7 @@ export function renderRow(bead, index, view, glossary, violations = []) {
   if (bead.flags.includes('low-confidence')) row.classList.add('low');
   if (bead.src.length !== 1 || bead.tgt.length !== 1) row.classList.add('non11');
   if (view.current) row.classList.add('current');
+  if (view.docHead) row.append(docHead(bead));
   row.append(meta(bead, index, violations), side(bead, 'src', view, glossary), side(bead, 'tgt', view, glossary));
   if (violations.length || bead.termProblems.length) row.append(findings(bead, violations));
   if (view.current && view.mode === 'term') row.append(termForm(bead, glossary));
