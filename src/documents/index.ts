@@ -7,6 +7,6 @@ export { ParagraphBuilder, toSourceOffset, type OffsetMap, type SourceParagraph 
 export { readPlainText } from './text.ts';
 export { readHtml } from './html.ts';
 export { readMarkdown } from './markdown.ts';
-export { DEFAULT_LIMITS, formatOf, parseDocument, readDocument, type ReadDocument, type ReadLimits } from './read.ts';
+export { DEFAULT_LIMITS, decodeDocument, formatOf, parseDocument, readDocument, type ReadDocument, type ReadLimits } from './read.ts';
 export { splitSentences, type Span } from './segment.ts';
 export { hasWords, segmentParagraphs, type RawSentence } from './sentences.ts';

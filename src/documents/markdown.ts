@@ -1,7 +1,7 @@
 // Markdown: CommonMark through mdast-util-from-markdown, which gives every node its source offsets.
 // Paragraphs, headings, list items, quotes and table cells (GFM tables) become paragraphs; code blocks are not
 // prose and are dropped; HTML blocks are read as HTML (an export from a CMS keeps its <figure> and
-// <p> there); link text and image descriptions are kept, link targets are not. A YAML or TOML front
+// <p> there); link text and image descriptions are kept, link targets and footnote labels are not. A YAML or TOML front
 // matter block (Jekyll, Hugo, Obsidian exports) is metadata, not prose: it is left out, and its
 // `date` becomes the document's date.
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -19,6 +19,11 @@ const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 const DROPPED = new Set(['code', 'yaml', 'toml', 'definition', 'thematicBreak']);
 /** YAML (---) or TOML (+++) front matter at the very start of the file. */
 const FRONT_MATTER = /^(?:---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)|\+\+\+[ \t]*\r?\n[\s\S]*?\r?\n\+\+\+)[ \t]*(?=\r?\n|$)/;
+/**
+ * Footnote references and the labels of their definitions ("text[^1].", "[^1]: The note."), which
+ * CommonMark leaves as text (footnotes are an extension): the note is prose, its label is not.
+ */
+const FOOTNOTE_LABEL = /\[\^[^\]\s]+\](?::[ \t]*)?/g;
 /** How far ahead a character of a node's value is looked for in its source (past "> ", indents, escapes). */
 const LOOK_AHEAD = 40;
 
@@ -43,7 +48,8 @@ export function readMarkdown(source: string): { date?: string; paragraphs: Sourc
 /** Appends the text of a node's inline content; `text` is what its offsets count in, from `base`. */
 function appendInline(builder: ParagraphBuilder, text: string, node: Node, base: number): void {
   for (const child of node.children ?? []) {
-    if (child.type === 'text' || child.type === 'inlineCode') appendValue(builder, text, child, child.value ?? '', base);
+    if (child.type === 'text') appendValue(builder, text, child, (child.value ?? '').replace(FOOTNOTE_LABEL, ''), base);
+    else if (child.type === 'inlineCode') appendValue(builder, text, child, child.value ?? '', base);
     else if (child.type === 'image') appendValue(builder, text, child, child.alt ?? '', base);
     else if (child.type === 'break') builder.lineBreak();
     else if (child.type !== 'html') appendInline(builder, text, child, base);

@@ -29,6 +29,14 @@ export function formatOf(path: string): DocumentFormat {
   return 'text';
 }
 
+/**
+ * A file's bytes as text, for the format its path names: only HTML declares its charset (see
+ * charset.ts); other formats are UTF-8, or UTF-16 by BOM. For commands that read files themselves.
+ */
+export function decodeDocument(bytes: Uint8Array, path: string): string {
+  return formatOf(path) === 'html' ? decodeHtml(bytes) : decodeText(bytes);
+}
+
 /** Parses already decoded text; `format` defaults to the one the path's extension says. */
 export function parseDocument(source: string, id: string, path: string, format = formatOf(path)): ReadDocument {
   const read: { paragraphs: SourceParagraph[]; date?: string } =
@@ -44,10 +52,7 @@ export function parseDocument(source: string, id: string, path: string, format =
  */
 export async function readDocument(path: string, id: string, limits: Partial<ReadLimits> = {}): Promise<ReadDocument> {
   const { maxFileBytes, maxParagraphChars } = { ...DEFAULT_LIMITS, ...limits };
-  const format = formatOf(path);
-  const bytes = readBytes(path, maxFileBytes);
-  // Only HTML declares its charset (see charset.ts); other formats are UTF-8 or UTF-16 by BOM.
-  const doc = parseDocument(format === 'html' ? decodeHtml(bytes) : decodeText(bytes), id, path, format);
+  const doc = parseDocument(decodeDocument(readBytes(path, maxFileBytes), path), id, path);
   if (!doc.paragraphs.length) throw new DocumentError('empty');
   const long = doc.paragraphs.find((p) => p.text.length > maxParagraphChars);
   if (long) throw new DocumentError('paragraphTooLong', { paragraph: long.index + 1, chars: long.text.length, limit: maxParagraphChars });

@@ -169,6 +169,12 @@ describe('Markdown', () => {
     expect(sentences.map((s) => text.slice(s.start, s.end))).toEqual(['Workers walked out on Friday.', 'They marched to the centre.',
       'First item\n  continues here.', 'Then a second sentence.', 'Fish \\& chips &amp; more.', 'The last one.']);
   });
+  it('keeps footnotes as prose without their labels, with offsets', () => {
+    const text = 'Turnout was 80%[^1] by noon.\n\n[^1]: The commission\'s figure, disputed.\n';
+    const sentences = segmentParagraphs(parseDocument(text, 'n', 'n.md').paragraphs);
+    expect(sentences.map((s) => s.text)).toEqual(['Turnout was 80% by noon.', 'The commission\'s figure, disputed.']);
+    expect(sentences.map((s) => text.slice(s.start, s.end))).toEqual(['Turnout was 80%[^1] by noon.', 'The commission\'s figure, disputed.']);
+  });
   it('reads GFM tables cell by cell, with their inline Markdown', () => {
     const text = 'Plants on strike:\n\n| Plant | City | Workers |\n|:------|------|--------:|\n| **MTZ** | [Minsk](https://minsk.example) | about 5,000 |\n' +
       '| BelAZ | Zhodino \\| Жодино | 2,000 |\n\nA | B is not a table.\n';
