@@ -3,10 +3,11 @@
 // spellings of one name across scripts and schemas compare equal or near (used by align and check).
 import * as iuliia from 'iuliia';
 import { BELARUSIAN_SCHEMAS, romanizeBelarusian } from './belarusian.ts';
+import { DUDEN_RUSSIAN } from './german.ts';
 
-const RUSSIAN_SCHEMAS = Object.entries(iuliia)
+const RUSSIAN_SCHEMAS = [...Object.entries(iuliia)
   .filter(([name, value]) => name !== 'Schemas' && name !== 'Schema' && value && typeof value === 'object' && 'map' in value)
-  .map(([, value]) => value as iuliia.Schema);
+  .map(([, value]) => value as iuliia.Schema), DUDEN_RUSSIAN];
 
 export const CYRILLIC = /[\u0400-\u04FF]/;
 /** 'en' for 'en', 'en-GB', 'EN_us': glossaries and detectors do not always agree on tags. */
@@ -18,7 +19,7 @@ export function primaryLang(tag: string): string {
 }
 export const hasCyrillic = (s: string) => CYRILLIC.test(s);
 
-/** All distinct romanisations of a Cyrillic term: every iuliia schema for Russian, ours for Belarusian. */
+/** All distinct romanisations of a Cyrillic term: every iuliia schema and German's for Russian, ours for Belarusian. */
 export function romanizations(term: string, lang: string): string[] {
   const words = term.split(' ').map((w) => romanizedWord(w, lang));
   const out = new Set<string>();

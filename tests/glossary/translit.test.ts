@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nameKey, nameSimilarity, romanizations, romanizeBelarusian, toCyrillic } from '../../src/glossary/index.ts';
+import { nameKey, nameSimilarity, normalize, romanizations, romanizeBelarusian, toCyrillic } from '../../src/glossary/index.ts';
+import { entries, glossary, matcher } from './helpers.ts';
 
 describe('nameKey', () => {
   it('keys one name alike across scripts and romanisations', () => {
@@ -28,6 +29,23 @@ describe('romanisation', () => {
     const all = romanizations('Тихановская', 'ru');
     expect(all).toEqual(expect.arrayContaining(['Tikhanovskaya', 'Tikhanovskaia', 'Tikhanovskaja', 'Tihanovskaja']));
     expect(all).not.toContain('Тихановская');
+  });
+
+  it('writes names as the German press does, from Russian (Duden) and from Belarusian', () => {
+    expect(romanizations('Светлана Тихановская', 'ru')).toContain('Swetlana Tichanowskaja');
+    expect(romanizations('Сергей Тихановский', 'ru')).toContain('Sergej Tichanowski');
+    expect(romanizations('Александр Лукашенко', 'ru')).toContain('Alexandr Lukaschenko');
+    expect(romanizations('Роман Головченко', 'ru')).toContain('Roman Golowtschenko');
+    expect(romanizations('Елена', 'ru')).toContain('Jelena');
+    expect(romanizeBelarusian('Святлана Ціханоўская', 'german')).toBe('Swjatlana Zichanouskaja');
+    expect(romanizeBelarusian('Аляксандр Лукашэнка', 'german')).toBe('Aljaksandr Lukaschenka');
+  });
+
+  it('finds German-press spellings in text, each as its own person, and rewrites them to the house spelling', () => {
+    const text = 'Tichanowskaja und Tichanowski, Lukaschenko und Zichanouskaja; Kolesnikowa wurde festgenommen.';
+    expect(entries(text, 'de')).toEqual(['tsikhanouskaya:Tichanowskaja', 'tsikhanouski:Tichanowski', 'lukashenka:Lukaschenko',
+      'tsikhanouskaya:Zichanouskaja', 'kalesnikava:Kolesnikowa']);
+    expect(normalize('Swetlana Tichanowskaja sprach.', 'en', matcher, glossary).text).toBe('Sviatlana Tsikhanouskaya sprach.');
   });
 
   it('back-transliterates Latin names into Russian Cyrillic', () => {
