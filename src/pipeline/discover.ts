@@ -36,11 +36,15 @@ function commonFolder(paths: string[]): string {
   return base;
 }
 
-/** Splits NAME.ru.txt into { stem: 'NAME', lang: 'ru', ext: '.txt' } when ru is one of the languages. */
+/**
+ * Splits NAME.ru.txt into { stem: 'NAME', lang: 'ru', ext: '.txt' } when ru is one of the languages;
+ * the suffix in any case (NAME.RU.txt, as Windows users and CMS exports write it).
+ */
 function parseName(id: string, languages: string[]): { stem: string; lang?: string; ext: string } {
-  const m = /^(.*?)(?:\.([a-z]{2,3}))?(\.[^./]+)$/.exec(id);
+  const m = /^(.*?)(?:\.([a-zA-Z]{2,3}))?(\.[^./]+)$/.exec(id);
   if (!m) return { stem: id, ext: '' };
-  if (m[2] && languages.includes(m[2])) return { stem: m[1], lang: m[2], ext: m[3] };
+  const lang = m[2]?.toLowerCase();
+  if (lang && languages.includes(lang)) return { stem: m[1], lang, ext: m[3] };
   return { stem: m[1] + (m[2] ? '.' + m[2] : ''), ext: m[3] };
 }
 

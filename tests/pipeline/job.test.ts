@@ -59,6 +59,13 @@ describe('job files', () => {
     expect(tasks.find((t) => t.src.id === 'c/z.uk.txt')?.src.declared).toBe('uk');
     expect(tasks[0].tgt?.path).toBe(join(job.root, 'b/история.txt'));
   });
+  it('reads the language suffix in any case (NAME.EN.txt / NAME.RU.txt)', () => {
+    const job = loadJob(join(REPO, 'pipeline/default.job.yaml'));
+    const ids = ['Metro.EN.txt', 'Metro.RU.txt', 'flood.txt', 'flood.Ru.txt'];
+    const tasks = pairDocuments(ids.map((id) => ({ id, path: join(job.root, id) })), job);
+    expect(tasks.map((t) => [t.src.id, t.tgt?.id ?? null])).toEqual([['Metro.EN.txt', 'Metro.RU.txt'], ['flood.txt', 'flood.Ru.txt']]);
+    expect(tasks[0].tgt?.declared).toBe('ru');
+  });
   it('gives documents outside the root ids relative to the folder that holds them', async () => {
     const job = { ...loadJob(join(REPO, 'pipeline/default.job.yaml')), root: join(REPO, 'src'), input: [join(REPO, 'seeds') + '/*.txt'] };
     const found = await discoverDocuments(job);
