@@ -27,6 +27,8 @@ interface Traits {
   linkLetters: number;
   /** Words outside links. */
   plainWords: number;
+  /** Whether its first letters are outside a link (a label: "Share:", "Теги:"). */
+  labelFirst: boolean;
 }
 
 interface Frame { region: number; list: boolean; link: boolean; section: boolean; skip: boolean }
@@ -39,12 +41,12 @@ export function readHtml(source: string): { paragraphs: SourceParagraph[] } {
   const lists: number[] = [];
   const stack: Frame[] = [];
   let listCount = 0, skipping = 0, links = 0, sections = 0, breaks = 0;
-  let counts = { links: 0, letters: 0, linkLetters: 0, plainWords: 0 };
+  let counts = { links: 0, letters: 0, linkLetters: 0, plainWords: 0, labelFirst: false };
   const close = () => {
     const n = builder.paragraphs.length;
     builder.close();
     if (builder.paragraphs.length > n) traits.push({ regions: regions.slice(), list: lists.at(-1) ?? -1, ...counts });
-    counts = { links: 0, letters: 0, linkLetters: 0, plainWords: 0 };
+    counts = { links: 0, letters: 0, linkLetters: 0, plainWords: 0, labelFirst: false };
     breaks = 0;
   };
   const parser = new Parser({
@@ -83,6 +85,7 @@ export function readHtml(source: string): { paragraphs: SourceParagraph[] } {
       const letters = text.match(LETTER)?.length ?? 0;
       if (!letters) return;
       breaks = 0;
+      if (!counts.letters) counts.labelFirst = links === 0;
       counts.letters += letters;
       if (links > 0) counts.linkLetters += letters;
       else counts.plainWords += text.match(WORD)?.length ?? 0;
@@ -110,7 +113,8 @@ function storyParagraphs(paragraphs: SourceParagraph[], traits: Traits[], kept: 
   const story = paragraphs.filter((_, i) => {
     const t = traits[i];
     if (t.regions.some((r) => !kept[r])) return false;
-    if (t.links >= 2 && t.plainWords <= 1) return false;
+    // Links with nothing else, or after one label word; "Lukashenko met Putin" with two links is prose.
+    if (t.links >= 2 && (t.plainWords === 0 || (t.plainWords === 1 && t.labelFirst))) return false;
     return !(t.list >= 0 && linkList.get(t.list) && listSize.get(t.list)! >= 2);
   });
   if (!story.length) return paragraphs;

@@ -65,8 +65,9 @@ describe('HTML chrome', () => {
   });
   it('drops rows of links and lists of nothing but links, keeps prose with links in it', () => {
     expect(texts('<div><a href="/">Главная</a> | <a href="/news">Новости</a></div><p>See <a href="/a">the report</a> and <a href="/b">the letter</a> from the union.</p>' +
-      '<ul><li><a href="/x">One story</a></li><li><a href="/y">Another story</a></li></ul><ul><li>Plain item</li><li><a href="/z">Linked item</a></li></ul>'))
-      .toEqual(['See the report and the letter from the union.', 'Plain item', 'Linked item']);
+      '<ul><li><a href="/x">One story</a></li><li><a href="/y">Another story</a></li></ul><ul><li>Plain item</li><li><a href="/z">Linked item</a></li></ul>' +
+      '<p>Теги: <a href="/t/1">Беларусь</a>, <a href="/t/2">забастовки</a></p><p><a href="/l">Lukashenko</a> met <a href="/p">Putin</a></p>'))
+      .toEqual(['See the report and the letter from the union.', 'Plain item', 'Linked item', 'Lukashenko met Putin']);
   });
   it('breaks a paragraph at <br><br>, as older CMSs write paragraphs, and a line at one <br>', () => {
     expect(texts('<div>First paragraph.<br>\n<br>\nSecond one.<br>Same paragraph.</div>')).toEqual(['First paragraph.', 'Second one.\nSame paragraph.']);
