@@ -2,6 +2,7 @@
 // XLIFF per document and direction, and report.json, all through write.ts's atomic writer. Called by
 // the pipeline (which hands each finished document's XLIFF to a DocumentStager while later documents
 // are still processed) and by `tandem apply-review`.
+import { createHash } from 'node:crypto';
 import { t } from '../i18n/index.ts';
 import type { Glossary, Lang, Segment } from '../types.ts';
 import { segmentsToJsonl } from './jsonl.ts';
@@ -91,6 +92,32 @@ export function safeRelativePath(id: string): string {
   return parts.join('/') || '_';
 }
 
+// File names may have 255 bytes; the temp file each is written as first (write.ts) adds about 25.
+const MAX_NAME_BYTES = 200;
+
+/**
+ * `name + suffix` as a file name, the name cut (whole code points) when the two are too long, with a
+ * hash of the whole name so that names cut alike stay apart: a scraped article named after its
+ * 120-letter Cyrillic title (231 bytes, a legal name) made the job's XLIFF name too long, and the
+ * failed write lost every output of the job.
+ */
+function fitName(name: string, suffix: string): string {
+  if (Buffer.byteLength(name + suffix) <= MAX_NAME_BYTES) return name + suffix;
+  const tag = `~${createHash('sha256').update(name).digest('hex').slice(0, 12)}`;
+  const chars = Array.from(name);
+  let bytes = Buffer.byteLength(tag + suffix);
+  let keep = 0;
+  while (keep < chars.length && bytes + Buffer.byteLength(chars[keep]) <= MAX_NAME_BYTES) bytes += Buffer.byteLength(chars[keep++]);
+  return chars.slice(0, keep).join('') + tag + suffix;
+}
+
+/** The path of a document's file in the output folder: its own path, made safe, plus `suffix`. */
+function documentFilePath(id: string, suffix: string): string {
+  const parts = safeRelativePath(id).split('/');
+  const last = parts.pop()!;
+  return [...parts.map((part) => fitName(part, '')), fitName(last, suffix)].join('/');
+}
+
 /** What decides a document's own files besides its segments: the same for every document of a job. */
 export type DocumentFileSettings = Pick<JobOutputInput, 'pairs' | 'formats' | 'glossary'>;
 
@@ -102,7 +129,7 @@ export function documentFiles(doc: JobDocument, segments: Segment[], settings: D
   directions = documentDirections(doc, segments, settings.pairs)): Array<[string, string]> {
   if (!(settings.formats ?? OUTPUT_FORMATS).includes('xliff')) return [];
   return directions.map((dir) => [
-    `xliff/${safeRelativePath(doc.id)}.${safeRelativePath(dir.srcLang)}-${safeRelativePath(dir.tgtLang)}.xlf`,
+    `xliff/${documentFilePath(doc.id, `.${safeRelativePath(dir.srcLang)}-${safeRelativePath(dir.tgtLang)}.xlf`)}`,
     segmentsToXliff(segments, { ...dir, doc: doc.id, original: doc.path ?? doc.id, glossary: settings.glossary }),
   ]);
 }

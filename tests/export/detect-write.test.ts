@@ -205,7 +205,10 @@ describe('writeJobOutputs', () => {
   });
 
   it('gives every document its own XLIFF file, whatever characters its name has', async () => {
-    const names = ['news/a?b.txt', 'news/a_b.txt', 'news/a%3Fb.txt', 'news/Статья "1": <итоги>.txt', 'news/a*b|c.txt'];
+    // Names of 230-odd bytes are legal; with the suffix and the temp file's they were not.
+    const title = 'Светлана Тихановская покинула Беларусь после выборов '.repeat(3).slice(0, 124);
+    const names = ['news/a?b.txt', 'news/a_b.txt', 'news/a%3Fb.txt', 'news/Статья "1": <итоги>.txt', 'news/a*b|c.txt',
+      `news/${title}.txt`, `news/${title} (2).txt`, `${'"'.repeat(80)}/${title}.txt`];
     const segments: Segment[] = names.map((doc) => ({ doc, id: '0.0', src: { lang: 'en', text: `Text of ${doc}.` }, tgt: null, terms: [], score: null }));
     const dir = tempDir();
     await writeJobOutputs(dir, { segments, pairs: [{ srcLang: 'en', tgtLang: 'ru' }], formats: ['xliff'] });
@@ -213,6 +216,7 @@ describe('writeJobOutputs', () => {
     expect(files).toHaveLength(names.length);
     // No character Windows refuses in a file name, and each file holds its own document.
     for (const file of files) expect(file.slice('xliff/'.length)).not.toMatch(/[<>:"|?*\\]/);
+    for (const part of files.flatMap((file) => file.split('/'))) expect(Buffer.byteLength(part)).toBeLessThanOrEqual(200);
     expect(files.map((file) => readSegments(readFileSync(join(dir, file), 'utf8'))[0].doc).sort()).toEqual([...names].sort());
   });
 
