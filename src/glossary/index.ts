@@ -10,6 +10,8 @@ export { parseTbx, toTbx } from './tbx.ts';
 export { parseCsvGlossary } from './csv.ts';
 export { russianForms, snowballStem, type RussianStrategy } from './russian.ts';
 export { belarusianForms } from './belarusian-forms.ts';
+export { ukrainianForms } from './ukrainian-forms.ts';
+export { caseForms } from './forms.ts';
 export { shapeOf, preferredTerm } from './variants.ts';
 export { guessPerson } from './people.ts';
 export { normalizeParagraphs, type NormalizedParagraph, type ParagraphOptions } from './paragraphs.ts';

@@ -4,7 +4,7 @@
 import type { Change, Glossary, Lang, TermMatch } from '../types.ts';
 import type { DetailedMatch, Matcher } from './matcher.ts';
 import { isPlural, surnamePlurals } from './plural.ts';
-import { russianForms } from './russian.ts';
+import { caseForms } from './forms.ts';
 import { applyCase, casePattern } from './text.ts';
 import { preferredTerm, scriptOf } from './variants.ts';
 
@@ -102,7 +102,7 @@ function reinflect(preferred: string, m: DetailedMatch, term: { lang: Lang; gend
       out.push(words[i][0] + plurals[s.formIndex - s.pluralAt!].slice(1));
       continue;
     }
-    const forms = russianForms(words[i], info);
+    const forms = caseForms(words[i], term.lang, info);
     // An indeclinable preferred word (Лукашенко, Гродно) is the same in every case: Лукашенки → Лукашенко.
     if (forms.length === 1) { out.push(words[i]); continue; }
     const found = s.forms.slice(0, s.pluralAt);

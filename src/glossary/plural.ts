@@ -7,6 +7,7 @@
 import type { Lang } from '../types.ts';
 import { hasCyrillic, primaryLang } from './translit.ts';
 import { withStem, type WordInfo } from './russian.ts';
+import { ukrainianSurnamePlurals } from './ukrainian-forms.ts';
 import type { Pattern, Spelling } from './variants.ts';
 
 const VELAR_OR_HUSHING = /[кгхжшчщ]$/;
@@ -66,7 +67,9 @@ export function latinSurnamePlurals(word: string): string[] {
 /** The plural forms of a surname spelled in `lang` (Latin spellings take the English plural). */
 export function surnamePlurals(word: string, lang: Lang, info: WordInfo = {}): string[] {
   if (!hasCyrillic(word)) return latinSurnamePlurals(word);
-  return primaryLang(lang) === 'be' ? belarusianSurnamePlurals(word, info) : russianSurnamePlurals(word, info);
+  const primary = primaryLang(lang);
+  return primary === 'be' ? belarusianSurnamePlurals(word, info) : primary === 'uk' ? ukrainianSurnamePlurals(word, info)
+    : russianSurnamePlurals(word, info);
 }
 
 /** True when the spelling is a plural form of a surname. */

@@ -3,9 +3,9 @@
 // back-transliterations). A full name matches any combination of its positions' spellings, so
 // "Svetlana Tsikhanouskaya" is recognised even when only two other spellings are listed.
 import type { Glossary, GlossaryEntry, Lang, Term, TermStatus } from '../types.ts';
-import { belarusianForms } from './belarusian-forms.ts';
+import { caseForms } from './forms.ts';
 import { shareSurnamePlurals, surnamePlurals } from './plural.ts';
-import { russianForms, snowballStem, type RussianStrategy } from './russian.ts';
+import { snowballStem, type RussianStrategy } from './russian.ts';
 import { fold, hasCyrillic, primaryLang, romanizations, toCyrillic } from './translit.ts';
 
 export type Script = 'latin' | 'cyrillic';
@@ -137,7 +137,7 @@ function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[]
         const info = { gender: src.gender, indeclinable: src.indeclinable, surname: person && i === g.n - 1 };
         const latin = scriptOf(word) === 'latin';
         const forms = latin ? [word.toLowerCase()]
-          : primaryLang(src.lang) === 'be' ? belarusianForms(word, info) : russianForms(word, info);
+          : caseForms(word, src.lang, info);
         // A surname on its own may be plural, naming the family (the full name never is). Not for derived
         // romanisations: a plural of every schema's spelling (Tikhanovskajas) adds keys, and compile time,
         // for spellings nobody pluralises; Cyrillic back-transliterations (Цихановских) do occur.

@@ -1,0 +1,52 @@
+// Ukrainian case forms for glossary terms, like russianForms with Ukrainian endings: Тихановська →
+// Тихановської, Тихановській, Тихановську, Тихановською; Мінськ → у Мінську, Мінськом; Лукашенко →
+// Лукашенка, Лукашенкові (Ukrainian declines surnames in -о, unless the glossary marks them indeclinable).
+// Singular, and the plural of surnames; a smaller paradigm set than the Russian one.
+import { withStem, type WordInfo } from './russian.ts';
+
+const HUSHING = /[жчшщ]$/;
+
+export function ukrainianForms(word: string, info: WordInfo = {}): string[] {
+  const w = word.toLowerCase();
+  const capital = word[0] !== w[0];
+  const acronym = word.length > 1 && word === word.toUpperCase() && /\p{Lu}/u.test(word);
+  if (info.indeclinable || acronym || !/^[\u0400-\u04FF'’ʼ-]+$/.test(w) || w.length < 3) return [w];
+  const stem2 = w.slice(0, -2), stem1 = w.slice(0, -1);
+  // Adjectives and adjectival surnames: Тихановська/Тихановський, Центральна, Мінський; Колесникова.
+  const adjectivalA = /(?:ськ|цьк|зьк|н)а$/.test(w) || (capital && info.surname && /(?:ов|ев|єв|ін|їн)а$/.test(w));
+  if (adjectivalA) return withStem(stem1, ['а', 'ої', 'ій', 'у', 'ою']);
+  if (w.endsWith('ий')) return withStem(stem2, ['ий', 'ого', 'ому', 'им', 'ім']);
+  // A soft adjective (синій); a capitalised -ій is a name and a noun (Сергій, Андрій, below).
+  if (w.endsWith('ій') && !capital) return withStem(stem2, ['ій', 'ього', 'ьому', 'ім']);
+  if (w.endsWith('ія')) return withStem(stem2, ['ія', 'ії', 'ію', 'ією']); // Марія, комісія
+  if (w.endsWith('я')) return withStem(stem1, ['я', 'і', 'ю', 'ею']);
+  if (w.endsWith('а')) return HUSHING.test(stem1) ? withStem(stem1, ['а', 'і', 'у', 'ею']) : withStem(stem1, ['а', 'и', 'і', 'у', 'ою']);
+  if (w.endsWith('о')) {
+    // Men's surnames in -ко decline (Лукашенка, Лукашенкові); places in -о too (Гродна, у Гродні).
+    return info.surname || info.gender === 'm' ? withStem(stem1, ['о', 'а', 'у', 'ові', 'ом']) : withStem(stem1, ['о', 'а', 'у', 'ом', 'і']);
+  }
+  if (w.endsWith('ь')) {
+    // Білорусь → Білорусі, Білоруссю (the consonant doubles before -ю); Гомель → Гомеля, Гомелем.
+    return info.gender === 'f' ? [w, stem1 + 'і', stem1 + stem1.at(-1) + 'ю'] : withStem(stem1, ['ь', 'я', 'ю', 'еві', 'ем', 'і']);
+  }
+  if (w.endsWith('й')) return withStem(stem1, ['й', 'я', 'ю', 'єві', 'єм', 'ї']); // Андрій, Сергій
+  if (/[аеєиіїоуюя]$/.test(w) || info.gender === 'f') return [w];
+  // Consonant-final: Мінськ, Брест, Протасевич; surnames in -ов/-ін take -им in the instrumental.
+  const instr = capital && info.surname && /(?:ов|ев|єв|ін|їн)$/.test(w) ? 'им' : HUSHING.test(w) ? 'ем' : 'ом';
+  return withStem(w, ['', 'а', 'у', 'ові', instr, 'і']);
+}
+
+/** Ukrainian plural case forms of a surname (Тихановські, Тихановських; Колесникови; Протасевичі). */
+export function ukrainianSurnamePlurals(word: string, info: WordInfo = {}): string[] {
+  const w = word.toLowerCase();
+  if (info.indeclinable || !/^[\u0400-\u04FF'’ʼ-]+$/.test(w) || w.length < 4) return [];
+  const adj = /^(.+)(?:а|ий)$/.exec(w);
+  if (adj && /(?:ськ|цьк|зьк)$/.test(adj[1])) return withStem(adj[1], ['і', 'их', 'им', 'ими']);
+  const poss = /^(.+(?:ов|ев|єв|ін|їн))а?$/.exec(w);
+  if (poss) return withStem(poss[1], ['и', 'их', 'им', 'ими']);
+  if (/ко$/.test(w)) return withStem(w.slice(0, -1), ['и', 'ів', 'ам', 'ами', 'ах']);
+  if (info.gender !== 'f' && /[бвгґджзклмнпрстфхцчшщ]$/.test(w)) {
+    return withStem(w, [HUSHING.test(w) ? 'і' : 'и', 'ів', 'ам', 'ами', 'ах']);
+  }
+  return [];
+}
