@@ -129,7 +129,11 @@ async function runQueue(tasks: DocTask[], machine: DocumentMachine, settings: St
   options.signal?.addEventListener('abort', () => queue.clear(), { once: true });
   tasks.forEach((task, k) => {
     const stored = store.load(task) as SnapshotFrom<DocumentMachine> | undefined;
-    const saved = stored && expandSnapshot(stored);
+    // A document that failed is tried again: what failed it may have been fixed outside the file
+    // (a permission, a missing link target, a translation service that was down), and one that fails
+    // for its content fails again at once.
+    const failed = stored?.status === 'done' && (stored.output as DocOutput).status !== 'done';
+    const saved = stored && !failed ? expandSnapshot(stored) : undefined;
     if (saved?.status === 'done') {
       resumedDocuments++;
       const attached = store.loadAttached(task) as DocOutput['segments'];

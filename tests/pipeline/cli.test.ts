@@ -1,7 +1,7 @@
 // The run command's command line as people type it, through the real CLI.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO, runCli } from './helpers.ts';
 
@@ -35,6 +35,22 @@ describe('tandem run on the command line', () => {
       const run = await runCli(['run', '--input', file, '--out', out, '-q']);
       expect([run.code, run.stderr.trim()]).toEqual([2, `cannot write the output folder ${out} (ENOTDIR). Run 'tandem run --help'.`]);
     }
+  });
+
+  it('tries a failed document again on the next run, even when its size and time are unchanged', async () => {
+    const file = join(dir, 'retry', 'doc.txt');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, Buffer.from('Workers walked out on Friday\xff\n', 'latin1'));
+    const { atime, mtime } = statSync(file);
+    const out = join(dir, 'retry-out');
+    expect((await runCli(['run', '--input', file, '--out', out, '-q'])).code).toBe(1);
+    // Mended in place (same size, time put back): only a run that tries the document again sees it.
+    writeFileSync(file, 'Workers walked out on Friday.\n');
+    expect(statSync(file).size).toBe(30);
+    utimesSync(file, atime, mtime);
+    const again = await runCli(['run', '--input', file, '--out', out, '-q']);
+    expect([again.code, again.stderr]).toEqual([0, '']);
+    expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).documents[0].status).toBe('done');
   });
 
   it('prints its version', async () => {
