@@ -19,6 +19,8 @@ const GLOSSARY = join(REPO, 'glossaries', 'belarus-2020.yaml');
 
 let jobDir: string, untouched: string, base: Segment[], seed: Segment[];
 let browser: Browser, running: Running, page: Page;
+/** Errors the page logs (a failed request, an exception): none are expected. */
+const consoleErrors: string[] = [];
 
 const keyOf = (s: Segment) => `${s.doc}#${s.id}`;
 const rowOf = (s: Segment | string) => page.locator(`.row[data-key="${typeof s === 'string' ? s : keyOf(s)}"]`);
@@ -65,6 +67,8 @@ beforeAll(async () => {
   running = await serveReview(jobDir, [GLOSSARY]);
   browser = await launchChromium();
   page = await browser.context.newPage();
+  page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
   await open(running.server.url);
 }, 120_000);
 
@@ -77,6 +81,7 @@ describe('review page', () => {
   it('shows every bead with its id, badges, term entries and normalisation diff', async () => {
     expect(await page.locator('.row[data-segment-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-segment-id'))))
       .toEqual(base.map((s) => s.id));
+    expect(consoleErrors).toEqual([]);
     expect(await page.locator('.row .sid').allTextContents()).toEqual(base.map((s) => s.id));
     // The document (and its translation) heads its first row: the seed article, then the hostile one.
     expect(await page.locator('.row .doc-head').allTextContents())
