@@ -47,4 +47,10 @@ describe('deprecated-term and missing-target-term on family plurals and hashtags
     expect(run([['t', 'en', 'Minsk marched (#minsk).', 'ru', 'Город вышел на марш (#minsk).']]))
       .toEqual(['t missing-target-term minsk Minsk -> Минск']);
   });
+
+  it('asks no term for a name inside a compound adjective, but does for the name standing alone', () => {
+    expect(run([['a', 'en', 'A Minsk-based lawyer said the Minsk Tractor Works staff had walked out.', 'ru', 'Минский адвокат сказал, что рабочие МТЗ ушли с работы.']])).toEqual([]);
+    expect(run([['b', 'en', 'A lawyer in Minsk said the staff had walked out.', 'ru', 'Адвокат сказал, что рабочие ушли с работы.']]))
+      .toEqual(['b missing-target-term minsk Minsk -> Минск']);
+  });
 });
