@@ -4,38 +4,21 @@ import { describe, expect, it } from 'vitest';
 import { createMatcher, parseGlossary, ukrainianForms } from '../../src/glossary/index.ts';
 import './helpers.ts';
 
-const glossary = parseGlossary(`entries:
-  - id: tsikhanouskaya
-    type: person
-    gender: f
+/** An entry with its English and Ukrainian preferred terms. */
+const entry = (id: string, type: string, gender: string, en: string, uk: string) => `
+  - id: ${id}
+    type: ${type}
+    gender: ${gender}
     terms:
-      - { text: Sviatlana Tsikhanouskaya, lang: en, status: preferred }
-      - { text: Світлана Тихановська, lang: uk, status: preferred }
-  - id: tsikhanouski
-    type: person
-    gender: m
-    terms:
-      - { text: Siarhei Tsikhanouski, lang: en, status: preferred }
-      - { text: Сергій Тихановський, lang: uk, status: preferred }
-  - id: lukashenka
-    type: person
-    gender: m
-    terms:
-      - { text: Aliaksandr Lukashenka, lang: en, status: preferred }
-      - { text: Олександр Лукашенко, lang: uk, status: preferred }
-  - id: belarus
-    type: place
-    gender: f
-    terms:
-      - { text: Belarus, lang: en, status: preferred }
-      - { text: Білорусь, lang: uk, status: preferred }
-  - id: minsk
-    type: place
-    gender: m
-    terms:
-      - { text: Minsk, lang: en, status: preferred }
-      - { text: Мінськ, lang: uk, status: preferred }
-`, 'uk.yaml');
+      - { text: ${en}, lang: en, status: preferred }
+      - { text: ${uk}, lang: uk, status: preferred }`;
+const glossary = parseGlossary(`entries:${[
+  entry('tsikhanouskaya', 'person', 'f', 'Sviatlana Tsikhanouskaya', 'Світлана Тихановська'),
+  entry('tsikhanouski', 'person', 'm', 'Siarhei Tsikhanouski', 'Сергій Тихановський'),
+  entry('lukashenka', 'person', 'm', 'Aliaksandr Lukashenka', 'Олександр Лукашенко'),
+  entry('belarus', 'place', 'f', 'Belarus', 'Білорусь'),
+  entry('minsk', 'place', 'm', 'Minsk', 'Мінськ'),
+].join('')}\n`, 'uk.yaml');
 const matcher = createMatcher(glossary);
 const found = (text: string) => matcher.find(text, 'uk').map((m) => `${m.entry}:${m.surface}`);
 
