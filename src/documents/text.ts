@@ -18,14 +18,16 @@ export function readPlainText(source: string): ReadText {
   const header = DATE_HEADER.exec(source);
   if (header && isCalendarDate(header[1])) { date = header[1]; from = header[0].length; }
   const builder = new ParagraphBuilder();
+  let width: number | undefined; // measured once, when a block of several lines asks
+  const widthOf = () => (width ??= wrapWidth(source));
   const blank = BLANK_LINES;
   blank.lastIndex = from;
   let at = from;
   for (let m: RegExpExecArray | null; (m = blank.exec(source)); at = m.index + m[0].length) {
-    appendBlock(builder, source.slice(at, m.index), at);
+    appendBlock(builder, source.slice(at, m.index), at, widthOf);
     builder.close();
   }
-  appendBlock(builder, source.slice(at), at);
+  appendBlock(builder, source.slice(at), at, widthOf);
   builder.close();
   return { date, paragraphs: builder.paragraphs };
 }
@@ -48,7 +50,7 @@ const CAPS_HEADING = /^(?=(?:[^\p{L}\n]*\p{Lu}){4})[^\p{Ll}\n]*[^\p{Ll}\s.!?,;:â
  * item), a bullet (â€¢ or *) anywhere, and a heading in capitals above lines of prose. Lines wrapped
  * inside a paragraph stay one paragraph, even where a wrap puts a spaced dash at a line's start.
  */
-function appendBlock(builder: ParagraphBuilder, block: string, at: number): void {
+function appendBlock(builder: ParagraphBuilder, block: string, at: number, widthOf: () => number): void {
   // Most blocks are one line: nothing to look at.
   if (!block.includes('\n')) return builder.append(block, at);
   const lines = block.split('\n');
@@ -67,9 +69,42 @@ function appendBlock(builder: ParagraphBuilder, block: string, at: number): void
     if (starts) builder.close();
     if (i === 0 || starts) inList = item;
     builder.append(line, offset);
-    builder.separate();
+    if (i + 1 < lines.length && ended(line, lines[i + 1], widthOf())) builder.lineBreak(); else builder.separate();
     offset += line.length + 1;
   }
+}
+
+/** The narrowest wrap assumed: editors wrap at 70 (Emacs) to 80 columns. */
+const MIN_WRAP = 70;
+/** A line this long with words in it is a paragraph nobody wrapped. */
+const UNWRAPPED = 100;
+
+/**
+ * The column the text was wrapped at: its longest line, or at least MIN_WRAP; Infinity when a line of
+ * prose is longer than anyone wraps, so that the text's line ends are all its writer's.
+ */
+function wrapWidth(source: string): number {
+  let max = 0;
+  for (let from = 0; from < source.length; ) {
+    let to = source.indexOf('\n', from);
+    if (to < 0) to = source.length;
+    const end = source.charCodeAt(to - 1) === 13 ? to - 1 : to;
+    if (end - from > UNWRAPPED && source.slice(from, end).split(' ').length > 8) return Infinity;
+    max = Math.max(max, end - from);
+    from = to + 1;
+  }
+  return Math.max(MIN_WRAP, max);
+}
+
+/**
+ * Whether a line ends where its writer ended it rather than where text was wrapped: the next line's
+ * first word would have fitted on it (a list of headlines, tweets one per line, an address). Such a
+ * line break ends a sentence unless a lowercase word goes on (see ParagraphBuilder.lineBreak).
+ */
+function ended(line: string, next: string, width: number): boolean {
+  if (width === Infinity) return true;
+  const word = /\S+/.exec(next)?.[0] ?? '';
+  return line.trimEnd().length + 1 + word.length <= width;
 }
 
 /** Whether YYYY-MM-DD names a day of the (proleptic Gregorian) calendar, as Date.UTC would keep it. */

@@ -67,8 +67,9 @@ describe('plain text', () => {
     const source = ' date 2020-08-14 Crowds gathered. They left.\n\nSecond   paragraph\nwraps here.\n\n\n\nThird.';
     const doc = await readDocument(file('a.txt', '\uFEFF' + source), 'a');
     expect(doc.date).toBe('2020-08-14');
-    expect(doc.paragraphs.map((p) => p.text)).toEqual(['Crowds gathered. They left.', 'Second paragraph wraps here.', 'Third.']);
-    for (const p of doc.paragraphs) expect(source.slice(p.start, p.end).replace(/\s+/g, ' ')).toBe(p.text);
+    // A short line the next word would have fitted on is taken as its writer's line break.
+    expect(doc.paragraphs.map((p) => p.text)).toEqual(['Crowds gathered. They left.', 'Second paragraph\nwraps here.', 'Third.']);
+    for (const p of doc.paragraphs) expect(source.slice(p.start, p.end).replace(/\s+/g, ' ')).toBe(p.text.replace(/\n/g, ' '));
     const sentences = segmentParagraphs(doc.paragraphs);
     expect(sentences.map((s) => s.id)).toEqual(['0.0', '0.1', '1.0', '2.0']);
     for (const s of sentences) expect(source.slice(s.start, s.end).replace(/\s+/g, ' ')).toBe(s.text);
@@ -85,22 +86,37 @@ describe('plain text', () => {
       .toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
   it('keeps a paragraph wrapped at 72 columns whole, even where a wrap puts a dash or a number at a line start', () => {
-    const source = 'The march was the largest walkout in the country\'s recent history, and it\r\n' +
-      '- unlike earlier protests - was led by workers who had never struck before\r\n' +
-      '— the union said so itself. It began on August\r\n14. Nobody was hurt.';
-    expect(parseDocument(source, 'w', 'w.txt').paragraphs.map((p) => p.text)).toEqual([source.replace(/\s+/g, ' ')]);
+    // Wrapped as editors wrap (greedy, 72 columns: no line's next word would have fitted on it).
+    const lines = ['The march on Friday was the largest walkout in the city\'s memory, and it',
+      '- unlike all of the earlier protests in the capital and in the regions -',
+      '— was led by workers who had never struck. Their march began on August', '14. Nobody was hurt, and the crowd went home.'];
+    const source = lines.join('\r\n');
+    const doc = parseDocument(source, 'w', 'w.txt');
+    expect(doc.paragraphs.map((p) => p.text)).toEqual([lines.join(' ')]);
+    expect(segmentParagraphs(doc.paragraphs).map((s) => s.text)).toEqual([expect.stringMatching(/^The march .* never struck\.$/),
+      'Their march began on August 14.', 'Nobody was hurt, and the crowd went home.']);
+  });
+  it('ends a sentence at a line its writer ended: headlines or tweets one per line', () => {
+    const source = 'Workers at MTZ walked out this morning #Belarus\nRT @belsat_eng: Strike spreads to BelAZ\n#Беларусь #забастовка\n' +
+      'Рабочие МТЗ вышли на улицы https://t.co/AbCdEf\nwhich nobody expected\n\n' + 'A paragraph on one line, as word processors and CMS exports write them, with no wrapping at all in it.\nA second line.';
+    const sentences = segmentParagraphs(parseDocument(source, 't', 't.txt').paragraphs);
+    expect(sentences.map((s) => s.text)).toEqual(['Workers at MTZ walked out this morning #Belarus', 'RT @belsat_eng: Strike spreads to BelAZ',
+      '#Беларусь #забастовка', 'Рабочие МТЗ вышли на улицы https://t.co/AbCdEf which nobody expected',
+      'A paragraph on one line, as word processors and CMS exports write them, with no wrapping at all in it.', 'A second line.']);
+    for (const s of sentences) expect(source.slice(s.start, s.end).replace(/\n/g, ' ')).toBe(s.text);
   });
   it('starts a paragraph at each list item, dialogue line and capital heading in a block', () => {
     const source = 'STRIKE AT MTZ\nWorkers stopped work on Friday. They demanded:\n- new, fair elections;\n- the release of\n  all detainees\n' +
       '- an end to violence\n• Also: a recount.\n1. First demand.\n2) Second demand.\nOne more line of prose.\n' +
       '— Мы не овцы! — кричали рабочие.\n— А кто же вы? — спросил\nдиректор.\nTHE END';
     const doc = parseDocument(source, 'l', 'l.txt');
-    expect(doc.paragraphs.map((p) => p.text)).toEqual(['STRIKE AT MTZ', 'Workers stopped work on Friday. They demanded:',
+    expect(doc.paragraphs.map((p) => p.text.replace(/\n/g, ' '))).toEqual(['STRIKE AT MTZ', 'Workers stopped work on Friday. They demanded:',
       '- new, fair elections;', '- the release of all detainees', '- an end to violence', '• Also: a recount.', '1. First demand.',
       '2) Second demand. One more line of prose.', '— Мы не овцы! — кричали рабочие.', '— А кто же вы? — спросил директор.', 'THE END']);
-    for (const p of doc.paragraphs) expect(source.slice(p.start, p.end).replace(/\s+/g, ' ')).toBe(p.text);
+    for (const p of doc.paragraphs) expect(source.slice(p.start, p.end).replace(/\s+/g, ' ')).toBe(p.text.replace(/\n/g, ' '));
     // Text all in capitals (old wire copy) is not a pile of headings.
-    expect(parseDocument('WORKERS WALKED OUT\nON FRIDAY MORNING', 'c', 'c.txt').paragraphs.map((p) => p.text)).toEqual(['WORKERS WALKED OUT ON FRIDAY MORNING']);
+    expect(parseDocument('WORKERS WALKED OUT\nON FRIDAY MORNING', 'c', 'c.txt').paragraphs.map((p) => p.text.replace(/\n/g, ' ')))
+      .toEqual(['WORKERS WALKED OUT ON FRIDAY MORNING']);
   });
   it('reads the seed article: five paragraphs, the date, Russian caption kept', async () => {
     const doc = await readDocument(new URL('../../seeds/000_31852e31f9f7630b.txt', import.meta.url).pathname, 'seed');
