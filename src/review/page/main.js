@@ -220,10 +220,21 @@ function onClick(event) {
   ACTIONS[action]?.();
 }
 
+/**
+ * The key as on a Latin layout: with a Cyrillic one the J key gives 'о' and Ctrl+Z 'я', and an
+ * editor who has just typed Russian would find no shortcut working; the key's place (code) says
+ * which it is.
+ */
+function latinKey(event) {
+  const { key, code } = event;
+  if (key.length !== 1 || /[\x00-\x7F]/.test(key) || !/^Key[A-Z]$/.test(code ?? '')) return key;
+  return event.shiftKey ? code.slice(3) : code.slice(3).toLowerCase();
+}
+
 function onKey(event) {
   if (!app.beads.length || $('help').open) return;
   const ctrl = event.ctrlKey || event.metaKey;
-  const key = event.key;
+  const key = latinKey(event);
   // A focused button acts on Enter and Space itself; acting here as well would do it twice.
   if (event.target instanceof HTMLButtonElement && (key === 'Enter' || key === ' ')) return;
   const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
