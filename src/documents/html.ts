@@ -52,13 +52,15 @@ export function readHtml(source: string): { paragraphs: SourceParagraph[] } {
   const parser = new Parser({
     onopentag(name, attribs) {
       const frame: Frame = { region: -1, list: false, link: false, section: SECTIONING.has(name), skip: NOT_PROSE.has(name) };
-      if (frame.skip) skipping++;
       if (isStory(name, attribs)) for (const r of regions) kept[r] = true;
       else if (isChrome(name, attribs, sections > 0)) {
-        close();
-        frame.region = kept.push(false) - 1;
-        regions.push(frame.region);
+        if (BLOCK.has(name) || name === 'menu') {
+          close();
+          frame.region = kept.push(false) - 1;
+          regions.push(frame.region);
+        } else frame.skip = true; // inline ("<span class=sr-only>", a hidden <span>): its words go, the sentence around it stays whole
       }
+      if (frame.skip) skipping++;
       if (frame.section) sections++;
       if (name === 'ul' || name === 'ol') { frame.list = true; lists.push(listCount++); }
       if (name === 'a' && attribs.href !== undefined) { frame.link = true; links++; counts.links++; }

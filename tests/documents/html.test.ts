@@ -63,6 +63,10 @@ describe('HTML chrome', () => {
     expect(texts('<p class="shareholders">Shareholders met.</p><div class="shareButtons"><a href="#">Facebook</a></div><span class="sr-only">opens a new window</span>'))
       .toEqual(['Shareholders met.']);
   });
+  it('drops inline chrome without breaking the sentence around it', () => {
+    expect(texts('<p>Read the <a href="/r">union statement<span class="sr-only"> (opens in a new window)</span></a> and the reply.</p>' +
+      '<p>Workers <span style="display:none">tracking</span>walked out.</p>')).toEqual(['Read the union statement and the reply.', 'Workers walked out.']);
+  });
   it('drops rows of links and lists of nothing but links, keeps prose with links in it', () => {
     expect(texts('<div><a href="/">Главная</a> | <a href="/news">Новости</a></div><p>See <a href="/a">the report</a> and <a href="/b">the letter</a> from the union.</p>' +
       '<ul><li><a href="/x">One story</a></li><li><a href="/y">Another story</a></li></ul><ul><li>Plain item</li><li><a href="/z">Linked item</a></li></ul>' +
