@@ -88,7 +88,8 @@ const WORD = /([\p{L}\p{M}\p{N}]+)/u;
 
 /** Puts each word of the preferred term into the case of the matched word, when both decline alike. */
 function reinflect(preferred: string, m: DetailedMatch, term: { lang: Lang; gender?: 'f' | 'm' | 'n'; indeclinable?: boolean }): string | undefined {
-  const words = preferred.split(' ');
+  // Words at odd indexes, what joins them (a space, a double surname's hyphen) at even ones.
+  const parts = preferred.split(WORD), words = parts.filter((_, i) => i % 2 === 1);
   if (words.length !== m.spellings.length) return undefined;
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -110,7 +111,7 @@ function reinflect(preferred: string, m: DetailedMatch, term: { lang: Lang; gend
     const form = forms[s.formIndex];
     out.push(words[i][0] + form.slice(1));
   }
-  return out.join(' ');
+  return parts.map((part, i) => (i % 2 === 1 ? out[(i - 1) / 2] : part)).join('');
 }
 
 /** The endings of a paradigm, after the stem its forms share. */

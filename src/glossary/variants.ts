@@ -54,6 +54,8 @@ export interface CompileOptions {
 
 const words = (s: string) => s.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
 export const scriptOf = (s: string): Script => (hasCyrillic(s) ? 'cyrillic' : 'latin');
+/** A full name's surname: its last word, with both halves of a double surname (Kavalchuk-Lebedzeva). */
+const surnameOf = (fullName: string) => fullName.trim().split(/\s+/).at(-1)!;
 // Capitals, digits and hyphens only (MAZ, МТЗ, MTZ-82); "TUT.BY" is a name and matches in any case.
 const isAcronym = (s: string) => /^[\p{Lu}\p{N}-]+$/u.test(s) && (s.match(/\p{Lu}/gu)?.length ?? 0) > 1;
 
@@ -116,7 +118,7 @@ function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[]
     add(shape, base, term);
     // A person's surname alone is a mention too, spelled as in the full name.
     if (person && shape === 'fullName') {
-      const surname = words(term.text).at(-1)!;
+      const surname = surnameOf(term.text);
       add('surname', { ...base, text: surname }, undefined, { ...term, text: surname, shape: 'surname' });
     }
     if (!translit || shape === 'acronym') continue;
@@ -125,7 +127,7 @@ function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[]
       : /^[\p{L}\s-]+$/u.test(term.text) ? [toCyrillic(term.text)] : [];
     for (const text of derived) {
       add(shape, { ...base, text, lang: hasCyrillic(text) ? 'ru' : term.lang, derived: true });
-      if (person && shape === 'fullName') add('surname', { ...base, text: words(text).at(-1)!, derived: true });
+      if (person && shape === 'fullName') add('surname', { ...base, text: surnameOf(text), derived: true });
     }
   }
   const out: Pattern[] = [];
@@ -190,7 +192,7 @@ export function preferredTerm(entry: GlossaryEntry, lang: Lang, shape: string): 
   if (same) return same.text;
   if (shape === 'surname') {
     const full = inLang.find((t) => shapeOf(t, entry) === 'fullName');
-    if (full) return words(full.text).at(-1);
+    if (full) return surnameOf(full.text);
   }
   return undefined;
 }

@@ -50,4 +50,22 @@ describe('house-style rewrites', () => {
     const r = run('Svetlana\nTikhanovskaya met Alexander\u00a0Lukashenko’s envoy and Roman Golovchenko.');
     expect(r.text).toBe('Sviatlana\nTsikhanouskaya met Aliaksandr\u00a0Lukashenka’s envoy and Raman Golovchenko.'.replace('Golovchenko', 'Halouchanka'));
   });
+
+  it('rewrites a double surname whole, alone and in the full name, in any case pattern', () => {
+    const g = parseGlossary(`entries:
+  - id: kavalchuk
+    type: person
+    gender: f
+    terms:
+      - { text: Alena Kavalchuk-Lebedzeva, lang: en, status: preferred }
+      - { text: Alena Kovalchuk-Lebedeva, lang: en, status: deprecated }
+      - { text: Алёна Ковальчук-Лебедева, lang: ru, status: preferred }
+`, 'double.yaml');
+    const m = createMatcher(g);
+    const text = 'Alena Kovalchuk-Lebedeva resigned; Kovalchuk-Lebedeva’s deputy stayed. KOVALCHUK-LEBEDEVA QUITS.';
+    const r = normalize(text, 'en', m, g);
+    expect(r.text).toBe('Alena Kavalchuk-Lebedzeva resigned; Kavalchuk-Lebedzeva’s deputy stayed. KAVALCHUK-LEBEDZEVA QUITS.');
+    expect(revertChanges(r.text, r.changes)).toBe(text);
+    expect(m.find('Ковальчук-Лебедевой сочувствуют.', 'ru').map((x) => x.surface)).toEqual(['Ковальчук-Лебедевой']);
+  });
 });
