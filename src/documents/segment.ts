@@ -1,6 +1,6 @@
 // Sentence segmentation: Intl.Segmenter (ICU's sentence rules) and then the corrections that news text
 // needs and ICU lacks (Node ships ICU without its abbreviation suppressions):
-// - no break after titles and address words (Mr., Dr., Gen., проф., ул., г. Минск) or initials
+// - no break after titles and address words (Mr., Dr., Gen., проф., ул., г. Минск, м. Київ) or initials
 //   (J. K. Rowling, А. Г. Лукашенко);
 // - no break inside URLs, e-mail addresses, @handles or pic.twitter.com links, whose ?, ! and . are
 //   not sentence ends;
@@ -23,7 +23,15 @@ const TITLES = new Set([
   'г-н', 'г-жа', 'гр', 'тов', 'проф', 'акад', 'доц', 'ген', 'им', 'ул', 'пр', 'просп', 'пл', 'пер', 'наб', 'бул',
   'ш', 'д', 'кв', 'корп', 'обл', 'р-н', 'пос', 'дер', 'с', 'ст', 'гор', 'напр', 'вул', 'св', 'ср', 'и.о', 'т.е',
   'т.н', 'т.к',
+  // Ukrainian and Belarusian ones the Russian list lacks
+  'ім', 'пров', 'праф', 'т.зв',
 ]);
+
+/**
+ * One-letter abbreviations that are a place before a name (г. Минск, м. Київ, р. Дніпро, в. Малыя
+ * Вішні) but a unit after a number, where they may end the sentence (2020 г., 2020 р., XX в., 45 м.).
+ */
+const PLACE_OR_UNIT = new Set(['г', 'м', 'р', 'в']);
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 /** Month names as a tweet embed made in Russian, Ukrainian or Belarusian dates it ("14 августа 2020 г."). */
@@ -199,8 +207,8 @@ const INITIALS = /^(?:\p{Lu}\.)*\p{Lu}$/u;
 const ETC = /(?:^|[^\p{L}])т\.\s?д$/u;
 /** A day and an abbreviated month before a period: a dateline ("Минск, 14 авг. — Рабочие…"), not a sentence end. */
 const DAY_MONTH = /(?:^|\s)\d{1,2}\s+\p{L}{3,5}$/u;
-/** A year before "г." (2020 г.), which is no town (г. Минск). */
-const YEAR_G = /\d\s*г$/u;
+/** A number (or a Roman one, of a century) before "г.", "р.", "в.", "м.": a unit, not a place (2020 г., XX в.). */
+const AFTER_NUMBER = /(?:\d|\b[IVXLC]+)\s*$/u;
 
 /** True when the ICU break at `cut` must go: the text before it does not end a sentence. */
 function joins(text: string, cut: number): boolean {
@@ -211,7 +219,7 @@ function joins(text: string, cut: number): boolean {
   if (!word) return false;
   if (INITIALS.test(word)) return true;
   const lower = word.toLowerCase();
-  if (lower === 'г') return !YEAR_G.test(before.slice(0, -1));
+  if (PLACE_OR_UNIT.has(lower)) return !AFTER_NUMBER.test(before.slice(0, -2));
   if (lower === 'д' && ETC.test(before.slice(0, -1))) return false; // "и т. д." (etc.) ends a sentence; "д. 5" (house) does not
   return TITLES.has(lower);
 }
