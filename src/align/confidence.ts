@@ -9,6 +9,8 @@ import type { Unit } from './features.ts';
 
 /** Sentences with fewer anchor keys say too little either way (a one-word heading, "Stop!"). */
 const MIN_KEYS = 2;
+/** From this many keys a side, a bead needs two shared anchors to count as anchored. */
+const FEW_KEYS = 5;
 /**
  * Documents look parallel when their beads' mean similarity exceeds chance pairs' by this much, or is
  * three times it (pairs without a dictionary share few anchors, chance pairs next to none).
@@ -75,9 +77,15 @@ function hasContent(b: Bead, src: Unit[], tgt: Unit[]): boolean {
   return s >= MIN_KEYS && t >= MIN_KEYS;
 }
 
+/**
+ * Whether a bead shares anchors: two, or one where a side has few keys, because one shared dictionary
+ * word between long sentences is what chance pairs have ("reported" ~ "власти").
+ */
 function anchored(b: Bead, src: Unit[], tgt: Unit[]): boolean {
-  for (const i of b.src) for (const j of b.tgt) if (sharedIds(src[i], tgt[j]) > 0) return true;
-  return false;
+  let shared = 0, s = 0, t = 0;
+  for (const i of b.src) { s += src[i].keys; for (const j of b.tgt) shared += sharedIds(src[i], tgt[j]); }
+  for (const j of b.tgt) t += tgt[j].keys;
+  return shared >= (Math.min(s, t) >= FEW_KEYS ? 2 : 1);
 }
 
 /** The bead's lexical similarity (0..1), shared anchors summed over its sentence pairs. */

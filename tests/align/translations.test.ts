@@ -71,6 +71,15 @@ describe('scores', () => {
     }
   });
 
+  it('does not count one shared dictionary word between long sentences as support', () => {
+    // The translator swapped two sentences: "Hospitals in Athens..." is left to pair with an added
+    // sentence about Italy, whose only link is a dictionary sense of "reported" (~ "власти"): 0.89.
+    const c = docs.get('heat-swapped-added')!;
+    const wrong = align(c).find((b) => b.src.length && c.src[b.src[0]].startsWith('Hospitals'))!;
+    expect(c.tgt[wrong.tgt[0]]).toMatch(/^Власти Италии/);
+    expect(wrong.score).toBeLessThan(0.7);
+  });
+
   it('lowers a pairing without any shared anchor in a document whose pairs share them', () => {
     const c = docs.get('metro-merged-split')!;
     // A last sentence on each side, of similar length, from two other articles.
