@@ -1,10 +1,12 @@
 // Text scanning helpers: what a word character is, the spans where terms must never be matched (URLs,
 // e-mail addresses, @handles), and case patterns. Words themselves are split by screen.ts.
 
-const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+// Soft hyphens (&shy; in news pages, Word's optional hyphen), zero-width joiners and word joiners sit
+// inside words without splitting them: Tikhanov&shy;skaya is one word, keyed without them (fold drops them).
+const WORD_CHAR = /[\p{L}\p{M}\p{N}\u00AD\u200C\u200D\u2060\uFEFF]/u;
 
-/** Letters, marks and digits: the length of the one at `i` (0 if none). The common ranges are tested by
- * code, the rest by Unicode property. */
+/** Letters, marks, digits and invisible in-word joiners: the length of the one at `i` (0 if none). The
+ * common ranges are tested by code, the rest by Unicode property. */
 export function isWordChar(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? 1 : 0;

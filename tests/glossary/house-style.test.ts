@@ -68,4 +68,11 @@ describe('house-style rewrites', () => {
     expect(revertChanges(r.text, r.changes)).toBe(text);
     expect(m.find('Ковальчук-Лебедевой сочувствуют.', 'ru').map((x) => x.surface)).toEqual(['Ковальчук-Лебедевой']);
   });
+
+  it('finds and rewrites names with a soft hyphen or word joiner inside, as news pages and Word write them', () => {
+    const r = run('Tikhanov\u00ADskaya met Lukashen\u00ADko and Gol\u2060ovchenko in Grodno\u200B.');
+    expect(r.text).toBe('Tsikhanouskaya met Lukashenka and Halouchanka in Hrodna\u200B.');
+    expect(r.changes.map((c) => c.before)).toEqual(['Tikhanov\u00ADskaya', 'Lukashen\u00ADko', 'Gol\u2060ovchenko', 'Grodno']);
+    expect(matcher.find('Тихановс\u00ADкой', 'ru').map((m) => m.entry)).toEqual(['tsikhanouskaya']);
+  });
 });
