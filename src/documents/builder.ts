@@ -32,6 +32,9 @@ export class ParagraphBuilder {
    * Words with single spaces between them (nearly all of prose) are taken as one slice of the run.
    */
   append(run: string, sourceStart: number): void {
+    // A soft hyphen (&shy;, U+00AD) only says where a word may be hyphenated: the word is searched
+    // and aligned without it, so the pieces around it are joined.
+    if (run.includes('\u00ad')) return this.appendPieces(run, sourceStart);
     const n = run.length;
     // Prose that is all one such stretch (no white space but single spaces inside, none at the ends)
     // is found so by the regex engine's scan, far faster than a look at each character here.
@@ -50,6 +53,14 @@ export class ParagraphBuilder {
       sawText = true;
     }
     if (n && (!sawText || isSpace(run.charCodeAt(n - 1)))) this.space = true;
+  }
+
+  private appendPieces(run: string, sourceStart: number): void {
+    let from = 0;
+    for (let at = run.indexOf('\u00ad'); at >= 0; from = at + 1, at = run.indexOf('\u00ad', from)) {
+      if (at > from) this.append(run.slice(from, at), sourceStart + from);
+    }
+    if (from < run.length) this.append(run.slice(from), sourceStart + from);
   }
 
   /** Adds run[from, to), words with single spaces between them, after a space if one is due. */

@@ -12,7 +12,8 @@ const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'body', 'cap
   'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'header', 'hr', 'html', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td',
   'tfoot', 'th', 'thead', 'tr', 'ul']);
-const SEPARATING = new Set(['img', 'input', 'wbr']);
+/** Elements between words; not <wbr>, a break opportunity inside a word (or a long link). */
+const SEPARATING = new Set(['img', 'input']);
 const WORD = /\p{L}{2,}/gu;
 const LETTER = /[\p{L}\p{N}]/gu;
 

@@ -63,6 +63,13 @@ describe('HTML chrome', () => {
     expect(texts('<p class="shareholders">Shareholders met.</p><div class="shareButtons"><a href="#">Facebook</a></div><span class="sr-only">opens a new window</span>'))
       .toEqual(['Shareholders met.']);
   });
+  it('joins words at soft hyphens and <wbr>, which only mark where a word or link may break', () => {
+    const html = '<h1>Лука&shy;шенко и Тиханов\u00adская</h1><p>See https://example.org/<wbr>long/<wbr>path?x=1. Next one.</p>';
+    const sentences = segmentParagraphs(parseDocument(html, 's', 's.html').paragraphs);
+    expect(sentences.map((s) => s.text)).toEqual(['Лукашенко и Тихановская', 'See https://example.org/long/path?x=1.', 'Next one.']);
+    expect(html.slice(sentences[0].start, sentences[0].end)).toBe('Лука&shy;шенко и Тиханов\u00adская');
+    expect(parseDocument('Лука\u00adшенко выступил.', 't', 't.txt').paragraphs[0].text).toBe('Лукашенко выступил.');
+  });
   it('drops inline chrome without breaking the sentence around it', () => {
     expect(texts('<p>Read the <a href="/r">union statement<span class="sr-only"> (opens in a new window)</span></a> and the reply.</p>' +
       '<p>Workers <span style="display:none">tracking</span>walked out.</p>')).toEqual(['Read the union statement and the reply.', 'Workers walked out.']);
