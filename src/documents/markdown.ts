@@ -52,7 +52,8 @@ function appendInline(builder: ParagraphBuilder, text: string, node: Node, base:
     else if (child.type === 'inlineCode') appendValue(builder, text, child, child.value ?? '', base);
     else if (child.type === 'image') appendValue(builder, text, child, child.alt ?? '', base);
     else if (child.type === 'break') builder.lineBreak();
-    else if (child.type !== 'html') appendInline(builder, text, child, base);
+    else if (child.type === 'html') inlineHtml(builder, child.value ?? '');
+    else appendInline(builder, text, child, base);
   }
 }
 
@@ -76,6 +77,16 @@ function appendValue(builder: ParagraphBuilder, source: string, node: Node, valu
     next = found < 0 ? next : here + 1;
   }
   if (value.length > from) builder.append(value.slice(from), base + at);
+}
+
+/** Inline HTML tags that separate words: a line break, an image, a table cell's or a paragraph's edge. */
+const BREAK_TAG = /^<br\b/i;
+const SEPARATING_TAG = /^<\/?(?:img|input|p|div|td|th|li|tr)\b/i;
+
+/** Inline HTML in Markdown ("5,000<br>3,000", a table cell's <br>): tags are dropped, but not the break they make. */
+function inlineHtml(builder: ParagraphBuilder, tag: string): void {
+  if (BREAK_TAG.test(tag)) builder.lineBreak();
+  else if (SEPARATING_TAG.test(tag)) builder.separate();
 }
 
 /** A GFM table's delimiter row: | --- | :--: | ---: | */

@@ -191,6 +191,12 @@ describe('Markdown', () => {
     expect(sentences.map((s) => s.text)).toEqual(['Turnout was 80% by noon.', 'The commission\'s figure, disputed.']);
     expect(sentences.map((s) => text.slice(s.start, s.end))).toEqual(['Turnout was 80%[^1] by noon.', 'The commission\'s figure, disputed.']);
   });
+  it('keeps the line breaks of inline <br> tags, and drops other inline tags without a space', () => {
+    const text = 'Minsk — 5,000<br>Grodno — 3,000<br/>Brest — 1,000 and <b>bo</b>ld text.\n';
+    const sentences = segmentParagraphs(parseDocument(text, 'b', 'b.md').paragraphs);
+    expect(sentences.map((s) => s.text)).toEqual(['Minsk — 5,000', 'Grodno — 3,000', 'Brest — 1,000 and bold text.']);
+    expect(text.slice(sentences[2].start, sentences[2].end)).toBe('Brest — 1,000 and <b>bo</b>ld text.');
+  });
   it('reads GFM tables cell by cell, with their inline Markdown', () => {
     const text = 'Plants on strike:\n\n| Plant | City | Workers |\n|:------|------|--------:|\n| **MTZ** | [Minsk](https://minsk.example) | about 5,000 |\n' +
       '| BelAZ | Zhodino \\| Жодино | 2,000 |\n\nA | B is not a table.\n';
