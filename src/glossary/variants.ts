@@ -168,7 +168,8 @@ function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[]
     }
     const first = g.listed[0]?.text ?? g.sources[0].text;
     const named = entry.type !== undefined && entry.type !== 'person' && entry.type !== 'term';
-    const properName = named && g.sources.every((src) => /^\p{Lu}/u.test(src.text));
+    // Names written as domains (TUT.BY) are written in lower case as often: they are not held to capitals.
+    const properName = named && g.sources.every((src) => /^\p{Lu}/u.test(src.text) && !/\p{L}\.\p{L}/u.test(src.text));
     out.push({
       entry, shape: g.shape, script: g.script, positions, listed,
       gaps: gapsOf(first, g.n), capsOnly: g.shape === 'acronym', properName,

@@ -27,6 +27,8 @@ describe('a named group that is also a common word', () => {
     expect(found('ВЕСНА СООБЩИЛА О ЗАДЕРЖАНИЯХ #весна', 'ru')).toEqual(['viasna:ВЕСНА', 'viasna:весна']);
     expect(found('vesna in spring; Vesna said so; lukashenko out', 'en')).toEqual(['viasna:Vesna', 'lukashenka:lukashenko']);
     expect(normalize('Vesna said so; vesna is spring.', 'en', viasnaMatcher, viasna).text).toBe('Viasna said so; vesna is spring.');
+    // A name written as a domain is written in lower case as often.
+    expect(matcher.find('The portal tut.by reported it; TUT.BY confirmed.', 'en').map((m) => m.surface)).toEqual(['tut.by', 'TUT.BY']);
   });
 });
 
