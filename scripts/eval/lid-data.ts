@@ -31,6 +31,11 @@ export function loadOwn(split: 'tune' | 'heldout'): Corpus {
   }));
 }
 
+/** English sentences thick with Slavic names (data/lid/names-en.txt): they must stay English. */
+export function loadNamesEnglish(): string[] {
+  return lines(join(REPO, 'data', 'lid', 'names-en.txt'));
+}
+
 /** German and French paragraphs: outside the candidates, they should come out 'und'. */
 export function loadOutside(): Corpus | undefined {
   const dir = join(SHARED, 'textberg');

@@ -11,8 +11,8 @@ import { WORD } from '../../src/language/noise.ts';
 import { WEIGHTS } from '../../src/language/score.ts';
 import { MODEL_LANGS, MODEL_PARAMS, resetModelCache, wordLogLikelihoods } from '../../src/language/wordmodel.ts';
 import { hasLexicon, LEXICON_PATH } from '../../src/language/lexicon.ts';
-import { documentsOf, LANGS, loadCyrillicOutside, loadOutside, loadOutsideAll, loadOwn, loadUdhr, samples, UNITS, type Corpus,
-  type Unit } from './lid-data.ts';
+import { documentsOf, LANGS, loadCyrillicOutside, loadNamesEnglish, loadOutside, loadOutsideAll, loadOwn, loadUdhr, samples, UNITS,
+  type Corpus, type Unit } from './lid-data.ts';
 
 type System = (text: string) => string;
 const CANDIDATES = [...LANGS];
@@ -120,8 +120,20 @@ if (process.argv.includes('--tune-model')) {
       }
     }
   }
+  // The other side of the outside check: English whose names make it look foreign must stay English.
+  const names = loadNamesEnglish();
+  console.log('\n== English thick with Slavic names (data/lid/names-en.txt, a probe set): share named English ==');
+  for (const [sys, fn] of Object.entries(SYSTEMS)) {
+    console.log(`sentence  ${sys.padEnd(10)}${pct(names.filter((s) => fn(s) === 'en').length, names.length)}% (n=${names.length})`);
+  }
+  console.log(`as one-sentence documents (tandem run): ${pct(names.filter((s) => named(s) === 'en').length, names.length)}% English`);
   documents([['UDHR', udhr, 5], ['own held-out set', loadOwn('heldout'), 3]],
     [['Text+Berg de/fr', loadOutsideAll(), 15], ['UDHR bg/mk/sr', loadCyrillicOutside(), 5]]);
+}
+
+/** A document's language as `tandem run` names it (the language stage's documentLanguage). */
+function named(text: string): string {
+  return documentLanguage(scanDocument(segmentParagraphs(readPlainText(text).paragraphs), CANDIDATES));
 }
 
 /**
@@ -130,7 +142,6 @@ if (process.argv.includes('--tune-model')) {
  * into the set, or the pipeline would process a German file as English instead of reporting it.
  */
 function documents(inside: Array<[string, Corpus | undefined, number]>, outside: Array<[string, Corpus | undefined, number]>) {
-  const named = (text: string) => documentLanguage(scanDocument(segmentParagraphs(readPlainText(text).paragraphs), CANDIDATES));
   console.log('\n== whole documents (candidates en,ru,uk,be), named as `tandem run` names them ==');
   for (const [name, corpus, size] of inside) {
     if (!corpus) continue;

@@ -165,13 +165,25 @@ function outsideLanguage(parts: Parts, languages: Lang[], evidence: Evidence): L
   } else if (!evidence.outsider || evidence.outsider.ratio >= OUTSIDE_RATIO) return undefined;
   const ranked = francAll(parts.tokens.join(' '), { minLength: 1 });
   const top = toBcp47(ranked[0][0]);
-  if (top === 'und' || languages.includes(top)) return undefined;
+  if (top === 'und' || languages.includes(top) || !widelyUsed(ranked[0][0])) return undefined;
   if (evidence.fit !== undefined && evidence.words >= LONG_WORDS) return evidence.outsider?.lang ?? top;
   const candidates = new Set(languages.map(toIso3));
   const bestCandidate = ranked.find(([code]) => candidates.has(code))?.[1] ?? 0;
   return bestCandidate < FRANC_RATIO ? (evidence.outsider?.lang ?? top) : undefined;
 }
 
+
+/**
+ * Whether franc's language (ISO 639-3) is one of eld's 60 widely used ones. franc knows some 400,
+ * and for an English caption of Slavic names (Svetlana Tikhanovskaya met Lukashenko's envoy in
+ * Minsk) its flat ranking puts Pampanga, Kiribati or Bikol first: such a top is names, not a
+ * language. ICU's canonical form maps franc's codes (deu, pes, nob) to eld's (de, fa, nb/no).
+ */
+function widelyUsed(iso3: string): boolean {
+  if (ELD_SET.has(toBcp47(iso3))) return true;
+  try { return ELD_SET.has(Intl.getCanonicalLocales(iso3)[0]); } catch { return false; }
+}
+const ELD_SET = new Set<string>([...ELD_LANGUAGES, 'nb']);
 
 /**
  * Whether Cyrillic text is in none of ru/uk/be by its words: most lower-case words unknown to all

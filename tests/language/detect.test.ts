@@ -47,6 +47,18 @@ describe('detect (seed checks)', () => {
     expect(detect('Ја сам дошао кући и видео да је све у реду.', FOUR).lang).toBe('und');
   });
 
+  it('keeps English thick with Slavic names in the set, whatever rare language franc ranks first', () => {
+    // franc ranked Pampanga, Kiribati and Bikol first for these; a one-line caption of this kind
+    // failed `tandem run` as "written in 'pam'".
+    for (const caption of ["Svetlana Tikhanovskaya met Lukashenko's envoy in Minsk.", 'Uladzimir Niakliajeu read poems at Kurapaty.',
+      'Police detained Dzianis Ivashyn in Hrodna.']) {
+      expect(detect(caption, { ...FOUR, outside: 'code' }).lang, caption).toBe('en');
+    }
+    // German named the same way is still German.
+    expect(detect('Die Polizei hat am Montag in Hrodna mehrere Mitglieder von Viasna festgenommen, darunter Dzianis Ivashyn.',
+      { ...FOUR, outside: 'code' }).lang).toBe('de');
+  });
+
   it('does not push Cyrillic candidates out of the set for looking Bulgarian to franc', () => {
     for (const s of ['Хлопец з гітарай спяваў на пероне, а людзі кідалі яму манеты.',
       'Незабаром почнеться навчальний рік, а підручників досі немає.',
