@@ -4,7 +4,7 @@
 // same bytes as an uninterrupted one. (A document's own XLIFF is written to a temp file as soon as
 // it is finished and only renamed into place at the end, with the rest.)
 import { accessSync, constants, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import PQueue from 'p-queue';
 import { createActor, type SnapshotFrom } from 'xstate';
 import { DocumentStager, removeStaleTempFiles, TOOL_VERSION, writeJobOutputs, type DocumentFileSettings,
@@ -61,7 +61,7 @@ export async function buildDeps(job: Job): Promise<{ deps: StageDeps; glossaryFi
   const glossaryFiles = await jobGlossaryFiles(job);
   const literal = job.glossaries.filter((g) => !/[*?[\]{}]/.test(g));
   for (const g of literal) {
-    try { statSync(join(job.root, g)); } catch { throw new UsageError(t('run:job.glossary', { message: `${g}: not found` })); }
+    try { statSync(resolve(job.root, g)); } catch { throw new UsageError(t('run:job.glossary', { message: `${g}: not found` })); }
   }
   let glossary;
   try { glossary = await loadGlossaries(glossaryFiles); } catch (error) {

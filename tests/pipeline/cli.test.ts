@@ -9,18 +9,20 @@ const dir = mkdtempSync(join(tmpdir(), 'tandem-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('tandem run on the command line', () => {
-  it('takes an unquoted --input glob, which the shell expanded into several files', async () => {
+  it('takes an unquoted --input glob, which the shell expanded into several files, and an absolute --glossary', async () => {
     const files = ['a.txt', 'b.txt'].map((name, k) => {
       const path = join(dir, name);
-      writeFileSync(path, k ? 'Workers walked out on Friday. They want new elections.\n' : 'The strike went on into Monday.\n');
+      writeFileSync(path, k ? 'Workers walked out on Friday. They want Lukashenko to go.\n' : 'The strike went on into Monday.\n');
       return path;
     });
     const out = join(dir, 'out');
     // What `tandem run --input docs/*.txt` becomes after the shell: one file after --input, the rest loose.
-    const run = await runCli(['run', '--input', ...files, '--out', out, '-q']);
+    // An absolute glossary path was looked for under the job's root ("not found").
+    const run = await runCli(['run', '--input', ...files, '--glossary', join(REPO, 'glossaries', 'belarus-2020.yaml'), '--out', out, '-q']);
     expect([run.code, run.stderr]).toEqual([0, '']);
-    const docs = readFileSync(join(out, 'segments.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).doc);
-    expect([...new Set(docs)].sort()).toEqual(['a.txt', 'b.txt']);
+    const segments = readFileSync(join(out, 'segments.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect([...new Set(segments.map((s) => s.doc))].sort()).toEqual(['a.txt', 'b.txt']);
+    expect(segments.flatMap((s) => s.terms.map((term: { entry: string }) => term.entry))).toEqual(['lukashenka']);
   });
 
   it('still refuses a job file together with --input', async () => {
