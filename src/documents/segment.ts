@@ -28,6 +28,13 @@ const TITLES = new Set([
 ]);
 
 /**
+ * Abbreviations that take a number (p. 5, No. 3, Art. 35, п. 3, ч. 2, рис. 4): ICU breaks between them
+ * when the number ends the sentence ("…on p. 5."), which never ends it there.
+ */
+const NUMBERED = new Set(['p', 'pp', 'no', 'nos', 'vol', 'art', 'ch', 'fig', 'figs', 'sec', 'para', 'eq', 'п', 'пп', 'ч', 'гл',
+  'рис', 'табл', 'стр', 'т', 'тт', 'разд', 'прил', 'вып', 'абз']);
+
+/**
  * One-letter abbreviations that are a place before a name (г. Минск, м. Київ, р. Дніпро, в. Малыя
  * Вішні) but a unit after a number, where they may end the sentence (2020 г., 2020 р., XX в., 45 м.).
  */
@@ -207,6 +214,8 @@ const INITIALS = /^(?:\p{Lu}\.)*\p{Lu}$/u;
 const ETC = /(?:^|[^\p{L}])т\.\s?д$/u;
 /** A day and an abbreviated month before a period: a dateline ("Минск, 14 авг. — Рабочие…"), not a sentence end. */
 const DAY_MONTH = /(?:^|\s)\d{1,2}\s+\p{L}{3,5}$/u;
+/** A number right after the break. */
+const DIGIT_NEXT = /^\s*\d/;
 /** A number (or a Roman one, of a century) before "г.", "р.", "в.", "м.": a unit, not a place (2020 г., XX в.). */
 const AFTER_NUMBER = /(?:\d|\b[IVXLC]+)\s*$/u;
 
@@ -219,6 +228,7 @@ function joins(text: string, cut: number): boolean {
   if (!word) return false;
   if (INITIALS.test(word)) return true;
   const lower = word.toLowerCase();
+  if (NUMBERED.has(lower) && DIGIT_NEXT.test(text.slice(cut, cut + 4))) return true;
   if (PLACE_OR_UNIT.has(lower)) return !AFTER_NUMBER.test(before.slice(0, -2));
   if (lower === 'д' && ETC.test(before.slice(0, -1))) return false; // "и т. д." (etc.) ends a sentence; "д. 5" (house) does not
   return TITLES.has(lower);

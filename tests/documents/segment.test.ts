@@ -99,6 +99,11 @@ describe('sentence segmentation', () => {
       .toEqual(['Требовали свободы слова, собраний и т. д.', 'Власти отказали.', 'Улицу перекрыли у д. 5.', 'Потом открыли.']);
     expect(split('Минск, 14 авг. — Рабочие вышли на улицы. Колонна растянулась.')).toEqual(['Минск, 14 авг. — Рабочие вышли на улицы.', 'Колонна растянулась.']);
   });
+  it('keeps a number with the abbreviation that takes it, also at a sentence end (p. 5., п. 3.)', () => {
+    expect(split('See p. 4 for the timeline. A map is on p. 5. The letter cited Art. 35. Подробности см. в ст. 5 и п. 3. Дальше.'))
+      .toEqual(['See p. 4 for the timeline.', 'A map is on p. 5.', 'The letter cited Art. 35.', 'Подробности см. в ст. 5 и п. 3.', 'Дальше.']);
+    expect(split('He said no. Then he left.')).toEqual(['He said no.', 'Then he left.']);
+  });
   it('keeps a list number with its item', () => {
     expect(split('1. Fair elections for everyone. 2. The release of detainees.'))
       .toEqual(['1. Fair elections for everyone.', '2. The release of detainees.']);
