@@ -31,8 +31,7 @@ export interface Evidence {
 }
 
 /** Beads with the programme's scores re-weighed by the document's anchor evidence (new bead objects, same pairings). */
-export function weighScores(beads: Bead[], src: Unit[], tgt: Unit[]): Bead[] {
-  const evidence = documentEvidence(beads, src, tgt);
+export function weighScores(beads: Bead[], src: Unit[], tgt: Unit[], evidence = documentEvidence(beads, src, tgt)): Bead[] {
   if (!evidence) return beads;
   // A content bead without any shared anchor is as much less likely as such beads are rarer among
   // the document's beads than among chance pairs.

@@ -11,11 +11,12 @@ import { loadLexicon, type Lexicon } from './lexicon.ts';
 import { calibrate, defaultModel, galeChurchModel, lengthRatio, makeModel } from './model.ts';
 import { alignUnits } from './search.ts';
 import type { Opens } from './dp.ts';
-import { weighScores } from './confidence.ts';
+import { documentEvidence, weighScores, type Evidence } from './confidence.ts';
 
 export { beadFlags, isConfident, type FlagOptions } from './flags.ts';
 export { formatGold, parseGold, strictScores, sumScores, type Scores } from './metrics.ts';
 export { loadLexicon, type Lexicon } from './lexicon.ts';
+export type { Evidence } from './confidence.ts';
 
 export interface AlignOptions {
   srcLang?: Lang;
@@ -33,6 +34,11 @@ export interface AlignOptions {
   method?: 'anchored' | 'gale-church';
   /** Overrides of the scoring model's parameters (for experiments and evaluation). */
   model?: Partial<Model>;
+  /**
+   * Called with the documents' anchor evidence (undefined when too few sentences have anchors to
+   * judge): `parallel: false` says the two do not look like translations of each other.
+   */
+  onEvidence?: (evidence: Evidence | undefined) => void;
 }
 
 /** Aligns two sentence lists; the beads cover every sentence of both sides, in order. */
@@ -61,7 +67,10 @@ export function alignDocuments(srcParagraphs: string[][], tgtParagraphs: string[
 
 /** Scores weighed by the document's anchor evidence (confidence.ts); the length-only baseline has none. */
 function weighed(beads: Bead[], src: Unit[], tgt: Unit[], options: AlignOptions): Bead[] {
-  return options.method === 'gale-church' ? beads : weighScores(beads, src, tgt);
+  if (options.method === 'gale-church') return beads;
+  const evidence = documentEvidence(beads, src, tgt);
+  options.onEvidence?.(evidence);
+  return weighScores(beads, src, tgt, evidence);
 }
 
 /** paragraphs.flat() in a plain loop: the generic builtin (any depth, holes) was ~3% of a warm align pass. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { enRuDocuments } from '../../scripts/eval/align-data.ts';
+import { enRuDocuments, translationDocuments } from '../../scripts/eval/align-data.ts';
 import { strictScores } from '../../src/align/index.ts';
 import { xmllint } from '../export/xmllint.ts';
 
@@ -35,6 +35,21 @@ describe('tandem align', () => {
     expect(beads.flatMap((b) => b.src)).toEqual([...doc.src.keys()]);
     expect(beads.flatMap((b) => b.tgt)).toEqual([...doc.tgt.keys()]);
     expect(strictScores(beads, doc.gold).f1).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('warns when the two files do not look like translations of each other, and flags every pairing', async () => {
+    const other = translationDocuments().find((c) => c.name.includes('unrelated'))!;
+    const src = file('match.txt', other.src.join('\n') + '\n'), tgt = file('bakery.txt', other.tgt.join('\n') + '\n');
+    const { code, out, err } = await tandem(src, tgt, '--presegmented', '--format', 'tsv');
+    expect(code).toBe(0);
+    expect(err).toBe(`warning: ${src} and ${tgt} do not look like translations of each other (their sentences share no more words, names and numbers than chance pairs do): every pairing is flagged low-confidence\n`);
+    const rows = out.trim().split('\n').slice(1).filter((row) => /\bZenit\b/.test(row));
+    expect(rows.length).toBeGreaterThan(2);
+    for (const row of rows) expect(row).toMatch(/low-confidence/);
+    expect((await tandem(src, tgt, '--presegmented', '--quiet')).err).toBe('');
+    // A real translation gets no warning.
+    const en = file('en2.txt', doc.src.join('\n') + '\n'), ru = file('ru2.txt', doc.tgt.join('\n') + '\n');
+    expect((await tandem(en, ru, '--presegmented')).err).toBe('');
   });
 
   it('keeps line numbers when blank lines separate paragraphs', async () => {

@@ -48,7 +48,11 @@ const command: Command = async (argv) => {
 
   const tty = process.stderr.isTTY && !values.quiet;
   if (tty) process.stderr.write(t('align:progress', { src: src.paragraphs.flat().length, tgt: tgt.paragraphs.flat().length }));
-  const aligned = alignDocuments(src.paragraphs, tgt.paragraphs, { srcLang: src.lang, tgtLang: tgt.lang, glossary });
+  let parallel = true;
+  const aligned = alignDocuments(src.paragraphs, tgt.paragraphs, { srcLang: src.lang, tgtLang: tgt.lang, glossary,
+    onEvidence: (evidence) => { parallel = evidence?.parallel ?? true; } });
+  // Not a failure (the beads are written, every one flagged low-confidence), but the user may have picked the wrong file.
+  if (!parallel && !values.quiet) process.stderr.write((tty ? '\r\x1b[K' : '') + t('align:notParallel', { src: src.path, tgt: tgt.path }) + '\n');
   // Presegmented input is indexed by line number (blank lines skipped), segmented input by sentence.
   const at = (side: Side) => (k: number) => side.lines?.[k] ?? k;
   const beads = aligned.map((b) => ({ src: b.src.map(at(src)), tgt: b.tgt.map(at(tgt)), score: b.score }));
