@@ -2,7 +2,7 @@
 // outputs (segments.jsonl, TSV, TMX, XLIFF) by the export stage's writer, never by one of our own.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { documentDirections, writeJobOutputs, type LanguagePair, type OutputFormat } from '../export/index.ts';
+import { documentDirections, OUTPUT_FORMATS, writeJobOutputs, type LanguagePair, type OutputFormat } from '../export/index.ts';
 import { t } from '../i18n/index.ts';
 import type { Segment } from '../types.ts';
 import { ReviewSession, SEGMENTS_FILE, type OpenOptions } from './session.ts';
@@ -17,9 +17,16 @@ export interface ApplySummary {
   warnings: string[];
 }
 
-/** JSONL, TMX and XLIFF always; TSV when the pipeline wrote one (the job asked for it). */
+/**
+ * The formats the pipeline wrote, as the job folder shows them: JSONL always, TSV, TMX and XLIFF when
+ * their files are there, because a job that asked for `formats: [jsonl, xliff]` got a TMX file from
+ * apply-review that it had never asked for.
+ */
 export function jobFormats(jobFiles: string[]): OutputFormat[] {
-  return jobFiles.includes('segments.tsv') ? ['jsonl', 'tsv', 'tmx', 'xliff'] : ['jsonl', 'tmx', 'xliff'];
+  const has: Record<OutputFormat, boolean> = {
+    jsonl: true, tsv: jobFiles.includes('segments.tsv'), tmx: jobFiles.some((f) => f.endsWith('.tmx')), xliff: jobFiles.includes('xliff'),
+  };
+  return OUTPUT_FORMATS.filter((format) => has[format]);
 }
 
 /**

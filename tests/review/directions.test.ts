@@ -31,6 +31,17 @@ function outputs(dir: string): Map<string, string> {
   return files;
 }
 
+/** The job run through a job file that asks for some formats only; returns its output folder. */
+async function jobWithFormats(formats: string[]): Promise<string> {
+  const root = mkdtempSync(join(tmpdir(), 'tandem-review-formats-'));
+  writeFileSync(join(root, 'strike.txt'), 'Workers at the tractor plant stopped work on Friday.\n');
+  writeFileSync(join(root, 'strike.ru.txt'), 'Рабочие тракторного завода в пятницу прекратили работу.\n');
+  writeFileSync(join(root, 'j.job.yaml'), ['input: "*.txt"', 'languages: [en, ru]', 'pairs: [en-ru]', 'output:', '  dir: out',
+    `  formats: [${formats.join(', ')}]`, ''].join('\n'));
+  expect(await tandem('run', join(root, 'j.job.yaml'), '--quiet')).toBe(0);
+  return join(root, 'out');
+}
+
 async function multiPairJob(): Promise<string> {
   const root = mkdtempSync(join(tmpdir(), 'tandem-review-directions-'));
   const input = join(root, 'in');
@@ -64,6 +75,15 @@ describe('document directions in a review', () => {
     expect(summary.files.filter((f) => f.startsWith('xliff/')).sort()).toEqual(['xliff/solo.txt.en-ru.xlf', 'xliff/strike.txt.en-uk.xlf']);
     const [solo] = readXliff(readFileSync(join(dir, 'xliff', 'solo.txt.en-ru.xlf'), 'utf8'));
     expect(solo.tgt).toEqual({ lang: 'ru', text: 'Итоги выборов объявили в понедельник вечером.' });
+  }, 60_000);
+
+  it('writes only the formats the job asked for', async () => {
+    for (const formats of [['jsonl', 'xliff'], ['jsonl', 'tmx']]) {
+      const dir = await jobWithFormats(formats);
+      const before = outputs(dir);
+      await applyReview(dir);
+      expect([...outputs(dir).keys()].sort(), formats.join()).toEqual([...before.keys()].sort());
+    }
   }, 60_000);
 
   it('reads only usable directions from a report', () => {
