@@ -43,6 +43,8 @@ export function lintGlossaries(files: LintInput[], options: LintOptions = {}): {
       let lines: Map<string, number[]> | undefined;
       const linesOf = () => (lines ??= entryLinesOf(path, text));
       g.meta?.languages?.forEach((l) => languages.add(l));
+      // A glossary with no entries checks nothing: in CI that is a misconfiguration, not a pass.
+      if (!g.entries.length) problems.push({ severity: 'warning', file: path, code: 'noEntries', message: t('glossary:lint.noEntries') });
       const seen = new Map<string, number>();
       for (const entry of g.entries) {
         const nth = seen.get(entry.id) ?? 0;

@@ -61,3 +61,11 @@ describe('glossary lint: language tags', () => {
     ]);
   });
 });
+
+describe('glossary lint: an empty glossary', () => {
+  it('warns that it checks nothing, in any format', () => {
+    for (const [path, text] of [['g.yaml', 'entries: []\n'], ['g.csv', 'id,lang,text,status\n'], ['g.json', '{"entries": []}']]) {
+      expect(lintGlossaries([{ path, text }]).problems.map(formatProblem)).toEqual([`${path}: warning: the glossary has no entries: nothing is matched or checked against it`]);
+    }
+  });
+});
