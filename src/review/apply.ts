@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { documentDirections, OUTPUT_FORMATS, writeJobOutputs, type LanguagePair, type OutputFormat } from '../export/index.ts';
 import { t } from '../i18n/index.ts';
 import type { Segment } from '../types.ts';
+import { REPORT_FILE } from './directions.ts';
 import { ReviewSession, SEGMENTS_FILE, type OpenOptions } from './session.ts';
 
 export interface ApplySummary {
@@ -18,13 +19,16 @@ export interface ApplySummary {
 }
 
 /**
- * The formats the pipeline wrote, as the job folder shows them: JSONL always, TSV, TMX and XLIFF when
- * their files are there, because a job that asked for `formats: [jsonl, xliff]` got a TMX file from
- * apply-review that it had never asked for.
+ * The formats the pipeline wrote, as the job folder shows them (its report.json says the pipeline
+ * ran): JSONL always, TSV, TMX and XLIFF when their files are there, because a job that asked for
+ * `formats: [jsonl, xliff]` got a TMX file from apply-review that it had never asked for. A folder
+ * with only a segments.jsonl gets JSONL, TMX and XLIFF.
  */
 export function jobFormats(jobFiles: string[]): OutputFormat[] {
+  const pipeline = jobFiles.includes(REPORT_FILE);
   const has: Record<OutputFormat, boolean> = {
-    jsonl: true, tsv: jobFiles.includes('segments.tsv'), tmx: jobFiles.some((f) => f.endsWith('.tmx')), xliff: jobFiles.includes('xliff'),
+    jsonl: true, tsv: jobFiles.includes('segments.tsv'),
+    tmx: !pipeline || jobFiles.some((f) => f.endsWith('.tmx')), xliff: !pipeline || jobFiles.includes('xliff'),
   };
   return OUTPUT_FORMATS.filter((format) => has[format]);
 }
