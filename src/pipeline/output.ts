@@ -18,7 +18,9 @@ export function documentOutput(ctx: DocContext): DocOutput {
       tgtSentences: sum?.tgtSentences ?? 0,
       segments: segments.length,
       aligned: segments.filter((s) => s.origin === 'aligned').length,
-      translated: segments.filter((s) => s.tgt && s.origin !== 'aligned').length,
+      // Filled by a translation provider (tm, mt, glossary): a target sentence left without a source
+      // (a translator's addition) has a target too, but nobody translated it.
+      translated: segments.filter((s) => s.tgt && s.origin !== undefined && s.origin !== 'aligned').length,
       terms,
       changes,
       flagged: segments.filter((s) => s.flags?.length).length,

@@ -79,6 +79,16 @@ describe('document machine', () => {
     expect(output.counts.translated).toBe(4);
   });
 
+  it('counts as translated only what a provider filled, not a target sentence added by the translator', async () => {
+    const ru = join(dir, 'story.ru.txt');
+    writeFileSync(ru, 'Рабочие Минского тракторного завода в пятницу объявили забастовку. Они прошли маршем к центру города.\n\n' +
+      'Светлана Тихановская уехала в Литву. Забастовщики её поддерживают. Примечание переводчика: завод выпускает тракторы «Беларус».\n');
+    const paired: MachineInput = { ...input(), task: { ...input().task, tgt: { id: 'story.ru.txt', path: ru, fingerprint: 'y' }, pair: { src: 'en', tgt: 'ru' } } };
+    const { output } = await run(createDocumentMachine(deps()), { input: paired });
+    expect(output.segments.some((s) => s.id.startsWith('tgt:') && s.tgt)).toBe(true); // the translator's note
+    expect(output.counts).toMatchObject({ aligned: 4, translated: 0 });
+  });
+
   it('gives up after the configured attempts and fails with the reason', async () => {
     let calls = 0;
     const down: TranslationProvider = { name: 'down', async translate() { calls++; throw Object.assign(new Error('service unavailable'), { status: 503 }); } };
