@@ -1,7 +1,7 @@
 // `glossary lint`: the problems an editor must fix before a glossary is used in CI. Pure over parsed
 // files; the command does the reading. Errors make lint fail, warnings do not.
 import { t } from '../i18n/index.ts';
-import type { GlossaryEntry } from '../types.ts';
+import type { GlossaryEntry, Term } from '../types.ts';
 import { GlossaryError } from './errors.ts';
 import { parseCsvRows } from './csv.ts';
 import { entryLineList, parseGlossary, type LoadedGlossary } from './load.ts';
@@ -18,7 +18,9 @@ export interface LintProblem {
 }
 
 /** An entry, where it is: its file, and which occurrence of its id in that file it is (0 for the first). */
-interface Located { entry: GlossaryEntry; file: string; nth: number; lines: () => Map<string, number[]> }
+interface Located { entry: GlossaryEntry; file: string; nth: number; lines: () => Lines }
+/** Lines of each id's entries (in file order) and, where a term has a line of its own (a CSV row), of its terms. */
+interface Lines { entries: Map<string, number[]>; terms?: Map<string, number[]> }
 
 /** A glossary file to lint: its text, and what it parsed to when the caller has parsed it already. */
 export interface LintInput { path: string; text: string; glossary?: LoadedGlossary }
@@ -40,7 +42,7 @@ export function lintGlossaries(files: LintInput[], options: LintOptions = {}): {
     try {
       const g = glossary ?? parseGlossary(text.replace(/^\uFEFF/, ''), path);
       // Line numbers only when a problem is reported: finding them is a parse of its own.
-      let lines: Map<string, number[]> | undefined;
+      let lines: Lines | undefined;
       const linesOf = () => (lines ??= entryLinesOf(path, text));
       g.meta?.languages?.forEach((l) => languages.add(l));
       // A glossary with no entries checks nothing: in CI that is a misconfiguration, not a pass.
@@ -57,9 +59,15 @@ export function lintGlossaries(files: LintInput[], options: LintOptions = {}): {
     }
   }
   // A repeated id is found at its own place, not at the first entry of that id.
-  const lineOf = (at: Located) => { const all = at.lines().get(at.entry.id); return all?.[at.nth] ?? all?.[0]; };
-  const report = (severity: LintProblem['severity'], at: Located, code: string, params: Record<string, unknown>) =>
-    problems.push({ severity, file: at.file, line: lineOf(at), code, message: t(`glossary:lint.${code}`, params) });
+  const lineOf = (at: Located, term?: Term) => {
+    const { entries, terms } = at.lines();
+    const own = term && terms?.get(at.entry.id)?.[at.entry.terms.indexOf(term)];
+    const all = entries.get(at.entry.id);
+    return own || (all?.[at.nth] ?? all?.[0]);
+  };
+  // A problem of one term is reported at that term's line where it has one (a CSV row), else at its entry's.
+  const report = (severity: LintProblem['severity'], at: Located, code: string, params: Record<string, unknown>, term?: Term) =>
+    problems.push({ severity, file: at.file, line: lineOf(at, term), code, message: t(`glossary:lint.${code}`, params) });
 
   // Duplicate ids.
   const byId = new Map<string, Located>();
@@ -78,7 +86,7 @@ export function lintGlossaries(files: LintInput[], options: LintOptions = {}): {
       const key = `${term.lang}|${fold(term.text)}`;
       const owner = owners.get(key);
       if (owner && owner.entry.id !== at.entry.id) {
-        report('error', at, 'sharedVariant', { text: term.text, lang: term.lang, a: owner.entry.id, b: at.entry.id });
+        report('error', at, 'sharedVariant', { text: term.text, lang: term.lang, a: owner.entry.id, b: at.entry.id }, term);
         shared.add([owner.entry.id, at.entry.id].sort().join('|'));
       } else owners.set(key, at);
       if (term.status === 'preferred') preferredBy.set(fold(term.text), at);
@@ -87,7 +95,7 @@ export function lintGlossaries(files: LintInput[], options: LintOptions = {}): {
   for (const at of located) {
     for (const term of at.entry.terms.filter((x) => x.status === 'deprecated')) {
       const other = preferredBy.get(fold(term.text));
-      if (other && other.entry.id !== at.entry.id) report('error', at, 'deprecatedIsPreferred', { text: term.text, a: at.entry.id, b: other.entry.id });
+      if (other && other.entry.id !== at.entry.id) report('error', at, 'deprecatedIsPreferred', { text: term.text, a: at.entry.id, b: other.entry.id }, term);
     }
   }
 
@@ -98,7 +106,7 @@ export function lintGlossaries(files: LintInput[], options: LintOptions = {}): {
     for (const lang of new Set(at.entry.terms.map((x) => x.lang))) {
       if (!tagProblems.has(lang)) tagProblems.set(lang, languageProblem(lang));
       const problem = tagProblems.get(lang);
-      if (problem) report('error', at, problem.code, { id: at.entry.id, lang, canonical: problem.canonical });
+      if (problem) report('error', at, problem.code, { id: at.entry.id, lang, canonical: problem.canonical }, at.entry.terms.find((x) => x.lang === lang));
     }
   }
 
@@ -161,23 +169,29 @@ export function languageProblem(tag: string): { code: 'badLanguage' | 'unknownLa
   return undefined;
 }
 
-/** Lines where the entries of each id start (in file order), for any glossary format. */
-function entryLinesOf(path: string, text: string): Map<string, number[]> {
+/** Lines where the entries of each id start (in file order), for any glossary format; a CSV's term rows too. */
+function entryLinesOf(path: string, text: string): Lines {
   const out = new Map<string, number[]>();
-  const add = (id: string, line: number) => { const all = out.get(id); if (all) all.push(line); else out.set(id, [line]); };
-  if (/\.(ya?ml|json)$/i.test(path)) { for (const [id, line] of entryLineList(text)) add(id, line); return out; }
+  const add = (id: string, line: number, to = out) => { const all = to.get(id); if (all) all.push(line); else to.set(id, [line]); };
+  if (/\.(ya?ml|json)$/i.test(path)) { for (const [id, line] of entryLineList(text)) add(id, line); return { entries: out }; }
   // Matches come in order: count newlines from the previous one, not from the start each time.
   let line = 1, counted = 0;
   const lineAt = (offset: number) => { for (; counted < offset; counted++) if (text.charCodeAt(counted) === 10) line++; return line; };
   if (/\.(csv|tsv)$/i.test(path)) {
     const [head, ...rows] = parseCsvRows(text, /\.tsv$/i.test(path) ? '\t' : ',');
     const col = head?.cells.map((c) => c.trim().toLowerCase()).indexOf('id') ?? -1;
-    // Rows of one id form one entry: its line is its first row's.
-    for (const row of rows) if (col >= 0 && !out.has(row.cells[col]?.trim())) add(row.cells[col]?.trim(), row.line);
-    return out;
+    // Rows of one id form one entry: its line is its first row's, and each row is a term's line.
+    const terms = new Map<string, number[]>();
+    for (const row of rows) {
+      const id = col >= 0 ? row.cells[col]?.trim() : undefined;
+      if (id === undefined) continue;
+      if (!out.has(id)) add(id, row.line);
+      add(id, row.line, terms);
+    }
+    return { entries: out, terms };
   }
   for (const m of text.matchAll(/<conceptEntry\b[^>]*?\bid\s*=\s*["']([^"']*)["']/g)) add(m[1], lineAt(m.index!));
-  return out;
+  return { entries: out };
 }
 
 export function formatProblem(p: LintProblem): string {

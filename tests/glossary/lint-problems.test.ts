@@ -40,7 +40,7 @@ describe('glossary lint: repeated ids', () => {
 });
 
 describe('glossary lint: language tags', () => {
-  it('refuses unknown languages, non-tags and codes written otherwise than tandem compares them, with the entry line', () => {
+  it('refuses unknown languages, non-tags and codes written otherwise than tandem compares them, at the entry's line (a CSV's term row)', () => {
     const yaml = `entries:
   - id: minsk
     terms:
@@ -56,7 +56,7 @@ describe('glossary lint: language tags', () => {
     const csv = 'id,lang,text,status\nminsk,en,Minsk,preferred\nhrodna,en,Hrodna,preferred\nhrodna,english,Hrodna,admitted\nbrest,en_US,Brest,preferred\n';
     const problems = lintGlossaries([{ path: 'g.csv', text: csv }]).problems.filter((p) => p.severity === 'error');
     expect(problems.map(formatProblem)).toEqual([
-      "g.csv:3: error: entry 'hrodna': unknown language code 'english'",
+      "g.csv:4: error: entry 'hrodna': unknown language code 'english'",
       "g.csv:5: error: entry 'brest': 'en_US' is not a language tag (write e.g. en, ru, be, uk)",
     ]);
   });
@@ -67,5 +67,13 @@ describe('glossary lint: an empty glossary', () => {
     for (const [path, text] of [['g.yaml', 'entries: []\n'], ['g.csv', 'id,lang,text,status\n'], ['g.json', '{"entries": []}']]) {
       expect(lintGlossaries([{ path, text }]).problems.map(formatProblem)).toEqual([`${path}: warning: the glossary has no entries: nothing is matched or checked against it`]);
     }
+  });
+});
+
+describe('glossary lint: CSV rows', () => {
+  it('names the row of the term at fault, not the first row of its entry', () => {
+    const csv = 'id,lang,text,status\nminsk,en,Minsk,preferred\nminsk,ru,Минск,preferred\nhrodna,en,Hrodna,preferred\nhrodna,be,Гродна,preferred\nhrodna,ru,Минск,admitted\n';
+    expect(lintGlossaries([{ path: 'g.csv', text: csv }]).problems.filter((p) => p.severity === 'error').map(formatProblem))
+      .toEqual(["g.csv:6: error: 'Минск' (ru) is claimed by entries 'minsk' and 'hrodna'"]);
   });
 });
