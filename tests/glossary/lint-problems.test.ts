@@ -40,7 +40,7 @@ describe('glossary lint: repeated ids', () => {
 });
 
 describe('glossary lint: language tags', () => {
-  it('refuses unknown languages, non-tags and codes written otherwise than tandem compares them, at the entry's line (a CSV's term row)', () => {
+  it('refuses unknown languages, non-tags and codes written otherwise than tandem compares them, at the entry line (a CSV term row)', () => {
     const yaml = `entries:
   - id: minsk
     terms:
