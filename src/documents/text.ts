@@ -56,6 +56,11 @@ function appendBlock(builder: ParagraphBuilder, block: string, at: number, width
   const lines = block.split('\n');
   const prose = lines.some((l) => LOWER.test(l));
   const heading = (line: string) => prose && CAPS_HEADING.test(line);
+  const width = widthOf();
+  const ends = lines.slice(0, -1).map((line, i) => ended(line, lines[i + 1], width));
+  // A block where most lines end short of the wrap is not wrapped text: its longest line (a tweet one
+  // character too long for the test) ended where its writer ended it too.
+  const unwrapped = ends.length > 1 && 2 * ends.filter(Boolean).length >= ends.length;
   let inList = false;
   let offset = at;
   for (let i = 0; i < lines.length; i++) {
@@ -69,7 +74,7 @@ function appendBlock(builder: ParagraphBuilder, block: string, at: number, width
     if (starts) builder.close();
     if (i === 0 || starts) inList = item;
     builder.append(line, offset);
-    if (i + 1 < lines.length && ended(line, lines[i + 1], widthOf())) builder.lineBreak(); else builder.separate();
+    if (i + 1 < lines.length && (unwrapped || ends[i])) builder.lineBreak(); else builder.separate();
     offset += line.length + 1;
   }
 }

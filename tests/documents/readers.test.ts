@@ -104,6 +104,10 @@ describe('plain text', () => {
       '#Беларусь #забастовка', 'Рабочие МТЗ вышли на улицы https://t.co/AbCdEf which nobody expected',
       'A paragraph on one line, as word processors and CMS exports write them, with no wrapping at all in it.', 'A second line.']);
     for (const s of sentences) expect(source.slice(s.start, s.end).replace(/\n/g, ' ')).toBe(s.text);
+     // The longest tweet would pass for a wrapped line on its own; most lines of its block end short.
+    const tweets = '@OlgaWriter: Workers at MTZ walked out this morning #Belarus #MTZ\n@tutby: Рабочие МТЗ вышли на улицы https://t.co/AbCdEf\n' +
+      'RT @belsat_eng: Strike spreads to BelAZ and Grodno Azot\n#Беларусь #забастовка\n';
+    expect(segmentParagraphs(parseDocument(tweets, 't', 't.txt').paragraphs).map((s) => s.text)).toEqual(tweets.trim().split('\n'));
   });
   it('starts a paragraph at each list item, dialogue line and capital heading in a block', () => {
     const source = 'STRIKE AT MTZ\nWorkers stopped work on Friday. They demanded:\n- new, fair elections;\n- the release of\n  all detainees\n' +
