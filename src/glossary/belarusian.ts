@@ -4,9 +4,11 @@
 //   bgn       — BGN/PCGN 1979 (Tsikhanowskaya, Halowchanka)
 //   passport  — the practical passport/ICAO-style spelling (Tsikhanouskaya, Sviatlana, Aliaksandr)
 //   german    — the German press's (Zichanouskaja, Swjatlana, Aljaksandr Lukaschenka)
+//   simplified — the passport style with ў written as v, as some English-language press does
+//                (Sviatlana Tsikhanovskaya, Halovchanka)
 
-export type BelarusianSchema = 'national' | 'bgn' | 'passport' | 'german';
-export const BELARUSIAN_SCHEMAS: BelarusianSchema[] = ['national', 'bgn', 'passport', 'german'];
+export type BelarusianSchema = 'national' | 'bgn' | 'passport' | 'german' | 'simplified';
+export const BELARUSIAN_SCHEMAS: BelarusianSchema[] = ['national', 'bgn', 'passport', 'german', 'simplified'];
 
 type Table = Record<string, string>;
 
@@ -19,6 +21,7 @@ const TABLES: Record<BelarusianSchema, Table> = {
   national: { ...COMMON, ж: 'ž', й: 'j', ў: 'ŭ', х: 'ch', ц: 'c', ч: 'č', ш: 'š', щ: 'šč' },
   bgn: { ...COMMON, ж: 'zh', й: 'y', ў: 'w', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch' },
   passport: { ...COMMON, ж: 'zh', й: 'i', ў: 'u', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch' },
+  simplified: { ...COMMON, ж: 'zh', й: 'i', ў: 'v', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch' },
   german: { ...COMMON, в: 'w', з: 's', ж: 'sh', й: 'j', ў: 'u', х: 'ch', ц: 'z', ч: 'tsch', ш: 'sch', щ: 'schtsch' },
 };
 
@@ -27,6 +30,7 @@ const IOTATED: Record<BelarusianSchema, Record<string, [string, string]>> = {
   national: { е: ['je', 'ie'], ё: ['jo', 'io'], ю: ['ju', 'iu'], я: ['ja', 'ia'] },
   bgn: { е: ['ye', 'ye'], ё: ['yo', 'yo'], ю: ['yu', 'yu'], я: ['ya', 'ya'] },
   passport: { е: ['ye', 'ie'], ё: ['yo', 'io'], ю: ['yu', 'iu'], я: ['ya', 'ia'] },
+  simplified: { е: ['ye', 'ie'], ё: ['yo', 'io'], ю: ['yu', 'iu'], я: ['ya', 'ia'] },
   german: { е: ['je', 'e'], ё: ['jo', 'jo'], ю: ['ju', 'ju'], я: ['ja', 'ja'] },
 };
 

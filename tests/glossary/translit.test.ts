@@ -48,6 +48,13 @@ describe('romanisation', () => {
     expect(normalize('Swetlana Tichanowskaja sprach.', 'en', matcher, glossary).text).toBe('Sviatlana Tsikhanouskaya sprach.');
   });
 
+  it('reads the press spelling that writes Belarusian ў as v (Tsikhanovskaya) as the Belarusian name', () => {
+    expect(romanizeBelarusian('Святлана Ціханоўская', 'simplified')).toBe('Sviatlana Tsikhanovskaya');
+    expect(entries('Svetlana Tsikhanovskaya met Tsikhanovski; Tikhanovsky too.', 'en'))
+      .toEqual(['tsikhanouskaya:Svetlana Tsikhanovskaya', 'tsikhanouski:Tsikhanovski', 'tsikhanouski:Tikhanovsky']);
+    expect(normalize('Tsikhanovskaya spoke.', 'en', matcher, glossary).text).toBe('Tsikhanouskaya spoke.');
+  });
+
   it('back-transliterates Latin names into Russian Cyrillic', () => {
     expect(toCyrillic('Tsikhanouskaya')).toBe('Цихановская');
     expect(toCyrillic('Lukashenka')).toBe('Лукашенка');
