@@ -7,6 +7,7 @@
 import { Parser } from 'htmlparser2';
 import { ParagraphBuilder, type SourceParagraph } from './builder.ts';
 import { isChrome, isStory, NOT_PROSE, SECTIONING } from './chrome.ts';
+import { isCalendarDate } from './text.ts';
 
 const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog',
   'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
@@ -34,7 +35,12 @@ interface Traits {
 
 interface Frame { region: number; list: boolean; link: boolean; section: boolean; skip: boolean }
 
-export function readHtml(source: string): { paragraphs: SourceParagraph[] } {
+/** Meta tags that give an article's publication date (Open Graph, schema.org, Dublin Core, plain). */
+const DATE_META = new Set(['article:published_time', 'datepublished', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created',
+  'pubdate', 'publishdate', 'og:published_time']);
+
+export function readHtml(source: string): { date?: string; paragraphs: SourceParagraph[] } {
+  let date: string | undefined; // from a date meta tag, else the story's first <time datetime>
   const builder = new ParagraphBuilder();
   const traits: Traits[] = [];
   const kept: boolean[] = []; // per chrome element: whether it holds the story
@@ -53,6 +59,9 @@ export function readHtml(source: string): { paragraphs: SourceParagraph[] } {
   const parser = new Parser({
     onopentag(name, attribs) {
       const frame: Frame = { region: -1, list: false, link: false, section: SECTIONING.has(name), skip: NOT_PROSE.has(name) };
+      if (name === 'meta' && DATE_META.has((attribs.property ?? attribs.name ?? attribs.itemprop ?? '').toLowerCase())) {
+        date = dayOf(attribs.content) ?? date;
+      } else if (name === 'time' && date === undefined && regions.length === 0) date = dayOf(attribs.datetime);
       if (isStory(name, attribs)) for (const r of regions) kept[r] = true;
       else if (isChrome(name, attribs, sections > 0)) {
         if (BLOCK.has(name) || name === 'menu') {
@@ -96,7 +105,14 @@ export function readHtml(source: string): { paragraphs: SourceParagraph[] } {
   }, { decodeEntities: true, lowerCaseTags: true });
   parser.end(source);
   close();
-  return { paragraphs: storyParagraphs(builder.paragraphs, traits, kept) };
+  const paragraphs = storyParagraphs(builder.paragraphs, traits, kept);
+  return date ? { date, paragraphs } : { paragraphs };
+}
+
+/** YYYY-MM-DD of an ISO date or date-time ("2020-08-14T10:00:00+03:00"), when it names a calendar day. */
+function dayOf(value: string | undefined): string | undefined {
+  const day = value && /^\s*(\d{4}-\d{2}-\d{2})(?![\d])/.exec(value)?.[1];
+  return day && isCalendarDate(day) ? day : undefined;
 }
 
 /**

@@ -40,6 +40,14 @@ describe('HTML news page', () => {
     ]);
     expect(doc.paragraphs.map((p) => p.index)).toEqual(doc.paragraphs.map((_, i) => i));
   });
+  it('takes the article\'s date from a date meta tag, else from the story\'s first <time>, not the site header\'s', () => {
+    expect(doc.date).toBe('2020-08-14');
+    const dated = (html: string) => parseDocument(html, 'd', 'd.html').date;
+    expect(dated('<meta property="article:published_time" content="2020-08-15T09:00:00+03:00"><p><time datetime="2020-08-14">Fri</time> Text.</p>')).toBe('2020-08-15');
+    expect(dated('<meta itemprop="datePublished" content="2020-08-16"><p>Text.</p>')).toBe('2020-08-16');
+    expect(dated('<header><time datetime="2026-11-29">Today</time></header><article><p>Text.</p></article>')).toBeUndefined();
+    expect(dated('<meta name="date" content="2020-02-30"><p>Text.</p>')).toBeUndefined();
+  });
   it('traces the kept sentences back to the file', () => {
     const sentences = segmentParagraphs(doc.paragraphs);
     const at = (text: string) => { const s = sentences.find((x) => x.text === text)!; return source.slice(s.start, s.end); };
