@@ -28,7 +28,7 @@ export interface BatchOptions {
   fresh?: boolean;
   /** Called after each document with the running totals. */
   onProgress?: (done: number, failed: number, segments: number, total: number) => void;
-  /** Called once per failed document. */
+  /** Called once per document that failed, or was done in spite of a problem (output.problems). */
   onFailure?: (output: DocOutput) => void;
   /** Aborting stops taking new documents; finished stages stay saved. */
   signal?: AbortSignal;
@@ -121,7 +121,8 @@ async function runQueue(tasks: DocTask[], machine: DocumentMachine, settings: St
   let done = 0, failed = 0, segments = 0, resumedDocuments = 0;
   const finish = (k: number, output: DocOutput) => {
     outputs[k] = output;
-    if (output.status === 'done') done++; else { failed++; options.onFailure?.(output); }
+    if (output.status === 'done') done++; else failed++;
+    if (output.failure || output.problems?.length) options.onFailure?.(output);
     segments += output.counts.segments;
     options.onProgress?.(done, failed, segments, tasks.length);
   };

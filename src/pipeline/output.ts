@@ -29,6 +29,7 @@ export function documentOutput(ctx: DocContext): DocOutput {
     stageMs: ctx.times,
     segments,
     ...(ctx.failure ? { failure: ctx.failure } : {}),
+    ...(ctx.problems?.length ? { problems: ctx.problems } : {}),
   };
 }
 

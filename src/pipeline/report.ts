@@ -20,7 +20,8 @@ export interface DocumentReport {
 
 export interface Report {
   job: string;
-  summary: { documents: number; done: number; failed: number; segments: number; aligned: number; translated: number;
+  /** `problems`: documents done in spite of one (a translation that could not be read). */
+  summary: { documents: number; done: number; failed: number; problems: number; segments: number; aligned: number; translated: number;
     languages: Record<Lang, number> };
   documents: DocumentReport[];
 }
@@ -34,6 +35,7 @@ export function buildReport(job: Job, outputs: DocOutput[]): Report {
       documents: outputs.length,
       done: outputs.filter((o) => o.status === 'done').length,
       failed: outputs.filter((o) => o.status === 'failed').length,
+      problems: outputs.filter((o) => o.problems?.length).length,
       segments: outputs.reduce((s, o) => s + o.counts.segments, 0),
       aligned: outputs.reduce((s, o) => s + o.counts.aligned, 0),
       translated: outputs.reduce((s, o) => s + o.counts.translated, 0),
@@ -48,7 +50,7 @@ export function buildReport(job: Job, outputs: DocOutput[]): Report {
       languages: o.languages,
       counts: o.counts,
       timeMs: o.timeMs,
-      errors: o.failure ? [{ stage: o.failure.stage, code: o.failure.code, message: o.failure.message }] : [],
+      errors: [...(o.failure ? [o.failure] : []), ...(o.problems ?? [])].map(({ stage, code, message }) => ({ stage, code, message })),
     })),
   };
 }

@@ -10,7 +10,7 @@ import { segmentProblem } from '../export/index.ts';
 import { documentOutput } from './output.ts';
 import { sortKeys } from './report.ts';
 import { pairSegments, singleSegments } from './segments.ts';
-import type { DocContext, DocRef, NormalSentence, StageSettings } from './types.ts';
+import type { DocContext, NormalSentence, StageSettings } from './types.ts';
 
 /** What stages need besides plain data; rebuilt from the job wherever a machine runs. */
 export interface StageDeps {
@@ -24,20 +24,21 @@ export type StageName = (typeof STAGES)[number];
 
 // Each stage returns `undefined` for the data nobody after it needs, so snapshots stay small.
 
-export async function readStage(ctx: DocContext): Promise<Pick<DocContext, 'read'>> {
+/**
+ * Reads the document and its translation. A translation that cannot be used (empty, binary, not
+ * UTF-8: often a file made ahead of the translator's work) does not cost the source its output: the
+ * source goes on alone, as an unpaired document, and the problem is reported under its name.
+ */
+export async function readStage(ctx: DocContext): Promise<Pick<DocContext, 'read' | 'problems'>> {
   const { task, settings } = ctx.input;
   const src = await readDocument(task.src.path, task.src.id, settings.limits);
-  const tgt = task.tgt ? await readTarget(task.tgt, settings) : undefined;
-  return { read: { src, ...(tgt ? { tgt } : {}) } };
-}
-
-/** The parallel document of a pair: its problems name it, since the pair is reported under the source. */
-async function readTarget(ref: DocRef, settings: StageSettings) {
+  if (!task.tgt) return { read: { src } };
   try {
-    return await readDocument(ref.path, ref.id, settings.limits);
+    return { read: { src, tgt: await readDocument(task.tgt.path, task.tgt.id, settings.limits) } };
   } catch (error) {
     if (!(error instanceof DocumentError)) throw error;
-    throw new DocumentError('inTarget', { doc: ref.id, reason: error.message });
+    const problem = new DocumentError('inTarget', { doc: task.tgt.id, reason: error.message });
+    return { read: { src }, problems: [{ ...problem.toFailure(), stage: 'read' }] };
   }
 }
 

@@ -52,6 +52,8 @@ export interface DocContext {
   summary?: { paragraphs: number; date?: string; sentences?: number; tgtSentences?: number; srcLang?: Lang; tgtLang?: Lang;
     languages?: Record<Lang, number> };
   failure?: Failure & { stage: string };
+  /** Problems that did not stop the document (a translation that cannot be read: the source goes on alone). */
+  problems?: Array<Failure & { stage: string }>;
   /** Written by the emit stage: what the batch gathers into the job's outputs. */
   result?: DocOutput;
 }
@@ -72,4 +74,5 @@ export interface DocOutput {
   stageMs: StageTimes;
   segments: Segment[];
   failure?: Failure & { stage: string };
+  problems?: Array<Failure & { stage: string }>;
 }

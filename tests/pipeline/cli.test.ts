@@ -55,6 +55,23 @@ describe('tandem run on the command line', () => {
     expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).documents[0].status).toBe('done');
   });
 
+  it('goes on with the source alone when its translation cannot be read, and says so (exit 1)', async () => {
+    const folder = join(dir, 'pair');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'strike.txt'), 'Workers walked out on Friday. They want new elections.\n');
+    writeFileSync(join(folder, 'strike.ru.txt'), ''); // made ahead of the translation
+    const out = join(dir, 'pair-out');
+    const run = await runCli(['run', '--input', join(folder, '*.txt'), '--out', out, '-q']);
+    expect([run.code, run.stderr.trim()]).toEqual([1, 'strike.txt: parallel document strike.ru.txt: empty document']);
+    const segments = readFileSync(join(out, 'segments.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(segments.map((s) => [s.id, s.src.text, s.tgt])).toEqual([['0.0', 'Workers walked out on Friday.', null],
+      ['0.1', 'They want new elections.', null]]);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(report.summary).toMatchObject({ documents: 1, done: 1, failed: 0, problems: 1 });
+    expect(report.documents[0]).toMatchObject({ status: 'done', tgtDoc: 'strike.ru.txt', srcLang: 'en', tgtLang: 'ru',
+      errors: [{ stage: 'read', code: 'inTarget', message: 'parallel document strike.ru.txt: empty document' }] });
+  });
+
   it('prints its version', async () => {
     const run = await runCli(['--version']);
     expect([run.code, run.stdout]).toEqual([0, `tandem ${JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version}\n`]);

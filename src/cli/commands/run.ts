@@ -1,5 +1,5 @@
 // `tandem run [JOB]` runs a job file (default pipeline/default.job.yaml); `tandem run --input GLOB ...`
-// runs the same pipeline without one. Exit 0 when every document is done, 1 when some failed (the
+// runs the same pipeline without one. Exit 0 when every document is done, 1 when some failed or had a problem (the
 // others are complete), 2 for a bad command line or job file, 130 when interrupted (progress kept).
 import { relative, resolve } from 'node:path';
 import { parseCommandArgs } from '../args.ts';
@@ -75,9 +75,12 @@ const command: Command = async (argv) => {
         progress ??= createProgress(total, { quiet: values.quiet, startedAt: started });
         progress.update(done, failed, segments);
       },
-      // One line per failed document on stderr, whatever the TTY: scripts and CI logs need them.
-      onFailure: (o) => (progress ?? { log: (l: string) => process.stderr.write(l + '\n') })
-        .log(t('run:failedDoc', { doc: o.task.src.id, reason: o.failure?.message ?? '' })),
+      // One line per failed document (or problem of a done one) on stderr, whatever the TTY: scripts
+      // and CI logs need them.
+      onFailure: (o) => {
+        const log = progress ?? { log: (l: string) => process.stderr.write(l + '\n') };
+        for (const f of [...(o.failure ? [o.failure] : []), ...(o.problems ?? [])]) log.log(t('run:failedDoc', { doc: o.task.src.id, reason: f.message }));
+      },
     });
     progress?.stop();
     if (result.interrupted) { process.stderr.write(t('run:interrupted') + '\n'); return 130; }
@@ -88,7 +91,8 @@ const command: Command = async (argv) => {
         segments: s.segments, aligned: s.aligned, seconds: ((performance.now() - started) / 1000).toFixed(1),
         out: relative('.', job.outDir) || '.' }) + '\n');
     }
-    return s.failed ? 1 : 0;
+    // A document done without its unreadable translation is still a bad input file: exit 1 says so.
+    return s.failed || s.problems ? 1 : 0;
   } finally {
     progress?.stop();
     process.off('SIGINT', onSignal);
