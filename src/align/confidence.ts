@@ -1,8 +1,9 @@
 // A bead's score says how sure the aligner is. The programme's score compares a bead with leaving
 // its sentences unpaired, which length alone can win: two unrelated articles of similar sentence
 // lengths were paired line by line at 0.8-0.9. Here the score is also weighed against what the
-// document's own anchors say: how often its beads share an anchor, against how often sentences two
-// beads apart do (a chance pairing in this same pair of documents, whatever the dictionary or script).
+// document's own anchors say: how alike its beads are, and how often they share anchors, against
+// sentences two beads apart (a chance pairing in this same pair of documents, whatever the dictionary
+// or script).
 import type { Bead } from '../types.ts';
 import { sharedIds, similarity } from './cost.ts';
 import type { Unit } from './features.ts';
@@ -22,7 +23,7 @@ const MIN_BEADS = 4;
 const UNRELATED_SCALE = 0.4;
 
 export interface Evidence {
-  /** Smoothed share of the document's beads (with enough keys a side) that share an anchor. */
+  /** Smoothed share of the document's beads (with enough keys a side) that are anchored (`anchored`). */
   paired: number;
   /** The same share for sentences two beads apart: what chance gives in this pair of documents. */
   chance: number;
@@ -33,8 +34,8 @@ export interface Evidence {
 /** Beads with the programme's scores re-weighed by the document's anchor evidence (new bead objects, same pairings). */
 export function weighScores(beads: Bead[], src: Unit[], tgt: Unit[], evidence = documentEvidence(beads, src, tgt)): Bead[] {
   if (!evidence) return beads;
-  // A content bead without any shared anchor is as much less likely as such beads are rarer among
-  // the document's beads than among chance pairs.
+  // A content bead that is not anchored is as much less likely as such beads are rarer among the
+  // document's beads than among chance pairs.
   const unanchored = Math.log((1 - evidence.paired) / (1 - evidence.chance));
   return beads.map((b) => {
     if (!b.src.length || !b.tgt.length) return b;
@@ -76,22 +77,26 @@ function hasContent(b: Bead, src: Unit[], tgt: Unit[]): boolean {
   return s >= MIN_KEYS && t >= MIN_KEYS;
 }
 
-/**
- * Whether a bead shares anchors: two, or one where a side has few keys, because one shared dictionary
- * word between long sentences is what chance pairs have ("reported" ~ "власти").
- */
-function anchored(b: Bead, src: Unit[], tgt: Unit[]): boolean {
+/** Anchors shared by a bead's sentence pairs (summed) and the keys each side has. */
+function overlap(b: Bead, src: Unit[], tgt: Unit[]): { shared: number; s: number; t: number } {
   let shared = 0, s = 0, t = 0;
   for (const i of b.src) { s += src[i].keys; for (const j of b.tgt) shared += sharedIds(src[i], tgt[j]); }
   for (const j of b.tgt) t += tgt[j].keys;
+  return { shared, s, t };
+}
+
+/**
+ * Whether a bead is anchored: two shared anchors, or one where a side has few keys, because one shared
+ * dictionary word between long sentences is what chance pairs have ("reported" ~ "власти").
+ */
+function anchored(b: Bead, src: Unit[], tgt: Unit[]): boolean {
+  const { shared, s, t } = overlap(b, src, tgt);
   return shared >= (Math.min(s, t) >= FEW_KEYS ? 2 : 1);
 }
 
-/** The bead's lexical similarity (0..1), shared anchors summed over its sentence pairs. */
+/** The bead's lexical similarity (0..1). */
 function beadSimilarity(b: Bead, src: Unit[], tgt: Unit[]): number {
-  let shared = 0, s = 0, t = 0;
-  for (const i of b.src) { s += src[i].keys; for (const j of b.tgt) shared += sharedIds(src[i], tgt[j]); }
-  for (const j of b.tgt) t += tgt[j].keys;
+  const { shared, s, t } = overlap(b, src, tgt);
   return similarity(shared, s, t);
 }
 
