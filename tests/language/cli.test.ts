@@ -34,6 +34,22 @@ describe('tandem detect', () => {
     for (const r of rows) expect(r.confidence).toBeGreaterThanOrEqual(0);
   });
 
+  it('gives sentence offsets into the file itself, for wrapped CRLF text and HTML alike', async () => {
+    const cases: Array<[string, string]> = [
+      ['wrapped.txt', 'Рабочие вышли на площадь в\r\nпятницу. С. Тихановская\r\nпоблагодарила их.\r\n'],
+      ['page.html', '<p>Workers <b>walked</b> out &amp; marched.</p><p>They want new<br>elections. Police watched.</p>'],
+    ];
+    for (const [name, text] of cases) {
+      out = '';
+      expect(await main(['detect', '--unit', 'sentence', file(name, text)])).toBe(0);
+      for (const r of out.trim().split('\n').map((l) => JSON.parse(l))) {
+        // The file's characters at [start, end) are the sentence, up to markup and line breaks.
+        const source = text.slice(r.start, r.end).replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+        expect(source, name).toBe(r.text.replace(/\s+/g, ' '));
+      }
+    }
+  });
+
   it('reports paragraphs with offsets and mixed spans', async () => {
     const text = 'The crowd chanted «Мы его не выбирали» outside.\n\nГродно. Так выглядят сотрудники предприятия.\n';
     const path = file('doc.txt', text);

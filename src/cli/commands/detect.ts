@@ -10,6 +10,7 @@ import { parseCommandArgs } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { detectLines, detectParagraphs, type DetectOptions } from '../../language/index.ts';
 import type { Detection } from '../../types.ts';
+import type { SourceParagraph, toSourceOffset } from '../../documents/index.ts';
 
 type Unit = 'paragraph' | 'sentence' | 'line';
 type Format = 'jsonl' | 'text';
@@ -31,10 +32,14 @@ const command: Command = async (argv) => {
 
   let failed = false;
   const inputs: Input[] = [];
+  // Paragraph and sentence units read files as documents (HTML and Markdown markup stripped, an HTML
+  // page in the charset it declares); line units take lines as they are and need not load the readers.
+  const documents = unit === 'line' ? undefined : await import('../../documents/index.ts');
   // No file: standard input, checked like a file (binary or invalid UTF-8 refused with its byte).
   for (const file of positionals.length ? positionals : [undefined]) {
     try {
-      inputs.push({ name: file, text: decodeText(file === undefined ? await readStdin() : await readBytes(file)) });
+      const bytes = file === undefined ? await readStdin() : await readBytes(file);
+      inputs.push({ name: file, text: documents && file ? documents.decodeDocument(bytes, file) : decodeText(bytes) });
     } catch (error) {
       failed = true;
       process.stderr.write(t('detect:fileError', { file: file ?? '<stdin>', reason: (error as Error).message }) + '\n');
@@ -43,12 +48,9 @@ const command: Command = async (argv) => {
   const tty = process.stderr.isTTY && !values.quiet && inputs.length > 1;
   const out: string[] = [];
   const flush = () => { if (out.length) process.stdout.write(out.join('')); out.length = 0; };
-  // Paragraph and sentence units read files as documents (HTML and Markdown markup stripped);
-  // line units take lines as they are and need not load the readers.
-  const documents = unit === 'line' ? undefined : await import('../../documents/index.ts');
   const paragraphsOf = (input: Input) => documents!.parseDocument(input.text, input.name ?? '-', input.name ?? '-.txt').paragraphs;
   inputs.forEach((input, i) => {
-    for (const record of detectInput(input, unit, options, paragraphsOf)) {
+    for (const record of detectInput(input, unit, options, paragraphsOf, documents?.toSourceOffset)) {
       out.push(format === 'jsonl' ? JSON.stringify(record) + '\n' : asText(record, unit) + '\n');
       if (out.length >= 4096) flush();
     }
@@ -60,9 +62,11 @@ const command: Command = async (argv) => {
 };
 export default command;
 
-type Paragraphs = (input: Input) => Array<{ text: string; start: number; end: number }>;
+type Paragraphs = (input: Input) => SourceParagraph[];
 
-function detectInput(input: Input, unit: Unit, options: DetectOptions, paragraphsOf: Paragraphs): Record_[] {
+/** `toSource`: the documents stage's map from an offset in a paragraph's text to one in the file. */
+function detectInput(input: Input, unit: Unit, options: DetectOptions, paragraphsOf: Paragraphs,
+  toSource?: typeof toSourceOffset): Record_[] {
   const file = input.name ? { file: input.name } : {};
   if (unit === 'line') {
     const lines = input.text.split(/\r?\n/);
@@ -76,8 +80,10 @@ function detectInput(input: Input, unit: Unit, options: DetectOptions, paragraph
     return detections.map((d, i) => ({ ...file, paragraph: i + 1, start: paragraphs[i].start, end: paragraphs[i].end,
       lang: d.lang, confidence: d.confidence, ...(d.mixed ? { mixed: true, spans: d.spans } : {}) }));
   }
+  // Through the paragraph's offset map, as segmentParagraphs does: markup, wrapped lines and CRLF make
+  // the paragraph's text and the file differ in length.
   return detections.flatMap((d, i) => d.sentences.map((s, j) => ({ ...file, paragraph: i + 1, sentence: j + 1,
-    start: paragraphs[i].start + s.start, end: paragraphs[i].start + s.end, text: s.text, lang: s.lang, confidence: s.confidence,
+    start: toSource!(paragraphs[i], s.start), end: toSource!(paragraphs[i], s.end - 1) + 1, text: s.text, lang: s.lang, confidence: s.confidence,
     ...(s.mixed ? { mixed: true, spans: s.spans } : {}) })));
 }
 
