@@ -9,7 +9,7 @@ import PQueue from 'p-queue';
 import { createActor, type SnapshotFrom } from 'xstate';
 import { DocumentStager, removeStaleTempFiles, TOOL_VERSION, writeJobOutputs, type DocumentFileSettings,
   type JobDocument } from '../export/index.ts';
-import { createMatcher, loadGlossaries } from '../glossary/index.ts';
+import { createMatcher, lintGlossaries, loadGlossaryFiles, mergeGlossaryFiles } from '../glossary/index.ts';
 import { createProviderChain } from '../translate/index.ts';
 import { t } from '../i18n/index.ts';
 import { UsageError } from '../cli/errors.ts';
@@ -63,11 +63,20 @@ export async function buildDeps(job: Job): Promise<{ deps: StageDeps; glossaryFi
   for (const g of literal) {
     try { statSync(resolve(job.root, g)); } catch { throw new UsageError(t('run:job.glossary', { message: `${g}: not found` })); }
   }
-  let glossary;
-  try { glossary = await loadGlossaries(glossaryFiles); } catch (error) {
+  let files;
+  try { files = await loadGlossaryFiles(glossaryFiles); } catch (error) {
     throw new UsageError(t('run:job.glossary', { message: (error as Error).message.split('\n')[0] }));
   }
+  const glossary = mergeGlossaryFiles(files);
   const matcher = createMatcher(glossary);
+  // What `tandem glossary lint` calls an error (a repeated id, one spelling claimed by two entries, a
+  // term in no language tandem compares) would be normalised by silently: the job stops instead.
+  const errors = lintGlossaries(files, { patterns: matcher.patterns }).problems.filter((p) => p.severity === 'error');
+  if (errors.length) {
+    const [{ file, line, message }] = errors;
+    const problem = `${file}${line ? `:${line}` : ''}: ${message}`;
+    throw new UsageError(t(errors.length > 1 ? 'run:job.glossaryLintMore' : 'run:job.glossaryLint', { problem, more: errors.length - 1 }));
+  }
   let provider;
   try {
     // Providers resolve memory paths against the job, enforce and check the job's glossary terms,

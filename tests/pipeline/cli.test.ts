@@ -72,6 +72,15 @@ describe('tandem run on the command line', () => {
       errors: [{ stage: 'read', code: 'inTarget', message: 'parallel document strike.ru.txt: empty document' }] });
   });
 
+  it('refuses a glossary with lint errors before running, naming the file and line', async () => {
+    const glossary = join(dir, 'dup.yaml');
+    writeFileSync(glossary, ['entries:', '  - id: minsk', '    terms:', '      - {text: Minsk, lang: en, status: preferred}',
+      '  - id: minsk', '    terms:', '      - {text: Mensk, lang: en, status: preferred}', ''].join('\n'));
+    const run = await runCli(['run', '--input', join(dir, 'a.txt'), '--glossary', glossary, '--out', join(dir, 'dup-out'), '-q']);
+    expect([run.code, run.stderr.trim()]).toEqual([2,
+      `glossary error: ${glossary}:5: duplicate entry id 'minsk' (first at ${glossary}:2). Run 'tandem run --help'.`]);
+  });
+
   it('prints its version', async () => {
     const run = await runCli(['--version']);
     expect([run.code, run.stdout]).toEqual([0, `tandem ${JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version}\n`]);
