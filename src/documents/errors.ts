@@ -4,7 +4,7 @@ import { t } from '../i18n/index.ts';
 
 export type DocumentErrorCode =
   | 'empty' | 'binary' | 'invalidUtf8' | 'invalidUtf16' | 'utf16NoBom' | 'tooLarge' | 'paragraphTooLong' | 'noText' | 'unreadable'
-  | 'outsideLanguages' | 'stageFailed' | 'inTarget';
+  | 'outsideLanguages' | 'stageFailed' | 'inTarget' | 'untranslatedTarget';
 
 export interface Failure {
   code: DocumentErrorCode | string;

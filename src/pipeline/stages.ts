@@ -52,7 +52,7 @@ export async function segmentStage(ctx: DocContext): Promise<Pick<DocContext, 's
       ...(read.src.date ? { date: read.src.date } : {}) } };
 }
 
-export async function detectStage(ctx: DocContext): Promise<Pick<DocContext, 'detected' | 'segmented' | 'summary'>> {
+export async function detectStage(ctx: DocContext): Promise<Pick<DocContext, 'detected' | 'segmented' | 'summary' | 'problems'>> {
   const { task, settings } = ctx.input;
   const seg = ctx.segmented!;
   // Each sentence is read once; the document's language and every detection below reuse that.
@@ -64,12 +64,23 @@ export async function detectStage(ctx: DocContext): Promise<Pick<DocContext, 'de
   const srcLang = task.pair?.src ?? docLang;
   const tgtLang = task.pair?.tgt ?? targetLanguage(docLang, settings);
   const src = detectSentences(seg.src, scan, settings, srcLang);
-  const tgt = seg.tgt ? detectSentences(seg.tgt, scanDocument(seg.tgt, settings.languages), settings, task.tgt?.declared ?? tgtLang) : undefined;
+  let tgtScan = seg.tgt && scanDocument(seg.tgt, settings.languages);
+  // A "translation" in the source's own language is a copy saved under the translation's name (or a
+  // file not yet translated): aligned, it would fill the TMX with en→en units labelled en→ru. The
+  // source goes on alone and the problem is reported, as for a translation that cannot be read.
+  let problems = ctx.problems;
+  if (tgtScan && srcLang !== tgtLang && documentLanguage(tgtScan) === srcLang) {
+    const problem = new DocumentError('untranslatedTarget', { doc: task.tgt!.id, lang: srcLang });
+    problems = [...(problems ?? []), { ...problem.toFailure(), stage: 'detect' }];
+    tgtScan = undefined;
+  }
+  const tgt = seg.tgt && tgtScan ? detectSentences(seg.tgt, tgtScan, settings, task.tgt?.declared ?? tgtLang) : undefined;
   const languages: Record<Lang, number> = {};
   for (const x of src) languages[x.lang] = (languages[x.lang] ?? 0) + x.text.length;
   if (tgt) for (const x of tgt) languages[x.lang] = (languages[x.lang] ?? 0) + x.text.length;
   const summary = { ...ctx.summary!, srcLang, tgtLang, languages: sortKeys(languages) };
-  return { detected: { src, ...(tgt ? { tgt } : {}), srcLang, tgtLang, languages: summary.languages }, segmented: undefined, summary };
+  return { detected: { src, ...(tgt ? { tgt } : {}), srcLang, tgtLang, languages: summary.languages }, segmented: undefined, summary,
+    ...(problems ? { problems } : {}) };
 }
 
 /** The document's language (see the language stage's documentLanguage); a declared one (NAME.ru.txt) is trusted. */

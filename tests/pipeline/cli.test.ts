@@ -72,6 +72,20 @@ describe('tandem run on the command line', () => {
       errors: [{ stage: 'read', code: 'inTarget', message: 'parallel document strike.ru.txt: empty document' }] });
   });
 
+  it('goes on with the source alone when its "translation" is a copy in the same language (exit 1)', async () => {
+    const folder = join(dir, 'copy');
+    mkdirSync(folder, { recursive: true });
+    const text = 'Workers walked out on Friday. They want new elections.\n\nThe police kept their distance.\n';
+    writeFileSync(join(folder, 'strike.txt'), text);
+    writeFileSync(join(folder, 'strike.ru.txt'), text); // saved under the translation's name, not yet translated
+    const out = join(dir, 'copy-out');
+    const run = await runCli(['run', '--input', join(folder, '*.txt'), '--out', out, '-q']);
+    expect([run.code, run.stderr.trim()]).toEqual([1, "strike.txt: parallel document strike.ru.txt is in 'en' like its source: not a translation"]);
+    const segments = readFileSync(join(out, 'segments.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(segments.map((s) => s.tgt)).toEqual([null, null, null]);
+    expect(readFileSync(join(out, 'en-ru.tmx'), 'utf8')).not.toContain('<tu ');
+  });
+
   it('refuses a glossary with lint errors before running, naming the file and line', async () => {
     const glossary = join(dir, 'dup.yaml');
     writeFileSync(glossary, ['entries:', '  - id: minsk', '    terms:', '      - {text: Minsk, lang: en, status: preferred}',
