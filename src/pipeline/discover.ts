@@ -64,8 +64,10 @@ export function pairDocuments(found: Found[], job: Job): DocTask[] {
   const tasks: DocTask[] = [];
   for (const p of job.pairing.documents) {
     const src = ref(idOf.get(resolve(job.root, p.src)) ?? normal(p.src)), tgt = ref(idOf.get(resolve(job.root, p.tgt)) ?? normal(p.tgt));
-    const pair = job.pairs.find((x) => x.src === (src.declared ?? x.src) && x.tgt === (tgt.declared ?? x.tgt)) ?? job.pairs[0];
-    tasks.push({ src, tgt, pair });
+    // Names without language suffixes say nothing of the direction: the detect stage finds it from the
+    // source's language (a Russian original of an English translation is ru→en in an en-ru job).
+    const pair = src.declared || tgt.declared ? job.pairs.find((x) => x.src === (src.declared ?? x.src) && x.tgt === (tgt.declared ?? x.tgt)) : undefined;
+    tasks.push({ src, tgt, ...(pair ? { pair } : {}) });
     used.add(src.id); used.add(tgt.id);
   }
   if (job.pairing.by === 'suffix') {

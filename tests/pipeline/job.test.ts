@@ -58,6 +58,10 @@ describe('job files', () => {
       ['a/story.txt', 'b/история.txt'], ['c/x.txt', 'c/x.ru.txt'], ['c/y.en.txt', 'c/y.ru.txt'], ['c/z.uk.txt', null]]);
     expect(tasks.find((t) => t.src.id === 'c/z.uk.txt')?.src.declared).toBe('uk');
     expect(tasks[0].tgt?.path).toBe(join(job.root, 'b/история.txt'));
+    // Names without language suffixes leave the direction to detection (a Russian original of an
+    // English translation was labelled en→ru, the job's first pair); suffixes still decide it.
+    expect(tasks[0].pair).toBeUndefined();
+    expect(tasks.find((t) => t.src.id === 'c/y.en.txt')?.pair).toEqual({ src: 'en', tgt: 'ru' });
   });
   it('reads the language suffix in any case (NAME.EN.txt / NAME.RU.txt)', () => {
     const job = loadJob(join(REPO, 'pipeline/default.job.yaml'));
