@@ -16,7 +16,14 @@ export function readPlainText(source: string): ReadText {
   let from = 0;
   let date: string | undefined;
   const header = DATE_HEADER.exec(source);
-  if (header && isCalendarDate(header[1])) { date = header[1]; from = header[0].length; }
+  if (header && isCalendarDate(header[1])) {
+    date = header[1];
+    from = header[0].length;
+    // The header's own line break: left in, it made the first paragraph a block of two lines, read
+    // line by line (lists, headings, wrapping) where one line needs none of that.
+    if (source.charCodeAt(from) === 13) from++;
+    if (source.charCodeAt(from) === 10) from++;
+  }
   const builder = new ParagraphBuilder();
   let width: number | undefined; // measured once, when a block of several lines asks
   const widthOf = () => (width ??= wrapWidth(source));
@@ -94,11 +101,18 @@ function wrapWidth(source: string): number {
     let to = source.indexOf('\n', from);
     if (to < 0) to = source.length;
     const end = source.charCodeAt(to - 1) === 13 ? to - 1 : to;
-    if (end - from > UNWRAPPED && source.slice(from, end).split(' ').length > 8) return Infinity;
+    if (end - from > UNWRAPPED && spacesIn(source, from, end, 8) >= 8) return Infinity;
     max = Math.max(max, end - from);
     from = to + 1;
   }
   return Math.max(MIN_WRAP, max);
+}
+
+/** Spaces in source[from, end), counted up to `enough` (a long line's words, without splitting it). */
+function spacesIn(source: string, from: number, end: number, enough: number): number {
+  let n = 0;
+  for (let i = from; i < end && n < enough; i++) if (source.charCodeAt(i) === 32) n++;
+  return n;
 }
 
 /**
