@@ -51,15 +51,17 @@ export function documentEvidence(beads: Bead[], src: Unit[], tgt: Unit[]): Evide
   const content = beads.filter((b) => b.src.length && b.tgt.length && hasContent(b, src, tgt));
   if (content.length < MIN_BEADS) return undefined;
   let hits = 0, chanceHits = 0, chanceTries = 0, sim = 0, chanceSim = 0;
+  // Each pairing's overlap is counted once and serves both measures.
   for (let k = 0; k < content.length; k++) {
-    if (anchored(content[k], src, tgt)) hits++;
-    sim += beadSimilarity(content[k], src, tgt);
+    const own = overlap(content[k].src, content[k].tgt, src, tgt);
+    if (isAnchored(own)) hits++;
+    sim += similarity(own.shared, own.s, own.t);
     for (const other of [content[k - 2], content[k + 2]]) {
       if (!other) continue;
       chanceTries++;
-      const pair = { src: content[k].src, tgt: other.tgt, score: 0 };
-      if (anchored(pair, src, tgt)) chanceHits++;
-      chanceSim += beadSimilarity(pair, src, tgt);
+      const chancePair = overlap(content[k].src, other.tgt, src, tgt);
+      if (isAnchored(chancePair)) chanceHits++;
+      chanceSim += similarity(chancePair.shared, chancePair.s, chancePair.t);
     }
   }
   const paired = (hits + 1) / (content.length + 2), chance = (chanceHits + 1) / (chanceTries + 2);
@@ -77,28 +79,25 @@ function hasContent(b: Bead, src: Unit[], tgt: Unit[]): boolean {
   return s >= MIN_KEYS && t >= MIN_KEYS;
 }
 
-/** Anchors shared by a bead's sentence pairs (summed) and the keys each side has. */
-function overlap(b: Bead, src: Unit[], tgt: Unit[]): { shared: number; s: number; t: number } {
+interface Overlap { shared: number; s: number; t: number }
+
+/** Anchors shared by a pairing's sentence pairs (summed) and the keys each side has. */
+function overlap(srcIds: number[], tgtIds: number[], src: Unit[], tgt: Unit[]): Overlap {
   let shared = 0, s = 0, t = 0;
-  for (const i of b.src) { s += src[i].keys; for (const j of b.tgt) shared += sharedIds(src[i], tgt[j]); }
-  for (const j of b.tgt) t += tgt[j].keys;
+  for (const i of srcIds) { s += src[i].keys; for (const j of tgtIds) shared += sharedIds(src[i], tgt[j]); }
+  for (const j of tgtIds) t += tgt[j].keys;
   return { shared, s, t };
 }
 
 /**
- * Whether a bead is anchored: two shared anchors, or one where a side has few keys, because one shared
- * dictionary word between long sentences is what chance pairs have ("reported" ~ "власти").
+ * Whether a pairing is anchored: two shared anchors, or one where a side has few keys, because one
+ * shared dictionary word between long sentences is what chance pairs have ("reported" ~ "власти").
  */
-function anchored(b: Bead, src: Unit[], tgt: Unit[]): boolean {
-  const { shared, s, t } = overlap(b, src, tgt);
+function isAnchored({ shared, s, t }: Overlap): boolean {
   return shared >= (Math.min(s, t) >= FEW_KEYS ? 2 : 1);
 }
 
-/** The bead's lexical similarity (0..1). */
-function beadSimilarity(b: Bead, src: Unit[], tgt: Unit[]): number {
-  const { shared, s, t } = overlap(b, src, tgt);
-  return similarity(shared, s, t);
-}
+const anchored = (b: Bead, src: Unit[], tgt: Unit[]) => isAnchored(overlap(b.src, b.tgt, src, tgt));
 
 const logit = (p: number) => Math.log(Math.max(p, 1e-6) / Math.max(1 - p, 1e-6));
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
