@@ -87,6 +87,17 @@ export function pairDocuments(found: Found[], job: Job): DocTask[] {
         break;
       }
     }
+    // The other way round: a Russian original NAME.txt with its English translation NAME.en.txt in an
+    // en-ru job. The unsuffixed file is the original; detection gives the direction (as for explicit
+    // pairs), and a "translation" in the original's own language is reported as such.
+    for (const id of ids) {
+      const { stem, lang, ext } = parseName(id, languages);
+      if (!lang || used.has(id) || !job.pairs.some((x) => x.src === lang)) continue;
+      const srcId = byKey.get(`${stem}\u0000\u0000${ext}`);
+      if (!srcId || used.has(srcId)) continue;
+      tasks.push({ src: ref(srcId), tgt: ref(id) });
+      used.add(srcId); used.add(id);
+    }
   }
   for (const id of ids) if (!used.has(id)) tasks.push({ src: ref(id) });
   return tasks.sort((a, b) => byCodePoint(a.src.id, b.src.id));

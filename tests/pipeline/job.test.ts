@@ -70,6 +70,15 @@ describe('job files', () => {
     expect(tasks.map((t) => [t.src.id, t.tgt?.id ?? null])).toEqual([['Metro.EN.txt', 'Metro.RU.txt'], ['flood.txt', 'flood.Ru.txt']]);
     expect(tasks[0].tgt?.declared).toBe('ru');
   });
+  it('pairs an original with its translation into a job source language (a Russian NAME.txt, NAME.en.txt)', () => {
+    const job = loadJob(join(REPO, 'pipeline/default.job.yaml')); // pairs: en-ru
+    const ids = ['report.txt', 'report.en.txt', 'memo.en.txt', 'memo.ru.txt', 'memo.txt', 'note.en.txt'];
+    const tasks = pairDocuments(ids.map((id) => ({ id, path: join(job.root, id) })), job);
+    // memo: the en-ru pair by suffixes wins; memo.txt and note.en.txt, with nothing to pair, stay alone.
+    expect(tasks.map((t) => [t.src.id, t.tgt?.id ?? null, t.pair ?? null])).toEqual([
+      ['memo.en.txt', 'memo.ru.txt', { src: 'en', tgt: 'ru' }], ['memo.txt', null, null], ['note.en.txt', null, null],
+      ['report.txt', 'report.en.txt', null]]);
+  });
   it('gives documents outside the root ids relative to the folder that holds them', async () => {
     const job = { ...loadJob(join(REPO, 'pipeline/default.job.yaml')), root: join(REPO, 'src'), input: [join(REPO, 'seeds') + '/*.txt'] };
     const found = await discoverDocuments(job);
