@@ -17,11 +17,14 @@ const COMMON: Table = {
   н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', ы: 'y', э: 'e', ь: '', ъ: '', '\u2019': '', "'": '',
 };
 
+const PASSPORT: Table = { ...COMMON, ж: 'zh', й: 'i', ў: 'u', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch' };
+const PASSPORT_IOTATED: Record<string, [string, string]> = { е: ['ye', 'ie'], ё: ['yo', 'io'], ю: ['yu', 'iu'], я: ['ya', 'ia'] };
+
 const TABLES: Record<BelarusianSchema, Table> = {
   national: { ...COMMON, ж: 'ž', й: 'j', ў: 'ŭ', х: 'ch', ц: 'c', ч: 'č', ш: 'š', щ: 'šč' },
   bgn: { ...COMMON, ж: 'zh', й: 'y', ў: 'w', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch' },
-  passport: { ...COMMON, ж: 'zh', й: 'i', ў: 'u', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch' },
-  simplified: { ...COMMON, ж: 'zh', й: 'i', ў: 'v', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch' },
+  passport: PASSPORT,
+  simplified: { ...PASSPORT, ў: 'v' },
   german: { ...COMMON, в: 'w', з: 's', ж: 'sh', й: 'j', ў: 'u', х: 'ch', ц: 'z', ч: 'tsch', ш: 'sch', щ: 'schtsch' },
 };
 
@@ -29,8 +32,8 @@ const TABLES: Record<BelarusianSchema, Table> = {
 const IOTATED: Record<BelarusianSchema, Record<string, [string, string]>> = {
   national: { е: ['je', 'ie'], ё: ['jo', 'io'], ю: ['ju', 'iu'], я: ['ja', 'ia'] },
   bgn: { е: ['ye', 'ye'], ё: ['yo', 'yo'], ю: ['yu', 'yu'], я: ['ya', 'ya'] },
-  passport: { е: ['ye', 'ie'], ё: ['yo', 'io'], ю: ['yu', 'iu'], я: ['ya', 'ia'] },
-  simplified: { е: ['ye', 'ie'], ё: ['yo', 'io'], ю: ['yu', 'iu'], я: ['ya', 'ia'] },
+  passport: PASSPORT_IOTATED,
+  simplified: PASSPORT_IOTATED,
   german: { е: ['je', 'e'], ё: ['jo', 'jo'], ю: ['ju', 'ju'], я: ['ja', 'ja'] },
 };
 
