@@ -122,15 +122,21 @@ export function ownLanguages(doc: DocumentScan): Lang[] {
 export function documentLanguage(doc: DocumentScan): Lang {
   const found = openingLanguage(doc, { outside: 'code' });
   if (found !== 'und') return found;
-  const weights = new Map<Lang, number>();
-  for (const p of doc.paragraphs) {
-    for (const s of p.sentences) {
-      const lang = decide(s.verdict).lang;
-      if (lang !== 'und') weights.set(lang, (weights.get(lang) ?? 0) + s.text.length);
-    }
+  const sentences = doc.paragraphs.flatMap((p) => p.sentences.map((s) => ({ lang: decide(s.verdict).lang, text: s.text })));
+  return dominantLanguage(sentences) ?? 'und';
+}
+
+/** The language holding most characters among the units ('und' ones do not vote; a tie goes to the first seen). */
+export function dominantLanguage(units: ReadonlyArray<{ lang: Lang; text: string }>): Lang | undefined {
+  if (units.length === 1) return units[0].lang !== 'und' ? units[0].lang : undefined;
+  const langs: Lang[] = [], weights: number[] = [];
+  for (const s of units) {
+    if (s.lang === 'und') continue;
+    const k = langs.indexOf(s.lang);
+    if (k < 0) { langs.push(s.lang); weights.push(s.text.length); } else weights[k] += s.text.length;
   }
-  let best: Lang = 'und', max = -1;
-  for (const [lang, weight] of weights) if (weight > max) { best = lang; max = weight; }
+  let best: Lang | undefined, max = -1;
+  for (let k = 0; k < langs.length; k++) if (weights[k] > max) { best = langs[k]; max = weights[k]; }
   return best;
 }
 

@@ -1,7 +1,7 @@
 // Language identification: the public API of the language stage. See docs/language.md.
 export { detect, detectScored, type DetectOptions, type ScoredDetection } from './detect.ts';
 export { detectParagraph, type ParagraphDetection, type SentenceDetection } from './paragraph.ts';
-export { detectDocumentSentences, detectLines, documentLanguage, detectParagraphs, distribution, openingLanguage, ownLanguages, scanDocument,
+export { detectDocumentSentences, detectLines, documentLanguage, dominantLanguage, detectParagraphs, distribution, openingLanguage, ownLanguages, scanDocument,
   type DocumentScan } from './document.ts';
 export { toBcp47, toIso3 } from './codes.ts';
 export { maskNoise } from './noise.ts';

@@ -2,6 +2,7 @@
 // Every segment of a job passes through here, so terms and changes are copied once, straight into
 // their final shape (key order as the spreads give it), and a bead's sentences are read in one loop.
 import { beadFlags } from '../align/index.ts';
+import { dominantLanguage } from '../language/index.ts';
 import type { Bead, Change, Lang, Segment, SegmentSide } from '../types.ts';
 import type { DocRef, NormalSentence } from './types.ts';
 
@@ -21,23 +22,9 @@ function joinSide(sentences: readonly NormalSentence[], fallbackLang: Lang, term
     original += s.text;
     text = k ? text + ' ' + s.normalized : s.normalized;
   }
-  const joined: SegmentSide = { lang: dominantLang(sentences) ?? fallbackLang, text };
+  const joined: SegmentSide = { lang: dominantLanguage(sentences) ?? fallbackLang, text };
   if (text !== original || changes.length) { joined.original = original; joined.changes = changes; }
   return joined;
-}
-
-/** The language holding most characters among the sentences ('und' ones do not vote; a tie goes to the first seen). */
-export function dominantLang(sentences: ReadonlyArray<{ lang: Lang; text: string }>): Lang | undefined {
-  if (sentences.length === 1) return sentences[0].lang !== 'und' ? sentences[0].lang : undefined;
-  const langs: Lang[] = [], weights: number[] = [];
-  for (const s of sentences) {
-    if (s.lang === 'und') continue;
-    const k = langs.indexOf(s.lang);
-    if (k < 0) { langs.push(s.lang); weights.push(s.text.length); } else weights[k] += s.text.length;
-  }
-  let best: Lang | undefined, max = -1;
-  for (let k = 0; k < langs.length; k++) if (weights[k] > max) { best = langs[k]; max = weights[k]; }
-  return best;
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
