@@ -1,9 +1,12 @@
 // Text scanning helpers: what a word character is, the spans where terms must never be matched (URLs,
 // e-mail addresses, @handles), and case patterns. Words themselves are split by screen.ts.
 
-// Soft hyphens (&shy; in news pages, Word's optional hyphen), zero-width joiners and word joiners sit
-// inside words without splitting them: Tikhanov&shy;skaya is one word, keyed without them (fold drops them).
-const WORD_CHAR = /[\p{L}\p{M}\p{N}\u00AD\u200C\u200D\u2060\uFEFF]/u;
+/**
+ * Soft hyphens (&shy; in news pages, Word's optional hyphen), zero-width joiners and word joiners sit
+ * inside words without splitting them: Tikhanov&shy;skaya is one word, keyed without them (fold drops them).
+ */
+export const IN_WORD_INVISIBLE = '\u00AD\u200C\u200D\u2060\uFEFF';
+const WORD_CHAR = new RegExp(`[\\p{L}\\p{M}\\p{N}${IN_WORD_INVISIBLE}]`, 'u');
 
 /** Letters, marks, digits and invisible in-word joiners: the length of the one at `i` (0 if none). The
  * common ranges are tested by code, the rest by Unicode property. */

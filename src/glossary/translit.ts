@@ -4,6 +4,7 @@
 import * as iuliia from 'iuliia';
 import { BELARUSIAN_SCHEMAS, romanizeBelarusian } from './belarusian.ts';
 import { DUDEN_RUSSIAN } from './german.ts';
+import { IN_WORD_INVISIBLE } from './text.ts';
 
 const RUSSIAN_SCHEMAS = [...Object.entries(iuliia)
   .filter(([name, value]) => name !== 'Schemas' && name !== 'Schema' && value && typeof value === 'object' && 'map' in value)
@@ -44,13 +45,16 @@ function romanizedWord(word: string, lang: string): string[] {
 // Glossaries repeat words (given names, "завод") and iuliia runs 27 schemas, so results are kept.
 const romanized = new Map<string, string[]>();
 
+// The characters text.ts reads as inside a word but that are not part of its spelling.
+const INVISIBLE = new RegExp(`[${IN_WORD_INVISIBLE}]`, 'g');
+
 /** Lowercase, accents and marks removed, ё→е, ł→l, soft hyphens and joiners dropped: the form both glossary variants and text tokens are keyed by. */
 export function fold(s: string): string {
   const lower = s.toLowerCase();
   // Fast path for the usual word: plain Latin or Cyrillic letters (ё and й decompose, so not those).
   if (/^[a-z0-9\u0430-\u0438\u043a-\u044f]*$/.test(lower)) return lower;
   return lower.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/ß/g, 'ss')
-    .replace(/[’ʼ`]/g, "'").replace(/[\u00AD\u200C\u200D\u2060\uFEFF]/g, '');
+    .replace(/[’ʼ`]/g, "'").replace(INVISIBLE, '');
 }
 
 // Latin → Cyrillic, longest sequence first. Written for names romanised from Russian or Belarusian,
