@@ -31,8 +31,11 @@ export interface Evidence {
   parallel: boolean;
 }
 
-/** Beads with the programme's scores re-weighed by the document's anchor evidence (new bead objects, same pairings). */
-export function weighScores(beads: Bead[], src: Unit[], tgt: Unit[], evidence = documentEvidence(beads, src, tgt)): Bead[] {
+/**
+ * Beads with the programme's scores re-weighed by the document's anchor evidence (documentEvidence;
+ * new bead objects, same pairings). No evidence leaves the beads as they are.
+ */
+export function weighScores(beads: Bead[], src: Unit[], tgt: Unit[], evidence: Evidence | undefined): Bead[] {
   if (!evidence) return beads;
   // A content bead that is not anchored is as much less likely as such beads are rarer among the
   // document's beads than among chance pairs.
