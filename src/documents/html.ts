@@ -7,7 +7,7 @@
 import { Parser } from 'htmlparser2';
 import { ParagraphBuilder, type SourceParagraph } from './builder.ts';
 import { isChrome, isStory, NOT_PROSE, SECTIONING } from './chrome.ts';
-import { isCalendarDate } from './text.ts';
+import { calendarDay } from './text.ts';
 
 const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog',
   'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
@@ -60,8 +60,8 @@ export function readHtml(source: string): { date?: string; paragraphs: SourcePar
     onopentag(name, attribs) {
       const frame: Frame = { region: -1, list: false, link: false, section: SECTIONING.has(name), skip: NOT_PROSE.has(name) };
       if (name === 'meta' && DATE_META.has((attribs.property ?? attribs.name ?? attribs.itemprop ?? '').toLowerCase())) {
-        date = dayOf(attribs.content) ?? date;
-      } else if (name === 'time' && date === undefined && regions.length === 0) date = dayOf(attribs.datetime);
+        date = calendarDay(attribs.content) ?? date;
+      } else if (name === 'time' && date === undefined && regions.length === 0) date = calendarDay(attribs.datetime);
       if (isStory(name, attribs)) for (const r of regions) kept[r] = true;
       else if (isChrome(name, attribs, sections > 0)) {
         if (BLOCK.has(name) || name === 'menu') {
@@ -107,12 +107,6 @@ export function readHtml(source: string): { date?: string; paragraphs: SourcePar
   close();
   const paragraphs = storyParagraphs(builder.paragraphs, traits, kept);
   return date ? { date, paragraphs } : { paragraphs };
-}
-
-/** YYYY-MM-DD of an ISO date or date-time ("2020-08-14T10:00:00+03:00"), when it names a calendar day. */
-function dayOf(value: string | undefined): string | undefined {
-  const day = value && /^\s*(\d{4}-\d{2}-\d{2})(?![\d])/.exec(value)?.[1];
-  return day && isCalendarDate(day) ? day : undefined;
 }
 
 /**

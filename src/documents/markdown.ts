@@ -8,7 +8,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import YAML from 'yaml';
 import { ParagraphBuilder, type SourceParagraph } from './builder.ts';
 import { readHtml } from './html.ts';
-import { isCalendarDate } from './text.ts';
+import { calendarDay } from './text.ts';
 
 interface Node {
   type: string; value?: string; children?: Node[]; alt?: string | null;
@@ -143,7 +143,5 @@ function frontMatterDate(yaml: string): string | undefined {
   let data: unknown;
   try { data = YAML.parse(yaml); } catch { return undefined; } // broken metadata never fails the document
   const raw = data && typeof data === 'object' ? (data as Record<string, unknown>).date : undefined;
-  const iso = raw instanceof Date ? raw.toISOString() : typeof raw === 'string' ? raw.trim() : '';
-  const day = /^\d{4}-\d{2}-\d{2}(?![\d])/.exec(iso)?.[0];
-  return day && isCalendarDate(day) ? day : undefined;
+  return calendarDay(raw instanceof Date ? raw.toISOString() : typeof raw === 'string' ? raw : undefined);
 }

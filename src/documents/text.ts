@@ -126,8 +126,14 @@ function ended(line: string, next: string, width: number): boolean {
   return line.trimEnd().length + 1 + word.length <= width;
 }
 
+/** YYYY-MM-DD of an ISO date or date-time ("2020-08-14T10:00:00+03:00"), when it names a calendar day. */
+export function calendarDay(value: string | undefined): string | undefined {
+  const day = value && /^\s*(\d{4}-\d{2}-\d{2})(?![\d])/.exec(value)?.[1];
+  return day && isCalendarDate(day) ? day : undefined;
+}
+
 /** Whether YYYY-MM-DD names a day of the (proleptic Gregorian) calendar, as Date.UTC would keep it. */
-export function isCalendarDate(iso: string): boolean {
+function isCalendarDate(iso: string): boolean {
   const year = Number(iso.slice(0, 4));
   const month = Number(iso.slice(5, 7));
   const day = Number(iso.slice(8, 10));
