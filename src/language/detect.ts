@@ -5,7 +5,7 @@ import type { Detection, Lang } from '../types.ts';
 import { SCRIPT, toBcp47, toIso3 } from './codes.ts';
 import { scanText, type Parts } from './scan.ts';
 import { gatherEvidence, PRIOR_FLOOR, priorTerms, toProbabilities, WEIGHTS, type Evidence } from './score.ts';
-import { ELD_LANGUAGES, francAll, francBest, type Scores } from './engines.ts';
+import { ELD_LANGUAGES, eldIndex, francAll, francBest, type Scores } from './engines.ts';
 import { knownShare, LEXICON_LANGS } from './lexicon.ts';
 
 export interface DetectOptions {
@@ -177,13 +177,12 @@ function outsideLanguage(parts: Parts, languages: Lang[], evidence: Evidence): L
  * Whether franc's language (ISO 639-3) is one of eld's 60 widely used ones. franc knows some 400,
  * and for an English caption of Slavic names (Svetlana Tikhanovskaya met Lukashenko's envoy in
  * Minsk) its flat ranking puts Pampanga, Kiribati or Bikol first: such a top is names, not a
- * language. ICU's canonical form maps franc's codes (deu, pes, nob) to eld's (de, fa, nb/no).
+ * language. ICU's canonical form maps franc's codes that tandem's table lacks (pes, als) to eld's (fa, sq).
  */
 function widelyUsed(iso3: string): boolean {
-  if (ELD_SET.has(toBcp47(iso3))) return true;
-  try { return ELD_SET.has(Intl.getCanonicalLocales(iso3)[0]); } catch { return false; }
+  if (eldIndex(toBcp47(iso3)) >= 0) return true;
+  try { return eldIndex(Intl.getCanonicalLocales(iso3)[0]) >= 0; } catch { return false; }
 }
-const ELD_SET = new Set<string>([...ELD_LANGUAGES, 'nb']);
 
 /**
  * Whether Cyrillic text is in none of ru/uk/be by its words: most lower-case words unknown to all
