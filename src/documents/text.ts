@@ -2,7 +2,11 @@
 // header, sometimes glued to the first sentence (as in the seed article).
 import { ParagraphBuilder, type SourceParagraph } from './builder.ts';
 
-const DATE_HEADER = /^\s*date:?[ \t]+(\d{4}-\d{2}-\d{2})(?=\s|$)/i;
+/**
+ * The header, with its own line break: left in, it made the first paragraph a block of two lines,
+ * read line by line (lists, headings, wrapping) where one line needs none of that.
+ */
+const DATE_HEADER = /^\s*date:?[ \t]+(\d{4}-\d{2}-\d{2})(?=\s|$)\r?\n?/i;
 
 /**
  * Blank lines between paragraphs. One object for every call (each sets lastIndex before its search
@@ -16,14 +20,7 @@ export function readPlainText(source: string): ReadText {
   let from = 0;
   let date: string | undefined;
   const header = DATE_HEADER.exec(source);
-  if (header && isCalendarDate(header[1])) {
-    date = header[1];
-    from = header[0].length;
-    // The header's own line break: left in, it made the first paragraph a block of two lines, read
-    // line by line (lists, headings, wrapping) where one line needs none of that.
-    if (source.charCodeAt(from) === 13) from++;
-    if (source.charCodeAt(from) === 10) from++;
-  }
+  if (header && isCalendarDate(header[1])) { date = header[1]; from = header[0].length; }
   const builder = new ParagraphBuilder();
   let width: number | undefined; // measured once, when a block of several lines asks
   const widthOf = () => (width ??= wrapWidth(source));
