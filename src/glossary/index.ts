@@ -5,7 +5,7 @@ export {
   type LoadedGlossary, type GlossaryMeta, type GlossaryFile,
 } from './load.ts';
 export { createMatcher, type Matcher, type CompiledMatcher, type MatcherOptions, type DetailedMatch } from './matcher.ts';
-export { normalize, applyChanges, revertChanges, houseSpelling, isFamilyPlural, type Normalized } from './normalize.ts';
+export { normalize, applyChanges, revertChanges, houseSpelling, isBorrowedFamilyPlural, isFamilyPlural, type Normalized } from './normalize.ts';
 export { parseTbx, toTbx } from './tbx.ts';
 export { parseCsvGlossary } from './csv.ts';
 export { russianForms, snowballStem, type RussianStrategy } from './russian.ts';

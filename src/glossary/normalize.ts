@@ -27,7 +27,7 @@ export function normalize(text: string, lang: Lang, matcher: Matcher, glossary: 
   const changes: Change[] = [];
   for (const m of detailed) {
     // A family plural is one mention of several entries: it is rewritten once, by the entry it belongs to.
-    if (m.spellings?.[0]?.family || changes.at(-1)?.start === m.start) continue;
+    if (isBorrowedFamilyPlural(m) || changes.at(-1)?.start === m.start) continue;
     const change = changeFor(m, text, lang, entries.get(m.entry));
     if (change) changes.push(change);
   }
@@ -52,6 +52,13 @@ function shiftMatches(matches: TermMatch[], changes: Change[], normalized: strin
 
 /** True when a mention is a plural surname naming a family (the Tikhanovskys, Тихановских). */
 export const isFamilyPlural = (m: DetailedMatch): boolean => m.spellings.some(isPlural);
+
+/**
+ * True when a mention is a family plural borrowed from another member's entry (Тихановские as his, when it
+ * is her surname's plural too): a family plural is one mention of several entries, rewritten and reported
+ * once, by the entry whose own plural it is. A plain TermMatch carries no spellings, so is never one.
+ */
+export const isBorrowedFamilyPlural = (m: TermMatch): boolean => !!(m as Partial<DetailedMatch>).spellings?.[0]?.family;
 
 /** What house style writes for a deprecated or unlisted mention (Tikhanovskys → Tsikhanouskis), if it rewrites it. */
 export function houseSpelling(m: DetailedMatch, text: string, lang: Lang, entry: Glossary['entries'][number] | undefined): string | undefined {

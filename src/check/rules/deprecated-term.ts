@@ -1,6 +1,6 @@
 // deprecated-term: a variant the glossary marks deprecated, on either side of a segment. The message
 // names the preferred term of the same entry and language, which is what normalisation would write.
-import { houseSpelling, isFamilyPlural, type DetailedMatch } from '../../glossary/index.ts';
+import { houseSpelling, isBorrowedFamilyPlural, isFamilyPlural, type DetailedMatch } from '../../glossary/index.ts';
 import { t } from '../../i18n/index.ts';
 import { isInLanguage, primaryLang, shapeOf, statusOf, uniqueBy, type GlossaryIndex, type Mention, type SegmentTerms } from '../terms.ts';
 import type { CheckedSegment, Finding } from '../types.ts';
@@ -15,7 +15,7 @@ export function deprecatedTerms(at: CheckedSegment, terms: SegmentTerms, index: 
     // A family plural (the Tikhanovskys) is one mention of each member: it is reported once, by the
     // entry whose own plural it is, as normalisation rewrites it once.
     const deprecated = matches.filter((m) => statusOf(m, index) === 'deprecated' && isInLanguage(m, sideLang, index)
-      && !(m as Partial<DetailedMatch>).spellings?.[0]?.family);
+      && !isBorrowedFamilyPlural(m));
     const text = (side === 'src' ? at.segment.src.text : at.segment.tgt?.text) ?? '';
     for (const m of uniqueBy(deprecated, (x) => `${x.entry}\u0000${x.surface.toLocaleLowerCase()}`)) {
       const lang = primaryLang(index.termOf(m)?.lang ?? m.lang) || sideLang;
