@@ -102,6 +102,7 @@ const CELL_PIPE = /(?<!\\)\|/g;
 function appendTable(builder: ParagraphBuilder, source: string, node: Node): boolean {
   const start = node.position?.start.offset ?? 0;
   const text = source.slice(start, node.position?.end.offset ?? start);
+  if (!text.includes('|')) return false; // nearly every paragraph: not split into lines to find that out
   const lines = text.split('\n');
   if (lines.length < 2 || !lines[0].includes('|') || !DELIMITER_ROW.test(lines[1]) || !lines[1].includes('|')) return false;
   let at = start;
