@@ -18,6 +18,7 @@ import type { Job } from './job.ts';
 import { compactSnapshot, createDocumentMachine, expandSnapshot, MACHINE_VERSION, stageOf, type DocumentMachine } from './machine.ts';
 import { discoverDocuments, pairDocuments } from './discover.ts';
 import { buildReport, type Report } from './report.ts';
+import { problemsOf } from './output.ts';
 import { hashOf, StateStore } from './state.ts';
 import type { StageDeps } from './stages.ts';
 import type { DocOutput, DocTask, MachineInput, StageSettings } from './types.ts';
@@ -131,7 +132,7 @@ async function runQueue(tasks: DocTask[], machine: DocumentMachine, settings: St
   const finish = (k: number, output: DocOutput) => {
     outputs[k] = output;
     if (output.status === 'done') done++; else failed++;
-    if (output.failure || output.problems?.length) options.onFailure?.(output);
+    if (problemsOf(output).length) options.onFailure?.(output);
     segments += output.counts.segments;
     options.onProgress?.(done, failed, segments, tasks.length);
   };

@@ -35,3 +35,8 @@ export function documentOutput(ctx: DocContext): DocOutput {
 
 /** The document's processing time in whole milliseconds (its stages are timed more finely). */
 export const totalTime = (ctx: DocContext) => Math.round(Object.values(ctx.times).reduce((a, b) => a + b, 0));
+
+/** What went wrong with a document: its failure, then the problems it was done in spite of. */
+export function problemsOf(o: Pick<DocOutput, 'failure' | 'problems'>): NonNullable<DocOutput['problems']> {
+  return [...(o.failure ? [o.failure] : []), ...(o.problems ?? [])];
+}

@@ -2,6 +2,7 @@
 import type { Lang } from '../types.ts';
 import type { Job } from './job.ts';
 import type { DocOutput } from './types.ts';
+import { problemsOf } from './output.ts';
 
 export interface DocumentReport {
   doc: string;
@@ -50,7 +51,7 @@ export function buildReport(job: Job, outputs: DocOutput[]): Report {
       languages: o.languages,
       counts: o.counts,
       timeMs: o.timeMs,
-      errors: [...(o.failure ? [o.failure] : []), ...(o.problems ?? [])].map(({ stage, code, message }) => ({ stage, code, message })),
+      errors: problemsOf(o).map(({ stage, code, message }) => ({ stage, code, message })),
     })),
   };
 }

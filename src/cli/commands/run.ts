@@ -9,6 +9,7 @@ import { t } from '../../i18n/index.ts';
 // The job module only: a bad job file is reported before the stages (and their models) are loaded.
 import { loadJob, resolveJob, type Job, type JobFile } from '../../pipeline/job.ts';
 import { createProgress } from '../../pipeline/progress.ts';
+import { problemsOf } from '../../pipeline/output.ts';
 
 const DEFAULT_JOB = 'pipeline/default.job.yaml';
 
@@ -79,7 +80,7 @@ const command: Command = async (argv) => {
       // and CI logs need them.
       onFailure: (o) => {
         const log = progress ?? { log: (l: string) => process.stderr.write(l + '\n') };
-        for (const f of [...(o.failure ? [o.failure] : []), ...(o.problems ?? [])]) log.log(t('run:failedDoc', { doc: o.task.src.id, reason: f.message }));
+        for (const p of problemsOf(o)) log.log(t('run:failedDoc', { doc: o.task.src.id, reason: p.message }));
       },
     });
     progress?.stop();
