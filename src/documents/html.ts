@@ -16,7 +16,7 @@ const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'body', 'cap
 /** Elements between words; not <wbr>, a break opportunity inside a word (or a long link). */
 const SEPARATING = new Set(['img', 'input']);
 const WORD = /\p{L}{2,}/gu;
-const LETTER = /[\p{L}\p{N}]/gu;
+const LETTER = /[\p{L}\p{N}]/u;
 
 /** What the reader knows of a paragraph to tell chrome from story. */
 interface Traits {
@@ -25,8 +25,10 @@ interface Traits {
   /** The innermost list it is in, or -1. */
   list: number;
   links: number;
-  letters: number;
-  linkLetters: number;
+  /** Whether it has letters (or digits) yet. */
+  letters: boolean;
+  /** Whether it has letters (or digits) outside links. */
+  plainLetters: boolean;
   /** Words outside links. */
   plainWords: number;
   /** Whether its first letters are outside a link (a label: "Share:", "Теги:"). */
@@ -48,12 +50,12 @@ export function readHtml(source: string): { date?: string; paragraphs: SourcePar
   const lists: number[] = [];
   const stack: Frame[] = [];
   let listCount = 0, skipping = 0, links = 0, sections = 0, breaks = 0;
-  let counts = { links: 0, letters: 0, linkLetters: 0, plainWords: 0, labelFirst: false };
+  let counts = { links: 0, letters: false, plainLetters: false, plainWords: 0, labelFirst: false };
   const close = () => {
     const n = builder.paragraphs.length;
     builder.close();
     if (builder.paragraphs.length > n) traits.push({ regions: regions.slice(), list: lists.at(-1) ?? -1, ...counts });
-    counts = { links: 0, letters: 0, linkLetters: 0, plainWords: 0, labelFirst: false };
+    counts = { links: 0, letters: false, plainLetters: false, plainWords: 0, labelFirst: false };
     breaks = 0;
   };
   const parser = new Parser({
@@ -94,13 +96,10 @@ export function readHtml(source: string): { date?: string; paragraphs: SourcePar
     ontext(text) {
       if (skipping > 0) return;
       builder.append(text, parser.startIndex);
-      const letters = text.match(LETTER)?.length ?? 0;
-      if (!letters) return;
+      if (!LETTER.test(text)) return;
       breaks = 0;
-      if (!counts.letters) counts.labelFirst = links === 0;
-      counts.letters += letters;
-      if (links > 0) counts.linkLetters += letters;
-      else counts.plainWords += text.match(WORD)?.length ?? 0;
+      if (!counts.letters) { counts.letters = true; counts.labelFirst = links === 0; }
+      if (links === 0) { counts.plainLetters = true; counts.plainWords += text.match(WORD)?.length ?? 0; }
     },
   }, { decodeEntities: true, lowerCaseTags: true });
   parser.end(source);
@@ -115,7 +114,7 @@ export function readHtml(source: string): { date?: string; paragraphs: SourcePar
  * nothing but links (related stories). A page where that leaves nothing is all kept.
  */
 function storyParagraphs(paragraphs: SourceParagraph[], traits: Traits[], kept: boolean[]): SourceParagraph[] {
-  const linkOnly = (t: Traits) => t.links > 0 && t.linkLetters === t.letters;
+  const linkOnly = (t: Traits) => t.links > 0 && !t.plainLetters;
   const listSize = new Map<number, number>();
   const linkList = new Map<number, boolean>();
   for (const t of traits) {
