@@ -51,13 +51,16 @@ function parseName(id: string, languages: string[]): { stem: string; lang?: stri
 export function pairDocuments(found: Found[], job: Job): DocTask[] {
   const languages = [...new Set([...job.languages, ...job.pairs.flatMap((p) => [p.src, p.tgt])])];
   const ids = found.map((f) => f.id);
+  // Each name is split once: pairing asks for it three times, and `ref` once more.
+  const names = new Map(ids.map((id) => [id, parseName(id, languages)]));
+  const keyOf = (stem: string, lang: string, ext: string) => `${stem}\u0000${lang}\u0000${ext}`;
   const pathOf = new Map(found.map((f) => [f.id, f.path]));
   const idOf = new Map(found.map((f) => [f.path, f.id]));
   const ref = (id: string): DocRef => {
     const path = pathOf.get(id) ?? resolve(job.root, id);
     let fingerprint = 'missing';
     try { const s = statSync(path); fingerprint = `${s.size}:${Math.floor(s.mtimeMs)}`; } catch { /* read stage reports it */ }
-    const lang = parseName(id, languages).lang;
+    const lang = (names.get(id) ?? parseName(id, languages)).lang;
     return { id, path, fingerprint, ...(lang ? { declared: lang } : {}) };
   };
   const used = new Set<string>();
@@ -73,14 +76,14 @@ export function pairDocuments(found: Found[], job: Job): DocTask[] {
   if (job.pairing.by === 'suffix') {
     const byKey = new Map<string, string>();
     for (const id of ids) {
-      const { stem, lang, ext } = parseName(id, languages);
-      byKey.set(`${stem}\u0000${lang ?? ''}\u0000${ext}`, id);
+      const { stem, lang, ext } = names.get(id)!;
+      byKey.set(keyOf(stem, lang ?? '', ext), id);
     }
     for (const id of ids) {
-      const { stem, lang, ext } = parseName(id, languages);
+      const { stem, lang, ext } = names.get(id)!;
       if (!lang || used.has(id)) continue;
       for (const pair of job.pairs.filter((x) => x.tgt === lang)) {
-        const srcId = byKey.get(`${stem}\u0000${pair.src}\u0000${ext}`) ?? byKey.get(`${stem}\u0000\u0000${ext}`);
+        const srcId = byKey.get(keyOf(stem, pair.src, ext)) ?? byKey.get(keyOf(stem, '', ext));
         if (!srcId || used.has(srcId)) continue;
         tasks.push({ src: ref(srcId), tgt: ref(id), pair });
         used.add(srcId); used.add(id);
@@ -91,9 +94,9 @@ export function pairDocuments(found: Found[], job: Job): DocTask[] {
     // en-ru job. The unsuffixed file is the original; detection gives the direction (as for explicit
     // pairs), and a "translation" in the original's own language is reported as such.
     for (const id of ids) {
-      const { stem, lang, ext } = parseName(id, languages);
+      const { stem, lang, ext } = names.get(id)!;
       if (!lang || used.has(id) || !job.pairs.some((x) => x.src === lang)) continue;
-      const srcId = byKey.get(`${stem}\u0000\u0000${ext}`);
+      const srcId = byKey.get(keyOf(stem, '', ext));
       if (!srcId || used.has(srcId)) continue;
       tasks.push({ src: ref(srcId), tgt: ref(id) });
       used.add(srcId); used.add(id);
