@@ -35,12 +35,13 @@ export function lengthRatio(src: Unit[], tgt: Unit[]): number {
   return s > 0 && t > 0 ? t / s : 1;
 }
 
+/** Confident 1:1 pairs calibrate needs to fit the ratio (as a median), and to fit the variance too. */
+const MIN_RATIO_PAIRS = 5, MIN_VARIANCE_PAIRS = 20;
+
 /**
  * Re-estimates the ratio and variance from the confident 1:1 beads of a first pass, so the length
  * model fits this pair of documents (and is not skewed by sections missing on one side).
  */
-const MIN_RATIO_PAIRS = 5, MIN_VARIANCE_PAIRS = 20;
-
 export function calibrate(model: Model, beads: Bead[], src: Unit[], tgt: Unit[]): Model {
   const pairs = beads.filter((b) => b.src.length === 1 && b.tgt.length === 1 && b.score >= 0.7)
     .map((b) => [src[b.src[0]].len, tgt[b.tgt[0]].len]).filter(([s, t]) => s > 0 && t > 0);
