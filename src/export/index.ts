@@ -15,7 +15,7 @@ export { detectFormat, readSegments, readLocatedSegments, type SegmentFormat } f
 export { decodeSegmentText } from './decode.ts';
 export { atomicWriteFile, atomicWriteFileSync, removeStaleTempFiles, writeAll } from './write.ts';
 export {
-  writeJobOutputs, documentDirections, documentFiles, safeRelativePath, DocumentStager, OUTPUT_FORMATS,
+  writeJobOutputs, documentDirections, documentFiles, safeRelativePath, DocumentStager, OUTPUT_FORMATS, REPORT_FILE,
   type OutputFormat, type JobOutputInput, type JobDocument, type LanguagePair, type DocumentFileSettings,
 } from './job-outputs.ts';
 export { TOOL_NAME, TOOL_VERSION } from './tool.ts';

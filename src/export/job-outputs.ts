@@ -16,6 +16,9 @@ import {
 export type OutputFormat = 'jsonl' | 'tsv' | 'tmx' | 'xliff';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['jsonl', 'tsv', 'tmx', 'xliff'];
 
+/** The job's report, written by writeJobOutputs and read back by the review stage. */
+export const REPORT_FILE = 'report.json';
+
 export interface LanguagePair { srcLang: Lang; tgtLang: Lang }
 
 /** A document of the job, for the XLIFF <file original> and, optionally, its translation direction. */
@@ -278,7 +281,7 @@ export async function writeJobOutputs(outDir: string, input: JobOutputInput, sta
       else files.push(...documentFiles(docInfo.get(id) ?? { id }, byDoc.get(id) ?? [], { ...input, formats }, directionsOf(id)));
     }
   }
-  if (input.report !== undefined) files.push(['report.json', JSON.stringify(input.report, null, 2) + '\n']);
+  if (input.report !== undefined) files.push([REPORT_FILE, JSON.stringify(input.report, null, 2) + '\n']);
 
   // Staged files arrive as promises: all are awaited (and on failure removed) before anything is renamed.
   const isNew = (f: (typeof files)[number]): f is [string, FileContent] => Array.isArray(f);

@@ -2,10 +2,9 @@
 // outputs (segments.jsonl, TSV, TMX, XLIFF) by the export stage's writer, never by one of our own.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { documentDirections, OUTPUT_FORMATS, writeJobOutputs, type LanguagePair, type OutputFormat } from '../export/index.ts';
+import { documentDirections, OUTPUT_FORMATS, REPORT_FILE, writeJobOutputs, type LanguagePair, type OutputFormat } from '../export/index.ts';
 import { t } from '../i18n/index.ts';
 import type { Segment } from '../types.ts';
-import { REPORT_FILE } from './directions.ts';
 import { ReviewSession, SEGMENTS_FILE, type OpenOptions } from './session.ts';
 
 export interface ApplySummary {

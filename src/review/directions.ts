@@ -5,9 +5,7 @@
 // that the pipeline never wrote.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { JobDocument } from '../export/index.ts';
-
-export const REPORT_FILE = 'report.json';
+import { REPORT_FILE, type JobDocument } from '../export/index.ts';
 
 type Direction = Required<Pick<JobDocument, 'id' | 'srcLang' | 'tgtLang'>>;
 
