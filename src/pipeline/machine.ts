@@ -6,7 +6,7 @@ import { assign, setup, type PromiseActorLogic } from 'xstate';
 import { DocumentError } from '../documents/index.ts';
 import { alignStage, detectStage, emitStage, normaliseStage, readStage, segmentStage, translateStage, type StageDeps,
   type StageName } from './stages.ts';
-import type { DocContext, DocOutput, MachineInput } from './types.ts';
+import type { DocContext, DocOutput, MachineInput, StageTimes } from './types.ts';
 import { documentOutput, totalTime } from './output.ts';
 
 type StageResult = Partial<DocContext>;
@@ -77,7 +77,11 @@ const timed = (stage: StageName, run: (ctx: DocContext) => StageResult | Promise
     // Kept to 10 µs: rounded to whole milliseconds per document, short stages summed over a batch
     // were off by up to a fifth (report.json rounds the document's total).
     const ms = (input.times[stage] ?? 0) + performance.now() - started;
-    return { ...result, times: { ...input.times, [stage]: Math.round(ms * 100) / 100 } };
+    // Object.assign rather than spreads that add keys (`{ ...result, times }`): on Node 20 those build a
+    // new hidden class per call (see normaliseStage), seven times a document here.
+    const times: StageTimes = Object.assign({}, input.times);
+    times[stage] = Math.round(ms * 100) / 100;
+    return Object.assign({}, result, { times });
   });
 
 /**
@@ -102,7 +106,7 @@ export function createDocumentMachine(deps: StageDeps) {
       invoke: {
         src: name,
         input: ({ context }: { context: DocContext }) => context,
-        onDone: { target: next, actions: assign(({ event }) => ({ ...(event.output as StageResult), attempt: 0 })) },
+        onDone: { target: next, actions: assign(({ event }) => Object.assign({ attempt: 0 }, event.output as StageResult)) },
         onError: [
           { guard: 'retryable', target: name + RETRY, actions: assign({ attempt: ({ context }) => context.attempt + 1 }) },
           { target: 'failed', actions: assign({ failure: ({ event }) => failureOf(name, event.error) }) },

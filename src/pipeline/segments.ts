@@ -18,7 +18,9 @@ function joinSide(sentences: readonly NormalSentence[], fallbackLang: Lang, term
     if (original) original += ' ';
     const shift = original.length;
     for (const c of s.changes) changes.push({ ...c, start: c.start + shift, end: c.end + shift });
-    for (const m of s.terms) terms.push({ ...m, start: m.start + shift, end: m.end + shift, side });
+    // Object.assign, not `{ ...m, …, side }`: on Node 20 a spread followed by a key it did not have
+    // builds a new hidden class on every call (see normaliseStage); same object, same key order.
+    for (const m of s.terms) terms.push(Object.assign({}, m, { start: m.start + shift, end: m.end + shift, side }));
     original += s.text;
     text = k ? text + ' ' + s.normalized : s.normalized;
   }
