@@ -85,14 +85,22 @@ export function textMarks(text: string): number {
   return marks;
 }
 
-/** classAt over the text's code units (`codesOf`), reading the string only at a surrogate. */
-export function classAtCode(codes: Uint16Array, text: string, i: number): number {
-  const c = codes[i];
-  return c >= 0xd800 && c <= 0xdbff ? classAt(text, i) : bmpClassOf(c);
+/**
+ * The class and width of the character at i of the text's code units (`codesOf`), as
+ * `class << 2 | width` (classAt and widthAt in one): one table load for a character of the BMP, so
+ * the word scan makes a single small call per character; a surrogate pair reads the string.
+ */
+export function stepAtCode(codes: Uint16Array, text: string, i: number): number {
+  const s = bmpStep[codes[i]];
+  return s !== 0 ? s : firstStep(codes[i], text, i);
 }
 
-/** widthAt over the text's code units, reading the string only at a surrogate. */
-export function widthAtCode(codes: Uint16Array, text: string, i: number): number {
-  const c = codes[i];
-  return c >= 0xd800 && c <= 0xdbff ? widthAt(text, i) : 1;
+// class << 2 | 1 per BMP code unit, filled on first sight; 0 for not seen yet and for high surrogates.
+const bmpStep = new Uint8Array(0x10000);
+
+function firstStep(c: number, text: string, i: number): number {
+  if (c >= 0xd800 && c <= 0xdbff) return (classAt(text, i) << 2) | widthAt(text, i);
+  const s = (bmpClassOf(c) << 2) | 1;
+  bmpStep[c] = s;
+  return s;
 }

@@ -4,8 +4,8 @@
 // Lukashenko ~ Лукашенко, Himalaya ~ himalayens), glossary entries and dictionary translations.
 import { nameKey } from '../glossary/index.ts';
 import type { Lang } from '../types.ts';
-import { classAtCode, EXCLAMATION, GROUP_SEPARATORS, isGroupSeparator, isLetterOrMark, isSpace, LETTER,
-  markOf, normalizedLength, NUMBER, OTHER, QUESTION, QUOTE, textMarks, widthAtCode } from './chars.ts';
+import { EXCLAMATION, GROUP_SEPARATORS, isGroupSeparator, isLetterOrMark, isSpace, LETTER,
+  markOf, normalizedLength, NUMBER, OTHER, QUESTION, QUOTE, stepAtCode, textMarks } from './chars.ts';
 import type { Lexicon } from './lexicon.ts';
 import { codesOf, grow, wordCodes, WordLists } from './wordtable.ts';
 
@@ -169,23 +169,23 @@ export function sentenceUnit(text: string, vocab: Vocabulary, options: FeatureOp
  * Adds the ids of the words of `plain` (the text with its links blanked out) and of the text's ? !
  * and quotes; returns the text's length. The same scan measures the text (normalizedLength) and
  * notes its marks, unless links were blanked out of it: then the text is read again for those.
+ * Every character is read by one call (`stepAtCode`, its class and width): a call per class and one
+ * per width, with the elision helpers, overran V8's inlining budget, and some stayed real calls.
  */
 function scanWords(plain: string, text: string, vocab: Vocabulary, options: FeatureOptions): number {
   const table = vocab.wordTable(options), other = options.otherSide;
   let len = 0, space = false, marks = 0;
   const n = plain.length, codes = codesOf(plain);
   for (let i = 0; i < n; ) {
-    const c = codes[i];
-    const k = classAtCode(codes, plain, i);
+    const c = codes[i], step = stepAtCode(codes, plain, i), k = step >> 2;
     if (k === OTHER) {
-      const w = widthAtCode(codes, plain, i);
       if (isSpace(c)) space = len > 0;
       else {
         if (space) { len++; space = false; }
-        len += w;
+        len += step & 3;
         marks |= markOf(c);
       }
-      i += w;
+      i += step & 3;
       continue;
     }
     const start = i;
@@ -193,20 +193,23 @@ function scanWords(plain: string, text: string, vocab: Vocabulary, options: Feat
     if (k === NUMBER) {
       // \p{N}+(?:[.,:]\p{N}+)*, where a digit-group separator between ASCII digits is skipped
       for (;;) {
-        while (i < n && classAtCode(codes, plain, i) === NUMBER) i += widthAtCode(codes, plain, i);
+        let s = 0;
+        while (i < n && (s = stepAtCode(codes, plain, i)) >> 2 === NUMBER) i += s & 3;
         if (i >= n) break;
         if (isGroupSeparator(plain, i)) { i++; joined = true; continue; }
         const d = codes[i];
-        if ((d === 46 || d === 44 || d === 58) && i + 1 < n && classAtCode(codes, plain, i + 1) === NUMBER) { i++; continue; }
+        if ((d === 46 || d === 44 || d === 58) && i + 1 < n && stepAtCode(codes, plain, i + 1) >> 2 === NUMBER) { i++; continue; }
         break;
       }
     } else {
-      // [\p{L}\p{M}]+(?:['’]\p{L}+)?: the letters after an elision are read by the same calls as
-      // those of any word (where no elision follows, that run is empty), so the first elision met
-      // does not reach code without type feedback.
-      i += widthAtCode(codes, plain, i);
-      while (i < n && isLetterOrMark(classAtCode(codes, plain, i))) i += widthAtCode(codes, plain, i);
-      i = lettersEnd(codes, plain, i + elisionWidth(codes, plain, i, n), n);
+      // [\p{L}\p{M}]+(?:['’]\p{L}+)?
+      i += step & 3;
+      let s = 0;
+      while (i < n && isLetterOrMark((s = stepAtCode(codes, plain, i)) >> 2)) i += s & 3;
+      if (i + 1 < n && (codes[i] === 39 || codes[i] === 0x2019) && stepAtCode(codes, plain, i + 1) >> 2 === LETTER) {
+        i++;
+        while (i < n && (s = stepAtCode(codes, plain, i)) >> 2 === LETTER) i += s & 3;
+      }
     }
     if (space) { len++; space = false; }
     len += i - start;
@@ -219,10 +222,7 @@ function scanWords(plain: string, text: string, vocab: Vocabulary, options: Feat
       at = table.find(own, 0, word.length);
       if (at < 0) at = table.add(own, 0, word.length, vocab.wordIds(word, options));
     }
-    // The word's list: [counted id or -1, ...expansion ids].
-    const lists = table.data, end = at + 1 + lists[at];
-    if (lists[at + 1] >= 0) addId(vocab, lists[at + 1], true);
-    for (let e = at + 2; e < end; e++) if (!other || other.has(lists[e])) addId(vocab, lists[e], false);
+    addWordIds(vocab, table.data, at, other);
   }
   if (plain !== text) { len = normalizedLength(text); marks = textMarks(text); }
   // One call site for the three marks: a mark first met after this function was optimised deoptimised it.
@@ -230,17 +230,11 @@ function scanWords(plain: string, text: string, vocab: Vocabulary, options: Feat
   return len;
 }
 
-/** 1 where an elision (['’] and a letter) is at i, else 0. The next class is read first, whatever codes[i] is. */
-function elisionWidth(codes: Uint16Array, text: string, i: number, n: number): number {
-  if (i + 1 >= n) return 0;
-  const next = classAtCode(codes, text, i + 1), d = codes[i];
-  return (d === 39 || d === 0x2019) && next === LETTER ? 1 : 0;
-}
-
-/** The end of the run of letters (\p{L}*) from i. */
-function lettersEnd(codes: Uint16Array, text: string, i: number, n: number): number {
-  while (i < n && classAtCode(codes, text, i) === LETTER) i += widthAtCode(codes, text, i);
-  return i;
+/** Adds a word's ids from its list at `at` in the table's data: [length, counted id or -1, ...expansion ids]. */
+function addWordIds(vocab: Vocabulary, lists: Int32Array, at: number, other: IdSet | undefined): void {
+  const end = at + 1 + lists[at];
+  if (lists[at + 1] >= 0) addId(vocab, lists[at + 1], true);
+  for (let e = at + 2; e < end; e++) if (!other || other.has(lists[e])) addId(vocab, lists[e], false);
 }
 
 const MARK_KEYS = [{ mark: QUESTION, key: 'p:?' }, { mark: EXCLAMATION, key: 'p:!' }, { mark: QUOTE, key: 'p:"' }];
