@@ -2,7 +2,7 @@
 // with the offending field (YAML node ranges through a LineCounter), and unknown fields get a
 // "did you mean" when they look like a typo of a known one.
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, posix, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import { t } from '../i18n/index.ts';
@@ -92,10 +92,40 @@ export function parseJobText(text: string, file: string): JobFile {
     throw new UsageError(t('run:job.parse', { file, line, col, message: e.message.split('\n')[0] }));
   }
   const data = doc.toJS() as unknown;
-  if (validate(data)) return data;
+  if (validate(data)) {
+    const twice = pairedTwice(data);
+    if (twice) {
+      const { line, col } = at((doc.getIn(twice.at, true) as { range?: number[] } | null)?.range?.[0] ?? 0);
+      const first = at((doc.getIn(twice.first, true) as { range?: number[] } | null)?.range?.[0] ?? 0).line;
+      throw new UsageError(t('run:job.schema', { file, line, col, path: twice.at.join('.'),
+        message: t('run:job.pairedTwice', { doc: twice.doc, line: first }) }));
+    }
+    return data;
+  }
   const error = pickError(validate.errors ?? []);
   const { line, col } = at(locate(doc, error));
   throw new UsageError(t('run:job.schema', { file, line, col, path: fieldName(error), message: describe(error) }));
+}
+
+/**
+ * The first document of `pairing.documents` that is in an earlier pair too (or is its own pair's
+ * other side), with where both are. The job's outputs hold one set of segments per document: a
+ * document in two pairs (an original with its Russian and its Ukrainian translation) had the first
+ * pair's segments overwritten by the second's in segments.jsonl, the TMX and the XLIFF, silently.
+ */
+function pairedTwice(data: JobFile): { doc: string; at: Array<string | number>; first: Array<string | number> } | undefined {
+  const seen = new Map<string, Array<string | number>>();
+  const documents = data.pairing?.documents ?? [];
+  for (let k = 0; k < documents.length; k++) {
+    for (const side of ['src', 'tgt'] as const) {
+      const doc = posix.normalize(documents[k][side].replace(/\\/g, '/'));
+      const at = ['pairing', 'documents', k, side];
+      const first = seen.get(doc);
+      if (first) return { doc: documents[k][side], at, first };
+      seen.set(doc, at);
+    }
+  }
+  return undefined;
 }
 
 /** The most useful of ajv's errors: the deepest one that is not a summary of alternatives. */

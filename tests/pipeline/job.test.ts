@@ -32,6 +32,13 @@ describe('job files', () => {
     expect(() => resolveJob({ input: 'a', languages: ['en', 'zz'] }, { name: 'x', base: '/' })).toThrow(/'zz' is not a language code/);
     expect(() => resolveJob({ input: 'a', pairs: ['en-xx'] }, { name: 'x', base: '/' })).toThrow(/'xx' is not a language code/);
   });
+  it('refuses a document in two explicit pairs, at the second, since one pair\'s outputs overwrote the other\'s', () => {
+    const pairs = (a: string, b: string) => `input: '*.txt'\npairing:\n  documents:\n    - { src: x.txt, tgt: x.ru.txt }\n    - { src: ${a}, tgt: ${b} }\n`;
+    expect(errorOf(pairs('./x.txt', 'x.uk.txt'))).toMatch(/^x\.job\.yaml:5:14: pairing\.documents\.1\.src \.\/x\.txt is in the pair at line 4 already/);
+    expect(errorOf(pairs('y.txt', 'x.ru.txt'))).toMatch(/^x\.job\.yaml:5:26: pairing\.documents\.1\.tgt x\.ru\.txt is in the pair at line 4/);
+    expect(errorOf(pairs('y.txt', 'y.ru.txt'))).toBe('valid');
+    expect(errorOf(`input: a\npairing:\n  documents: [{ src: a.txt, tgt: a.txt }]\n`)).toMatch(/^x\.job\.yaml:3:\d+: pairing\.documents\.0\.tgt a\.txt is in the pair at line 3/);
+  });
   it('reports YAML syntax errors at file:line', () => {
     expect(errorOf('input: [a, b\nlanguages: [en]\n')).toMatch(/^x\.job\.yaml:\d+:\d+: /);
   });
