@@ -4,7 +4,7 @@ import { t } from '../i18n/index.ts';
 
 export type DocumentErrorCode =
   | 'empty' | 'binary' | 'invalidUtf8' | 'invalidUtf16' | 'utf16NoBom' | 'tooLarge' | 'paragraphTooLong' | 'noText' | 'unreadable'
-  | 'outsideLanguages' | 'stageFailed' | 'inTarget' | 'untranslatedTarget';
+  | 'outsideLanguages' | 'stageFailed' | 'inTarget' | 'untranslatedTarget' | 'pairedElsewhere';
 
 export interface Failure {
   code: DocumentErrorCode | string;

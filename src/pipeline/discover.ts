@@ -64,6 +64,14 @@ export function pairDocuments(found: Found[], job: Job): DocTask[] {
     return { id, path, fingerprint, ...(lang ? { declared: lang } : {}) };
   };
   const used = new Set<string>();
+  // The outputs hold one translation per document (segments are keyed by document and id): an
+  // original with two translations by name pairs with the first, and the other is reported.
+  const pairedWith = new Map<string, string>();
+  const unpaired = new Map<string, NonNullable<DocTask['unpaired']>>();
+  const noteUnpaired = (id: string, original: string) => {
+    const other = pairedWith.get(original);
+    if (other) unpaired.set(id, { original, pairedWith: other });
+  };
   const tasks: DocTask[] = [];
   for (const p of job.pairing.documents) {
     const src = ref(idOf.get(resolve(job.root, p.src)) ?? normal(p.src)), tgt = ref(idOf.get(resolve(job.root, p.tgt)) ?? normal(p.tgt));
@@ -72,6 +80,7 @@ export function pairDocuments(found: Found[], job: Job): DocTask[] {
     const pair = src.declared || tgt.declared ? job.pairs.find((x) => x.src === (src.declared ?? x.src) && x.tgt === (tgt.declared ?? x.tgt)) : undefined;
     tasks.push({ src, tgt, ...(pair ? { pair } : {}) });
     used.add(src.id); used.add(tgt.id);
+    pairedWith.set(src.id, tgt.id);
   }
   if (job.pairing.by === 'suffix') {
     const byKey = new Map<string, string>();
@@ -84,9 +93,11 @@ export function pairDocuments(found: Found[], job: Job): DocTask[] {
       if (!lang || used.has(id)) continue;
       for (const pair of job.pairs.filter((x) => x.tgt === lang)) {
         const srcId = byKey.get(keyOf(stem, pair.src, ext)) ?? byKey.get(keyOf(stem, '', ext));
-        if (!srcId || used.has(srcId)) continue;
+        if (!srcId) continue;
+        if (used.has(srcId)) { noteUnpaired(id, srcId); continue; }
         tasks.push({ src: ref(srcId), tgt: ref(id), pair });
         used.add(srcId); used.add(id);
+        pairedWith.set(srcId, id);
         break;
       }
     }
@@ -97,12 +108,16 @@ export function pairDocuments(found: Found[], job: Job): DocTask[] {
       const { stem, lang, ext } = names.get(id)!;
       if (!lang || used.has(id) || !job.pairs.some((x) => x.src === lang)) continue;
       const srcId = byKey.get(keyOf(stem, '', ext));
-      if (!srcId || used.has(srcId)) continue;
+      if (!srcId) continue;
+      if (used.has(srcId)) { noteUnpaired(id, srcId); continue; }
       tasks.push({ src: ref(srcId), tgt: ref(id) });
       used.add(srcId); used.add(id);
     }
   }
-  for (const id of ids) if (!used.has(id)) tasks.push({ src: ref(id) });
+  for (const id of ids) {
+    const note = unpaired.get(id);
+    if (!used.has(id)) tasks.push({ src: ref(id), ...(note ? { unpaired: note } : {}) });
+  }
   return tasks.sort((a, b) => byCodePoint(a.src.id, b.src.id));
 }
 

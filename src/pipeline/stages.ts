@@ -32,6 +32,10 @@ export type StageName = (typeof STAGES)[number];
 export async function readStage(ctx: DocContext): Promise<Pick<DocContext, 'read' | 'problems'>> {
   const { task, settings } = ctx.input;
   const src = await readDocument(task.src.path, task.src.id, settings.limits);
+  if (task.unpaired) {
+    const problem = new DocumentError('pairedElsewhere', { doc: task.src.id, ...task.unpaired });
+    return { read: { src }, problems: [{ ...problem.toFailure(), stage: 'read' }] };
+  }
   if (!task.tgt) return { read: { src } };
   try {
     return { read: { src, tgt: await readDocument(task.tgt.path, task.tgt.id, settings.limits) } };

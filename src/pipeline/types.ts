@@ -21,6 +21,11 @@ export interface DocTask {
   tgt?: DocRef;
   /** Direction of a pair (from the job's pairs); for a single document it is decided by detection. */
   pair?: { src: Lang; tgt: Lang };
+  /**
+   * A translation by its name (NAME.uk.txt) whose original (NAME.txt) the job pairs with another
+   * translation (NAME.ru.txt): it is processed on its own, and the report says so.
+   */
+  unpaired?: { original: string; pairedWith: string };
 }
 
 /** The job settings a machine needs (a subset of Job, so snapshots do not depend on paths elsewhere). */

@@ -86,6 +86,22 @@ describe('tandem run on the command line', () => {
     expect(readFileSync(join(out, 'en-ru.tmx'), 'utf8')).not.toContain('<tu ');
   });
 
+  it('aligns an original with its first translation and reports the second, processed alone (exit 1)', async () => {
+    const folder = join(dir, 'two');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'strike.txt'), 'Workers walked out on Friday. They want new elections.\n');
+    writeFileSync(join(folder, 'strike.ru.txt'), 'Рабочие ушли с работы в пятницу. Они хотят новых выборов.\n');
+    writeFileSync(join(folder, 'strike.uk.txt'), 'Робітники пішли з роботи в пʼятницю. Вони хочуть нових виборів.\n');
+    const out = join(dir, 'two-out');
+    const run = await runCli(['run', '--input', join(folder, '*.txt'), '--pair', 'en-ru', '--pair', 'en-uk', '--out', out, '-q']);
+    expect([run.code, run.stderr.trim()]).toEqual([1, 'strike.uk.txt: translation of strike.txt, which this job pairs with '
+      + 'strike.ru.txt: processed on its own (a job pairs a document with one translation; make a job for each other translation)']);
+    const segments = readFileSync(join(out, 'segments.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(segments.map((s) => [s.doc, s.tgt?.lang ?? null])).toEqual([['strike.txt', 'ru'], ['strike.txt', 'ru'],
+      ['strike.uk.txt', null], ['strike.uk.txt', null]]);
+    expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).summary).toMatchObject({ documents: 2, done: 2, problems: 1 });
+  });
+
   it('refuses a glossary with lint errors before running, naming the file and line', async () => {
     const glossary = join(dir, 'dup.yaml');
     writeFileSync(glossary, ['entries:', '  - id: minsk', '    terms:', '      - {text: Minsk, lang: en, status: preferred}',
