@@ -4,6 +4,7 @@
 // names, quotes and typos bring stray letters, so the combiner weighs it against the models.
 import type { Lang } from '../types.ts';
 import { HASH_SEED, internWord, lastValue, mix, setLastValue } from './intern.ts';
+import { MARKS } from './marks.ts';
 import { perCandidateList } from './perlist.ts';
 
 /** Cyrillic alphabets (lower case). A Cyrillic letter outside a language's alphabet counts against it. */
@@ -95,6 +96,25 @@ export function countLetters(text: string, languages: Lang[], words?: string[], 
 /** What countLetters counts, with the foreign letters per candidate by its place in the list (LetterTally). */
 export function tallyLetters(text: string, languages: Lang[], words?: string[], vectors?: Float64Array[],
   vectorOf?: (word: string) => Float64Array): LetterTally {
+  return tally(text, languages, words, vectors, vectorOf, false)!;
+}
+
+/**
+ * tallyLetters of a text not masked yet (noise.ts maskNoise), or undefined, with `words` and `vectors`
+ * as they were, when the text may hold noise: at the first code unit that may begin some (a digit,
+ * '@', '#', ':', a '.' with no space after it; marks.ts). The texts it reads to the end are those
+ * that maskNoise returns as they are, so most texts are read once, where a pass to find their marks
+ * and one to count their letters read every text twice.
+ */
+export function tallyUnmasked(text: string, languages: Lang[], words?: string[], vectors?: Float64Array[],
+  vectorOf?: (word: string) => Float64Array): LetterTally | undefined {
+  return tally(text, languages, words, vectors, vectorOf, true);
+}
+
+function tally(text: string, languages: Lang[], words: string[] | undefined, vectors: Float64Array[] | undefined,
+  vectorOf: ((word: string) => Float64Array) | undefined, unmasked: boolean): LetterTally | undefined {
+  const wordsBefore = words ? words.length : 0;
+  const vectorsBefore = vectors ? vectors.length : 0;
   const mask = foreignMask(languages);
   const candidates = languages.length;
   if (foreignScratch.length < candidates) foreignScratch = new Int32Array(candidates);
@@ -133,6 +153,12 @@ export function tallyLetters(text: string, languages: Lang[], words?: string[], 
       }
       cyrillic += i - at + 1;
       continue;
+    }
+    // Letters never mark noise (marks.ts): only the code units between runs of them are looked up.
+    if (unmasked && MARKS[c] !== 0 && (c !== 46 || (i + 1 < n && String.prototype.charCodeAt.call(text, i + 1) !== 32))) {
+      if (words) words.length = wordsBefore;
+      if (vectors) vectors.length = vectorsBefore;
+      return undefined;
     }
     let letter = false;
     if (c < 0x80) {

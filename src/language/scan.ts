@@ -4,7 +4,7 @@
 // letters), so a paragraph is its sentences' scans joined rather than its text read again.
 import { isSpace } from '../documents/space.ts';
 import type { Lang } from '../types.ts';
-import { tallyLetters, type LetterTally } from './alphabet.ts';
+import { tallyLetters, tallyUnmasked, type LetterTally } from './alphabet.ts';
 import { maskNoise } from './noise.ts';
 import { modelKnowsAll, wordVector } from './wordmodel.ts';
 
@@ -24,12 +24,18 @@ export interface Scan extends Parts {
 }
 
 export function scanText(text: string, languages: Lang[]): Scan {
-  const masked = maskNoise(text);
   // Words and letters in one pass over the text,
   // and each word's model scores, when every candidate is a model language, found with the word.
   const tokens: string[] = [];
   const vectors: Float64Array[] = [];
-  const letters = tallyLetters(masked, languages, tokens, modelKnowsAll(languages) ? vectors : undefined, wordVector);
+  const model = modelKnowsAll(languages) ? vectors : undefined;
+  // Most texts hold no noise and are read once, as they are; one that may is masked and read again.
+  let masked = text;
+  let letters = tallyUnmasked(text, languages, tokens, model, wordVector);
+  if (letters === undefined) {
+    masked = maskNoise(text);
+    letters = tallyLetters(masked, languages, tokens, model, wordVector);
+  }
   return { text, masked, tokens, vectors, letters };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tallyLetters, tallyUnmasked } from '../../src/language/alphabet.ts';
 import { maskNoise, NOISE_PATTERNS, WORD, words } from '../../src/language/noise.ts';
 
 const byRegex = (text: string) => text.match(WORD) ?? [];
@@ -61,6 +62,27 @@ describe('maskNoise', () => {
       // No other number character: whether this one is one decides whether it is masked.
       const text = `x${String.fromCharCode(c)} a.com`;
       expect(maskNoise(text), `U+${c.toString(16)}`).toBe(byPatterns(text));
+    }
+  });
+});
+
+describe('tallyUnmasked', () => {
+  it('reads to the end exactly the texts that maskNoise leaves as they are, and counts them as tallyLetters does', () => {
+    const pool = ['a', 'ж', 'Ё', ' ', '.', '. ', '.x', 'www.', '@', '#', ':', '1', '٣', '²', '«', '—', '😀', "'", 'é', '中', 'x@y.org', 'TUT.BY'];
+    const languages = ['en', 'ru', 'uk', 'be'];
+    for (const text of randomTexts(pool, 20000, 10, 13)) {
+      const found = ['kept'];
+      const tally = tallyUnmasked(text, languages, found);
+      const masked = maskNoise(text);
+      if (tally === undefined) {
+        // A text it stops in may hold noise: nothing it read stays behind.
+        expect(found, JSON.stringify(text)).toEqual(['kept']);
+        continue;
+      }
+      expect(masked, JSON.stringify(text)).toBe(text);
+      const words: string[] = ['kept'];
+      expect(tally, JSON.stringify(text)).toEqual(tallyLetters(masked, languages, words));
+      expect(found, JSON.stringify(text)).toEqual(words);
     }
   });
 });
