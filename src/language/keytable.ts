@@ -29,9 +29,13 @@ export function keyTable(keys: string[]): KeyTable {
 
 /** Index of the key equal to text[start, end), or -1. */
 export function findKey(table: KeyTable, text: string, start: number, end: number): number {
+  return findHashedKey(table, text, start, end, hashOf(text, start, end));
+}
+
+/** findKey for a stretch whose hash (hashOf) the caller has worked out already. */
+export function findHashedKey(table: KeyTable, text: string, start: number, end: number, h: number): number {
   const { slots, hashes, keys } = table;
   const mask = slots.length - 1;
-  const h = hashOf(text, start, end);
   for (let k = h & mask; slots[k] !== 0; k = (k + 1) & mask) {
     if (hashes[k] !== h) continue;
     const key = keys[slots[k] - 1];

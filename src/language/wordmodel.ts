@@ -4,8 +4,8 @@
 // there. Built by scripts/train/lid.ts; loaded lazily (JSON.parse of ~1 MB).
 import { readFileSync } from 'node:fs';
 import type { Lang } from '../types.ts';
-import { clearValues } from './intern.ts';
-import { findKey, keyTable, type KeyTable } from './keytable.ts';
+import { clearValues, HASH_SEED, mix } from './intern.ts';
+import { findHashedKey, findKey, keyTable, type KeyTable } from './keytable.ts';
 import { hasLexicon, LEXICON_LANGS, lexiconMask } from './lexicon.ts';
 import { perCandidateList } from './perlist.ts';
 
@@ -156,10 +156,12 @@ function wordScore(word: string, m: Scorer): Float64Array {
   const L = m.langs.length;
   const out = new Float64Array(L);
   const padded = ` ${word} `;
+  const hashes = gramHashes(padded);
+  const length = padded.length;
   let count = 0;
-  for (let n = 1; n <= ORDER; n++) for (let i = 0; i + n <= padded.length; i++) {
+  for (let n = 1; n <= ORDER; n++) for (let i = 0; i + n <= length; i++) {
     if (n === 1 && padded.charCodeAt(i) === 32) continue;
-    const found = findKey(m.grams, padded, i, i + n);
+    const found = findHashedKey(m.grams, padded, i, i + n, hashes[(n - 1) * length + i]);
     const row = found < 0 ? m.grams.keys.length + n - 1 : found;
     for (let l = 0; l < L; l++) out[l] += m.gramLogs[row * L + l];
     count++;
@@ -175,6 +177,29 @@ function wordScore(word: string, m: Scorer): Float64Array {
   if (MODEL_PARAMS.hunspell && CYRILLIC.test(word)) {
     const mask = lexiconMask(word);
     if (mask > 0) for (let l = 0; l < L; l++) if (LEXICON_BIT[l] && !(mask & LEXICON_BIT[l])) out[l] -= MODEL_PARAMS.hunspell;
+  }
+  return out;
+}
+
+/** gramHashes' result, reused by every word (wordScore reads it before the next one). */
+let gramScratch = new Int32Array(ORDER * 32);
+
+/**
+ * The hash (keytable.ts, intern.ts hashOf) of each n-gram of `padded`, that of padded[i, i + n) at
+ * (n - 1) * padded.length + i. FNV-1a reads a text in order, so the hash of each n-gram extends that
+ * of the (n - 1)-gram starting where it does: four steps per position, where hashing every n-gram
+ * anew took ten, and the n-gram lookups were most of the cost of a word seen for the first time.
+ */
+function gramHashes(padded: string): Int32Array {
+  const length = padded.length;
+  if (gramScratch.length < ORDER * length) gramScratch = new Int32Array(ORDER * length * 2);
+  const out = gramScratch;
+  for (let i = 0; i < length; i++) {
+    let h = HASH_SEED | 0;
+    for (let n = 1; n <= ORDER && i + n <= length; n++) {
+      h = mix(h, padded.charCodeAt(i + n - 1));
+      out[(n - 1) * length + i] = h;
+    }
   }
   return out;
 }
