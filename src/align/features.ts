@@ -99,6 +99,8 @@ class RoundMarks {
     return ++this.round;
   }
   get(id: number): number { return id < this.marks.length ? this.marks[id] : 0; }
+  /** The marks by id (ids past its end are unmarked); replaced when set() grows it. */
+  get values(): Int32Array { return this.marks; }
   set(id: number, round: number): void {
     if (id >= this.marks.length) this.marks = grow(this.marks, id);
     this.marks[id] = round;
@@ -234,7 +236,14 @@ function scanWords(plain: string, text: string, vocab: Vocabulary, options: Feat
 function addWordIds(vocab: Vocabulary, lists: Int32Array, at: number, other: IdSet | undefined): void {
   const end = at + 1 + lists[at];
   if (lists[at + 1] >= 0) addId(vocab, lists[at + 1], true);
-  for (let e = at + 2; e < end; e++) if (!other || other.has(lists[e])) addId(vocab, lists[e], false);
+  if (!other) { for (let e = at + 2; e < end; e++) addId(vocab, lists[e], false); return; }
+  // A source word has a dozen expansions and the target has few of them: its marks are read here
+  // directly (other.has per id, a call with its checks, was most of this loop).
+  const round = other.markedWith(), inOther = marks.values;
+  for (let e = at + 2; e < end; e++) {
+    const id = lists[e];
+    if (id < inOther.length && inOther[id] === round) addId(vocab, id, false);
+  }
 }
 
 const MARK_KEYS = [{ mark: QUESTION, key: 'p:?' }, { mark: EXCLAMATION, key: 'p:!' }, { mark: QUOTE, key: 'p:"' }];
