@@ -1,7 +1,7 @@
 // The dynamic programme over beads, restricted to a band of cells per row so that time and memory
 // grow with n × band width instead of n × m. The band comes from a coarser alignment (search.ts).
 import type { Bead } from '../types.ts';
-import { beadScore, shapeAndLengthCost, sharedIds, similarity, withLexical, type Model, type Move } from './cost.ts';
+import { beadScore, lengthDelta, shapeAndLengthCost, shapeAndLengthFloor, sharedIds, similarity, withLexical, type Model, type Move } from './cost.ts';
 import type { Unit } from './features.ts';
 
 /** For every source row i (0..n), the inclusive range of target positions searched. */
@@ -86,8 +86,11 @@ export function alignBanded(src: Unit[], tgt: Unit[], model: Model, band: Band, 
         if (i < di || j < dj) continue;
         const p = cellAt(band, off, i - di, j - dj);
         if (p < 0 || cost[p] + prior >= best) continue;
-        // Counting shared anchors is the costly part: beads that lose on shape and length alone skip it.
-        const partial = shapeAndLengthCost(moves[k], srcLen[i] - srcLen[i - di], tgtLen[j] - tgtLen[j - dj], model);
+        // Counting shared anchors is the costly part: beads that lose on shape and length alone skip it,
+        // and those that lose even on a bound of that cost (no exp or log) skip computing it.
+        const delta = lengthDelta(srcLen[i] - srcLen[i - di], tgtLen[j] - tgtLen[j - dj], model);
+        if (cost[p] + shapeAndLengthFloor(moves[k], delta, model) >= best) continue;
+        const partial = shapeAndLengthCost(moves[k], delta, model);
         if (cost[p] + partial >= best) continue;
         const s = groupShared(current, i - di, i, j - dj, j);
         const sim = similarity(s, srcKeys[i] - srcKeys[i - di], tgtKeys[j] - tgtKeys[j - dj]);

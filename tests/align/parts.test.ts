@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { beadFlags, formatGold, parseGold, strictScores } from '../../src/align/index.ts';
-import { lengthCost, sharedIds } from '../../src/align/cost.ts';
+import { lengthCost, shapeAndLengthCost, shapeAndLengthFloor, sharedIds } from '../../src/align/cost.ts';
+import { defaultModel } from '../../src/align/model.ts';
 import { cognateKey, IdSet, joinSpan, joinUnits, sentenceUnit, sharedOnly, Vocabulary } from '../../src/align/features.ts';
 import { loadLexicon, readDictd } from '../../src/align/lexicon.ts';
 import { bandFromCoarse } from '../../src/align/search.ts';
@@ -164,6 +165,13 @@ describe('length model and band', () => {
     expect(lengthCost(0)).toBeCloseTo(0);
     expect(lengthCost(1)).toBeLessThan(lengthCost(2));
     expect(Number.isFinite(lengthCost(50))).toBe(true);
+  });
+
+  it('bounds the shape and length cost of a bead from below without exp or log (the programme skips beads on it)', () => {
+    const model = defaultModel(1.1), move = model.moves[1];
+    for (let delta = -30; delta <= 30; delta += 0.001) {
+      expect(shapeAndLengthFloor(move, delta, model)).toBeLessThanOrEqual(shapeAndLengthCost(move, delta, model));
+    }
   });
 
   it('turns a block path into a monotone band that reaches both corners', () => {
