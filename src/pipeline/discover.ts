@@ -6,7 +6,7 @@
 // every other document is processed alone (its segments have tgt: null until translated).
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { glob } from 'tinyglobby';
+import { escapePath, glob } from 'tinyglobby';
 import { t } from '../i18n/index.ts';
 import { UsageError } from '../cli/errors.ts';
 import type { Job } from './job.ts';
@@ -20,13 +20,33 @@ export interface Found { id: string; path: string }
  * or ../ glob), relative to the folder that holds them all, so ids never start with '..'.
  */
 export async function discoverDocuments(job: Job): Promise<Found[]> {
-  const files = await glob(job.input, { cwd: job.root, ignore: job.exclude, onlyFiles: true, expandDirectories: false, absolute: true });
+  // The job's own output folder is never input: `--input .` would read its review page as a document.
+  const output = inside(job.root, job.outDir) ? [`${escapePath(normal(relative(job.root, job.outDir)))}/**`] : [];
+  const files = await glob(job.input.map((input) => literalPattern(job.root, input) ?? input),
+    { cwd: job.root, ignore: [...job.exclude, ...output], onlyFiles: true, expandDirectories: false, absolute: true });
   const explicit = job.pairing.documents.flatMap((p) => [p.src, p.tgt]).map((p) => resolve(job.root, p));
   const paths = [...new Set([...files.map((f) => resolve(f)), ...explicit])];
   if (!paths.length) throw new UsageError(t('run:job.noInputs', { globs: job.input.join(', ') }));
   const base = paths.every((p) => inside(job.root, p)) ? job.root : commonFolder(paths);
   return paths.map((path) => ({ id: normal(relative(base, path)), path })).sort((a, b) => byCodePoint(a.id, b.id));
 }
+
+/**
+ * An input that names an existing file or folder is taken as that path, not as a glob (`press
+ * [2020]/` holds glob brackets). A folder (`--input docs`, `input: articles/`) stands for the
+ * documents in it and its subfolders, in the formats the readers know: "no documents match docs"
+ * told a translator nothing, and every file in it would also take in the images and PDFs beside
+ * the texts. Anything else is a glob.
+ */
+function literalPattern(root: string, input: string): string | undefined {
+  let folder: boolean;
+  try { folder = statSync(resolve(root, input)).isDirectory(); } catch { return undefined; }
+  const path = escapePath(input.replace(/\\/g, '/').replace(/(.)\/+$/, '$1'));
+  return folder ? `${path === '/' ? '' : path}/**/*.{${FOLDER_EXTENSIONS.join(',')}}` : path;
+}
+
+/** Plain text, Markdown and HTML, in the cases people save them in (the readers pick by extension). */
+const FOLDER_EXTENSIONS = ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml'].flatMap((e) => [e, e.toUpperCase()]);
 
 const inside = (folder: string, path: string) => { const r = relative(folder, path); return !!r && !r.startsWith('..') && !isAbsolute(r); };
 

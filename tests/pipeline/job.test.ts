@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../../src/cli/errors.ts';
 import { Ajv } from 'ajv';
@@ -98,5 +100,24 @@ describe('job files', () => {
     const found = await discoverDocuments(job);
     expect(found.map((f) => f.id)).toEqual(['000_31852e31f9f7630b.ru.txt', '000_31852e31f9f7630b.txt']);
     expect(found[1].path).toBe(join(REPO, 'seeds/000_31852e31f9f7630b.txt'));
+  });
+  it('reads a folder given as input as the documents in it and its subfolders, in formats tandem reads', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'tandem-folder-'));
+    const folder = join(root, 'press [2020]');
+    mkdirSync(join(folder, 'sub'), { recursive: true });
+    for (const name of ['a.txt', 'a.ru.txt', 'sub/b.md', 'sub/c.HTML', 'photo.jpg', 'scan.pdf', '.notes.txt']) writeFileSync(join(folder, name), 'x');
+    const base = loadJob(join(REPO, 'pipeline/default.job.yaml'));
+    const ids = async (input: string, at = root) => (await discoverDocuments({ ...base, root: at, input: [input] })).map((f) => f.id);
+    const expected = ['press [2020]/a.ru.txt', 'press [2020]/a.txt', 'press [2020]/sub/b.md', 'press [2020]/sub/c.HTML'];
+    expect(await ids('press [2020]')).toEqual(expected);
+    expect(await ids('press [2020]/')).toEqual(expected);
+    expect(await ids(folder, REPO)).toEqual(['a.ru.txt', 'a.txt', 'sub/b.md', 'sub/c.HTML']); // outside the job's root
+    expect(await ids('press \\[2020\\]/*.txt')).toEqual(['press [2020]/a.ru.txt', 'press [2020]/a.txt']); // globs as they were
+    // The job's own output folder is never read, here `--input . --out out`.
+    mkdirSync(join(root, 'out', 'review'), { recursive: true });
+    writeFileSync(join(root, 'out', 'review', 'index.html'), '<p>x</p>');
+    const dot = await discoverDocuments({ ...base, root, input: ['.'], outDir: join(root, 'out') });
+    expect(dot.map((f) => f.id)).toEqual(expected);
+    rmSync(root, { recursive: true, force: true });
   });
 });
