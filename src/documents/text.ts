@@ -22,16 +22,17 @@ export function readPlainText(source: string): ReadText {
   const header = DATE_HEADER.exec(source);
   if (header && isCalendarDate(header[1])) { date = header[1]; from = header[0].length; }
   const builder = new ParagraphBuilder();
-  let width: number | undefined; // measured once, when a block of several lines asks
-  const widthOf = () => (width ??= wrapWidth(source));
+  // The wrap width, measured once, when a block of several lines asks (0 until then). Handed to each
+  // block and back, not read through a closure: tsx names each closure it makes (a defineProperty).
+  let width = 0;
   const blank = BLANK_LINES;
   blank.lastIndex = from;
   let at = from;
   for (let m: RegExpExecArray | null; (m = blank.exec(source)); at = m.index + m[0].length) {
-    appendBlock(builder, source.slice(at, m.index), at, widthOf);
+    width = appendBlock(builder, source.slice(at, m.index), at, source, width);
     builder.close();
   }
-  appendBlock(builder, source.slice(at), at, widthOf);
+  appendBlock(builder, source.slice(at), at, source, width);
   builder.close();
   return { date, paragraphs: builder.paragraphs };
 }
@@ -54,13 +55,17 @@ const CAPS_HEADING = /^(?=(?:[^\p{L}\n]*\p{Lu}){4})[^\p{Ll}\n]*[^\p{Ll}\s.!?,;:â
  * item), a bullet (â€¢ or *) anywhere, and a heading in capitals above lines of prose. Lines wrapped
  * inside a paragraph stay one paragraph, even where a wrap puts a spaced dash at a line's start.
  */
-function appendBlock(builder: ParagraphBuilder, block: string, at: number, widthOf: () => number): void {
-  // Most blocks are one line: nothing to look at.
-  if (!block.includes('\n')) return builder.append(block, at);
+function appendBlock(builder: ParagraphBuilder, block: string, at: number, source: string, wrap: number): number {
+  // Most blocks are one line: nothing to look at. So is the last of a file that ends in a line break:
+  // its empty second line adds no text, and what it might do (end a paragraph after a heading, ask
+  // for a break or a space) the close after every block does too. It used to measure the wrap width,
+  // a pass over the whole file.
+  const lineEnd = block.indexOf('\n');
+  if (lineEnd < 0) { builder.append(block, at); return wrap; }
+  if (lineEnd === block.length - 1) { builder.append(block.slice(0, lineEnd), at); return wrap; }
   const lines = block.split('\n');
   const prose = lines.some((l) => LOWER.test(l));
-  const heading = (line: string) => prose && CAPS_HEADING.test(line);
-  const width = widthOf();
+  const width = wrap || wrapWidth(source);
   const ends = lines.slice(0, -1).map((line, i) => ended(line, lines[i + 1], width));
   // A block where most lines end short of the wrap is not wrapped text: its longest line (a tweet one
   // character too long for the test) ended where its writer ended it too.
@@ -74,13 +79,19 @@ function appendBlock(builder: ParagraphBuilder, block: string, at: number, width
     const starts = i > 0 && (
       (item && (inList || BULLET.test(line) || LINE_END.test(previous)))
       || (DIALOGUE.test(line) && LINE_END.test(previous))
-      || heading(previous) !== heading(line));
+      || heading(previous, prose) !== heading(line, prose));
     if (starts) builder.close();
     if (i === 0 || starts) inList = item;
     builder.append(line, offset);
     if (i + 1 < lines.length && (unwrapped || ends[i])) builder.lineBreak(); else builder.separate();
     offset += line.length + 1;
   }
+  return width;
+}
+
+/** A heading in capitals, in a block with lowercase letters (one all in capitals is not split). */
+function heading(line: string, prose: boolean): boolean {
+  return prose && CAPS_HEADING.test(line);
 }
 
 /** The narrowest wrap assumed: editors wrap at 70 (Emacs) to 80 columns. */
@@ -112,6 +123,8 @@ function spacesIn(source: string, from: number, end: number, enough: number): nu
   return n;
 }
 
+const FIRST_WORD = /\S+/;
+
 /**
  * Whether a line ends where its writer ended it rather than where text was wrapped: the next line's
  * first word would have fitted on it (a list of headlines, tweets one per line, an address). Such a
@@ -119,7 +132,7 @@ function spacesIn(source: string, from: number, end: number, enough: number): nu
  */
 function ended(line: string, next: string, width: number): boolean {
   if (width === Infinity) return true;
-  const word = /\S+/.exec(next)?.[0] ?? '';
+  const word = FIRST_WORD.exec(next)?.[0] ?? '';
   return line.trimEnd().length + 1 + word.length <= width;
 }
 
