@@ -8,6 +8,7 @@ import type { Glossary, Lang, Segment } from '../types.ts';
 import { segmentsToJsonl } from './jsonl.ts';
 import { tmxEnvelope, tmxUnits } from './tmx.ts';
 import { segmentsToTsvRows, TSV_HEADER } from './tsv.ts';
+import { utf8 } from './utf8.ts';
 import { segmentsToXliff } from './xliff.ts';
 import {
   commitTempFiles, discardTempFiles, TempFileBatches, writeTempFiles, type FileContent, type TempFile,
@@ -165,12 +166,12 @@ function documentText(segments: Segment[], directionsOf: (doc: string) => Langua
     const units = segments.filter((s) => s.tgt && s.tgt.lang !== s.src.lang);
     for (const pair of tmxPairs) {
       const inPair = units.filter((s) => directionsOf(s.doc).some((d) => samePair(d, pair)));
-      if (inPair.length) tmx.set(pairKey(pair), Buffer.from(tmxUnits(inPair, pair)));
+      if (inPair.length) tmx.set(pairKey(pair), utf8(tmxUnits(inPair, pair)));
     }
   }
   return {
-    jsonl: formats.includes('jsonl') ? Buffer.from(segmentsToJsonl(segments)) : NONE,
-    tsv: formats.includes('tsv') ? Buffer.from(segmentsToTsvRows(segments)) : NONE,
+    jsonl: formats.includes('jsonl') ? utf8(segmentsToJsonl(segments)) : NONE,
+    tsv: formats.includes('tsv') ? utf8(segmentsToTsvRows(segments)) : NONE,
     tmx,
   };
 }
@@ -198,7 +199,7 @@ export class DocumentStager {
     const directions = documentDirections(doc, segments, this.settings.pairs);
     // Encoded now: a string would wait for its batch on the JavaScript heap, copied by every minor GC.
     const files = this.writes.add(documentFiles(doc, segments, this.settings, directions)
-      .map(([path, text]): [string, Uint8Array] => [path, Buffer.from(text)]));
+      .map(([path, text]): [string, Uint8Array] => [path, utf8(text)]));
     const covered = directions.every((d) => this.settings.pairs.some((p) => samePair(p, d)));
     const text = covered ? documentText(segments, () => directions, this.settings.pairs,
       this.settings.formats ?? OUTPUT_FORMATS) : undefined;

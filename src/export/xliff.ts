@@ -50,70 +50,103 @@ export function languageTag(lang: string): string {
   return /^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$/.test(tag) ? tag : 'und';
 }
 
-type Meta = Array<[string, string | undefined]>;
+// The writer pushes the pieces of a file onto one array and joins them once. A string built with +=
+// is a tree of its pieces, which must be flattened (copied node by node) before it can be encoded,
+// and whose nodes, alive until then, were much of the garbage collector's work on a batch's XLIFF.
+type Out = string[];
 
-/** `<mda:meta>` lines: `type` is one of the writer's own names (no escaping needed) unless `escape`. */
-function metaLine(indent: string, type: string, value: string | undefined, escape = false): string {
-  return value === undefined ? '' : `${indent}  <mda:meta type="${escape ? escapeAttr(type) : type}">${escapeText(value)}</mda:meta>\n`;
+// Indents: a unit's <mda:metadata> 6, its metaGroups 8, their meta lines 10; a glossary term's group
+// 10 and its meta lines 12.
+const META_CLOSE = '</mda:meta>\n';
+const GROUP_CLOSE = '        </mda:metaGroup>\n';
+const TERM_META = '            <mda:meta type="';
+const TERM_CLOSE = '          </mda:metaGroup>\n';
+
+const META_TYPES = ['doc', 'id', 'tgtDoc', 'srcLang', 'tgtLang', 'srcSentences', 'tgtSentences', 'score', 'flags',
+  'origin', 'originDetail', 'reviewed', 'original', 'changes'] as const;
+/** `<mda:meta type="...">` lines' openings for the writer's own names (which need no escaping). */
+const META = Object.fromEntries(META_TYPES.map((type) => [type, `          <mda:meta type="${type}">`])) as
+  Record<(typeof META_TYPES)[number], string>;
+
+/** A `<mda:meta>` line, or nothing when the value is absent. */
+function metaLine(out: Out, open: string, value: string | undefined): void {
+  if (value !== undefined) out.push(open, escapeText(value), META_CLOSE);
 }
 
-/** A metaGroup around `body` (its meta lines), or nothing when every value was absent. */
-function group(category: string, body: string, indent: string, appliesTo?: 'source' | 'target'): string {
-  if (!body) return '';
-  const applies = appliesTo ? ` appliesTo="${appliesTo}"` : '';
-  return `${indent}<mda:metaGroup category="${category}"${applies}>\n${body}${indent}</mda:metaGroup>\n`;
-}
-
-function metaGroup(category: string, metas: Meta, indent: string): string {
-  let body = '';
-  for (const [type, value] of metas) body += metaLine(indent, type, value, true);
-  return group(category, body, indent);
+/**
+ * Closes the metaGroup whose opening tag `out.push` put at length `opened`, or takes that tag back
+ * when no meta line followed it (every value was absent).
+ */
+function closeGroup(out: Out, opened: number, close = GROUP_CLOSE): void {
+  if (out.length === opened) out.pop(); else out.push(close);
 }
 
 const json = (value: unknown) => (value === undefined ? undefined : JSON.stringify(value));
 
-function sideGroup(side: SegmentSide | null, indent: string, appliesTo: 'source' | 'target'): string {
-  if (!side) return '';
-  return group(appliesTo, metaLine(indent, 'original', side.original)
-    + metaLine(indent, 'changes', side.changes?.length ? json(side.changes) : undefined), indent, appliesTo);
+function sideGroup(out: Out, side: SegmentSide | null, appliesTo: 'source' | 'target'): void {
+  if (!side) return;
+  const opened = out.push(`        <mda:metaGroup category="${appliesTo}" appliesTo="${appliesTo}">\n`);
+  metaLine(out, META.original, side.original);
+  metaLine(out, META.changes, side.changes?.length ? json(side.changes) : undefined);
+  closeGroup(out, opened);
 }
 
 /** What every unit of one file compares against: the file's language tags, worked out once. */
 interface FileTags { srcLang: string; tgtLang: string }
 
-// Plain concatenation with the writer's own meta names: this runs for every unit of every XLIFF file,
-// and arrays of [type, value] pairs per group were most of its cost.
-function unitMetadata(segment: Segment, tags: FileTags, indent: string): string {
-  const i = indent + '  ';
-  const origin = targetOrigin(segment);
-  let out = `${indent}<mda:metadata>\n`
-    + group('segment', metaLine(i, 'doc', segment.doc) + metaLine(i, 'id', segment.id) + metaLine(i, 'tgtDoc', segment.tgtDoc)
-      + metaLine(i, 'srcLang', segment.src.lang === tags.srcLang ? undefined : segment.src.lang)
-      + metaLine(i, 'tgtLang', segment.tgt && segment.tgt.lang !== tags.tgtLang ? segment.tgt.lang : undefined)
-      + metaLine(i, 'srcSentences', json(segment.srcSentences)) + metaLine(i, 'tgtSentences', json(segment.tgtSentences)), i)
-    + group('alignment', metaLine(i, 'score', segment.score === null || segment.score === undefined ? undefined : String(segment.score))
-      + metaLine(i, 'flags', segment.flags?.length ? segment.flags.join(',') : undefined), i)
-    + group('provenance', metaLine(i, 'origin', origin) + metaLine(i, 'originDetail', json(segment.originDetail))
-      + metaLine(i, 'reviewed', segment.reviewed ? 'yes' : undefined), i)
-    + sideGroup(segment.src, i, 'source') + sideGroup(segment.tgt, i, 'target');
+function unitMetadata(out: Out, segment: Segment, tags: FileTags): void {
+  out.push('      <mda:metadata>\n');
+  let opened = out.push('        <mda:metaGroup category="segment">\n');
+  metaLine(out, META.doc, segment.doc);
+  metaLine(out, META.id, segment.id);
+  metaLine(out, META.tgtDoc, segment.tgtDoc);
+  metaLine(out, META.srcLang, segment.src.lang === tags.srcLang ? undefined : segment.src.lang);
+  metaLine(out, META.tgtLang, segment.tgt && segment.tgt.lang !== tags.tgtLang ? segment.tgt.lang : undefined);
+  metaLine(out, META.srcSentences, json(segment.srcSentences));
+  metaLine(out, META.tgtSentences, json(segment.tgtSentences));
+  closeGroup(out, opened);
+  opened = out.push('        <mda:metaGroup category="alignment">\n');
+  metaLine(out, META.score, segment.score === null || segment.score === undefined ? undefined : String(segment.score));
+  metaLine(out, META.flags, segment.flags?.length ? segment.flags.join(',') : undefined);
+  closeGroup(out, opened);
+  opened = out.push('        <mda:metaGroup category="provenance">\n');
+  metaLine(out, META.origin, targetOrigin(segment));
+  metaLine(out, META.originDetail, json(segment.originDetail));
+  metaLine(out, META.reviewed, segment.reviewed ? 'yes' : undefined);
+  closeGroup(out, opened);
+  sideGroup(out, segment.src, 'source');
+  sideGroup(out, segment.tgt, 'target');
   if (segment.terms.length) {
-    out += `${i}<mda:metaGroup category="glossary">\n`;
+    out.push('        <mda:metaGroup category="glossary">\n');
+    // One group per term with every field of the match, named as the field (escaped: a match read
+    // back from a file may carry any field).
     for (const term of segment.terms) {
-      out += metaGroup('term', Object.entries(term).map(([k, v]) => [k, v === undefined ? undefined : String(v)]), i + '  ');
+      const fields = term as unknown as Record<string, unknown>;
+      const termOpened = out.push('          <mda:metaGroup category="term">\n');
+      for (const key of Object.keys(fields)) {
+        const value = fields[key];
+        if (value !== undefined) out.push(TERM_META, escapeAttr(key), '">', escapeText(String(value)), META_CLOSE);
+      }
+      closeGroup(out, termOpened, TERM_CLOSE);
     }
-    out += `${i}</mda:metaGroup>\n`;
+    out.push(GROUP_CLOSE);
   }
-  return out + `${indent}</mda:metadata>\n`;
+  out.push('      </mda:metadata>\n');
 }
 
-function notesXml(segment: Segment, options: XliffOptions, entries: Map<string, GlossaryEntry>, indent: string): string {
-  if (!segment.terms.length) return '';
-  const notes = segment.terms.map((term) => {
-    const appliesTo = term.side === 'src' ? 'source' : 'target';
+const NOTE = {
+  src: '        <note category="glossary" appliesTo="source">',
+  tgt: '        <note category="glossary" appliesTo="target">',
+};
+
+function notesXml(out: Out, segment: Segment, options: XliffOptions, entries: Map<string, GlossaryEntry>): void {
+  if (!segment.terms.length) return;
+  out.push('      <notes>\n');
+  for (const term of segment.terms) {
     const otherLang = term.side === 'src' ? (segment.tgt?.lang ?? options.tgtLang) : segment.src.lang;
-    return `${indent}  <note category="glossary" appliesTo="${appliesTo}">${escapeText(glossaryNote(term, otherLang, entries))}</note>\n`;
-  });
-  return `${indent}<notes>\n${notes.join('')}${indent}</notes>\n`;
+    out.push(term.side === 'src' ? NOTE.src : NOTE.tgt, escapeText(glossaryNote(term, otherLang, entries)), '</note>\n');
+  }
+  out.push('      </notes>\n');
 }
 
 /** subState="tandem:mt" (tm, glossary) on machine targets, for CAT tools that show it but not mda. */
@@ -122,15 +155,15 @@ function subState(segment: Segment): string {
   return origin && !isHumanTarget(segment) ? ` subState="${TOOL_NAME}:${origin}"` : '';
 }
 
-function unitXml(segment: Segment, unitId: string, options: XliffOptions, tags: FileTags, entries: Map<string, GlossaryEntry>): string {
-  const indent = '      ';
-  const target = segment.tgt ? `${indent}  <target>${contentXml(segment.tgt.text)}</target>\n` : '';
-  return `    <unit id="${unitId}">\n`
-    + unitMetadata(segment, tags, indent)
-    + notesXml(segment, options, entries, indent)
-    + `${indent}<segment id="${unitId}" state="${xliffState(segment)}"${subState(segment)}>\n`
-    + `${indent}  <source>${contentXml(segment.src.text)}</source>\n${target}`
-    + `${indent}</segment>\n    </unit>\n`;
+function unitXml(out: Out, segment: Segment, unitId: string, options: XliffOptions, tags: FileTags,
+  entries: Map<string, GlossaryEntry>): void {
+  out.push('    <unit id="', unitId, '">\n');
+  unitMetadata(out, segment, tags);
+  notesXml(out, segment, options, entries);
+  out.push('      <segment id="', unitId, '" state="', xliffState(segment), '"', subState(segment), '>\n',
+    '        <source>', contentXml(segment.src.text), '</source>\n');
+  if (segment.tgt) out.push('        <target>', contentXml(segment.tgt.text), '</target>\n');
+  out.push('      </segment>\n    </unit>\n');
 }
 
 /** One XLIFF 2.1 document holding one <file> for the document's segments (at least one). */
@@ -139,15 +172,16 @@ export function segmentsToXliff(segments: Segment[], options: XliffOptions): str
   const unitId = uniqueIds();
   const entries = entryIndex(options.glossary);
   const tags: FileTags = { srcLang: languageTag(options.srcLang), tgtLang: languageTag(options.tgtLang) };
-  let units = '';
-  for (const segment of segments) units += unitXml(segment, unitId(segment.id), options, tags, entries);
-  return '<?xml version="1.0" encoding="UTF-8"?>\n'
-    + `<xliff xmlns="${XLIFF_NS}" xmlns:mda="${MDA_NS}" version="2.1" srcLang="${tags.srcLang}" trgLang="${tags.tgtLang}">\n`
-    + `  <file id="${uniqueIds()(options.doc)}" original="${escapeAttr(options.original ?? options.doc)}" xml:space="preserve">\n`
-    + '    <mda:metadata>\n'
-    + metaGroup('document', [['doc', options.doc], ['tool', `${TOOL_NAME} ${TOOL_VERSION}`]], '      ')
-    + '    </mda:metadata>\n'
-    + units + '  </file>\n</xliff>\n';
+  const out: Out = ['<?xml version="1.0" encoding="UTF-8"?>\n',
+    `<xliff xmlns="${XLIFF_NS}" xmlns:mda="${MDA_NS}" version="2.1" srcLang="${tags.srcLang}" trgLang="${tags.tgtLang}">\n`,
+    `  <file id="${uniqueIds()(options.doc)}" original="${escapeAttr(options.original ?? options.doc)}" xml:space="preserve">\n`,
+    '    <mda:metadata>\n      <mda:metaGroup category="document">\n',
+    '        <mda:meta type="doc">', escapeText(options.doc), META_CLOSE,
+    '        <mda:meta type="tool">', escapeText(`${TOOL_NAME} ${TOOL_VERSION}`), META_CLOSE,
+    '      </mda:metaGroup>\n    </mda:metadata>\n'];
+  for (const segment of segments) unitXml(out, segment, unitId(segment.id), options, tags, entries);
+  out.push('  </file>\n</xliff>\n');
+  return out.join('');
 }
 
 // ---- reading ----
