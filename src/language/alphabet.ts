@@ -96,23 +96,25 @@ export function countLetters(text: string, languages: Lang[], words?: string[], 
 /** What countLetters counts, with the foreign letters per candidate by its place in the list (LetterTally). */
 export function tallyLetters(text: string, languages: Lang[], words?: string[], vectors?: Float64Array[],
   vectorOf?: (word: string) => Float64Array): LetterTally {
-  return tally(text, languages, words, vectors, vectorOf, false)!;
+  return tally(text, 0, text.length, languages, words, vectors, vectorOf, false)!;
 }
 
 /**
- * tallyLetters of a text not masked yet (noise.ts maskNoise), or undefined, with `words` and `vectors`
- * as they were, when the text may hold noise: at the first code unit that may begin some (a digit,
- * '@', '#', ':', a '.' with no space after it; marks.ts). The texts it reads to the end are those
+ * tallyLetters of text[from, to), not masked yet (noise.ts maskNoise), or undefined, with `words` and
+ * `vectors` as they were, when it may hold noise: at the first code unit that may begin some (a digit,
+ * '@', '#', ':', a '.' with no space after it; marks.ts). The stretches it reads to the end are those
  * that maskNoise returns as they are, so most texts are read once, where a pass to find their marks
- * and one to count their letters read every text twice.
+ * and one to count their letters read every text twice. The stretch is read as a text of its own
+ * (nothing outside it counts): a sentence is read where it lies in its document's one flat string
+ * (scan.ts), since reading a sliced string costs V8 a step more per character.
  */
-export function tallyUnmasked(text: string, languages: Lang[], words?: string[], vectors?: Float64Array[],
-  vectorOf?: (word: string) => Float64Array): LetterTally | undefined {
-  return tally(text, languages, words, vectors, vectorOf, true);
+export function tallyUnmasked(text: string, from: number, to: number, languages: Lang[], words?: string[],
+  vectors?: Float64Array[], vectorOf?: (word: string) => Float64Array): LetterTally | undefined {
+  return tally(text, from, to, languages, words, vectors, vectorOf, true);
 }
 
-function tally(text: string, languages: Lang[], words: string[] | undefined, vectors: Float64Array[] | undefined,
-  vectorOf: ((word: string) => Float64Array) | undefined, unmasked: boolean): LetterTally | undefined {
+function tally(text: string, from: number, to: number, languages: Lang[], words: string[] | undefined,
+  vectors: Float64Array[] | undefined, vectorOf: ((word: string) => Float64Array) | undefined, unmasked: boolean): LetterTally | undefined {
   const wordsBefore = words ? words.length : 0;
   const vectorsBefore = vectors ? vectors.length : 0;
   const mask = foreignMask(languages);
@@ -126,8 +128,8 @@ function tally(text: string, languages: Lang[], words: string[] | undefined, vec
   let eastSlavic = 0;
   let start = -1;
   let hash = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
+  const n = to;
+  for (let i = from; i < n; i++) {
     const at = i;
     // String.prototype.charCodeAt.call, not text.charCodeAt: texts come as strings of several kinds
     // (one- or two-byte, sliced, internalised), and once countLetters had seen five of them, the
@@ -138,7 +140,7 @@ function tally(text: string, languages: Lang[], words: string[] | undefined, vec
       // A run of ASCII letters, most of Latin text, in one inner loop.
       if (start < 0) { start = at; hash = HASH_SEED; }
       hash = mix(hash, c);
-      for (let d = codeAt(text, i + 1, n); isAsciiLetter(d); d = codeAt(text, ++i + 1, n)) hash = mix(hash, d);
+      for (let d = codeAt(text, i + 1, from, n); isAsciiLetter(d); d = codeAt(text, ++i + 1, from, n)) hash = mix(hash, d);
       latin += i - at + 1;
       continue;
     }
@@ -149,7 +151,7 @@ function tally(text: string, languages: Lang[], words: string[] | undefined, vec
         eastSlavic += EAST_SLAVIC_AT[d - CYR_FIRST];
         addForeign(foreignCounts, candidates, mask[d - CYR_FIRST]);
         hash = mix(hash, d);
-        if (!isCyrLetter(codeAt(text, i + 1, n))) break;
+        if (!isCyrLetter(codeAt(text, i + 1, from, n))) break;
       }
       cyrillic += i - at + 1;
       continue;
@@ -162,13 +164,13 @@ function tally(text: string, languages: Lang[], words: string[] | undefined, vec
     }
     let letter = false;
     if (c < 0x80) {
-      if (c === 39 && isCyr(codeAt(text, i - 1, n)) && isCyr(codeAt(text, i + 1, n))) apostrophes++;
+      if (c === 39 && isCyr(codeAt(text, i - 1, from, n)) && isCyr(codeAt(text, i + 1, from, n))) apostrophes++;
     } else if (c >= CYR_FIRST && c <= CYR_LAST) {
       cyrillic++;
       eastSlavic += EAST_SLAVIC_AT[c - CYR_FIRST];
       addForeign(foreignCounts, candidates, mask[c - CYR_FIRST]);
       // U+0482-0489, a sign and combining marks: Cyrillic, but no letters (those are taken above).
-    } else if ((c === 0x2019 || c === 0x2bc) && isCyr(codeAt(text, i - 1, n)) && isCyr(codeAt(text, i + 1, n))) {
+    } else if ((c === 0x2019 || c === 0x2bc) && isCyr(codeAt(text, i - 1, from, n)) && isCyr(codeAt(text, i + 1, from, n))) {
       apostrophes++;
       letter = c === 0x2bc; // ʼ is a letter (Lm), ’ punctuation
     } else if (c >= 0xc0 && c <= 0x24f) {
@@ -191,7 +193,7 @@ function tally(text: string, languages: Lang[], words: string[] | undefined, vec
       if (i > at) hash = mix(hash, String.prototype.charCodeAt.call(text, i));
     } else if (start >= 0) {
       // A joiner counts only between letters: "don't", "п'еса", "Jean-Paul", but not "word-".
-      if (isJoiner(c) && letterWidth(text, i + 1)) hash = mix(hash, c);
+      if (isJoiner(c) && letterWidth(text, i + 1, n)) hash = mix(hash, c);
       else { addWord(text, start, at, hash, words, vectors, vectorOf); start = -1; }
     }
   }
@@ -215,32 +217,32 @@ function addWord(text: string, start: number, end: number, hash: number, words: 
   vectors.push(vector);
 }
 
-/** Code units taken by the letter (\p{L}) at `i`: 1, or 2 for a surrogate pair; 0 for no letter. */
-function letterWidth(text: string, i: number): number {
-  if (i >= text.length) return 0;
+/** Code units taken by the letter (\p{L}) at `i` (of a text ending at `to`): 1, or 2 for a surrogate pair; 0 for no letter. */
+function letterWidth(text: string, i: number, to: number): number {
+  if (i >= to) return 0;
   const c = text.charCodeAt(i);
   if (c < 0x80) return ((c | 0x20) >= 97 && (c | 0x20) <= 122) ? 1 : 0;
   // Latin-1 and Latin Extended-A/B letters, Cyrillic letters: all \p{L} but × ÷ and U+0482-0489.
   if (c >= 0xc0 && c <= 0x24f) return c === 0xd7 || c === 0xf7 ? 0 : 1;
   if (c >= 0x400 && c <= 0x52f) return c >= 0x482 && c <= 0x489 ? 0 : 1;
-  if (isPair(text, i, text.length)) return LETTER.test(text.slice(i, i + 2)) ? 2 : 0;
+  if (isPair(text, i, to)) return LETTER.test(text.slice(i, i + 2)) ? 2 : 0;
   return LETTER.test(text[i]) ? 1 : 0;
 }
 
 /**
- * The code unit at `i`, or -1 outside the text (`n` is its length): a read past either end (NaN from
+ * The code unit at `i`, or -1 outside the stretch [from, n) being read: a read past either end (NaN from
  * charCodeAt) makes V8 throw away its optimised code for the function, three times per process for
- * countLetters. The length is passed, and the method taken from String.prototype, for the reason
+ * countLetters. The bounds are passed, and the method taken from String.prototype, for the reason
  * given in countLetters.
  */
-function codeAt(text: string, i: number, n: number): number {
-  return i >= 0 && i < n ? String.prototype.charCodeAt.call(text, i) : -1;
+function codeAt(text: string, i: number, from: number, n: number): number {
+  return i >= from && i < n ? String.prototype.charCodeAt.call(text, i) : -1;
 }
 
 function isPair(text: string, i: number, n: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 0xd800 || c > 0xdbff) return false;
-  const d = codeAt(text, i + 1, n);
+  const d = codeAt(text, i + 1, 0, n);
   return d >= 0xdc00 && d <= 0xdfff;
 }
 

@@ -73,18 +73,29 @@ export interface DocumentScan {
 export function scanDocument(sentences: Array<{ text: string; para: number }>, languages: Lang[] = []): DocumentScan {
   const candidates = candidatesOf({ languages });
   const paragraphs: ParagraphScan[] = [];
+  // The sentences are read where they lie in one flat string of the whole document, their texts
+  // joined by a space: a document's sentences come as slices of its text, and reading a sliced
+  // string costs V8 a step more per character (a fifth of the letter pass). One copy per document;
+  // its paragraphs' texts are slices of it.
+  const all: string[] = [];
+  for (let i = 0; i < sentences.length; i++) all.push(sentences[i].text);
+  const source = all.join(' ');
+  let from = 0;
   // One pass over the sentences, a paragraph at a time (no groups, copies and closures per paragraph).
   for (let i = 0; i < sentences.length;) {
     const para = sentences[i].para;
-    const texts: string[] = [];
+    const first = i;
     const spans: SentenceSpan[] = [];
-    for (let at = 0; i < sentences.length && sentences[i].para === para; i++) {
+    let at = 0;
+    for (; i < sentences.length && sentences[i].para === para; i++) {
       const { text } = sentences[i];
-      texts.push(text);
       spans.push({ text, start: at, end: at + text.length });
       at += text.length + 1;
     }
-    paragraphs.push(scanParagraph(texts.join(' '), candidates, spans));
+    // A paragraph of one sentence is that sentence's text, as it was given.
+    const text = i - first === 1 ? sentences[first].text : source.slice(from, from + at - 1);
+    paragraphs.push(scanParagraph(text, candidates, spans, source, from));
+    from += at;
   }
   return { languages: candidates, paragraphs };
 }

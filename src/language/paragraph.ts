@@ -58,15 +58,17 @@ export interface ParagraphScan {
 
 /**
  * Scans each sentence once; the whole paragraph's evidence is the sentences' (and of any text
- * between them that is not white space) joined, since words and letters add up.
+ * between them that is not white space) joined, since words and letters add up. `source`, when
+ * given, holds the paragraph's text at `offset` (and each split's text at its offsets): the
+ * sentences are read there (scan.ts scanText).
  */
-export function scanParagraph(text: string, languages: Lang[], splits: SentenceSpan[]): ParagraphScan {
+export function scanParagraph(text: string, languages: Lang[], splits: SentenceSpan[], source?: string, offset = 0): ParagraphScan {
   const parts: Parts[] = [];
   const sentences: ParagraphScan['sentences'] = [];
   let at = 0;
   for (const s of splits) {
     if (s.start > at) addGap(parts, text.slice(at, s.start), languages);
-    const scan = scanText(s.text, languages);
+    const scan = source === undefined ? scanText(s.text, languages) : scanText(s.text, languages, source, offset + s.start);
     parts.push(scan);
     at = Math.max(at, s.end);
     sentences.push({ start: s.start, end: s.end, text: s.text, scan, verdict: judge(scan, languages) });

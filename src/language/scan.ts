@@ -23,7 +23,11 @@ export interface Scan extends Parts {
   masked: string;
 }
 
-export function scanText(text: string, languages: Lang[]): Scan {
+/**
+ * `source`, when given, is a string that holds the text at `offset`, read there instead (a flat
+ * string where the text is a slice; see alphabet.ts tallyUnmasked).
+ */
+export function scanText(text: string, languages: Lang[], source = text, offset = 0): Scan {
   // Words and letters in one pass over the text,
   // and each word's model scores, when every candidate is a model language, found with the word.
   const tokens: string[] = [];
@@ -31,7 +35,7 @@ export function scanText(text: string, languages: Lang[]): Scan {
   const model = modelKnowsAll(languages) ? vectors : undefined;
   // Most texts hold no noise and are read once, as they are; one that may is masked and read again.
   let masked = text;
-  let letters = tallyUnmasked(text, languages, tokens, model, wordVector);
+  let letters = tallyUnmasked(source, offset, offset + text.length, languages, tokens, model, wordVector);
   if (letters === undefined) {
     masked = maskNoise(text);
     letters = tallyLetters(masked, languages, tokens, model, wordVector);

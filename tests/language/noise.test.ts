@@ -68,11 +68,17 @@ describe('maskNoise', () => {
 
 describe('tallyUnmasked', () => {
   it('reads to the end exactly the texts that maskNoise leaves as they are, and counts them as tallyLetters does', () => {
-    const pool = ['a', 'ж', 'Ё', ' ', '.', '. ', '.x', 'www.', '@', '#', ':', '1', '٣', '²', '«', '—', '😀', "'", 'é', '中', 'x@y.org', 'TUT.BY'];
+    const noisy = ['a', 'ж', 'Ё', ' ', '.', '. ', '.x', 'www.', '@', '#', ':', '1', '٣', '²', '«', '—', '😀', "'", 'é', '中', 'x@y.org', 'TUT.BY'];
+    // Texts with no noise, whose letters and joiners meet those around them where they are read.
+    const plain = ['a', 'ж', 'Ё', ' ', "'", '’', 'ʼ', '-', 'é', '«', '. '];
     const languages = ['en', 'ru', 'uk', 'be'];
-    for (const text of randomTexts(pool, 20000, 10, 13)) {
+    const sides = randomTexts(['ж', 'a', "'", '-', '’', '1', ' '], 80000, 3, 17);
+    const texts = [...randomTexts(noisy, 20000, 10, 13), ...randomTexts(plain, 20000, 6, 19)];
+    for (const [i, text] of texts.entries()) {
+      // Read where it lies inside a longer string, whose letters and joiners around it do not count.
       const found = ['kept'];
-      const tally = tallyUnmasked(text, languages, found);
+      const before = sides[2 * i];
+      const tally = tallyUnmasked(before + text + sides[2 * i + 1], before.length, before.length + text.length, languages, found);
       const masked = maskNoise(text);
       if (tally === undefined) {
         // A text it stops in may hold noise: nothing it read stays behind.
