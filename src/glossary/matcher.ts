@@ -54,9 +54,7 @@ export function createMatcher(glossary: Glossary, options: MatcherOptions = {}):
     // Words before the first one that may start a mention are never looked at again.
     const words = screen(text);
     if (!words) return [];
-    // Words a mention may start at come keyed; the others are keyed only when a pattern reaches them.
     const { starts, firstKeys: keys } = words;
-    const keyAt = (j: number) => keys[j] ??= wordKey(text.slice(starts[j], words.ends[j]), strategy);
     const spans = protectedSpans(text);
     const out: DetailedMatch[] = [];
     let span = 0;
@@ -68,7 +66,7 @@ export function createMatcher(glossary: Glossary, options: MatcherOptions = {}):
       let best: { match: DetailedMatch; n: number; rank: number } | undefined;
       let family: Array<{ match: DetailedMatch; p: Pattern }> | undefined;
       for (const p of candidates) {
-        const m = tryPattern(p, words, keyAt, i, text, lang, spans, span);
+        const m = tryPattern(p, words, strategy, i, text, lang, spans, span);
         if (!m) continue;
         // A borrowed family plural ranks below the entry whose own plural it is.
         const rank = (m.listedTerm ? 0 : 4) + statusRank[m.status] + (m.match.spellings[0].family ? 8 : 0);
@@ -110,19 +108,27 @@ const toTermMatch = (m: DetailedMatch): TermMatch => ({
   entry: m.entry, surface: m.surface, start: m.start, end: m.end, lang: m.lang, term: m.term, status: m.status, via: m.via,
 });
 
-function tryPattern(p: Pattern, words: ScreenedWords, keyAt: (j: number) => string, i: number, text: string, lang: Lang,
+/**
+ * The key of word j. Words a mention may start at come keyed; the others are keyed only when a pattern
+ * reaches them. (A function of the module, not a closure per text: tsx names each closure it makes.)
+ */
+function keyAt(words: ScreenedWords, j: number, text: string, strategy: RussianStrategy): string {
+  return words.firstKeys[j] ??= wordKey(text.slice(words.starts[j], words.ends[j]), strategy);
+}
+
+function tryPattern(p: Pattern, words: ScreenedWords, strategy: RussianStrategy, i: number, text: string, lang: Lang,
   spans: Array<[number, number]>, span: number): { match: DetailedMatch; n: number; status: DetailedMatch['status'] } & { listedTerm?: Term } | undefined {
   const n = p.positions.length;
   const { starts, ends } = words;
   if (i + n > starts.length) return undefined;
   // Cheapest test first, before allocating anything: a common given name starts hundreds of full-name patterns.
-  for (let k = 1; k < n; k++) if (!p.positions[k].has(keyAt(i + k))) return undefined;
+  for (let k = 1; k < n; k++) if (!p.positions[k].has(keyAt(words, i + k, text, strategy))) return undefined;
   const spellings: Spelling[] = [];
   for (let k = 0; k < n; k++) {
     const start = starts[i + k], end = ends[i + k];
     if (k > 0 && !gapFits(text.slice(ends[i + k - 1], start), p.gaps[k - 1])) return undefined;
     if (k > 0 && span < spans.length && spans[span][0] < end) return undefined;
-    const s = p.positions[k].get(keyAt(i + k))!;
+    const s = p.positions[k].get(keyAt(words, i + k, text, strategy))!;
     // A place's or organisation's name written with a capital is that name only when capitalised: «весна»,
     // «весной» is spring, «Весна» the rights group; "nice" is not Nice. People's names are matched in
     // any case (graffiti's "lukashenko out"), and so are hashtags, which are lower case by habit.

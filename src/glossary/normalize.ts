@@ -32,6 +32,8 @@ export function normalize(text: string, lang: Lang, matcher: Matcher, glossary: 
     if (change) changes.push(change);
   }
   const sourceMatches = detailed.map(({ entry, surface, start, end, lang: l, term, status, via }) => ({ entry, surface, start, end, lang: l, term, status, via }));
+  // Most mentions are in house style already: nothing to apply or shift, the matches are copied.
+  if (changes.length === 0) return { text, matches: sourceMatches.map((m) => ({ ...m })), sourceMatches, changes };
   const normalized = applyChanges(text, changes);
   return { text: normalized, matches: shiftMatches(sourceMatches, changes, normalized), sourceMatches, changes };
 }
