@@ -15,6 +15,7 @@ export function parseCommandArgs<O extends Options>(argv: string[], options: O) 
   try {
     return parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...options }, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
+    // Node's first line ends in a full stop; the caller adds its own ("… ambiguous.. Run …").
+    throw new UsageError((error as Error).message.split('\n')[0].replace(/\.$/, ''));
   }
 }

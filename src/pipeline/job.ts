@@ -208,6 +208,12 @@ export function resolveJob(data: JobFile, where: { name: string; base: string; f
   // A job file's codes were checked with their line (schema formats); these may come from flags.
   const unknown = [...languages, ...pairs.flatMap((p) => [p.src, p.tgt])].find((code) => !isLanguageCode(code));
   if (unknown) throw new UsageError(t('run:job.unknownLanguage', { value: unknown }));
+  // A pair of one language, or one whose language detection may never answer, aligns nothing: every
+  // document in it would fail as "not among the job's languages" after the whole batch was read.
+  const same = pairs.find((p) => p.src === p.tgt);
+  if (same) throw new UsageError(t('run:job.samePair', { pair: `${same.src}-${same.tgt}` }));
+  const missing = pairs.flatMap((p) => [p.src, p.tgt]).find((code) => !languages.includes(code));
+  if (missing) throw new UsageError(t('run:job.pairOutsideLanguages', { lang: missing, languages: languages.join(', ') }));
   return {
     name: where.name,
     ...(where.file ? { file: where.file } : {}),

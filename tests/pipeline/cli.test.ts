@@ -31,6 +31,11 @@ describe('tandem run on the command line', () => {
     expect(run.stderr).toMatch(/either a job file or --input/);
   });
 
+  it("gives Node's option errors with one full stop", async () => {
+    const run = await runCli(['run', '--input', join(dir, 'a.txt'), '--concurrency', '-1', '-q']);
+    expect([run.code, run.stderr.trim()]).toEqual([2, "Option '--concurrency' argument is ambiguous. Run 'tandem run --help'."]);
+  });
+
   it('refuses an output folder it cannot make before reading any document (exit 2, one line)', async () => {
     const file = join(dir, 'a.txt');
     for (const out of [file, join(file, 'out')]) {

@@ -34,6 +34,13 @@ describe('job files', () => {
     expect(() => resolveJob({ input: 'a', languages: ['en', 'zz'] }, { name: 'x', base: '/' })).toThrow(/'zz' is not a language code/);
     expect(() => resolveJob({ input: 'a', pairs: ['en-xx'] }, { name: 'x', base: '/' })).toThrow(/'xx' is not a language code/);
   });
+  it('refuses a pair of one language, and pairs whose languages detection may not answer', () => {
+    // Both ran the batch: every Russian document then failed as "not among the job's languages (en)".
+    expect(() => resolveJob({ input: 'a', pairs: ['en-en'] }, { name: 'x', base: '/' })).toThrow(/^a language pair needs two languages: en-en$/);
+    expect(() => resolveJob({ input: 'a', pairs: ['en-ru'], languages: ['en'] }, { name: 'x', base: '/' }))
+      .toThrow(/^the job's pairs have 'ru', which is not among its languages \(en\)/);
+    expect(resolveJob({ input: 'a', pairs: ['en-ru', 'en-uk'] }, { name: 'x', base: '/' }).languages).toEqual(['en', 'ru', 'uk']);
+  });
   it('refuses a document in two explicit pairs, at the second, since one pair\'s outputs overwrote the other\'s', () => {
     const pairs = (a: string, b: string) => `input: '*.txt'\npairing:\n  documents:\n    - { src: x.txt, tgt: x.ru.txt }\n    - { src: ${a}, tgt: ${b} }\n`;
     expect(errorOf(pairs('./x.txt', 'x.uk.txt'))).toMatch(/^x\.job\.yaml:5:14: pairing\.documents\.1\.src \.\/x\.txt is in the pair at line 4 already/);
