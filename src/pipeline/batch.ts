@@ -17,6 +17,7 @@ import { glob } from 'tinyglobby';
 import type { Job } from './job.ts';
 import { compactSnapshot, createDocumentMachine, expandSnapshot, MACHINE_VERSION, stageOf, type DocumentMachine } from './machine.ts';
 import { discoverDocuments, pairDocuments } from './discover.ts';
+import { codeFingerprint } from './fingerprint.ts';
 import { buildReport, type Report } from './report.ts';
 import { problemsOf } from './output.ts';
 import { hashOf, StateStore } from './state.ts';
@@ -98,8 +99,10 @@ export async function runBatch(job: Job, options: BatchOptions = {}): Promise<Ba
   createOutputFolder(job.outDir);
   const store = new StateStore(job.outDir, options.flushMs);
   const glossaryKey = glossaryFiles.map((f) => { const s = statSync(f); return [relative(job.root, f), s.size, Math.floor(s.mtimeMs)]; });
-  // Versions are part of the key: snapshots of another tandem's or machine's are not resumed.
-  store.open(hashOf({ settings, glossaryKey, providers: job.providers, version: TOOL_VERSION, machine: MACHINE_VERSION }),
+  // Versions are part of the key: snapshots of another tandem's (its code and packages) or machine's
+  // are not resumed.
+  store.open(hashOf({ settings, glossaryKey, providers: job.providers, version: TOOL_VERSION, code: codeFingerprint(),
+    machine: MACHINE_VERSION }),
     options.fresh);
   removeStaleTempFiles(job.outDir); // a killed run's; the store's lock makes the folder ours
   const stager = new DocumentStager(job.outDir, outputSettings(job, deps.glossary));

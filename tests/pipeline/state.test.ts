@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/errors.ts';
 import { StateStore, type AttachedLines } from '../../src/pipeline/state.ts';
+import { codeFingerprint, fingerprintOf } from '../../src/pipeline/fingerprint.ts';
 import type { DocTask } from '../../src/pipeline/index.ts';
 
 const made: string[] = [];
@@ -119,5 +120,24 @@ describe('saved progress', () => {
     } finally {
       other.kill('SIGKILL');
     }
+  });
+});
+
+describe('the code fingerprint in the job key', () => {
+  it('changes with any file of src/ and with package-lock.json, so a batch saved by other code is not resumed', () => {
+    const root = mkdtempSync(join(tmpdir(), 'tandem-fp-'));
+    mkdirSync(join(root, 'src', 'align'), { recursive: true });
+    writeFileSync(join(root, 'src', 'align', 'dp.ts'), 'export const a = 1;\n');
+    writeFileSync(join(root, 'package-lock.json'), '{"packages":{"node_modules/franc":{"version":"6.2.0"}}}');
+    const first = fingerprintOf(root);
+    expect(fingerprintOf(root)).toBe(first);
+    writeFileSync(join(root, 'src', 'align', 'dp.ts'), 'export const a = 2;\n');
+    const edited = fingerprintOf(root);
+    writeFileSync(join(root, 'package-lock.json'), '{"packages":{"node_modules/franc":{"version":"6.2.1"}}}');
+    const updated = fingerprintOf(root);
+    writeFileSync(join(root, 'src', 'new.ts'), '');
+    expect(new Set([first, edited, updated, fingerprintOf(root)]).size).toBe(4);
+    expect(codeFingerprint()).toBe(fingerprintOf(join(import.meta.dirname, '..', '..')));
+    rmSync(root, { recursive: true, force: true });
   });
 });
