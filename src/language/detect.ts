@@ -105,6 +105,11 @@ export function decideLanguage(verdict: Verdict | undefined, options: DetectOpti
   return { lang: languages[best], confidence: round(p[best]) };
 }
 
+/** The language decide() gives a judged unit, whose probabilities (toProbabilities) are `p`. */
+export function decidedLanguage(verdict: Verdict, options: DetectOptions, p: Float64Array): Lang {
+  return verdict.outsider ? outsiderLang(verdict.outsider, options) : verdict.languages[mostProbable(p, verdict.languages.length)];
+}
+
 /** What a unit in a language outside the candidates is reported as (DetectOptions.outside). */
 function outsiderLang(outsider: Lang, options: DetectOptions): Lang {
   return options.outside === 'code' ? outsider : 'und';

@@ -3,11 +3,11 @@
 // article is English; "на" in a Belarusian leaflet is Belarusian).
 import { splitSentences, type Span as SentenceSpan } from '../documents/segment.ts';
 import type { Detection, Lang } from '../types.ts';
-import { candidatesOf, decide, detectScored, judge, withPrior, type DetectOptions, type ScoredDetection } from './detect.ts';
+import { candidatesOf, decide, decidedLanguage, detectScored, judge, withPrior, type DetectOptions, type ScoredDetection } from './detect.ts';
 import type { Scores } from './engines.ts';
-import { detectScannedParagraph, scanParagraph, sentenceLanguages, type ParagraphDetection, type ParagraphScan } from './paragraph.ts';
+import { detectScannedParagraph, scanParagraph, sentenceLanguages, sharesOf, type ParagraphDetection, type ParagraphScan } from './paragraph.ts';
 import { joinParts, type Parts } from './scan.ts';
-import { priorTerms, WEIGHTS } from './score.ts';
+import { priorTerms, toProbabilities, WEIGHTS } from './score.ts';
 
 /** Units of at most this many words, or less sure than SURE, are detected again with the prior. */
 const SHORT_WORDS = 3;
@@ -54,9 +54,35 @@ export function detectParagraphs(paragraphs: string[], options: DetectOptions = 
 
 /** The options of the second pass: the document's distribution as the prior. */
 function documentLeaning(paragraphs: ParagraphScan[], options: DetectOptions, languages: Lang[]): DetectOptions {
+  const prior = paragraphDistribution(paragraphs, options, languages);
+  return { ...options, prior: prior ?? options.prior };
+}
+
+/**
+ * distribution() of the paragraphs' detections under the caller's prior (decide), undefined where
+ * it is empty: the same sums in the same order, kept in candidate order rather than in an object of
+ * probabilities per paragraph and one keyed by language for the sums (megamorphic stores and loads).
+ */
+function paragraphDistribution(paragraphs: ParagraphScan[], options: DetectOptions, languages: Lang[]): Partial<Record<Lang, number>> | undefined {
   const terms = priorTerms(options.prior, languages);
-  const prior = distribution(paragraphs.map((p) => ({ text: p.text, detection: decide(p.verdict, options, WEIGHTS, terms) })));
-  return { ...options, prior: Object.keys(prior).length ? prior : options.prior };
+  // A language listed twice is one key of the probabilities, at its first place.
+  const firsts: number[] = [];
+  for (let k = 0; k < languages.length; k++) if (languages.indexOf(languages[k]) === k) firsts.push(k);
+  const sum = new Float64Array(languages.length);
+  let total = 0;
+  for (const paragraph of paragraphs) {
+    const { verdict } = paragraph;
+    if (!verdict) continue; // 'und', which does not vote
+    const p = toProbabilities(verdict.evidence.scores, verdict.languages, terms);
+    if (decidedLanguage(verdict, options, p) === 'und') continue;
+    const weight = Math.min(200, paragraph.text.length);
+    for (let i = 0; i < firsts.length; i++) sum[firsts[i]] += weight * p[firsts[i]];
+    total += weight;
+  }
+  if (!total) return undefined;
+  const shares: Partial<Record<Lang, number>> = {};
+  for (let i = 0; i < firsts.length; i++) shares[languages[firsts[i]]] = sum[firsts[i]] / total;
+  return shares;
 }
 
 /** A document as sentences in reading order, grouped into paragraphs and scanned once. */
@@ -158,7 +184,8 @@ export function dominantLanguage(units: ReadonlyArray<{ lang: Lang; text: string
 export function detectDocumentSentences(doc: DocumentScan, options: DetectOptions = {}): Detection[] {
   const leaning = documentLeaning(doc.paragraphs, options, doc.languages);
   const terms = priorTerms(leaning.prior, doc.languages);
+  const shares = sharesOf(leaning.prior, doc.languages);
   const out: Detection[] = [];
-  for (const p of doc.paragraphs) sentenceLanguages(p, doc.languages, leaning, out, terms);
+  for (const p of doc.paragraphs) sentenceLanguages(p, doc.languages, leaning, out, terms, shares);
   return out;
 }

@@ -45,6 +45,18 @@ describe('scanned documents (the pipeline\'s detect stage)', () => {
     expect(got.map((s) => s.lang)).toEqual(['en', 'en', 'ru', 'en', 'en']);
   });
 
+  it('agrees with detectParagraphs with or without a prior, on paragraphs with no words and a language listed twice', () => {
+    const sentences = [...REPORT, { para: 3, text: '14.08.2020 12:30' }, { para: 4, text: 'Так.' }, { para: 4, text: 'Жыве Беларусь!' }];
+    const paragraphs = [0, 1, 2, 3, 4].map((p) => sentences.filter((s) => s.para === p).map((s) => s.text).join(' '));
+    for (const languages of [FOUR.languages, ['ru', 'en', 'be', 'ru']]) {
+      for (const prior of [undefined, {}, { ru: 0.5, be: 0.5 }]) {
+        const options = { languages, prior };
+        const expected = detectParagraphs(paragraphs, options).flatMap((p) => p.sentences.map(({ lang, confidence }) => ({ lang, confidence })));
+        expect(detectDocumentSentences(scanDocument(sentences, languages), options), JSON.stringify(options)).toEqual(expected);
+      }
+    }
+  });
+
   it('names an English report quoting Russian English, sentence by sentence without a prior too', () => {
     const scan = scanDocument(REPORT, FOUR.languages);
     expect(openingLanguage(scan, { outside: 'code' })).toBe('en');
