@@ -9,6 +9,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { buildDeps, resolveJob, runBatch, type OutputFormat } from '../../src/pipeline/index.ts';
 import { detect } from '../../src/language/index.ts';
 import { loadLexicon } from '../../src/align/index.ts';
+import { codeFingerprint } from '../../src/pipeline/fingerprint.ts';
 import { generateCorpus } from './corpus.ts';
 
 const { values } = parseArgs({ options: {
@@ -28,11 +29,12 @@ const job = resolveJob({ input: 'docs/*.txt', languages: ['en', 'ru', 'uk', 'be'
 
 // Start-up is paid once per process and job, whatever the number of documents, and is shown apart:
 // the models (language detector, dictionaries) and the job's glossaries, loaded and compiled (with
-// their parsers' and schema validator's first-use cost).
+// their parsers' and schema validator's first-use cost), and the hash of tandem's code in the job key.
 let t0 = performance.now();
 detect('warm up the detector', { languages: job.languages });
 for (const p of job.pairs) loadLexicon(p.src, p.tgt);
 const prepared = await buildDeps(job);
+codeFingerprint();
 const warmup = (performance.now() - t0) / 1000;
 
 /**
@@ -73,7 +75,7 @@ const rssMb = process.resourceUsage().maxRSS / 1024;
 const s = result.report.summary;
 console.log(`corpus: ${corpus.files} documents, ${mb.toFixed(2)} MB (${s.documents} units: pairs and singles), concurrency ${job.concurrency}`);
 console.log(`segments: ${s.segments} (${s.aligned} aligned), failed documents: ${s.failed}`);
-console.log(`start-up: ${warmup.toFixed(2)} s (models and glossaries, once per process and job; not counted in the next two lines)`);
+console.log(`start-up: ${warmup.toFixed(2)} s (models, glossaries, code hash: once per process and job; not counted in the next two lines)`);
 console.log(`time: ${seconds.toFixed(2)} s  documents/s: ${(corpus.files / seconds).toFixed(1)}  MB/s: ${(mb / seconds).toFixed(3)}`);
 // The machine may be shared: CPU time shows what one core would do undisturbed.
 console.log(`CPU time: ${cpuSeconds.toFixed(2)} s  MB per CPU-second: ${(mb / cpuSeconds).toFixed(3)}`);
