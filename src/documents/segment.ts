@@ -142,9 +142,46 @@ export function icuBreaks(text: string, locale: string, window = SEGMENT_WINDOW)
   }
 }
 
+/**
+ * Plain prose, where ICU's breaks are certain: Latin and Cyrillic letters (А-я, Ё, Ў, І...), digits,
+ * single spaces and , ; : - — – ' " ( ) « » “ ” „ ’, and terminators . ! ? each followed by closing
+ * punctuation and then the text's end, or one space and a capital.
+ */
+const PLAIN = /^[A-Za-z\u0400-\u045F0-9 ,;:\-—–'"()«»“”„’.!?]*$/;
+const TERMINATORS = /[.!?]+/g;
+/** What UAX #29 calls Close among PLAIN's characters: quotes and brackets, which may follow a terminator. */
+const CLOSE = /["'()«»“”„’]*/y;
+/** Where sentence locales (and their rules) were checked against ICU's, in segment.test.ts. */
+const PLAIN_LOCALES = new Set(['en', 'ru', 'uk', 'be']);
+
+/**
+ * ICU's sentence breaks in plain prose without asking ICU (whose segment() call costs a clone of its
+ * break iterator, and was most of the segment stage), or undefined where it must be asked. In PLAIN
+ * text UAX #29 breaks only after a terminator, its closing punctuation and spaces (SB11), and not at
+ * all where a digit (SB6), a capital with no space (SB7), a lowercase word (SB8) or a comma or dash
+ * (SB8a) follows: a terminator followed by anything but the end or one space and a capital is left to
+ * ICU. segment.test.ts checks these breaks against ICU's on every paragraph of the repository's data
+ * and on fuzzed prose.
+ */
+export function plainBreaks(text: string, locale: string): number[] | undefined {
+  if (!PLAIN_LOCALES.has(locale) || !PLAIN.test(text)) return undefined;
+  const breaks: number[] = [];
+  TERMINATORS.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = TERMINATORS.exec(text)); ) {
+    CLOSE.lastIndex = m.index + m[0].length;
+    CLOSE.test(text);
+    const at = CLOSE.lastIndex;
+    if (at === text.length) continue;
+    const next = text.charCodeAt(at + 1);
+    if (text.charCodeAt(at) !== 32 || !((next >= 65 && next <= 90) || (next >= 0x400 && next <= 0x42f))) return undefined;
+    breaks.push(at + 1);
+  }
+  return breaks;
+}
+
 /** Where sentences end inside the paragraph: ICU's breaks, corrected. */
 function sentenceCuts(text: string, locale: string): number[] {
-  const cuts = icuBreaks(text, locale);
+  const cuts = plainBreaks(text, locale) ?? icuBreaks(text, locale);
   // ICU does not count the ellipsis character as a terminator; before a capital it ends a sentence.
   if (text.includes('…')) for (const m of text.matchAll(ELLIPSIS_END)) cuts.push(m.index! + m[0].length);
   if (text.includes('—') || text.includes('–') || text.includes(' - ')) {

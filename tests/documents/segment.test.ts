@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hasWords, splitSentences } from '../../src/documents/index.ts';
-import { icuBreaks, oneSentence, SEGMENT_WINDOW } from '../../src/documents/segment.ts';
+import { icuBreaks, oneSentence, plainBreaks, SEGMENT_WINDOW } from '../../src/documents/segment.ts';
 
 const split = (text: string) => splitSentences(text).map((s) => s.text);
 
@@ -67,6 +67,37 @@ describe('sentence segmentation', () => {
     expect(split('Workers demand free elections — Hanna Liubakova (@HannaLiubakova) August 14, 2020'))
       .toEqual(['Workers demand free elections', '— Hanna Liubakova (@HannaLiubakova) August 14, 2020']);
     expect(split('First line\nSecond line')).toEqual(['First line', 'Second line']); // a line break is a break
+  });
+  it('finds ICU\'s breaks in plain prose without asking ICU, and leaves the rest to it', () => {
+    const texts = readdirSync('data/segment').flatMap((f) => readFileSync(`data/segment/${f}`, 'utf8').split('\n'));
+    // Fuzzed prose: words, numbers, abbreviations, terminators, quotes, brackets, dashes and spacing.
+    const tokens = ['Word', 'word', 'Слово', 'слово', 'Ўз', 'і', 'A', 'U', 'S', 'Mr', 'г', 'No', '5', '1948', ' ', ' ', ' ', '  ',
+      '.', '.', '!', '?', '?!', '...', ',', ';', ':', '-', '—', "'", '"', '(', ')', '«', '»', '“', '”', '„', '’'];
+    let seed = 3;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let t = 0; t < 20000; t++) {
+      let text = '';
+      for (let i = 1 + Math.floor(next() * 16); i > 0; i--) text += tokens[Math.floor(next() * tokens.length)];
+      texts.push(text);
+    }
+    let plain = 0;
+    const differing: string[] = [];
+    for (const text of texts) {
+      for (const locale of ['en', 'ru', 'uk', 'be']) {
+        const breaks = plainBreaks(text, locale);
+        if (!breaks) continue;
+        plain++;
+        if (breaks.join() !== icuBreaks(text, locale).join()) differing.push(`${locale}: ${text}`);
+      }
+    }
+    expect(differing).toEqual([]);
+    expect(plain).toBeGreaterThan(10000);
+    expect(plainBreaks('See p. 5 or the U.S. Army. Then go.', 'en')).toBeUndefined(); // a number, a capital after a period
+    expect(plainBreaks('Он ушёл. Она осталась!', 'ja')).toBeUndefined(); // a locale not checked here
+    expect(plainBreaks('Mr. Smith left. «Go», he said.', 'en')).toBeUndefined(); // a quote after the space
+    const prose = 'Mr. Smith left. Then she said "Go!" Nobody moved.';
+    expect(plainBreaks(prose, 'en')).toEqual([4, 16, 36]);
+    expect(icuBreaks(prose, 'en')).toEqual([4, 16, 36]);
   });
   it('asks ICU about exactly the paragraphs that the one-sentence test (by character code) cannot settle', () => {
     // The test's meaning, as the two patterns it replaced: Latin/Cyrillic text, no terminator or line
