@@ -145,7 +145,8 @@ export function icuBreaks(text: string, locale: string, window = SEGMENT_WINDOW)
 /**
  * Plain prose, where ICU's breaks are certain: Latin and Cyrillic letters (А-я, Ё, Ў, І...), digits,
  * single spaces and , ; : - — – ' " ( ) « » “ ” „ ’, and terminators . ! ? each followed by closing
- * punctuation and then the text's end, or one space and a capital.
+ * punctuation and then the text's end, another terminator, or one space and a capital (or, after
+ * ! and ?, a lowercase letter).
  */
 const PLAIN = /^[A-Za-z\u0400-\u045F0-9 ,;:\-—–'"()«»“”„’.!?]*$/;
 const TERMINATORS = /[.!?]+/g;
@@ -157,11 +158,10 @@ const PLAIN_LOCALES = new Set(['en', 'ru', 'uk', 'be']);
 /**
  * ICU's sentence breaks in plain prose without asking ICU (whose segment() call costs a clone of its
  * break iterator, and was most of the segment stage), or undefined where it must be asked. In PLAIN
- * text UAX #29 breaks only after a terminator, its closing punctuation and spaces (SB11), and not at
- * all where a digit (SB6), a capital with no space (SB7), a lowercase word (SB8) or a comma or dash
- * (SB8a) follows: a terminator followed by anything but the end or one space and a capital is left to
- * ICU. segment.test.ts checks these breaks against ICU's on every paragraph of the repository's data
- * and on fuzzed prose.
+ * text UAX #29 breaks only after a terminator, its closing punctuation and a space (SB11); not before
+ * another terminator or a comma or dash (SB8a), nor, after a period, before a digit (SB6), a capital
+ * with no space (SB7) or a lowercase word (SB8). A terminator followed by anything else is left to
+ * ICU. segment.test.ts checks these breaks against ICU's on the repository's data and fuzzed prose.
  */
 export function plainBreaks(text: string, locale: string): number[] | undefined {
   if (!PLAIN_LOCALES.has(locale) || !PLAIN.test(text)) return undefined;
@@ -172,8 +172,12 @@ export function plainBreaks(text: string, locale: string): number[] | undefined 
     CLOSE.test(text);
     const at = CLOSE.lastIndex;
     if (at === text.length) continue;
+    const c = text.charCodeAt(at);
+    if (c === 46 || c === 33 || c === 63) continue; // a terminator after the closing quote: the next run decides
     const next = text.charCodeAt(at + 1);
-    if (text.charCodeAt(at) !== 32 || !((next >= 65 && next <= 90) || (next >= 0x400 && next <= 0x42f))) return undefined;
+    const lower = (next >= 97 && next <= 122) || (next >= 0x430 && next <= 0x45f);
+    const capital = (next >= 65 && next <= 90) || (next >= 0x400 && next <= 0x42f);
+    if (c !== 32 || !(capital || (lower && !m[0].includes('.')))) return undefined;
     breaks.push(at + 1);
   }
   return breaks;

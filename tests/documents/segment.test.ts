@@ -98,6 +98,11 @@ describe('sentence segmentation', () => {
     const prose = 'Mr. Smith left. Then she said "Go!" Nobody moved.';
     expect(plainBreaks(prose, 'en')).toEqual([4, 16, 36]);
     expect(icuBreaks(prose, 'en')).toEqual([4, 16, 36]);
+    // After ! and ? a lowercase word is a new sentence to ICU too (tandem's own rules join it back), and
+    // a terminator after a closing quote goes on with the sentence.
+    const speech = 'They shouted "Leave!" directed at him. Он крикнул «Уходи!». Все ушли.';
+    expect(plainBreaks(speech, 'ru')).toEqual(icuBreaks(speech, 'ru'));
+    expect(plainBreaks(speech, 'ru')).toEqual([22, 39, 60]);
   });
   it('asks ICU about exactly the paragraphs that the one-sentence test (by character code) cannot settle', () => {
     // The test's meaning, as the two patterns it replaced: Latin/Cyrillic text, no terminator or line
