@@ -144,11 +144,11 @@ export function icuBreaks(text: string, locale: string, window = SEGMENT_WINDOW)
 
 /**
  * Plain prose, where ICU's breaks are certain: Latin and Cyrillic letters (А-я, Ё, Ў, І...), digits,
- * single spaces and , ; : - — – ' " ( ) « » “ ” „ ’, and terminators . ! ? each followed by closing
- * punctuation and then the text's end, another terminator, or one space and a capital (or, after
- * ! and ?, a lowercase letter).
+ * single spaces and , ; : - — – ' " ( ) « » “ ” „ ’ / @ #, and terminators . ! ? each followed by
+ * closing punctuation and then the text's end, another terminator, or one space and a capital (or,
+ * after ! and ?, a lowercase letter), or periods inside a word, number or link.
  */
-const PLAIN = /^[A-Za-z\u0400-\u045F0-9 ,;:\-—–'"()«»“”„’.!?]*$/;
+const PLAIN = /^[A-Za-z\u0400-\u045F0-9 ,;:\-—–'"()«»“”„’/@#.!?]*$/;
 const TERMINATORS = /[.!?]+/g;
 /** What UAX #29 calls Close among PLAIN's characters: quotes and brackets, which may follow a terminator. */
 const CLOSE = /["'()«»“”„’]*/y;
@@ -160,14 +160,17 @@ const PLAIN_LOCALES = new Set(['en', 'ru', 'uk', 'be']);
  * break iterator, and was most of the segment stage), or undefined where it must be asked. In PLAIN
  * text UAX #29 breaks only after a terminator, its closing punctuation and a space (SB11); not before
  * another terminator or a comma or dash (SB8a), nor, after a period, before a digit (SB6), a capital
- * with no space (SB7) or a lowercase word (SB8). A terminator followed by anything else is left to
- * ICU. segment.test.ts checks these breaks against ICU's on the repository's data and fuzzed prose.
+ * right after it and a letter (SB7) or a lowercase word (SB8); / @ # take no part in these rules. A
+ * terminator followed by anything else is left to ICU. segment.test.ts checks these breaks against ICU's on the repository's data and fuzzed prose.
  */
 export function plainBreaks(text: string, locale: string): number[] | undefined {
   if (!PLAIN_LOCALES.has(locale) || !PLAIN.test(text)) return undefined;
   const breaks: number[] = [];
   TERMINATORS.lastIndex = 0;
   for (let m: RegExpExecArray | null; (m = TERMINATORS.exec(text)); ) {
+    // A period inside a word, number or link (TUT.BY, 3.5, t.co): no break before a lowercase letter
+    // (SB8), a digit (SB6), or a capital after a letter (SB7).
+    if (m[0] === '.' && inWordPeriod(text, m.index)) continue;
     CLOSE.lastIndex = m.index + m[0].length;
     CLOSE.test(text);
     const at = CLOSE.lastIndex;
@@ -175,13 +178,22 @@ export function plainBreaks(text: string, locale: string): number[] | undefined 
     const c = text.charCodeAt(at);
     if (c === 46 || c === 33 || c === 63) continue; // a terminator after the closing quote: the next run decides
     const next = text.charCodeAt(at + 1);
-    const lower = (next >= 97 && next <= 122) || (next >= 0x430 && next <= 0x45f);
-    const capital = (next >= 65 && next <= 90) || (next >= 0x400 && next <= 0x42f);
-    if (c !== 32 || !(capital || (lower && !m[0].includes('.')))) return undefined;
+    if (c !== 32 || !(isCapital(next) || (isLowercase(next) && !m[0].includes('.')))) return undefined;
     breaks.push(at + 1);
   }
   return breaks;
 }
+
+function inWordPeriod(text: string, at: number): boolean {
+  const next = text.charCodeAt(at + 1);
+  return isLowercase(next) || (next >= 48 && next <= 57)
+    || (isCapital(next) && at > 0 && (isCapital(text.charCodeAt(at - 1)) || isLowercase(text.charCodeAt(at - 1))));
+}
+
+/** PLAIN's capitals: A-Z, Ѐ-Я. */
+const isCapital = (c: number) => (c >= 65 && c <= 90) || (c >= 0x400 && c <= 0x42f);
+/** PLAIN's lowercase letters: a-z, а-џ. */
+const isLowercase = (c: number) => (c >= 97 && c <= 122) || (c >= 0x430 && c <= 0x45f);
 
 /** Where sentences end inside the paragraph: ICU's breaks, corrected. */
 function sentenceCuts(text: string, locale: string): number[] {

@@ -72,6 +72,7 @@ describe('sentence segmentation', () => {
     const texts = readdirSync('data/segment').flatMap((f) => readFileSync(`data/segment/${f}`, 'utf8').split('\n'));
     // Fuzzed prose: words, numbers, abbreviations, terminators, quotes, brackets, dashes and spacing.
     const tokens = ['Word', 'word', 'Слово', 'слово', 'Ўз', 'і', 'A', 'U', 'S', 'Mr', 'г', 'No', '5', '1948', ' ', ' ', ' ', '  ',
+      't.co', 'TUT.BY', '3.5', 'U.S', '5.A', '/', '@', '#',
       '.', '.', '!', '?', '?!', '...', ',', ';', ':', '-', '—', "'", '"', '(', ')', '«', '»', '“', '”', '„', '’'];
     let seed = 3;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
@@ -103,6 +104,10 @@ describe('sentence segmentation', () => {
     const speech = 'They shouted "Leave!" directed at him. Он крикнул «Уходи!». Все ушли.';
     expect(plainBreaks(speech, 'ru')).toEqual(icuBreaks(speech, 'ru'));
     expect(plainBreaks(speech, 'ru')).toEqual([22, 39, 60]);
+    // Periods inside links and names are no breaks: the embedded tweet's credit line.
+    const credit = 'Фото: https://t.co/SAPdczGoiG pic.twitter.com/vDMk37H5B4 — TUT.BY (@tutby) August 14, 2020';
+    expect(plainBreaks(credit, 'ru')).toEqual([]);
+    expect(icuBreaks(credit, 'ru')).toEqual([]);
   });
   it('asks ICU about exactly the paragraphs that the one-sentence test (by character code) cannot settle', () => {
     // The test's meaning, as the two patterns it replaced: Latin/Cyrillic text, no terminator or line
