@@ -7,7 +7,7 @@ import { candidatesOf, decide, decidedLanguage, detectScored, judge, withPrior, 
 import type { Scores } from './engines.ts';
 import { detectScannedParagraph, scanParagraph, sentenceLanguages, sharesOf, type ParagraphDetection, type ParagraphScan } from './paragraph.ts';
 import { joinParts, type Parts } from './scan.ts';
-import { priorTerms, toProbabilities, WEIGHTS } from './score.ts';
+import { HEAD_WORDS, priorTerms, toProbabilities, WEIGHTS } from './score.ts';
 
 /** Units of at most this many words, or less sure than SURE, are detected again with the prior. */
 const SHORT_WORDS = 3;
@@ -143,7 +143,7 @@ export function openingLanguage(doc: DocumentScan, options: DetectOptions = {}, 
       parts.push(s.scan);
     }
   }
-  return decide(judge(joinParts(parts), doc.languages, WEIGHTS, parts), { ...options, prior: undefined }).lang;
+  return decide(judge(joinParts(parts, HEAD_WORDS), doc.languages, WEIGHTS, parts), { ...options, prior: undefined }).lang;
 }
 
 /** Each sentence's language on its own evidence (no prior), in reading order. */

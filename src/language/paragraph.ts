@@ -9,7 +9,7 @@ import { candidatesOf, decide, decideLanguage, judge, round, type DetectOptions,
 import type { Scores } from './engines.ts';
 import { WORD } from './noise.ts';
 import { isBlank, joinParts, partsOf, scanText, type Parts, type Scan } from './scan.ts';
-import { PRIOR_FLOOR, priorTerms, toProbabilities, WEIGHTS } from './score.ts';
+import { HEAD_WORDS, PRIOR_FLOOR, priorTerms, toProbabilities, WEIGHTS } from './score.ts';
 
 export interface SentenceDetection extends Detection {
   /** Offsets into the paragraph's text, [start, end). */
@@ -76,7 +76,7 @@ export function scanParagraph(text: string, languages: Lang[], splits: SentenceS
   if (text.length > at) addGap(parts, text.slice(at), languages);
   // One sentence that is the whole paragraph: its verdict is the paragraph's.
   const whole = parts.length === 1 && sentences.length === 1 && sentences[0].text === text;
-  return { text, sentences, verdict: whole ? sentences[0].verdict : judge(joinParts(parts), languages) };
+  return { text, sentences, verdict: whole ? sentences[0].verdict : judge(joinParts(parts, HEAD_WORDS), languages) };
 }
 
 /** Text between sentences counts for the paragraph, unless it is white space (it nearly always is). */

@@ -54,8 +54,13 @@ function vectorsOf(tokens: string[], languages: Lang[]): Float64Array[] {
   return vectors;
 }
 
-/** Several units as one text (scanned for the same candidates): words in order, letters summed. */
-export function joinParts(parts: Parts[]): Parts {
+/**
+ * Several units as one text (scanned for the same candidates): words in order, letters summed.
+ * `head`: how many of the words' vectors to keep, when the joined unit is only judged (a paragraph,
+ * an opening of up to 4000 characters): its evidence reads no more than the first HEAD_WORDS
+ * (score.ts), and copying every vector of an opening cost more than judging it.
+ */
+export function joinParts(parts: Parts[], head = Infinity): Parts {
   if (parts.length === 1) return parts[0];
   const tokens: string[] = [];
   const vectors: Float64Array[] = [];
@@ -63,7 +68,7 @@ export function joinParts(parts: Parts[]): Parts {
   const letters: LetterTally = { latin: 0, cyrillic: 0, other: 0, missing, apostrophes: 0, eastSlavic: 0 };
   for (const p of parts) {
     for (let i = 0; i < p.tokens.length; i++) tokens.push(p.tokens[i]);
-    for (let i = 0; i < p.vectors.length; i++) vectors.push(p.vectors[i]);
+    for (let i = 0; i < p.vectors.length && vectors.length < head; i++) vectors.push(p.vectors[i]);
     letters.latin += p.letters.latin;
     letters.cyrillic += p.letters.cyrillic;
     letters.other += p.letters.other;

@@ -28,6 +28,8 @@ export const WEIGHTS = {
   maxWords: 12,
 };
 export type Weights = typeof WEIGHTS;
+/** How many of a unit's first words gatherEvidence reads the model scores of, with WEIGHTS. */
+export const HEAD_WORDS = 4 * WEIGHTS.maxWords;
 
 export interface Evidence {
   /** Log-score per candidate, in the candidate list's order, higher is better. */
