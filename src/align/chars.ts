@@ -7,7 +7,6 @@ import { isSpace } from '../documents/space.ts';
 export const OTHER = 1, LETTER = 2, MARK = 3, NUMBER = 4;
 const bmpClass = new Uint8Array(0x10000);
 const astralClass = new Map<number, number>();
-export const isLetterOrMark = (k: number) => k === LETTER || k === MARK;
 
 function classify(ch: string): number {
   return /\p{L}/u.test(ch) ? LETTER : /\p{M}/u.test(ch) ? MARK : /\p{N}/u.test(ch) ? NUMBER : OTHER;

@@ -28,11 +28,17 @@ export const GALE_CHURCH_MOVES: Move[] = [
   { di: 2, dj: 2, prior: -Math.log(0.011) },
 ];
 
+const SQRT_PI = Math.sqrt(Math.PI);
+
 /** -log(2·(1 − Φ(|δ|))): how unlikely a length difference of |δ| standard deviations is. */
 export function lengthCost(delta: number): number {
   const x = Math.abs(delta) / Math.SQRT2;
-  if (x > 4) return x * x + Math.log(x * Math.sqrt(Math.PI)); // asymptotic erfc, avoids log(0)
-  return -Math.log(Math.max(erfc(x), 1e-300));
+  // Past x = 4, x² + log(x√π) (asymptotic erfc, avoids log(0)); else -log(erfc(x)). The arithmetic of
+  // both runs on every call, only operands are chosen: the programme drops most large deviations
+  // before they get here (shapeAndLengthFloor), and a branch first taken after it was optimised
+  // deoptimised it.
+  const big = x > 4, xx = x * x, asymptotic = x * SQRT_PI;
+  return (big ? xx : 0) + (big ? 1 : -1) * Math.log(big ? asymptotic : Math.max(erfc(x), 1e-300));
 }
 
 function erfc(x: number): number {

@@ -4,7 +4,7 @@
 // Lukashenko ~ Лукашенко, Himalaya ~ himalayens), glossary entries and dictionary translations.
 import { nameKey } from '../glossary/index.ts';
 import type { Lang } from '../types.ts';
-import { EXCLAMATION, GROUP_SEPARATORS, isGroupSeparator, isLetterOrMark, isSpace, LETTER,
+import { EXCLAMATION, GROUP_SEPARATORS, isGroupSeparator, isSpace, LETTER, MARK,
   markOf, normalizedLength, NUMBER, OTHER, QUESTION, QUOTE, stepAtCode, textMarks } from './chars.ts';
 import type { Lexicon } from './lexicon.ts';
 import { codesOf, grow, wordCodes, WordLists } from './wordtable.ts';
@@ -44,6 +44,8 @@ class Interner {
 }
 
 const MAX_KEYS = 500_000, MAX_WORDS = 200_000;
+// A constant, not a literal in wordIds: the TypeScript loader turns a \p{} literal into `new RegExp` at each call.
+const NUMBER_START = /^\p{N}/u;
 let current = new Interner();
 
 /** Interns anchor strings as small integers shared by both sides of one alignment. */
@@ -68,7 +70,7 @@ export class Vocabulary {
   }
   /** A word's ids: its number or cognate key (counted, or -1 when it has none), then its dictionary keys (not counted). */
   wordIds(word: string, options: FeatureOptions): Int32Array {
-    if (/^\p{N}/u.test(word)) return Int32Array.of(this.id('n:' + numberKey(word)));
+    if (NUMBER_START.test(word)) return Int32Array.of(this.id('n:' + numberKey(word)));
     const key = cognateKey(word), stems = dictionaryStems(word, options);
     const ids = new Int32Array(1 + stems.length);
     ids[0] = key ? this.id('c:' + key) : -1;
@@ -195,8 +197,7 @@ function scanWords(plain: string, text: string, vocab: Vocabulary, options: Feat
     if (k === NUMBER) {
       // \p{N}+(?:[.,:]\p{N}+)*, where a digit-group separator between ASCII digits is skipped
       for (;;) {
-        let s = 0;
-        while (i < n && (s = stepAtCode(codes, plain, i)) >> 2 === NUMBER) i += s & 3;
+        i = runEnd(codes, plain, i, n, NUMBERS);
         if (i >= n) break;
         if (isGroupSeparator(plain, i)) { i++; joined = true; continue; }
         const d = codes[i];
@@ -204,14 +205,11 @@ function scanWords(plain: string, text: string, vocab: Vocabulary, options: Feat
         break;
       }
     } else {
-      // [\p{L}\p{M}]+(?:['’]\p{L}+)?
-      i += step & 3;
-      let s = 0;
-      while (i < n && isLetterOrMark((s = stepAtCode(codes, plain, i)) >> 2)) i += s & 3;
-      if (i + 1 < n && (codes[i] === 39 || codes[i] === 0x2019) && stepAtCode(codes, plain, i + 1) >> 2 === LETTER) {
-        i++;
-        while (i < n && (s = stepAtCode(codes, plain, i)) >> 2 === LETTER) i += s & 3;
-      }
+      // [\p{L}\p{M}]+(?:['’]\p{L}+)?: the letters after an elision are read by the same calls as
+      // those of any word (where no elision follows, that run is empty), so the first elision met
+      // does not reach code without type feedback.
+      i = runEnd(codes, plain, i + (step & 3), n, LETTERS_AND_MARKS);
+      i = runEnd(codes, plain, i + elisionWidth(codes, plain, i, n), n, LETTERS);
     }
     if (space) { len++; space = false; }
     len += i - start;
@@ -230,6 +228,26 @@ function scanWords(plain: string, text: string, vocab: Vocabulary, options: Feat
   // One call site for the three marks: a mark first met after this function was optimised deoptimised it.
   for (let k = 0; k < MARK_KEYS.length; k++) if (marks & MARK_KEYS[k].mark) addId(vocab, vocab.id(MARK_KEYS[k].key), true);
   return len;
+}
+
+// Classes runEnd reads, as bits (1 << class).
+const LETTERS = 1 << LETTER, LETTERS_AND_MARKS = LETTERS | (1 << MARK), NUMBERS = 1 << NUMBER;
+
+/** The end of the run from i of characters of the classes in `classes` (bits, 1 << class). */
+function runEnd(codes: Uint16Array, text: string, i: number, n: number, classes: number): number {
+  let s = 0;
+  while (i < n && ((1 << ((s = stepAtCode(codes, text, i)) >> 2)) & classes) !== 0) i += s & 3;
+  return i;
+}
+
+/**
+ * 1 where an elision (['’] and a letter) is at i, else 0. Both tests run whatever codes[i] is, so
+ * that neither lacks type feedback when the first elision comes.
+ */
+function elisionWidth(codes: Uint16Array, text: string, i: number, n: number): number {
+  if (i + 1 >= n) return 0;
+  const letterNext = stepAtCode(codes, text, i + 1) >> 2 === LETTER, d = codes[i];
+  return (d === 39 || d === 0x2019) && letterNext ? 1 : 0;
 }
 
 /** Adds a word's ids from its list at `at` in the table's data: [length, counted id or -1, ...expansion ids]. */
