@@ -57,7 +57,10 @@ export const scriptOf = (s: string): Script => (hasCyrillic(s) ? 'cyrillic' : 'l
 /** A full name's surname: its last word, with both halves of a double surname (Kavalchuk-Lebedzeva). */
 const surnameOf = (fullName: string) => fullName.trim().split(/\s+/).at(-1)!;
 // Capitals, digits and hyphens only (MAZ, МТЗ, MTZ-82); "TUT.BY" is a name and matches in any case.
-const isAcronym = (s: string) => /^[\p{Lu}\p{N}-]+$/u.test(s) && (s.match(/\p{Lu}/gu)?.length ?? 0) > 1;
+const isAcronym = (s: string) => ACRONYM.test(s) && (s.match(CAPITALS)?.length ?? 0) > 1;
+// Module constants, not literals in isAcronym, which shapeOf asks for each term of an entry at each rewrite.
+const ACRONYM = /^[\p{Lu}\p{N}-]+$/u;
+const CAPITALS = /\p{Lu}/gu;
 
 /** A term's shape, inferred when the glossary does not say: acronym, fullName or surname (people), name. */
 export function shapeOf(term: Term, entry: GlossaryEntry): string {
@@ -188,7 +191,8 @@ function gapsOf(text: string, n: number): Array<'space' | 'dot'> {
 
 /** The preferred term of an entry in a language and shape (falling back to the full name's last word for a surname). */
 export function preferredTerm(entry: GlossaryEntry, lang: Lang, shape: string): string | undefined {
-  const inLang = entry.terms.filter((t) => primaryLang(t.lang) === primaryLang(lang) && t.status === 'preferred');
+  const want = primaryLang(lang); // once, not once per term
+  const inLang = entry.terms.filter((t) => t.status === 'preferred' && primaryLang(t.lang) === want);
   const same = inLang.find((t) => shapeOf(t, entry) === shape);
   if (same) return same.text;
   if (shape === 'surname') {
