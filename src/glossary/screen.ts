@@ -55,6 +55,11 @@ export function createWordScreen(firstKeys: ReadonlyMap<string, unknown>, strate
   // A stemmer or lemmatiser keys Cyrillic words by its own output, which only wordKey knows.
   const table = strategy === 'paradigm' ? FOLDED : FOLDED.map((f) => (f >= 0x400 ? OTHER : f));
   const keyOf = keyTable([...firstKeys.keys()]);
+  // The first two characters of the first-word keys, hashed into a 64K table (other pairs may share a
+  // cell): a word whose first two characters fold to a pair no key starts with is no key, and is read
+  // to its end without hashing or looking it up (three words in four of English and Russian prose).
+  const pairs = new Uint8Array(1 << 16);
+  for (const key of firstKeys.keys()) if (key.length > 1) pairs[pairCell(key.charCodeAt(0), key.charCodeAt(1))] = 1;
   const keyIfFirst = (text: string, start: number, end: number, plain: boolean, h: number) => {
     if (plain) return keyOf(text, start, end, h);
     const key = wordKey(text.slice(start, end), strategy);
@@ -76,7 +81,9 @@ export function createWordScreen(firstKeys: ReadonlyMap<string, unknown>, strate
       if (i >= len) return out;
       // The word, folded and hashed as it goes.
       const start = i;
-      let h = OFFSET, plain = true;
+      let h = OFFSET, plain = true, skip = false;
+      // The first character's fold while the second is awaited, else -1 (also when it is not plain).
+      let first = f === OTHER ? -1 : f;
       for (;;) {
         if (f === OTHER) plain = false;
         h = step(h, f);
@@ -87,13 +94,32 @@ export function createWordScreen(firstKeys: ReadonlyMap<string, unknown>, strate
           if (f === 0) break;
         } else if ((n = isWordChar(text, i))) f = OTHER;
         else break;
+        if (first >= 0) {
+          if (f !== OTHER && pairs[pairCell(first, f)] === 0) { i = wordEnd(text, i + n, table); skip = true; break; }
+          first = -1;
+        }
       }
-      const key = keyIfFirst(text, start, i, plain, h);
+      const key = skip ? undefined : keyIfFirst(text, start, i, plain, h);
       if (key === undefined && !out) continue;
       out ??= { starts: [], ends: [], firstKeys: [] };
       out.starts.push(start); out.ends.push(i); out.firstKeys.push(key);
     }
   };
+}
+
+const pairCell = (a: number, b: number) => ((a << 5) ^ b) & 0xffff;
+
+/** Where the word that goes on at `i` ends: the screen's own test of a word character, without folding. */
+function wordEnd(text: string, i: number, table: Uint16Array): number {
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    let n = 1;
+    if (c < TABLE_END && table[c] !== ASK) {
+      if (table[c] === 0) break;
+    } else if (!(n = isWordChar(text, i))) break;
+    i += n;
+  }
+  return i;
 }
 
 /**
