@@ -64,11 +64,16 @@ export function alignBanded(src: Unit[], tgt: Unit[], model: Model, band: Band, 
   let maxId = 0;
   for (const u of src) if (u.ids.length) maxId = Math.max(maxId, u.ids[u.ids.length - 1]);
   for (const u of tgt) if (u.ids.length) maxId = Math.max(maxId, u.ids[u.ids.length - 1]);
-  if (maxId >= stamp.length) { stamp = new Int32Array(Math.max(2 * stamp.length, maxId + 1)); round = 0; }
+  if (maxId >= stamp.length) {
+    stamp = new Int32Array(Math.max(2 * stamp.length, maxId + 1)); round = 0;
+    nearest = new Int32Array(stamp.length); rowMark = new Int32Array(stamp.length); rowRound = 0;
+  }
   current = { src, tgt, pairFrom, pairOff, countOnce: model.countOnce !== false };
   const moves = model.moves;
 
+  const countOnce = current.countOnce;
   for (let i = 0; i <= n; i++) {
+    if (countOnce && i > 0) markRow(src, i, maxDi);
     for (let j = lo[i]; j <= hi[i]; j++) {
       const here = off[i] + j - lo[i];
       if (i === 0 && j === 0) { cost[here] = 0; continue; }
@@ -92,7 +97,7 @@ export function alignBanded(src: Unit[], tgt: Unit[], model: Model, band: Band, 
         if (cost[p] + shapeAndLengthFloor(moves[k], delta, model) >= best) continue;
         const partial = shapeAndLengthCost(moves[k], delta, model);
         if (cost[p] + partial >= best) continue;
-        const s = groupShared(current, i - di, i, j - dj, j);
+        const s = countOnce ? rowShared(tgt, di, j - dj, j) : groupShared(current, i - di, i, j - dj, j);
         const sim = similarity(s, srcKeys[i] - srcKeys[i - di], tgtKeys[j] - tgtKeys[j - dj]);
         let c = cost[p] + withLexical(partial, moves[k], sim, model);
         if (opens && (di > 1 || dj > 1) && c < best && joinsUnsupported(current, opens, s, i - di, i, j - dj, j)) c += CROSS_PARAGRAPH;
@@ -157,6 +162,39 @@ function groupShared(c: Current, i0: number, i1: number, j0: number, j1: number)
   for (let a = i0; a < i1; a++) for (const id of c.src[a].ids) stamp[id] = round;
   let s = 0;
   for (let b = j0; b < j1; b++) for (const id of c.tgt[b].ids) if (stamp[id] === round) { s++; stamp[id] = round + 1; }
+  return s;
+}
+
+// The source side of every bead that ends in the row being filled, marked once for the row (markRow):
+// where rowMark[id] is rowRound, nearest[id] is how many units back the nearest source unit with
+// that id is, so the id is on the source side of a bead of di units when nearest[id] <= di.
+let nearest = new Int32Array(1024), rowMark = new Int32Array(1024), rowRound = 0;
+
+/** Marks the ids of the up to `maxDi` source units before row i (the source sides of beads ending there). */
+function markRow(src: Unit[], i: number, maxDi: number): void {
+  if (rowRound > 0x7ffffff0) { rowMark.fill(0); rowRound = 0; }
+  rowRound++;
+  // The farthest unit first, so the nearest one's distance is the one kept.
+  for (let d = Math.min(maxDi, i); d >= 1; d--) for (const id of src[i - d].ids) { rowMark[id] = rowRound; nearest[id] = d; }
+}
+
+/**
+ * groupShared of the bead of the `di` source units before the row being filled (markRow) and the
+ * target units j0..j1-1: each target id is looked up in the row's marks instead of the source
+ * units being stamped or merged again for every bead of the row.
+ */
+function rowShared(tgt: Unit[], di: number, j0: number, j1: number): number {
+  let s = 0;
+  if (j1 - j0 === 1) {
+    for (const id of tgt[j0].ids) if (rowMark[id] === rowRound && nearest[id] <= di) s++;
+    return s;
+  }
+  // Several target units may have an id: each counts once.
+  if (round > 0x7ffffff0) { stamp.fill(0); round = 0; }
+  round += 2;
+  for (let b = j0; b < j1; b++) {
+    for (const id of tgt[b].ids) if (rowMark[id] === rowRound && nearest[id] <= di && stamp[id] !== round) { s++; stamp[id] = round; }
+  }
   return s;
 }
 
