@@ -23,6 +23,12 @@ function preferredIn(entry: GlossaryEntry, lang: Lang, shape: string): string | 
     ?? entry.terms.find((term) => term.lang === lang && term.status === 'preferred')?.text;
 }
 
+// What a note says after the surface depends only on the glossary term matched (entry, term, language,
+// status) and the other language, and looking up preferred forms took most of a batch's note writing:
+// it is worked out once per such combination. Keyed on glossary terms, which text repeats, bounded.
+const noteTails = new WeakMap<Map<string, GlossaryEntry>, Map<string, string>>();
+const MAX_TAILS = 10_000;
+
 /**
  * "Tikhanovskaya → ru: Тихановская (deprecated; en: Tsikhanouskaya) [tsikhanouskaya]" with a glossary
  * ("Tsikhanouskaya → uk: none in the glossary (ru: Тихановская; be: Ціханоўская) [tsikhanouskaya]" when
@@ -32,6 +38,20 @@ function preferredIn(entry: GlossaryEntry, lang: Lang, shape: string): string | 
 export function glossaryNote(match: Match, otherLang: Lang | undefined, entries: Map<string, GlossaryEntry>): string {
   const entry = entries.get(match.entry);
   if (!entry) return `${match.surface} = ${match.term} (${match.status}) [${match.entry}]`;
+  let tails = noteTails.get(entries);
+  if (!tails) noteTails.set(entries, (tails = new Map()));
+  const key = JSON.stringify([match.entry, match.term, match.lang, match.status, otherLang]);
+  let tail = tails.get(key);
+  if (tail === undefined) {
+    if (tails.size >= MAX_TAILS) tails.clear();
+    tail = noteTail(match, otherLang, entry);
+    tails.set(key, tail);
+  }
+  return match.surface + tail;
+}
+
+/** The note after the surface: the arrow to the form to write, the match's status, the entry id. */
+function noteTail(match: Match, otherLang: Lang | undefined, entry: GlossaryEntry): string {
   const term = entry.terms.find((candidate) => candidate.text === match.term && candidate.lang === match.lang);
   const shape = term ? shapeOf(term, entry) : 'name';
   const own = match.status === 'preferred' ? undefined : preferredIn(entry, match.lang, shape);
@@ -39,7 +59,7 @@ export function glossaryNote(match: Match, otherLang: Lang | undefined, entries:
   const target = otherLang ? preferredIn(entry, otherLang, shape) : undefined;
   const arrow = target ? ` → ${otherLang}: ${target}`
     : otherLang ? ` → ${otherLang}: ${elsewhere(entry, [match.lang, otherLang], shape)}` : ` = ${match.term}`;
-  return `${match.surface}${arrow}${status} [${match.entry}]`;
+  return `${arrow}${status} [${match.entry}]`;
 }
 
 /**
