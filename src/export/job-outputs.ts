@@ -134,7 +134,9 @@ export function documentFiles(doc: JobDocument, segments: Segment[], settings: D
   if (!(settings.formats ?? OUTPUT_FORMATS).includes('xliff')) return [];
   return directions.map((dir) => [
     `xliff/${documentFilePath(doc.id, `.${safeRelativePath(dir.srcLang)}-${safeRelativePath(dir.tgtLang)}.xlf`)}`,
-    segmentsToXliff(segments, { ...dir, doc: doc.id, original: doc.path ?? doc.id, glossary: settings.glossary }),
+    // The keys listed, not `...dir` and more: a spread plus new keys made a new hidden class each call.
+    segmentsToXliff(segments, { srcLang: dir.srcLang, tgtLang: dir.tgtLang, doc: doc.id, original: doc.path ?? doc.id,
+      glossary: settings.glossary }),
   ]);
 }
 

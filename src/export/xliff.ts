@@ -59,7 +59,6 @@ type Out = string[];
 // 10 and its meta lines 12.
 const META_CLOSE = '</mda:meta>\n';
 const GROUP_CLOSE = '        </mda:metaGroup>\n';
-const TERM_META = '            <mda:meta type="';
 const TERM_CLOSE = '          </mda:metaGroup>\n';
 
 const META_TYPES = ['doc', 'id', 'tgtDoc', 'srcLang', 'tgtLang', 'srcSentences', 'tgtSentences', 'score', 'flags',
@@ -67,6 +66,20 @@ const META_TYPES = ['doc', 'id', 'tgtDoc', 'srcLang', 'tgtLang', 'srcSentences',
 /** `<mda:meta type="...">` lines' openings for the writer's own names (which need no escaping). */
 const META = Object.fromEntries(META_TYPES.map((type) => [type, `          <mda:meta type="${type}">`])) as
   Record<(typeof META_TYPES)[number], string>;
+
+/**
+ * `<mda:meta type="...">` of a glossary term's field, made once per field name (TermMatch's few, or
+ * whatever a file read back carried: bounded).
+ */
+function termMetaOpen(field: string): string {
+  let open = termMetaOpens.get(field);
+  if (open === undefined) {
+    if (termMetaOpens.size >= 1000) termMetaOpens.clear();
+    termMetaOpens.set(field, (open = `            <mda:meta type="${escapeAttr(field)}">`));
+  }
+  return open;
+}
+const termMetaOpens = new Map<string, string>();
 
 /** A `<mda:meta>` line, or nothing when the value is absent. */
 function metaLine(out: Out, open: string, value: string | undefined): void {
@@ -125,7 +138,7 @@ function unitMetadata(out: Out, segment: Segment, tags: FileTags): void {
       const termOpened = out.push('          <mda:metaGroup category="term">\n');
       for (const key of Object.keys(fields)) {
         const value = fields[key];
-        if (value !== undefined) out.push(TERM_META, escapeAttr(key), '">', escapeText(String(value)), META_CLOSE);
+        if (value !== undefined) out.push(termMetaOpen(key), escapeText(String(value)), META_CLOSE);
       }
       closeGroup(out, termOpened, TERM_CLOSE);
     }
