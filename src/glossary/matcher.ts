@@ -144,7 +144,8 @@ function tryPattern(p: Pattern, words: ScreenedWords, strategy: RussianStrategy,
   }
   const start = starts[i], nameEnd = ends[i + n - 1];
   const surfaceName = text.slice(start, nameEnd);
-  const listedTerm = p.listed.get(n === 1 ? spellings[0].folded : spellings.map((s) => s.folded).join(' '));
+  const key = n === 1 ? spellings[0].folded : spellings.map((s) => s.folded).join(' ');
+  const listedTerm = p.shared.get(key)?.find((t) => t.lang === lang) ?? p.listed.get(key);
   let derived = !listedTerm, inflected = false;
   for (const s of spellings) { if (s.derived) derived = true; if (s.formIndex > 0) inflected = true; }
   // English possessive: Lukashenka's, Belarus' (the name part is what normalisation rewrites).

@@ -35,6 +35,12 @@ export interface Pattern {
   positions: Array<Map<string, Spelling>>;
   /** Joined folded base words of the listed terms of this shape and script → the term. */
   listed: Map<string, Term>;
+  /**
+   * Those of `listed` spelled alike in several languages (Лукашенко, Литва: Russian and Ukrainian;
+   * TUT.BY) → every language's term: a match is the term of its text's language, so `check` finds
+   * the Ukrainian term in a Ukrainian target instead of reporting it missing.
+   */
+  shared: Map<string, Term[]>;
   /** The separator kind between words: a term written with dots (TUT.BY) keeps them. */
   gaps: Array<'space' | 'dot'>;
   /** Acronyms must appear in capitals: "MAZ" is a plant, "Maz" may be anything. */
@@ -163,18 +169,22 @@ function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[]
       });
     }
     const listed = new Map<string, Term>();
+    const shared = new Map<string, Term[]>();
     // Surnames implied by listed full names take the best status among them; listed surnames win.
     const implied = [...g.implied].sort((a, b) => statusRank[a.status] - statusRank[b.status]);
     for (const t of [...g.listed, ...implied]) {
       const k = words(t.text).map(fold).join(' ');
-      if (!listed.has(k)) listed.set(k, t);
+      const first = listed.get(k);
+      if (!first) { listed.set(k, t); continue; }
+      const all = shared.get(k) ?? [first];
+      if (!all.some((x) => x.lang === t.lang)) shared.set(k, [...all, t]);
     }
     const first = g.listed[0]?.text ?? g.sources[0].text;
     const named = entry.type !== undefined && entry.type !== 'person' && entry.type !== 'term';
     // Names written as domains (TUT.BY) are written in lower case as often: they are not held to capitals.
     const properName = named && g.sources.every((src) => /^\p{Lu}/u.test(src.text) && !/\p{L}\.\p{L}/u.test(src.text));
     out.push({
-      entry, shape: g.shape, script: g.script, positions, listed,
+      entry, shape: g.shape, script: g.script, positions, listed, shared,
       gaps: gapsOf(first, g.n), capsOnly: g.shape === 'acronym', properName,
     });
   }

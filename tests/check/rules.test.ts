@@ -2,7 +2,7 @@
 // case forms, romanisations and short units that must not raise alarms.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkSegments, type CheckedSegment, type RuleId, type Violation } from '../../src/check/index.ts';
-import { createMatcher, loadGlossaries, type Matcher } from '../../src/glossary/index.ts';
+import { createMatcher, loadGlossaries, parseGlossary, type Matcher } from '../../src/glossary/index.ts';
 import { initI18n } from '../../src/i18n/index.ts';
 import type { Glossary } from '../../src/types.ts';
 import { batch, GLOSSARY } from './helpers.ts';
@@ -23,6 +23,22 @@ beforeAll(async () => {
 });
 
 describe('missing-target-term', () => {
+  it('finds the target language\'s term where Russian and Ukrainian spell it alike (Лукашенко, Литва)', () => {
+    const shared = parseGlossary(['entries:',
+      '  - { id: lukashenka, type: person, gender: m, terms: [{ text: Aliaksandr Lukashenka, lang: en, status: preferred },',
+      '      { text: Александр Лукашенко, lang: ru, status: preferred }, { text: Лукашенко, lang: ru, status: preferred, shape: surname, indeclinable: true },',
+      '      { text: Олександр Лукашенко, lang: uk, status: preferred }, { text: Лукашенко, lang: uk, status: preferred, shape: surname }] }',
+      '  - { id: lithuania, type: place, terms: [{ text: Lithuania, lang: en, status: preferred }, { text: Литва, lang: ru, status: preferred },',
+      '      { text: Литва, lang: uk, status: preferred }] }', ''].join('\n'), 'shared.yaml');
+    const sharedMatcher = createMatcher(shared);
+    // The match takes its text's language (it took the first listed: Russian in a Ukrainian sentence).
+    expect(sharedMatcher.find('Лукашенко поїхав до Литви.', 'uk').map((m) => `${m.entry}:${m.lang}`)).toEqual(['lukashenka:uk', 'lithuania:uk']);
+    expect(sharedMatcher.find('Лукашенко уехал в Литву.', 'ru').map((m) => `${m.entry}:${m.lang}`)).toEqual(['lukashenka:ru', 'lithuania:ru']);
+    const segments = batch([['a', 'en', 'Lukashenka flew to Lithuania.', 'uk', 'Лукашенко полетів до Литви.'],
+      ['b', 'en', 'Lukashenka flew to Lithuania.', 'ru', 'Лукашенко улетел в Литву.']]);
+    expect(brief(checkSegments(segments, shared, sharedMatcher, { rules: ['missing-target-term'] }))).toEqual([]);
+  });
+
   it('accepts every Russian case form of the target term', () => {
     const forms = ['Тихановская', 'Тихановской', 'Тихановскую', 'Тихановскою'];
     expect(briefOf(forms.map((form, i) => [`s${i}`, 'en', 'Reporters asked Tikhanovskaya about the strike.', 'ru', `Журналисты спросили о забастовке: ${form} ответила.`]), ['missing-target-term'])).toEqual([]);
