@@ -128,7 +128,10 @@ function tryPattern(p: Pattern, words: ScreenedWords, strategy: RussianStrategy,
     const start = starts[i + k], end = ends[i + k];
     if (k > 0 && !gapFits(text.slice(ends[i + k - 1], start), p.gaps[k - 1])) return undefined;
     if (k > 0 && span < spans.length && spans[span][0] < end) return undefined;
-    const s = p.positions[k].get(keyAt(words, i + k, text, strategy))!;
+    const surfaceKey = keyAt(words, i + k, text, strategy);
+    let s = p.positions[k].get(surfaceKey)!;
+    // Where another language lists this form as a spelling of its own, the text's language reads it as its form.
+    if (s.lang !== lang && p.readings[k].size) s = p.readings[k].get(`${surfaceKey}\0${lang}`) ?? s;
     // A place's or organisation's name written with a capital is that name only when capitalised: «весна»,
     // «весной» is spring, «Весна» the rights group; "nice" is not Nice. People's names are matched in
     // any case (graffiti's "lukashenko out"), and so are hashtags, which are lower case by habit.

@@ -19,6 +19,8 @@ export interface Spelling {
   formIndex: number;
   /** Whether it came from a listed term or was derived by transliteration. */
   derived: boolean;
+  /** The language of the term it comes from. */
+  lang: Lang;
   /** fold(base), kept so the matcher need not fold it again on every match. */
   folded: string;
   /** Where the plural forms start in `forms` (surnames only; forms.length when there are none). */
@@ -33,6 +35,12 @@ export interface Pattern {
   script: Script;
   /** Folded key → spelling, per word position. */
   positions: Array<Map<string, Spelling>>;
+  /**
+   * Per word position, `key\0lang` → the spelling of a listed term in that language, where `positions`
+   * holds another language's for the key: the Ukrainian genitive Лукашенка is a form of Лукашенко in
+   * Ukrainian text, not the deprecated Russian spelling Лукашенка it is in Russian text.
+   */
+  readings: Array<Map<string, Spelling>>;
   /** Joined folded base words of the listed terms of this shape and script → the term. */
   listed: Map<string, Term>;
   /**
@@ -142,6 +150,7 @@ function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[]
   const out: Pattern[] = [];
   for (const g of groups.values()) {
     const positions = Array.from({ length: g.n }, () => new Map<string, Spelling>());
+    const readings = Array.from({ length: g.n }, () => new Map<string, Spelling>());
     for (const src of g.sources) {
       words(src.text).forEach((word, i) => {
         const folded = fold(word);
@@ -160,10 +169,17 @@ function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[]
         keys.forEach((form, formIndex) => {
           const k = wordKey(form, strategy);
           const had = positions[i].get(k);
+          const spelling: Spelling = { base: word, forms, formIndex, derived: src.derived, lang: src.lang, folded, pluralAt };
           // Listed spellings win over derived ones; base forms over inflected ones.
           const plainer = had && had.derived === src.derived && formIndex === had.formIndex && marks(word) < marks(had.base);
-          if (!had || plainer || (had.derived && !src.derived) || (had.derived === src.derived && formIndex < had.formIndex)) {
-            positions[i].set(k, { base: word, forms, formIndex, derived: src.derived, folded, pluralAt });
+          const wins = !had || plainer || (had.derived && !src.derived) || (had.derived === src.derived && formIndex < had.formIndex);
+          if (wins) positions[i].set(k, spelling);
+          // Listed spellings of two languages on one key: the one left out is kept as its language's reading.
+          const loser = wins ? had : spelling;
+          const winner = wins ? spelling : had!;
+          if (loser && !loser.derived && !winner.derived && loser.lang !== winner.lang) {
+            const reading = `${k}\0${loser.lang}`, before = readings[i].get(reading);
+            if (!before || loser.formIndex < before.formIndex) readings[i].set(reading, loser);
           }
         });
       });
@@ -184,7 +200,7 @@ function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[]
     // Names written as domains (TUT.BY) are written in lower case as often: they are not held to capitals.
     const properName = named && g.sources.every((src) => /^\p{Lu}/u.test(src.text) && !/\p{L}\.\p{L}/u.test(src.text));
     out.push({
-      entry, shape: g.shape, script: g.script, positions, listed, shared,
+      entry, shape: g.shape, script: g.script, positions, readings, listed, shared,
       gaps: gapsOf(first, g.n), capsOnly: g.shape === 'acronym', properName,
     });
   }

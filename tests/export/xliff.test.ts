@@ -57,11 +57,15 @@ describe('segmentsToXliff', () => {
       'Tikhanovskaya → ru: Тихановская (deprecated; en: Tsikhanouskaya) [tsikhanouskaya]',
       'Minsk = Minsk (preferred) [no-such-entry]',
     ]);
+    const notesInto = (tgtLang: string) => {
+      const out = segmentsToXliff([{ ...segment, terms: segment.terms.slice(0, 1) }], { ...options, tgtLang, glossary });
+      expect(xmllint(out, 'xliff')).toBe('');
+      return [...out.matchAll(/<note [^>]*>([^<]*)<\/note>/g)].map((m) => m[1]);
+    };
+    expect(notesInto('uk')).toEqual(['Svetlana Tikhanovskaya → uk: Світлана Тихановська (deprecated; en: Sviatlana Tsikhanouskaya) [tsikhanouskaya]']);
     // Into a language the glossary has no form in: said so, with the forms of its other languages.
-    const uk = segmentsToXliff([{ ...segment, terms: segment.terms.slice(0, 1) }], { ...options, tgtLang: 'uk', glossary });
-    expect(xmllint(uk, 'xliff')).toBe('');
-    expect([...uk.matchAll(/<note [^>]*>([^<]*)<\/note>/g)].map((m) => m[1])).toEqual([
-      'Svetlana Tikhanovskaya → uk: none in the glossary (ru: Светлана Тихановская; be: Святлана Ціханоўская) (deprecated; en: Sviatlana Tsikhanouskaya) [tsikhanouskaya]',
+    expect(notesInto('pl')).toEqual([
+      'Svetlana Tikhanovskaya → pl: none in the glossary (ru: Светлана Тихановская; be: Святлана Ціханоўская; uk: Світлана Тихановська) (deprecated; en: Sviatlana Tsikhanouskaya) [tsikhanouskaya]',
     ]);
   });
 

@@ -1,8 +1,8 @@
 // Ukrainian terms get Ukrainian case forms (Тихановської, Тихановській, Лукашенкові, Білоруссю), as
 // Belarusian ones get Belarusian forms, instead of the Russian endings that missed most of them.
 import { describe, expect, it } from 'vitest';
-import { createMatcher, parseGlossary, ukrainianForms } from '../../src/glossary/index.ts';
-import './helpers.ts';
+import { createMatcher, normalize, parseGlossary, ukrainianForms } from '../../src/glossary/index.ts';
+import { glossary as shipped, matcher as shippedMatcher } from './helpers.ts';
 
 /** An entry with its English and Ukrainian preferred terms. */
 const entry = (id: string, type: string, gender: string, en: string, uk: string) => `
@@ -37,5 +37,18 @@ describe('Ukrainian case forms', () => {
       .toEqual(['minsk:Мінську', 'minsk:Мінськом', 'belarus:Білоруссю', 'belarus:Білорусі']);
     expect(found('У Тихановських двоє дітей.')).toEqual(['tsikhanouskaya:Тихановських', 'tsikhanouski:Тихановських']);
     expect(ukrainianForms('Сергій', {})).toEqual(['сергій', 'сергія', 'сергію', 'сергієві', 'сергієм', 'сергії']);
+  });
+
+  it('reads a form as the text language\'s where another language lists it as a spelling of its own', () => {
+    // The shipped glossary's Russian lists Лукашенка as deprecated (a Belarusian-based spelling) and its
+    // Belarusian lists Гродна: both are also Ukrainian genitives of Лукашенко and Гродно.
+    const house = (text: string, lang: string) => {
+      const n = normalize(text, lang, shippedMatcher, shipped);
+      return [n.text, n.matches.map((m) => `${m.entry}:${m.surface}:${m.lang}:${m.status}`).join(' ')];
+    };
+    expect(house('Санкції проти Лукашенка посилили, до Гродна приїхали.', 'uk')).toEqual(['Санкції проти Лукашенка посилили, до Гродна приїхали.',
+      'lukashenka:Лукашенка:uk:preferred hrodna:Гродна:uk:preferred']);
+    expect(house('Санкции против Лукашенка усилили.', 'ru')).toEqual(['Санкции против Лукашенко усилили.', 'lukashenka:Лукашенко:ru:preferred']); // rewritten, as before
+    expect(house('Пратэсты ў Гродна.', 'be')[1]).toBe('hrodna:Гродна:be:preferred');
   });
 });
