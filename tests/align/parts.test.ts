@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { beadFlags, formatGold, parseGold, strictScores } from '../../src/align/index.ts';
 import { lengthCost, shapeAndLengthCost, shapeAndLengthFloor, sharedIds } from '../../src/align/cost.ts';
 import { defaultModel } from '../../src/align/model.ts';
-import { cognateKey, IdSet, joinSpan, joinUnits, sentenceUnit, sharedOnly, Vocabulary } from '../../src/align/features.ts';
+import { cognateKey, joinSpan, joinUnits, sentenceUnit, Vocabulary } from '../../src/align/features.ts';
+import { IdSet, sharedOnly } from '../../src/align/idsets.ts';
 import { loadLexicon, readDictd } from '../../src/align/lexicon.ts';
 import { bandFromCoarse } from '../../src/align/search.ts';
 
