@@ -95,8 +95,8 @@ export function parseJobText(text: string, file: string): JobFile {
   if (validate(data)) {
     const twice = pairedTwice(data);
     if (twice) {
-      const { line, col } = at((doc.getIn(twice.at, true) as { range?: number[] } | null)?.range?.[0] ?? 0);
-      const first = at((doc.getIn(twice.first, true) as { range?: number[] } | null)?.range?.[0] ?? 0).line;
+      const { line, col } = at(offsetOf(doc, twice.at));
+      const first = at(offsetOf(doc, twice.first)).line;
       throw new UsageError(t('run:job.schema', { file, line, col, path: twice.at.join('.'),
         message: t('run:job.pairedTwice', { doc: twice.doc, line: first }) }));
     }
@@ -148,15 +148,20 @@ function fieldName(error: ErrorObject): string {
 
 /** Offset of the node the error is about (the unknown key itself for additionalProperties). */
 function locate(doc: Document, error: ErrorObject): number {
-  const node = pathOf(error).length ? doc.getIn(pathOf(error), true) : doc.contents;
+  const path = pathOf(error);
+  const node = path.length ? doc.getIn(path, true) : doc.contents;
   if (error.keyword === 'additionalProperties' && isMap(node)) {
     const key = (error.params as { additionalProperty: string }).additionalProperty;
     const pair = node.items.find((p) => (p.key as { value?: unknown })?.value === key);
     const range = (pair?.key as { range?: number[] })?.range;
     if (range) return range[0];
   }
-  return (node as { range?: number[] } | null)?.range?.[0] ?? 0;
+  return startOf(node);
 }
+
+/** Offset of the node at `path` in the job file. */
+const offsetOf = (doc: Document, path: Array<string | number>) => startOf(doc.getIn(path, true));
+const startOf = (node: unknown) => (node as { range?: number[] } | null)?.range?.[0] ?? 0;
 
 function describe(error: ErrorObject): string {
   if (error.keyword === 'additionalProperties') {
