@@ -161,7 +161,8 @@ const PLAIN_LOCALES = new Set(['en', 'ru', 'uk', 'be']);
  * text UAX #29 breaks only after a terminator, its closing punctuation and a space (SB11); not before
  * another terminator or a comma or dash (SB8a), nor, after a period, before a digit (SB6), a capital
  * right after it and a letter (SB7) or a lowercase word (SB8); / @ # take no part in these rules. A
- * terminator followed by anything else is left to ICU. segment.test.ts checks these breaks against ICU's on the repository's data and fuzzed prose.
+ * terminator followed by anything else is left to ICU. segment.test.ts checks these breaks against
+ * ICU's on the repository's data and fuzzed prose.
  */
 export function plainBreaks(text: string, locale: string): number[] | undefined {
   if (!PLAIN_LOCALES.has(locale) || !PLAIN.test(text)) return undefined;
