@@ -14,10 +14,12 @@ export * as xml from './xml.ts';
 export { detectFormat, readSegments, readLocatedSegments, type SegmentFormat } from './detect-format.ts';
 export { decodeSegmentText } from './decode.ts';
 export { atomicWriteFile, atomicWriteFileSync, removeStaleTempFiles, writeAll } from './write.ts';
+export { writeJobOutputs, REPORT_FILE, type JobOutputInput } from './job-outputs.ts';
 export {
-  writeJobOutputs, documentDirections, documentFiles, safeRelativePath, DocumentStager, OUTPUT_FORMATS, REPORT_FILE,
-  type OutputFormat, type JobOutputInput, type JobDocument, type LanguagePair, type DocumentFileSettings,
-} from './job-outputs.ts';
+  documentDirections, documentFiles, safeRelativePath, OUTPUT_FORMATS, type OutputFormat, type JobDocument,
+  type LanguagePair, type DocumentFileSettings,
+} from './document-files.ts';
+export { DocumentStager } from './stager.ts';
 export { TOOL_NAME, TOOL_VERSION } from './tool.ts';
 export { targetOrigin, isHumanTarget, xliffState, HUMAN_ORIGINS, type XliffState } from './origin.ts';
 

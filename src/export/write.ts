@@ -1,6 +1,6 @@
 // The I/O edge of export: writes files atomically (temp file in the same folder, flushed, then
 // renamed), so a killed run never leaves a half-written file and a reader sees either the old or the
-// new version. job-outputs.ts decides what a job's files are.
+// new version. document-files.ts and job-outputs.ts decide what a job's files are.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
@@ -133,6 +133,75 @@ export class TempFileBatches {
     this.files = [];
     this.calls = 0;
     this.written = new Promise((resolve) => { this.settle = resolve; });
+  }
+}
+
+/** Bytes a TempFileStream gathers before it writes them: few writes, little memory. */
+const STREAM_CHUNK = 1 << 20;
+
+/**
+ * A file written to its temp name piece by piece, in order, while the caller goes on: a job-wide
+ * file filled document by document, so that no finished document's share waits in memory for the
+ * end of the batch. Pieces are gathered to about a megabyte per write. `finish` closes the file for
+ * commitTempFiles; `discard` removes it. A failed write is reported by `finish`.
+ */
+export class TempFileStream {
+  private readonly temp: string;
+  private fd: number | undefined;
+  private gathered: Uint8Array[] = [];
+  private bytes = 0;
+  private writing: Promise<void> = Promise.resolve();
+  private failure: { error: unknown } | undefined;
+  constructor(readonly path: string) {
+    this.temp = tempPath(path);
+  }
+
+  append(piece: Uint8Array): void {
+    if (!piece.length) return;
+    this.gathered.push(piece);
+    this.bytes += piece.length;
+    if (this.bytes >= STREAM_CHUNK) this.write();
+  }
+
+  /** Everything appended, on disk under the temp name (flushed where commit cannot flush it). */
+  async finish(): Promise<TempFile> {
+    this.write();
+    await this.writing;
+    try {
+      if (this.failure) throw this.failure.error;
+      const fd = this.fd ?? (this.fd = await openFile(this.temp, 'w'));
+      if (!SYNC_FILE_SYSTEM) await syncFd(fd);
+    } catch (error) {
+      await this.discard();
+      throw error;
+    }
+    await this.close();
+    return { path: this.path, temp: this.temp };
+  }
+
+  async discard(): Promise<void> {
+    this.gathered = [];
+    await this.writing;
+    await this.close().catch(() => { /* removed below either way */ });
+    await rm(this.temp, { force: true });
+  }
+
+  private write(): void {
+    const pieces = this.gathered;
+    if (!pieces.length) return;
+    this.gathered = [];
+    this.bytes = 0;
+    this.writing = this.writing.then(async () => {
+      if (this.failure) return;
+      this.fd ??= await openFile(this.temp, 'w');
+      await writeAll(this.fd, pieces);
+    }).catch((error: unknown) => { this.failure ??= { error }; });
+  }
+
+  private async close(): Promise<void> {
+    const fd = this.fd;
+    this.fd = undefined;
+    if (fd !== undefined) await closeFile(fd);
   }
 }
 

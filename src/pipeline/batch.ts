@@ -1,8 +1,8 @@
 // The batch: every document of a job through its own machine, a few at a time (p-queue), with the
-// machine's snapshot saved after every stage so an interrupted run resumes where it stopped. The
-// outputs are written once, at the end, from all documents in id order: a resumed run writes the
-// same bytes as an uninterrupted one. (A document's own XLIFF is written to a temp file as soon as
-// it is finished and only renamed into place at the end, with the rest.)
+// machine's snapshot saved after every stage so an interrupted run resumes where it stopped. Each
+// finished document's outputs go to temp files in its turn (documents in id order), and all are
+// renamed into place at the end: a resumed run writes the same bytes as an uninterrupted one, and
+// nobody sees a half-written output.
 import { accessSync, constants, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import PQueue from 'p-queue';
@@ -43,7 +43,7 @@ export interface BatchOptions {
 export type PreparedDeps = Awaited<ReturnType<typeof buildDeps>>;
 
 export interface BatchResult {
-  /** Every document's record; `segments` is empty for those written ahead (read segments.jsonl). */
+  /** Every document's record; `segments` is empty for those written (read segments.jsonl). */
   outputs: DocOutput[];
   report: Report;
   written: string[];
@@ -116,7 +116,7 @@ export async function runBatch(job: Job, options: BatchOptions = {}): Promise<Ba
     const finished = outputs as DocOutput[];
     const report = buildReport(job, finished);
     const started = performance.now();
-    const written = await writeOutputs(job, finished, report, store, stager);
+    const written = await writeOutputs(job, report, store, stager);
     return { outputs: finished, report, written, resumedDocuments, interrupted: false, writeMs: performance.now() - started };
   } finally {
     await stager.discard(); // what an interrupted or failed run staged; nothing after a normal end
@@ -126,7 +126,8 @@ export async function runBatch(job: Job, options: BatchOptions = {}): Promise<Ba
 
 /**
  * Every task through its machine, `concurrency` at a time; finished ones come from saved progress.
- * A document finished in this run has its own files written ahead (stager) while others run.
+ * Each document's outputs are staged as it finishes, in the slot of its task, and its segments are
+ * not kept: a batch's memory then grows with its figures, not its text.
  */
 async function runQueue(tasks: DocTask[], machine: DocumentMachine, settings: StageSettings, store: StateStore,
   concurrency: number, options: BatchOptions, stager: DocumentStager) {
@@ -150,20 +151,25 @@ async function runQueue(tasks: DocTask[], machine: DocumentMachine, settings: St
     const saved = stored && !failed ? expandSnapshot(stored) : undefined;
     if (saved?.status === 'done') {
       resumedDocuments++;
+      const output = saved.output as DocOutput;
       const attached = store.loadAttached(task) as DocOutput['segments'];
-      finish(k, attached.length ? { ...saved.output as DocOutput, segments: attached } : saved.output as DocOutput);
+      stager.add(jobDocument(output), attached.length ? attached : output.segments, k);
+      finish(k, { ...output, segments: [] });
       return;
     }
     void queue.add(async () => {
       const output = await runDocument(machine, { task, settings }, store, saved, options.signal);
       if (!output) return;
-      // Once its outputs are staged, a document's segments are not kept: a batch's memory then grows
-      // with its figures, not its text.
-      const staged = output.status === 'done' && stager.add(jobDocument(output), output.segments);
-      const kept = staged ? { ...output, segments: [] } : output;
+      if (output.status !== 'done') {
+        stager.skip(k);
+        store.save(task, { status: 'done', output });
+        finish(k, output);
+        return;
+      }
+      const lines = stager.add(jobDocument(output), output.segments, k);
+      const kept = { ...output, segments: [] };
       // A finished document needs nothing but its output to be skipped next time; its segments go to
-      // the journal as the segments.jsonl lines just staged, where there are some.
-      const lines = staged ? stager.jsonl(output.task.src.id) : undefined;
+      // the journal as the segments.jsonl lines just staged, where the job writes them.
       store.save(task, { status: 'done', output: lines ? kept : output }, lines && { count: output.segments.length, bytes: lines });
       finish(k, kept);
     });
@@ -200,17 +206,11 @@ const jobDocument = (o: DocOutput): JobDocument => ({ id: o.task.src.id, path: o
   ...(o.srcLang ? { srcLang: o.srcLang, tgtLang: o.tgtLang } : {}) });
 
 /**
- * All outputs at once, documents in id order (those staged ahead only renamed); files an earlier run
+ * All outputs at once, as staged (only renamed into place), with the report; files an earlier run
  * wrote and this one did not go.
  */
-async function writeOutputs(job: Job, finished: DocOutput[], report: Report, store: StateStore,
-  stager: DocumentStager): Promise<string[]> {
-  const written = await writeJobOutputs(job.outDir, {
-    ...stager.settings,
-    segments: finished.flatMap((o) => o.segments),
-    docs: finished.filter((o) => o.status === 'done').map(jobDocument),
-    report,
-  }, stager);
+async function writeOutputs(job: Job, report: Report, store: StateStore, stager: DocumentStager): Promise<string[]> {
+  const written = await writeJobOutputs(job.outDir, { ...stager.settings, segments: [], report }, stager);
   // A document removed or now failing would otherwise leave its old XLIFF behind, misleading readers.
   const now = new Set(written.map((w) => relative(job.outDir, w)));
   for (const old of store.readManifest()) if (!now.has(old)) rmSync(join(job.outDir, old), { force: true });

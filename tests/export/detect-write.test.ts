@@ -169,38 +169,45 @@ describe('writeJobOutputs', () => {
     expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'))).toEqual(input.report);
   });
 
-  it('writes documents staged ahead to the same bytes, without their segments, and a discarded stage leaves nothing', async () => {
+  it('writes documents staged ahead to the same bytes, whatever order they finish in, and a discarded stage leaves nothing', async () => {
     const plain = tempDir(), ahead = tempDir(), dropped = tempDir();
     await writeJobOutputs(plain, input);
     const stager = new DocumentStager(ahead, { pairs: input.pairs });
     const docs = new Map(input.docs.map((d) => [d.id, d]));
-    const kept: Segment[] = [];
-    for (const id of new Set(input.segments.map((s) => s.doc))) {
-      const segments = input.segments.filter((s) => s.doc === id);
-      if (!stager.add(docs.get(id) ?? { id }, segments)) kept.push(...segments);
+    const ids = [...new Set(input.segments.map((s) => s.doc))];
+    // The last document finishes first, and one that failed takes a slot of its own: each waits for
+    // its turn.
+    const slots = [...ids.map((id, k) => ({ id, k: k + 1 })), { id: undefined, k: 0 }].reverse();
+    for (const { id, k } of slots) {
+      if (id === undefined) stager.skip(k);
+      else stager.add(docs.get(id) ?? { id }, input.segments.filter((s) => s.doc === id), k);
     }
-    expect(kept).toEqual([]); // every direction here is one of the job's pairs
-    expect(listFiles(ahead).filter((f) => f.endsWith('.xlf'))).toEqual([]); // temp files until the end
-    await writeJobOutputs(ahead, { ...input, segments: kept }, stager);
+    expect(listFiles(ahead)).toEqual([]); // temp files until the end
+    await writeJobOutputs(ahead, { ...input, segments: [] }, stager);
     expect(listFiles(ahead)).toEqual(listFiles(plain));
     for (const file of listFiles(plain)) expect(readFileSync(join(ahead, file), 'utf8'), file).toBe(readFileSync(join(plain, file), 'utf8'));
-    // A direction outside the job's pairs (uk-ru here) leaves the document's TMX to the end: its
-    // segments are kept, and the output is the same as written in one go.
+    // A direction outside the job's pairs (uk-ru here) gets a TMX file of its own, named after the
+    // first document in it, the same as when written in one go.
     const ukDoc: Segment[] = [{ doc: 'uk.txt', id: '0.0', src: { lang: 'uk', text: 'Страйк.' }, tgt: { lang: 'ru', text: 'Забастовка.' },
+      terms: [], score: 0.9, origin: 'aligned' }];
+    const ruUk: Segment[] = [{ doc: 'ru.txt', id: '0.0', src: { lang: 'ru', text: 'Забастовка.' }, tgt: { lang: 'uk', text: 'Страйк.' },
       terms: [], score: 0.9, origin: 'aligned' }];
     const enRu = [input.pairs[0]];
     const oneGo = tempDir(), staged = tempDir();
-    await writeJobOutputs(oneGo, { segments: [...ruDoc, ...ukDoc], pairs: enRu });
+    await writeJobOutputs(oneGo, { segments: [...ruDoc, ...ukDoc, ...ruUk], pairs: enRu });
     const mixed = new DocumentStager(staged, { pairs: enRu });
-    expect(mixed.add({ id: 'seeds/note.ru.txt' }, ruDoc)).toBe(true);
-    expect(mixed.add({ id: 'uk.txt' }, ukDoc)).toBe(false);
-    await writeJobOutputs(staged, { segments: ukDoc, pairs: enRu, docs: [{ id: 'seeds/note.ru.txt' }, { id: 'uk.txt' }] }, mixed);
+    mixed.add({ id: 'ru.txt' }, ruUk, 2);
+    mixed.add({ id: 'uk.txt' }, ukDoc, 1);
+    mixed.add({ id: 'seeds/note.ru.txt' }, ruDoc, 0);
+    await writeJobOutputs(staged, { segments: [], pairs: enRu }, mixed);
     expect(listFiles(staged)).toContain('uk-ru.tmx');
+    expect(listFiles(staged)).toEqual(listFiles(oneGo));
     for (const file of listFiles(oneGo)) expect(readFileSync(join(staged, file), 'utf8'), file).toBe(readFileSync(join(oneGo, file), 'utf8'));
 
     const discarded = new DocumentStager(dropped, { pairs: input.pairs });
-    discarded.add({ id: 'a.txt' }, unpaired.map((s) => ({ ...s, doc: 'a.txt' })));
-    await discarded.discard();
+    discarded.add({ id: 'a.txt' }, unpaired.map((s) => ({ ...s, doc: 'a.txt' })), 1); // waiting for slot 0
+    discarded.add({ id: 'b.txt' }, unpaired.map((s) => ({ ...s, doc: 'b.txt' })), 2);
+    await expect(writeJobOutputs(dropped, { segments: [], pairs: input.pairs }, discarded)).rejects.toThrow('slot 0');
     expect(listFiles(dropped)).toEqual([]);
   });
 

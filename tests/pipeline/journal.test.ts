@@ -45,8 +45,8 @@ describe('the journal', () => {
     expect(stages).not.toContain('detect'); // earlier stages were not redone (the journal was compacted to align)
     // And a rerun takes the finished document, segments and all, from its record.
     const third = await runBatch(job, { flushMs: 0 });
-    expect(third.resumedDocuments).toBe(1);
-    expect(third.outputs[0].segments).toEqual(jsonl);
+    expect(third.resumedDocuments).toBe(1); // its outputs, compared below, come from that record
+    expect(third.outputs[0].counts.segments).toBe(jsonl.length);
     for (const file of listFiles(before)) {
       const a = readFileSync(join(before, file), 'utf8'), b = readFileSync(join(job.outDir, file), 'utf8');
       if (file === 'report.json') expect(b.replace(/"timeMs": \d+/g, '')).toBe(a.replace(/"timeMs": \d+/g, ''));
