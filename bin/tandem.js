@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx: no build step between an edit and `npx tandem`.
-import { register } from 'tsx/esm/api';
-register();
-const { main } = await import('../src/cli/main.ts');
+// The `tandem` command: its compiled JavaScript, or its sources when they changed since (modules.js).
+import { tandemModule } from './modules.js';
+
+const { main } = await tandemModule('cli/main');
 process.exitCode = await main(process.argv.slice(2));

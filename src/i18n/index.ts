@@ -1,11 +1,12 @@
 // tandem's own messages, in English and Russian. One JSON file per namespace and language under
 // locales/<lng>/<namespace>.json, so each stage owns its messages (cli, run, check, review, ...).
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import i18next, { type TFunction } from 'i18next';
 
-const LOCALES = join(dirname(fileURLToPath(import.meta.url)), 'locales');
+// Through the repository's src/, so that the compiled copy in dist/ (scripts/build.ts) reads the same files.
+const LOCALES = fileURLToPath(new URL('../../src/i18n/locales', import.meta.url));
 export const SUPPORTED = ['en', 'ru'] as const;
 
 function loadResources() {

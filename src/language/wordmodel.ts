@@ -137,7 +137,7 @@ function compile(model: WordModel): Scorer {
 let loaded: Scorer | undefined;
 function scorer(): Scorer {
   if (!loaded) {
-    loaded = compile(JSON.parse(readFileSync(new URL('./model/words.json', import.meta.url), 'utf8')) as WordModel);
+    loaded = compile(JSON.parse(readFileSync(new URL('../../src/language/model/words.json', import.meta.url), 'utf8')) as WordModel);
     // The dictionaries belong to the model: read with it at start-up, not at the first Cyrillic word
     // of a batch, where their 30-50 ms landed in the middle of a document's detection.
     hasLexicon();

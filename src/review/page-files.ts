@@ -1,12 +1,13 @@
 // The page's files, read once at start-up into a map from URL path to content. The server answers
 // only paths that are keys of this map, so no request path is ever joined to a file-system path.
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, extname, join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface PageFile { type: string; body: Buffer }
 
-export const PAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), 'page');
+// Through the repository's src/, so that the compiled copy in dist/ (scripts/build.ts) serves the same files.
+export const PAGE_DIR = fileURLToPath(new URL('../../src/review/page', import.meta.url));
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
