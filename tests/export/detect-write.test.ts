@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import {
   atomicWriteFile, atomicWriteFileSync, detectFormat, readLocatedSegments, readSegments, segmentsToJsonl,
   DocumentStager, segmentsToTmx, segmentsToTsv, segmentsToXliff, writeJobOutputs,
 } from '../../src/export/index.ts';
-import { commitTempFiles, TempFileBatches, writeTempFiles } from '../../src/export/write.ts';
+import { commitTempFiles, TempFileBatches, TempFileStream, writeTempFiles } from '../../src/export/write.ts';
 import type { Segment } from '../../src/types.ts';
 import { DOC, sampleSegments } from './fixtures.ts';
 import { xmllint } from './xmllint.ts';
@@ -129,6 +129,36 @@ describe('writeTempFiles', () => {
     expect(written.map((f) => relative(dir, f.path))).toEqual(['a/1.txt', 'a/2.txt', 'b/3.txt']);
     expect(readFileSync(join(dir, 'a/2.txt'), 'utf8')).toBe('два');
     expect(listFiles(dir)).toEqual(['a/1.txt', 'a/2.txt', 'b/3.txt', 'blocked']); // no temp file of the failed batch
+  });
+});
+
+describe('TempFileStream', () => {
+  it('writes what is appended while the caller goes on, and finishes, fails or is discarded leaving no temp file', async () => {
+    const dir = tempDir();
+    const stream = new TempFileStream(join(dir, 'segments.jsonl'));
+    const pieces = Array.from({ length: 4000 }, (_, i) => Buffer.from(`{"id":"${i}","text":"${'ё'.repeat(i % 500)}"}\n`));
+    for (const piece of pieces) stream.append(piece);
+    // Megabytes appended go to disk, under the temp name, before the stream is finished.
+    const onDisk = () => readdirSync(dir).reduce((n, name) => n + statSync(join(dir, name)).size, 0);
+    for (let waited = 0; onDisk() <= 1 << 20 && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(onDisk()).toBeGreaterThan(1 << 20);
+    expect(readdirSync(dir)).toEqual([expect.stringMatching(/^\.segments\.jsonl\..+\.tmp$/)]);
+    await commitTempFiles(dir, [await stream.finish()]);
+    expect(readFileSync(join(dir, 'segments.jsonl')).equals(Buffer.concat(pieces))).toBe(true);
+    expect(listFiles(dir)).toEqual(['segments.jsonl']);
+
+    const empty = new TempFileStream(join(dir, 'empty.tsv'));
+    await commitTempFiles(dir, [await empty.finish()]);
+    expect(readFileSync(join(dir, 'empty.tsv'), 'utf8')).toBe('');
+
+    const dropped = new TempFileStream(join(dir, 'dropped.jsonl'));
+    dropped.append(Buffer.alloc(3 << 20, 0x61));
+    await dropped.discard();
+    writeFileSync(join(dir, 'blocked'), 'a file where a folder should be');
+    const failing = new TempFileStream(join(dir, 'blocked', 'x.tmx'));
+    failing.append(Buffer.alloc(2 << 20, 0x62));
+    await expect(failing.finish()).rejects.toThrow(/ENOTDIR/);
+    expect(listFiles(dir)).toEqual(['blocked', 'empty.tsv', 'segments.jsonl']);
   });
 });
 
