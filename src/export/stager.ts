@@ -96,17 +96,13 @@ export class DocumentStager {
       const outside = directions.filter((d) => !this.tmx.slice(0, this.jobTmx).some((f) => samePair(f.pair, d)));
       if (outside.length) share.elsewhere = { units, directions: outside };
     }
-    this.slots = Math.max(this.slots, slot + 1);
-    this.waiting.set(slot, share);
-    this.appendInTurn();
+    this.place(slot, share);
     return this.jsonl ? share.jsonl : undefined;
   }
 
   /** A slot with nothing to stage (a document that failed). */
   skip(slot: number): void {
-    this.slots = Math.max(this.slots, slot + 1);
-    this.waiting.set(slot, undefined);
-    this.appendInTurn();
+    this.place(slot, undefined);
   }
 
   /**
@@ -138,6 +134,14 @@ export class DocumentStager {
     this.own = [];
     await discardTempFiles(all.flatMap((r) => (r.status === 'fulfilled' ? r.value : [])));
     await Promise.all([this.jsonl, this.tsv, ...this.tmx.map((f) => f.stream)].map((s) => s?.discard()));
+  }
+
+  /** Puts a share in its slot, and appends those whose turn has come. */
+  private place(slot: number, share: Share | undefined): void {
+    if (slot < this.turn || this.waiting.has(slot)) throw new Error(`slot ${slot} is staged already`);
+    this.slots = Math.max(this.slots, slot + 1);
+    this.waiting.set(slot, share);
+    this.appendInTurn();
   }
 
   /** Appends the shares whose turn has come. */

@@ -237,6 +237,7 @@ describe('writeJobOutputs', () => {
     const discarded = new DocumentStager(dropped, { pairs: input.pairs });
     discarded.add({ id: 'a.txt' }, unpaired.map((s) => ({ ...s, doc: 'a.txt' })), 1); // waiting for slot 0
     discarded.add({ id: 'b.txt' }, unpaired.map((s) => ({ ...s, doc: 'b.txt' })), 2);
+    expect(() => discarded.skip(2)).toThrow('slot 2 is staged already');
     await expect(writeJobOutputs(dropped, { segments: [], pairs: input.pairs }, discarded)).rejects.toThrow('slot 0');
     expect(listFiles(dropped)).toEqual([]);
   });
