@@ -103,8 +103,9 @@ for (const [name, items] of Object.entries(be)) {
   line(`${name} be (plain TBX, no tandem notes)`, evaluate(items, viaPlainTbx));
 }
 // Ukrainian paragraphs, apart too: written after the shipped glossary got its Ukrainian terms.
-console.log('\nUkrainian paragraphs (data/glossary/dev-uk.yaml, a development set):');
+console.log('\nUkrainian paragraphs (data/glossary/*-uk.yaml: a development set, and one held out):');
 line('dev uk (YAML glossary)', evaluate(load('dev-uk'), glossary));
+line('heldout uk (YAML glossary)', evaluate(load('heldout-uk'), glossary));
 console.log('\nPlural surnames, English and Russian (data/glossary/heldout-plural.yaml):');
 line('heldout plural (YAML glossary)', evaluate(load('heldout-plural'), glossary));
 // Newsroom copy (spellings across the press, false friends, headlines, links): with the entries it needs

@@ -10,3 +10,15 @@ export function caseForms(word: string, lang: Lang, info: WordInfo = {}): string
   const primary = primaryLang(lang);
   return primary === 'be' ? belarusianForms(word, info) : primary === 'uk' ? ukrainianForms(word, info) : russianForms(word, info);
 }
+
+/**
+ * What decides the paradigm of a term's word besides its language: the term's gender and
+ * declinability, and the word's place in the term (the last word of a person's name is a surname;
+ * a word before the last of any other name may be an adjective). Matching and normalisation ask
+ * alike, so that a found form and the preferred term's decline by one paradigm.
+ */
+export function wordInfo(term: { gender?: 'f' | 'm' | 'n'; indeclinable?: boolean }, index: number, words: number,
+  person: boolean): WordInfo {
+  return { gender: term.gender, indeclinable: term.indeclinable, surname: person && index === words - 1,
+    modifier: !person && index < words - 1 };
+}

@@ -4,7 +4,7 @@
 import type { Change, Glossary, Lang, TermMatch } from '../types.ts';
 import type { DetailedMatch, Matcher } from './matcher.ts';
 import { isPlural, surnamePlurals } from './plural.ts';
-import { caseForms } from './forms.ts';
+import { caseForms, wordInfo } from './forms.ts';
 import { applyCase, casePattern } from './text.ts';
 import { preferredTerm, scriptOf } from './variants.ts';
 
@@ -75,7 +75,9 @@ function changeFor(m: DetailedMatch, text: string, lang: Lang, entry: Glossary['
   if (!preferred || scriptOf(preferred) !== script) return undefined;
   const before = text.slice(m.start, m.nameEnd);
   let after: string | undefined = preferred;
-  if (m.spellings.some((s) => s.formIndex > 0)) after = reinflect(preferred, m, entry.terms.find((t) => t.text === preferred) ?? { lang: target });
+  if (m.spellings.some((s) => s.formIndex > 0)) {
+    after = reinflect(preferred, m, entry.terms.find((t) => t.text === preferred) ?? { lang: target }, entry.type === 'person');
+  }
   if (after === undefined) return undefined;
   after = keepSpacing(applyCase(after, casePattern(before)), before);
   if (after === before) return undefined;
@@ -96,7 +98,8 @@ function keepSpacing(after: string, before: string): string {
 const WORD = /([\p{L}\p{M}\p{N}]+)/u;
 
 /** Puts each word of the preferred term into the case of the matched word, when both decline alike. */
-function reinflect(preferred: string, m: DetailedMatch, term: { lang: Lang; gender?: 'f' | 'm' | 'n'; indeclinable?: boolean }): string | undefined {
+function reinflect(preferred: string, m: DetailedMatch, term: { lang: Lang; gender?: 'f' | 'm' | 'n'; indeclinable?: boolean },
+  person: boolean): string | undefined {
   // Words at odd indexes, what joins them (a space, a double surname's hyphen) at even ones.
   const parts = preferred.split(WORD), words = parts.filter((_, i) => i % 2 === 1);
   if (words.length !== m.spellings.length) return undefined;
@@ -104,7 +107,7 @@ function reinflect(preferred: string, m: DetailedMatch, term: { lang: Lang; gend
   for (let i = 0; i < words.length; i++) {
     const s = m.spellings[i];
     if (s.formIndex === 0) { out.push(words[i]); continue; }
-    const info = { gender: term.gender, indeclinable: term.indeclinable, surname: i === words.length - 1 };
+    const info = wordInfo(term, i, words.length, person);
     if (isPlural(s)) {
       // The house-style plural of the preferred surname (Tikhanovskys → Tsikhanouskis), when it has one alike.
       const plurals = surnamePlurals(words[i], term.lang, info), found = s.forms.slice(s.pluralAt);

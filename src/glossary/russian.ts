@@ -22,6 +22,11 @@ export interface WordInfo {
   indeclinable?: boolean;
   /** True when the word is the last word of a person's name, i.e. a surname paradigm applies. */
   surname?: boolean;
+  /**
+   * True when the word comes before the last word of a name that is no person's (Центральна виборча
+   * комісія): where its ending alone does not tell, it may be an adjective agreeing with the last.
+   */
+  modifier?: boolean;
 }
 
 const stemmer = snowball.newStemmer('russian');

@@ -16,6 +16,14 @@ export function ukrainianForms(word: string, info: WordInfo = {}): string[] {
   const adjectivalA = /(?:ськ|цьк|зьк|н)а$/.test(w) || (capital && info.surname && /(?:ов|ев|єв|ін|їн)а$/.test(w));
   if (adjectivalA) return withStem(stem1, ['а', 'ої', 'ій', 'у', 'ою']);
   if (w.endsWith('ий')) return withStem(stem2, ['ий', 'ого', 'ому', 'им', 'ім']);
+  // Before the last word of a name, a word in -а or -е is most often an adjective in an ending that
+  // does not say so (Центральна виборча комісія, Велика Британія, Білоруське телеграфне агентство),
+  // but it may be a noun (Рада Республіки, площа Незалежності): a feminine one gets both paradigms.
+  if (info.modifier && w.endsWith('е')) return withStem(stem1, ['е', 'ого', 'ому', 'им', 'ім']);
+  if (info.modifier && w.endsWith('а') && !w.endsWith('ія')) {
+    const noun = HUSHING.test(stem1) ? ['а', 'і', 'у', 'ею'] : ['а', 'и', 'і', 'у', 'ою'];
+    return withStem(stem1, [...new Set([...noun, 'ої', 'ій', 'ою'])]);
+  }
   // A soft adjective (синій); a capitalised -ій is a name and a noun (Сергій, Андрій, below).
   if (w.endsWith('ій') && !capital) return withStem(stem2, ['ій', 'ього', 'ьому', 'ім']);
   if (w.endsWith('ія')) return withStem(stem2, ['ія', 'ії', 'ію', 'ією']); // Марія, комісія

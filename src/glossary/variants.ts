@@ -3,7 +3,7 @@
 // back-transliterations). A full name matches any combination of its positions' spellings, so
 // "Svetlana Tsikhanouskaya" is recognised even when only two other spellings are listed.
 import type { Glossary, GlossaryEntry, Lang, Term, TermStatus } from '../types.ts';
-import { caseForms } from './forms.ts';
+import { caseForms, wordInfo } from './forms.ts';
 import { shareSurnamePlurals, surnamePlurals } from './plural.ts';
 import { snowballStem, type RussianStrategy } from './russian.ts';
 import { fold, hasCyrillic, primaryLang, romanizations, toCyrillic } from './translit.ts';
@@ -154,7 +154,7 @@ function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[]
     for (const src of g.sources) {
       words(src.text).forEach((word, i) => {
         const folded = fold(word);
-        const info = { gender: src.gender, indeclinable: src.indeclinable, surname: person && i === g.n - 1 };
+        const info = wordInfo(src, i, g.n, person);
         const latin = scriptOf(word) === 'latin';
         const forms = latin ? [word.toLowerCase()]
           : caseForms(word, src.lang, info);

@@ -39,6 +39,24 @@ describe('Ukrainian case forms', () => {
     expect(ukrainianForms('Сергій', {})).toEqual(['сергій', 'сергія', 'сергію', 'сергієві', 'сергієм', 'сергії']);
   });
 
+  it('declines an adjective before the last word of a name, whatever its ending says, and a noun there too', () => {
+    // An ending in -а or -е does not tell an adjective from a noun; before a name's last word it may be either.
+    const names = parseGlossary(`entries:${[
+      entry('cec', 'organization', 'f', 'Central Election Commission', 'Центральна виборча комісія'),
+      entry('uk', 'place', 'f', 'United Kingdom', 'Велика Британія'),
+      entry('belta', 'organization', 'n', 'Belarusian Telegraph Agency', 'Білоруське телеграфне агентство'),
+      entry('council', 'organization', 'f', 'Council of the Republic', 'Рада Республіки'),
+    ].join('')}\n`, 'names.yaml');
+    const inNames = createMatcher(names);
+    const find = (text: string) => inNames.find(text, 'uk').map((m) => `${m.entry}:${m.surface}`);
+    expect(find('Рішення Центральної виборчої комісії оскаржили; з Великою Британією домовилися.'))
+      .toEqual(['cec:Центральної виборчої комісії', 'uk:Великою Британією']);
+    expect(find('Білоруського телеграфного агентства не цитували; до Ради Республіки, у Великій Британії.'))
+      .toEqual(['belta:Білоруського телеграфного агентства', 'council:Ради Республіки', 'uk:Великій Британії']);
+    expect(ukrainianForms('виборча', { modifier: true })).toEqual(['виборча', 'виборчі', 'виборчу', 'виборчею', 'виборчої', 'виборчій', 'виборчою']);
+    expect(ukrainianForms('виборча', {})).toEqual(['виборча', 'виборчі', 'виборчу', 'виборчею']); // alone, a noun's
+  });
+
   it('reads a form as the text language\'s where another language lists it as a spelling of its own', () => {
     // The shipped glossary's Russian lists Лукашенка as deprecated (a Belarusian-based spelling) and its
     // Belarusian lists Гродна: both are also Ukrainian genitives of Лукашенко and Гродно.
