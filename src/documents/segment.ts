@@ -61,6 +61,8 @@ const ELLIPSIS_END = /…[»"”’)]*\s+(?=[«"„“]?\p{Lu})/gu;
 const DASH_START = /[.!?…][»"”’)\]]*\s+(?=(?:[—–]\s*|-\s+)[«"„“]?\p{Lu})/gu;
 /** A list number ("1. Fair elections. 2. Release"), which ICU takes for a sentence of its own. */
 const LIST_NUMBER = /^\s*\d{1,3}\.\s*$/;
+/** A numbered list run into a paragraph after its lead-in ("three things: 1. New elections. 2. ..."). */
+const INLINE_LIST = /:\s+(?=1\.\s+[«"„“]?\p{Lu}[\s\S]*?\s2\.\s+[«"„“]?\p{Lu})/gu;
 const TRAILING = /[.,;:!?)»"'”’\]]+$/u;
 
 // Latin or Cyrillic text with no terminator (. ! ? …) and no line break before its closing
@@ -206,6 +208,8 @@ function sentenceCuts(text: string, locale: string): number[] {
       if (!DAY_MONTH.test(text.slice(Math.max(0, m.index! - 12), m.index))) cuts.push(m.index! + m[0].length);
     }
   }
+  // Its items are sentences of their own, the lead-in too (and "1." stays with its item: listNumber).
+  if (text.includes(': 1.')) for (const m of text.matchAll(INLINE_LIST)) cuts.push(m.index! + m[0].length);
   cuts.sort((a, b) => a - b);
   // Every protected form has an @ or a / (or www.): most prose has neither.
   const guarded = MAYBE_PROTECTED.test(text);

@@ -151,6 +151,12 @@ describe('sentence segmentation', () => {
     expect(split('12. Двенадцатый пункт.')).toEqual(['12. Двенадцатый пункт.']);
     expect(split('Turnout was 2020. Then it fell.')).toEqual(['Turnout was 2020.', 'Then it fell.']);
   });
+  it('splits a numbered list run into a paragraph into its lead-in and its items', () => {
+    expect(split('Рабочие выдвинули три требования: 1. Новые выборы. 2. Освобождение задержанных. 3. Наказание виновных.'))
+      .toEqual(['Рабочие выдвинули три требования:', '1. Новые выборы.', '2. Освобождение задержанных.', '3. Наказание виновных.']);
+    // A colon before a number that no second item follows is no list.
+    expect(split('The final score was 3: 1. Fans stayed on.')).toEqual(['The final score was 3: 1.', 'Fans stayed on.']);
+  });
   it('still ends ordinary sentences', () => {
     expect(split('It rained. It was cold! Was it? Yes… Then it stopped.')).toEqual(['It rained.', 'It was cold!', 'Was it?', 'Yes…', 'Then it stopped.']);
   });
