@@ -146,6 +146,7 @@ function tryPattern(p: Pattern, words: ScreenedWords, strategy: RussianStrategy,
     spellings.push(s);
   }
   const start = starts[i], nameEnd = ends[i + n - 1];
+  if (p.entry.type === 'place' && p.script === 'latin' && partOfLongerName(text, nameEnd)) return undefined;
   const surfaceName = text.slice(start, nameEnd);
   const key = n === 1 ? spellings[0].folded : spellings.map((s) => s.folded).join(' ');
   const listedTerm = p.shared.get(key)?.find((t) => t.lang === lang) ?? p.listed.get(key);
@@ -166,6 +167,19 @@ function tryPattern(p: Pattern, words: ScreenedWords, strategy: RussianStrategy,
     term: baseText, status, via, shape: p.shape, spellings, nameEnd, listedTerm: derived ? undefined : listedTerm,
   };
   return { match, n, status, listedTerm: match.listedTerm };
+}
+
+/**
+ * Capitalised words closing a name that holds a place, as English runs them on: a works, a region or
+ * an institution named after its city ("Minsk Wheeled Tractor Plant", "Brest Fortress", "Minsk Region",
+ * "Minsk City Court"). Only such heads: "in Minsk Sunday" or "Minsk Lukashenko said" name the city.
+ */
+const LONGER_NAME = /^(?:[ \u00A0]+\p{Lu}[\p{L}'’-]*){0,3}?[ \u00A0]+(?:Plant|Works|Factory|Mill|Company|Corporation|Holding|Bank|Group|University|Institute|Academy|College|School|Lyceum|Hospital|Clinic|Court|Prison|Museum|Theatre|Theater|Library|Airport|Station|Region|Oblast|District|Fortress|Cathedral|Arena|Stadium|Committee|Council)(?![\p{L}\p{N}])/u;
+
+/** Whether a place's name at text[..end) is the first part of a longer name (LONGER_NAME). */
+function partOfLongerName(text: string, end: number): boolean {
+  const next = text.charCodeAt(end);
+  return (next === 32 || next === 0xa0) && LONGER_NAME.test(text.slice(end, end + 80));
 }
 
 function gapFits(gap: string, kind: 'space' | 'dot'): boolean {

@@ -9,6 +9,13 @@ describe('matching', () => {
     expect(entries('Belarusian workers, Minsky, the maze', 'en')).toEqual([]);
   });
 
+  it('leaves a place to a longer name that begins with it, but not to the words of the next clause', () => {
+    expect(entries('Workers of the Minsk Wheeled Tractor Plant, the Brest Fortress, the Minsk Region and the Minsk City Court', 'en')).toEqual([]);
+    expect(entries('Protests in Minsk Sunday; in Minsk Lukashenko said no; Minsk, Brest and Homiel', 'en')).toEqual([
+      'minsk:Minsk', 'minsk:Minsk', 'lukashenka:Lukashenko', 'minsk:Minsk', 'brest:Brest', 'homiel:Homiel',
+    ]);
+  });
+
   it('reports how a match was recognised', () => {
     const [possessive, caps, translit] = matcher.find("Lukashenka's LUKASHENKA Lukašenka", 'en');
     expect([possessive.via, caps.via, translit.via]).toEqual(['possessive', 'case', 'transliteration']);
