@@ -14,6 +14,11 @@ export interface LanguagePair { srcLang: Lang; tgtLang: Lang }
 export interface JobDocument {
   /** Segment.doc of its segments. */
   id: string;
+  /**
+   * Segment.tgtDoc of its segments: the translation it is paired with. An original paired with a
+   * translation in each of two languages is two documents of the outputs.
+   */
+  tgtDoc?: string;
   /** Path written as XLIFF <file original="...">; defaults to the id. */
   path?: string;
   /** Direction of the document; derived from its segments and the job's pairs when absent. */
@@ -27,6 +32,19 @@ function mostCommon(values: Array<string | undefined>): string | undefined {
   let best: string | undefined;
   for (const [value, n] of counts) if (best === undefined || n > counts.get(best)!) best = value;
   return best;
+}
+
+/** What tells a document of the outputs from another: its id, and the translation it is paired with. */
+export const documentKey = (d: { doc: string; tgtDoc?: string }): string => `${d.doc}\u0000${d.tgtDoc ?? ''}`;
+
+/**
+ * Each segment's documentKey. A segment that names no translation (a hand-made file's, or one whose
+ * target was filled in later) belongs with the first translation its document names, if any.
+ */
+export function documentKeys(segments: readonly Segment[]): string[] {
+  const first = new Map<string, string>();
+  for (const s of segments) if (s.tgtDoc !== undefined && !first.has(s.doc)) first.set(s.doc, s.tgtDoc);
+  return segments.map((s) => documentKey({ doc: s.doc, tgtDoc: s.tgtDoc ?? first.get(s.doc) }));
 }
 
 /** The directions a document is written in: its own, or every pair that has its language. */

@@ -4,7 +4,7 @@
 // `tandem apply-review`, which has all its segments at hand.
 import { t } from '../i18n/index.ts';
 import type { Segment } from '../types.ts';
-import { OUTPUT_FORMATS, type DocumentFileSettings, type JobDocument, type OutputFormat } from './document-files.ts';
+import { documentKey, documentKeys, OUTPUT_FORMATS, type DocumentFileSettings, type JobDocument, type OutputFormat } from './document-files.ts';
 import { DocumentStager } from './stager.ts';
 import { commitTempFiles, discardTempFiles, writeTempFiles, type TempFile } from './write.ts';
 
@@ -13,8 +13,10 @@ export const REPORT_FILE = 'report.json';
 
 /**
  * What writeJobOutputs writes, besides the settings (pairs, formats, glossary, creationDate):
- * - segments: the segments of documents not staged, in output order, a document's together.
- * - docs: optional document list (paths, directions). Documents not listed are taken from segments.
+ * - segments: the segments of documents not staged, in output order, a document's together (a
+ *   document: an id and the translation it is paired with, Segment.doc and .tgtDoc).
+ * - docs: optional document list (paths, directions), matched to the segments by id and tgtDoc, or by
+ *   id alone. Documents not listed are taken from segments.
  * - report: written as report.json (pretty JSON) when given.
  */
 export interface JobOutputInput extends DocumentFileSettings {
@@ -34,14 +36,20 @@ export async function writeJobOutputs(outDir: string, input: JobOutputInput, sta
 
   const staging = stager ?? new DocumentStager(outDir, input);
   const byDoc = new Map<string, Segment[]>();
-  for (const s of input.segments) {
-    const list = byDoc.get(s.doc);
-    if (list) list.push(s); else byDoc.set(s.doc, [s]);
-  }
-  const docInfo = new Map((input.docs ?? []).map((d) => [d.id, d]));
+  const keys = documentKeys(input.segments);
+  input.segments.forEach((s, k) => {
+    const list = byDoc.get(keys[k]);
+    if (list) list.push(s); else byDoc.set(keys[k], [s]);
+  });
+  const docs = input.docs ?? [];
+  const listed = new Map(docs.map((d) => [documentKey({ doc: d.id, tgtDoc: d.tgtDoc }), d]));
+  const byId = new Map(docs.map((d) => [d.id, d]));
   let files: TempFile[];
   try {
-    for (const [id, segments] of byDoc) staging.add(docInfo.get(id) ?? { id }, segments);
+    for (const [key, segments] of byDoc) {
+      const { doc } = segments[0];
+      staging.add(listed.get(key) ?? byId.get(doc) ?? { id: doc }, segments);
+    }
     files = await staging.finish();
   } catch (error) {
     await staging.discard();

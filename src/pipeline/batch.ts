@@ -203,6 +203,7 @@ const outputSettings = (job: Job, glossary: Glossary): DocumentFileSettings => (
   pairs: job.pairs.map((p) => ({ srcLang: p.src, tgtLang: p.tgt })), formats: job.formats, glossary });
 
 const jobDocument = (o: DocOutput): JobDocument => ({ id: o.task.src.id, path: o.task.src.id,
+  ...(o.task.tgt ? { tgtDoc: o.task.tgt.id } : {}),
   ...(o.srcLang ? { srcLang: o.srcLang, tgtLang: o.tgtLang } : {}) });
 
 /**

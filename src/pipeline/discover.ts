@@ -84,9 +84,12 @@ export function pairDocuments(found: Found[], job: Job): DocTask[] {
     return { id, path, fingerprint, ...(lang ? { declared: lang } : {}) };
   };
   const used = new Set<string>();
-  // The outputs hold one translation per document (segments are keyed by document and id): an
-  // original with two translations by name pairs with the first, and the other is reported.
+  // An original pairs with one translation per language (NAME.txt with NAME.ru.txt and NAME.uk.txt):
+  // its outputs are then kept apart by language, each pair's its own XLIFF and TMX. A second one in a
+  // language (NAME.ru.txt and NAME.RU.txt) would write over the first's files: it is reported instead.
   const pairedWith = new Map<string, string>();
+  /** The target languages each original is paired with by name. */
+  const translatedInto = new Map<string, Set<string>>();
   const unpaired = new Map<string, NonNullable<DocTask['unpaired']>>();
   const noteUnpaired = (id: string, original: string) => {
     const other = pairedWith.get(original);
@@ -114,10 +117,12 @@ export function pairDocuments(found: Found[], job: Job): DocTask[] {
       for (const pair of job.pairs.filter((x) => x.tgt === lang)) {
         const srcId = byKey.get(keyOf(stem, pair.src, ext)) ?? byKey.get(keyOf(stem, '', ext));
         if (!srcId) continue;
-        if (used.has(srcId)) { noteUnpaired(id, srcId); continue; }
+        const into = translatedInto.get(srcId);
+        if (used.has(srcId) && (!into || into.has(lang))) { noteUnpaired(id, srcId); continue; }
         tasks.push({ src: ref(srcId), tgt: ref(id), pair });
         used.add(srcId); used.add(id);
-        pairedWith.set(srcId, id);
+        if (!pairedWith.has(srcId)) pairedWith.set(srcId, id);
+        translatedInto.set(srcId, (into ?? new Set()).add(lang));
         break;
       }
     }

@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REPORT_FILE, type JobDocument } from '../export/index.ts';
 
-type Direction = Required<Pick<JobDocument, 'id' | 'srcLang' | 'tgtLang'>>;
+/** A document's direction; `tgtDoc` tells apart an original's pairs with translations in two languages. */
+type Direction = Required<Pick<JobDocument, 'id' | 'srcLang' | 'tgtLang'>> & Pick<JobDocument, 'tgtDoc'>;
 
 /** The report's finished documents with their direction; none when the report is missing or unreadable. */
 export function reportDirections(report: unknown): Direction[] {
@@ -15,7 +16,7 @@ export function reportDirections(report: unknown): Direction[] {
   if (!Array.isArray(documents)) return [];
   return documents.flatMap((d: Record<string, unknown> | null) => (
     d && typeof d.doc === 'string' && typeof d.srcLang === 'string' && typeof d.tgtLang === 'string' && d.srcLang !== d.tgtLang
-      ? [{ id: d.doc, srcLang: d.srcLang, tgtLang: d.tgtLang }] : []));
+      ? [{ id: d.doc, srcLang: d.srcLang, tgtLang: d.tgtLang, ...(typeof d.tgtDoc === 'string' ? { tgtDoc: d.tgtDoc } : {}) }] : []));
 }
 
 /** reportDirections of the job folder's report.json. It is advice: a job without one still opens. */

@@ -2,6 +2,7 @@
 // pure functions. Every operation returns a patch (replace `remove` at `start` by `insert`); the
 // inverse patch undoes it, so undo/redo are splices and the page gets the same patch to apply.
 import type { Lang, Origin, Segment, TermMatch } from '../types.ts';
+import { documentKeys } from '../export/index.ts';
 import { sideToUnits, textToUnits, unitsToSide, type Unit } from './units.ts';
 
 export interface TermProblem { entry: string; note: string }
@@ -63,14 +64,17 @@ export function segmentToBead(segment: Segment, fallbackTgtLang: Lang | null = n
 /**
  * Beads of a job's segments. A segment without a target gets the target language its document pairs
  * with: the one its other segments have, else `docTgtLang` (the pipeline's direction, from
- * report.json), else the one other documents in its source language have, so a reviewer can write one.
+ * report.json, by documentKey), else the one other documents in its source language have, so a
+ * reviewer can write one. (A document: an original with the translation it is paired with, so an
+ * original paired with Russian and Ukrainian translations is two.)
  */
 export function segmentsToBeads(segments: Segment[], docTgtLang: ReadonlyMap<string, Lang> = new Map()): ReviewBead[] {
   const tgtLangOf = new Map<string, Lang>();
   const bySrcLang = new Map<Lang, Map<Lang, number>>();
-  for (const s of segments) {
+  const docs = documentKeys(segments);
+  for (const [k, s] of segments.entries()) {
     if (!s.tgt) continue;
-    if (!tgtLangOf.has(s.doc)) tgtLangOf.set(s.doc, s.tgt.lang);
+    if (!tgtLangOf.has(docs[k])) tgtLangOf.set(docs[k], s.tgt.lang);
     const counts = bySrcLang.get(s.src.lang) ?? new Map<Lang, number>();
     counts.set(s.tgt.lang, (counts.get(s.tgt.lang) ?? 0) + 1);
     bySrcLang.set(s.src.lang, counts);
@@ -79,8 +83,8 @@ export function segmentsToBeads(segments: Segment[], docTgtLang: ReadonlyMap<str
   const usual = new Map<Lang, Lang | undefined>();
   for (const [lang, counts] of bySrcLang) usual.set(lang, [...counts].sort((a, b) => b[1] - a[1]).find(([tgt]) => tgt !== lang)?.[0]);
   const seen = new Set<string>();
-  return segments.map((s) => {
-    const bead = segmentToBead(s, tgtLangOf.get(s.doc) ?? docTgtLang.get(s.doc) ?? usual.get(s.src.lang) ?? null);
+  return segments.map((s, k) => {
+    const bead = segmentToBead(s, tgtLangOf.get(docs[k]) ?? docTgtLang.get(docs[k]) ?? usual.get(s.src.lang) ?? null);
     // A hand-made file may repeat an id; the key must still name one bead.
     for (let n = 2; seen.has(bead.key); n++) bead.key = `${segmentKey(s)}~${n}`;
     seen.add(bead.key);

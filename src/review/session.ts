@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { atomicWriteFile, readJsonl, type JobDocument } from '../export/index.ts';
+import { atomicWriteFile, documentKey, readJsonl, type JobDocument } from '../export/index.ts';
 import { t } from '../i18n/index.ts';
 import type { Glossary, Segment } from '../types.ts';
 import { readJobDirections } from './directions.ts';
@@ -90,7 +90,7 @@ export class ReviewSession {
     }
     const segments = readJsonl(base.toString('utf8'), basePath);
     const documents = await readJobDirections(jobDir);
-    const beads = segmentsToBeads(segments, new Map(documents.map((d) => [d.id, d.tgtLang])));
+    const beads = segmentsToBeads(segments, new Map(documents.map((d) => [documentKey({ doc: d.id, tgtDoc: d.tgtDoc }), d.tgtLang])));
     const pristine = new Map(beads.map((b, k) => [b.key, segments[k]]));
     const journal = await Journal.open(journalPath);
     if (!entries.length) await journal.append({ at: now(), base: sha256(base) });

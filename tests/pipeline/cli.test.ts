@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, wri
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO, runCli } from './helpers.ts';
+import { listFiles, REPO, runCli } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tandem-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -91,7 +91,7 @@ describe('tandem run on the command line', () => {
     expect(readFileSync(join(out, 'en-ru.tmx'), 'utf8')).not.toContain('<tu ');
   });
 
-  it('aligns an original with its first translation and reports the second, processed alone (exit 1)', async () => {
+  it('aligns an original with its Russian and its Ukrainian translation, each pair to its own files, and apply-review keeps them', async () => {
     const folder = join(dir, 'two');
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'strike.txt'), 'Workers walked out on Friday. They want new elections.\n');
@@ -99,12 +99,39 @@ describe('tandem run on the command line', () => {
     writeFileSync(join(folder, 'strike.uk.txt'), 'Робітники пішли з роботи в пʼятницю. Вони хочуть нових виборів.\n');
     const out = join(dir, 'two-out');
     const run = await runCli(['run', '--input', join(folder, '*.txt'), '--pair', 'en-ru', '--pair', 'en-uk', '--out', out, '-q']);
-    expect([run.code, run.stderr.trim()]).toEqual([1, 'strike.uk.txt: translation of strike.txt, which this job pairs with '
-      + 'strike.ru.txt: processed on its own (a job pairs a document with one translation; make a job for each other translation)']);
+    expect([run.code, run.stderr.trim()]).toEqual([0, '']);
     const segments = readFileSync(join(out, 'segments.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(segments.map((s) => [s.doc, s.tgt?.lang ?? null])).toEqual([['strike.txt', 'ru'], ['strike.txt', 'ru'],
-      ['strike.uk.txt', null], ['strike.uk.txt', null]]);
-    expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).summary).toMatchObject({ documents: 2, done: 2, problems: 1 });
+    expect(segments.map((s) => [s.doc, s.id, s.tgtDoc, s.tgt?.lang ?? null])).toEqual([
+      ['strike.txt', '0.0', 'strike.ru.txt', 'ru'], ['strike.txt', '0.1', 'strike.ru.txt', 'ru'],
+      ['strike.txt', '0.0', 'strike.uk.txt', 'uk'], ['strike.txt', '0.1', 'strike.uk.txt', 'uk']]);
+    const files = listFiles(out);
+    expect(files.filter((f) => f.endsWith('.xlf') || f.endsWith('.tmx'))).toEqual(
+      ['en-ru.tmx', 'en-uk.tmx', 'xliff/strike.txt.en-ru.xlf', 'xliff/strike.txt.en-uk.xlf']);
+    expect(readFileSync(join(out, 'en-uk.tmx'), 'utf8')).toContain('Робітники');
+    expect(readFileSync(join(out, 'en-uk.tmx'), 'utf8')).not.toContain('Рабочие');
+    expect(readFileSync(join(out, 'xliff/strike.txt.en-ru.xlf'), 'utf8')).not.toContain('Робітники');
+    expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).summary).toMatchObject({ documents: 2, done: 2, problems: 0 });
+    // Applying a review with nothing in it writes the same files: each pair stays in its own.
+    const before = new Map(files.map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+    const applied = await runCli(['apply-review', out, '-q']);
+    expect(applied.code).toBe(0);
+    for (const f of files.filter((f) => f !== 'report.json')) expect(readFileSync(join(out, f), 'utf8'), f).toBe(before.get(f));
+  });
+
+  it('processes a second translation in one language on its own, and says why (exit 1)', async () => {
+    const folder = join(dir, 'twice');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'strike.txt'), 'Workers walked out on Friday. They want new elections.\n');
+    writeFileSync(join(folder, 'strike.ru.txt'), 'Рабочие ушли с работы в пятницу. Они хотят новых выборов.\n');
+    writeFileSync(join(folder, 'strike.RU.txt'), 'Рабочие покинули цеха в пятницу. Они требуют новых выборов.\n');
+    const out = join(dir, 'twice-out');
+    const run = await runCli(['run', '--input', join(folder, '*.txt'), '--out', out, '-q']);
+    // Names in code-point order: strike.RU.txt comes first and is the one paired.
+    expect([run.code, run.stderr.trim()]).toEqual([1, 'strike.ru.txt: translation of strike.txt, which this job pairs with '
+      + 'strike.RU.txt: processed on its own (a job pairs a document with one translation per language; make another job for this one)']);
+    const segments = readFileSync(join(out, 'segments.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(segments.map((s) => [s.doc, s.tgtDoc ?? null, s.tgt?.lang ?? null])).toEqual([['strike.ru.txt', null, null],
+      ['strike.ru.txt', null, null], ['strike.txt', 'strike.RU.txt', 'ru'], ['strike.txt', 'strike.RU.txt', 'ru']]);
   });
 
   it('refuses a glossary with lint errors before running, naming the file and line', async () => {

@@ -95,12 +95,13 @@ describe('job files', () => {
       ['memo.en.txt', 'memo.ru.txt', { src: 'en', tgt: 'ru' }], ['memo.txt', null, null], ['note.en.txt', null, null],
       ['report.txt', 'report.en.txt', null]]);
   });
-  it('processes the second translation of an original on its own and says why (one translation per document per job)', () => {
+  it('pairs an original with one translation per language, and processes a second in one language on its own, saying why', () => {
     const job = { ...loadJob(join(REPO, 'pipeline/default.job.yaml')), pairs: [{ src: 'en', tgt: 'ru' }, { src: 'en', tgt: 'uk' }] };
-    const ids = ['x.txt', 'x.ru.txt', 'x.uk.txt', 'y.txt', 'y.uk.txt'];
+    const ids = ['x.txt', 'x.ru.txt', 'x.uk.txt', 'y.txt', 'y.uk.txt', 'z.txt', 'z.ru.txt', 'z.RU.txt'];
     const tasks = pairDocuments(ids.map((id) => ({ id, path: join(job.root, id) })), job);
-    expect(tasks.map((t) => [t.src.id, t.tgt?.id ?? null, t.unpaired ?? null])).toEqual([
-      ['x.txt', 'x.ru.txt', null], ['x.uk.txt', null, { original: 'x.txt', pairedWith: 'x.ru.txt' }], ['y.txt', 'y.uk.txt', null]]);
+    expect(tasks.map((t) => [t.src.id, t.tgt?.id ?? null, t.pair ? `${t.pair.src}-${t.pair.tgt}` : null, t.unpaired ?? null])).toEqual([
+      ['x.txt', 'x.ru.txt', 'en-ru', null], ['x.txt', 'x.uk.txt', 'en-uk', null], ['y.txt', 'y.uk.txt', 'en-uk', null],
+      ['z.RU.txt', null, null, { original: 'z.txt', pairedWith: 'z.ru.txt' }], ['z.txt', 'z.ru.txt', 'en-ru', null]]);
   });
   it('gives documents outside the root ids relative to the folder that holds them', async () => {
     const job = { ...loadJob(join(REPO, 'pipeline/default.job.yaml')), root: join(REPO, 'src'), input: [join(REPO, 'seeds') + '/*.txt'] };

@@ -128,6 +128,18 @@ describe('review model', () => {
     expect(jobPairs(['ru-en.tmx', 'notes.txt'], [...quoted, be])).toEqual([{ srcLang: 'ru', tgtLang: 'en' }, { srcLang: 'be', tgtLang: 'ru' }]);
   });
 
+  it('gives a sentence its translator left out the language of its own translation, where an original has two', () => {
+    const side = (lang: string, text: string) => ({ lang, text });
+    const pair = (tgtDoc: string, lang: string, id: string, tgt: string | null): Segment => ({ doc: 'strike.txt', tgtDoc, id,
+      src: side('en', `Sentence ${id}.`), tgt: tgt === null ? null : side(lang, tgt), terms: [], score: tgt === null ? null : 0.9 });
+    const beads = segmentsToBeads([
+      pair('strike.ru.txt', 'ru', '0', 'Предложение.'), pair('strike.ru.txt', 'ru', '1', null),
+      pair('strike.uk.txt', 'uk', '0', 'Речення.'), pair('strike.uk.txt', 'uk', '1', null),
+    ]);
+    expect(beads.map((b) => [b.key, b.tgtDoc, b.tgtLang])).toEqual([['strike.txt#0', 'strike.ru.txt', 'ru'], ['strike.txt#1', 'strike.ru.txt', 'ru'],
+      ['strike.txt#0~2', 'strike.uk.txt', 'uk'], ['strike.txt#1~2', 'strike.uk.txt', 'uk']]);
+  });
+
   it('lets a reviewer translate a document that has no target yet, in the language its peers pair with', () => {
     const unpaired: Segment = { doc: 'other.en.txt', id: '0', src: { lang: 'en', text: 'Workers went on strike.' }, tgt: null, terms: [], score: null, flags: ['unpaired'] };
     const beads = run([...segments, unpaired], { type: 'edit', key: 'other.en.txt#0', text: 'Рабочие объявили забастовку.' });
