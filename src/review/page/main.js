@@ -52,7 +52,9 @@ function render({ scroll = true } = {}) {
 function rowAt(index) {
   const bead = app.beads[index];
   const current = index === app.index;
-  const docHead = index % PAGE_SIZE === 0 || app.beads[index - 1].doc !== bead.doc;
+  // A document: an original with its translation (one with a Russian and a Ukrainian one is two).
+  const before = app.beads[index - 1];
+  const docHead = index % PAGE_SIZE === 0 || before.doc !== bead.doc || before.tgtDoc !== bead.tgtDoc;
   return renderRow(bead, index, { current, mode: current ? app.mode : null, cut: app.cut, docHead }, app.glossary, app.violations[bead.key]);
 }
 
