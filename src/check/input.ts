@@ -1,6 +1,7 @@
 // Reading the files to check (the I/O edge): TMX, XLIFF 2 or segments.jsonl, told apart by content,
 // parsed by the export stage's readers, with the line each segment starts on for reports.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { readLocatedSegments, SegmentFileError, type LocatedSegment } from '../export/index.ts';
 import { t } from '../i18n/index.ts';
 import type { CheckedSegment } from './types.ts';
@@ -25,8 +26,31 @@ export function parseSegmentFile(text: string | Uint8Array, file: string, firstO
   return located.map(({ segment, line, ref }, i) => ({ segment, id: ref ?? segment.id, file, line, order: firstOrder + i }));
 }
 
-export async function readSegmentFiles(files: string[]): Promise<CheckedSegment[]> {
+/** Segment files by name, for a folder given as input. */
+const SEGMENT_FILE = /\.(?:jsonl|tsv|tmx|xlf|xliff)$/i;
+
+/**
+ * The files a FILE argument stands for. A folder: a job's output folder is its segments.jsonl, which
+ * holds every segment its TMX and XLIFF files hold (checking them all would report each finding four
+ * times); any other folder, the segment files in it and its subfolders, by name, in code-point order.
+ */
+async function inputFiles(file: string): Promise<string[]> {
+  try {
+    if (!(await stat(file)).isDirectory()) return [file];
+  } catch {
+    return [file]; // reported as unreadable when read
+  }
+  const jsonl = join(file, 'segments.jsonl');
+  if (await stat(jsonl).then((s) => s.isFile(), () => false)) return [jsonl];
+  const names = (await readdir(file, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile() && SEGMENT_FILE.test(e.name) && !e.name.startsWith('.'))
+    .map((e) => join(e.parentPath, e.name));
+  return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export async function readSegmentFiles(inputs: string[]): Promise<CheckedSegment[]> {
   const all: CheckedSegment[] = [];
+  const files = (await Promise.all(inputs.map(inputFiles))).flat();
   for (const file of files) {
     let bytes: Uint8Array;
     try {

@@ -1,6 +1,6 @@
 // `tandem check` end to end through the CLI entry point: exit codes, --fail-on, --output, and one
 // clear line (no stack trace) for unreadable, malformed or unknown inputs and bad glossaries.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -59,6 +59,22 @@ describe('tandem check exit codes', () => {
     const r = await tandem('--glossary', GLOSSARY, TMX, XLIFF, '--format', 'json');
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out).summary.errors).toBe(22);
+  });
+
+  it('takes a job\'s output folder as its segments.jsonl, and any other folder as the segment files in it', async () => {
+    const job = join(dir, 'job-out');
+    mkdirSync(join(job, 'xliff'), { recursive: true });
+    const bad = tmx(tu('1', 'Svetlana Tikhanovskaya left for Lithuania.', 'Она уехала в Литву.'));
+    writeFileSync(join(job, 'en-ru.tmx'), bad);
+    writeFileSync(join(job, 'xliff', 'a.txt.en-ru.xlf'), readFileSync(XLIFF));
+    const files = (r: { out: string }) => (JSON.parse(r.out).violations as Array<{ file: string }>).map((v) => v.file.slice(job.length + 1));
+    const folder = await tandem('--glossary', GLOSSARY, job, '--format', 'json');
+    expect(folder.code).toBe(1);
+    expect([...new Set(files(folder))]).toEqual(['en-ru.tmx', 'xliff/a.txt.en-ru.xlf']);
+    writeFileSync(join(job, 'segments.jsonl'), JSON.stringify({ doc: 'a.txt', id: '0', src: { lang: 'en', text: 'Svetlana Tikhanovskaya left.' },
+      tgt: { lang: 'ru', text: 'Она уехала.' }, terms: [], score: 0.9 }) + '\n');
+    const output = await tandem('--glossary', GLOSSARY, job, '--format', 'json');
+    expect([...new Set(files(output))]).toEqual(['segments.jsonl']);
   });
 
   it('exits 0 on warnings alone, unless --fail-on warning', async () => {
