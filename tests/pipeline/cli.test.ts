@@ -25,6 +25,15 @@ describe('tandem run on the command line', () => {
     expect(segments.flatMap((s) => s.terms.map((term: { entry: string }) => term.entry))).toEqual(['lukashenka']);
   });
 
+  it('writes only the outputs --format names, and refuses one it does not know', async () => {
+    const out = join(dir, 'formats-out');
+    const run = await runCli(['run', '--input', join(dir, 'a.txt'), '--format', 'xliff,TMX', '--out', out, '-q']);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(listFiles(out).filter((f) => f !== 'report.json').map((f) => f.replace(/^xliff\/.*/, 'xliff/…'))).toEqual(['en-ru.tmx', 'xliff/…']);
+    const bad = await runCli(['run', '--input', join(dir, 'a.txt'), '--format', 'pdf', '--out', out, '-q']);
+    expect([bad.code, bad.stderr.trim()]).toEqual([2, "unknown output format 'pdf' (expected jsonl, tsv, tmx or xliff). Run 'tandem run --help'."]);
+  });
+
   it('still refuses a job file together with --input', async () => {
     const run = await runCli(['run', '--input', join(dir, 'a.txt'), 'pipeline/default.job.yaml', '-q']);
     expect(run.code).toBe(2);

@@ -7,7 +7,7 @@ import { UsageError } from '../errors.ts';
 import type { Command } from '../main.ts';
 import { t } from '../../i18n/index.ts';
 // The job module only: a bad job file is reported before the stages (and their models) are loaded.
-import { loadJob, resolveJob, type Job, type JobFile } from '../../pipeline/job.ts';
+import { loadJob, resolveJob, type Job, type JobFile, type OutputFormat } from '../../pipeline/job.ts';
 import { createProgress } from '../../pipeline/progress.ts';
 import { problemsOf } from '../../pipeline/output.ts';
 
@@ -21,8 +21,19 @@ const OPTIONS = {
   pair: { type: 'string', multiple: true },
   languages: { type: 'string' },
   concurrency: { type: 'string' },
+  format: { type: 'string', multiple: true },
   fresh: { type: 'boolean' },
 } as const;
+
+const FORMATS: readonly OutputFormat[] = ['jsonl', 'tsv', 'tmx', 'xliff'];
+
+/** `--format tmx,xliff` or `--format tmx --format xliff`: the outputs to write, in the job's order. */
+function formatsOf(values: string[]): OutputFormat[] {
+  const asked = values.flatMap((v) => v.split(',')).map((f) => f.trim().toLowerCase()).filter(Boolean);
+  const unknown = asked.find((f) => !FORMATS.includes(f as OutputFormat));
+  if (unknown !== undefined || !asked.length) throw new UsageError(t('export:unknownOutputFormat', { format: unknown ?? '' }));
+  return FORMATS.filter((f) => asked.includes(f));
+}
 
 /** A job file's name, as opposed to a document's. */
 const JOB_FILE = /\.(ya?ml|json)$/i;
@@ -46,6 +57,7 @@ function jobFromArgs(values: ReturnType<typeof parse>['values'], positionals: st
     if (values.glossary?.length) job.glossaries = [...job.glossaries, ...values.glossary];
   }
   if (values.out) job.outDir = resolve(values.out);
+  if (values.format?.length) job.formats = formatsOf(values.format);
   if (values.concurrency) {
     const n = Number(values.concurrency);
     if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency must be a positive integer`);
