@@ -10,6 +10,7 @@ import { escapePath, glob } from 'tinyglobby';
 import { t } from '../i18n/index.ts';
 import { UsageError } from '../cli/errors.ts';
 import type { Job } from './job.ts';
+import { parseName } from './names.ts';
 import type { DocRef, DocTask } from './types.ts';
 
 /** A found document: its id (the path relative to the job root) and its absolute path. */
@@ -54,18 +55,6 @@ function commonFolder(paths: string[]): string {
   let base = dirname(paths[0]);
   while (!paths.every((p) => p.startsWith(base.endsWith(sep) ? base : base + sep))) base = dirname(base);
   return base;
-}
-
-/**
- * Splits NAME.ru.txt into { stem: 'NAME', lang: 'ru', ext: '.txt' } when ru is one of the languages;
- * the suffix in any case (NAME.RU.txt, as Windows users and CMS exports write it).
- */
-function parseName(id: string, languages: string[]): { stem: string; lang?: string; ext: string } {
-  const m = /^(.*?)(?:\.([a-zA-Z]{2,3}))?(\.[^./]+)$/.exec(id);
-  if (!m) return { stem: id, ext: '' };
-  const lang = m[2]?.toLowerCase();
-  if (lang && languages.includes(lang)) return { stem: m[1], lang, ext: m[3] };
-  return { stem: m[1] + (m[2] ? '.' + m[2] : ''), ext: m[3] };
 }
 
 export function pairDocuments(found: Found[], job: Job): DocTask[] {

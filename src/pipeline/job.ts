@@ -12,6 +12,7 @@ import { providersSchema, type ProviderConfig } from '../translate/index.ts';
 import { decodeText, DEFAULT_LIMITS, type DocumentError, type ReadLimits } from '../documents/index.ts';
 // codes.ts alone: a bad job file is reported before the language stage and its models are loaded.
 import { isLanguageCode } from '../language/codes.ts';
+import { parseName } from './names.ts';
 import schema from './job.schema.json' with { type: 'json' };
 
 export type OutputFormat = 'jsonl' | 'tsv' | 'tmx' | 'xliff';
@@ -109,21 +110,32 @@ export function parseJobText(text: string, file: string): JobFile {
 
 /**
  * The first document of `pairing.documents` that is in an earlier pair too (or is its own pair's
- * other side), with where both are. The job's outputs hold one set of segments per document: a
- * document in two pairs (an original with its Russian and its Ukrainian translation) had the first
- * pair's segments overwritten by the second's in segments.jsonl, the TMX and the XLIFF, silently.
+ * other side), with where both are. An original may be the source of several pairs when each
+ * translation's name declares another language (x.ru.txt, x.uk.txt): the outputs keep such pairs
+ * apart by language. Otherwise one pair's outputs would write over the other's (the same XLIFF file):
+ * a document in two pairs had the first pair's segments overwritten by the second's, silently.
  */
 function pairedTwice(data: JobFile): { doc: string; at: Array<string | number>; first: Array<string | number> } | undefined {
   const seen = new Map<string, Array<string | number>>();
+  /** Each original's translation languages, by name; null when one translation's name declares none. */
+  const into = new Map<string, Set<string> | null>();
+  const languages = [...(data.languages ?? []), ...(data.pairs ?? ['en-ru']).flatMap((p) => {
+    const { src, tgt } = typeof p === 'string' ? { src: p.split('-')[0], tgt: p.split('-')[1] } : p;
+    return [src, tgt];
+  })];
   const documents = data.pairing?.documents ?? [];
   for (let k = 0; k < documents.length; k++) {
-    for (const side of ['src', 'tgt'] as const) {
-      const doc = posix.normalize(documents[k][side].replace(/\\/g, '/'));
-      const at = ['pairing', 'documents', k, side];
-      const first = seen.get(doc);
-      if (first) return { doc: documents[k][side], at, first };
-      seen.set(doc, at);
-    }
+    const [src, tgt] = (['src', 'tgt'] as const).map((side) => posix.normalize(documents[k][side].replace(/\\/g, '/')));
+    const lang = parseName(tgt, languages).lang;
+    const langs = into.get(src);
+    const again = seen.get(src);
+    const another = again?.[3] === 'src' && lang !== undefined && langs !== undefined && langs !== null && !langs.has(lang);
+    if (again && !another) return { doc: documents[k].src, at: ['pairing', 'documents', k, 'src'], first: again };
+    seen.set(src, again ?? ['pairing', 'documents', k, 'src']);
+    into.set(src, lang === undefined ? null : (langs ?? new Set()).add(lang));
+    const first = seen.get(tgt);
+    if (first) return { doc: documents[k].tgt, at: ['pairing', 'documents', k, 'tgt'], first };
+    seen.set(tgt, ['pairing', 'documents', k, 'tgt']);
   }
   return undefined;
 }

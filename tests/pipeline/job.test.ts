@@ -46,6 +46,11 @@ describe('job files', () => {
     expect(errorOf(pairs('./x.txt', 'x.uk.txt'))).toMatch(/^x\.job\.yaml:5:14: pairing\.documents\.1\.src \.\/x\.txt is in the pair at line 4 already/);
     expect(errorOf(pairs('y.txt', 'x.ru.txt'))).toMatch(/^x\.job\.yaml:5:26: pairing\.documents\.1\.tgt x\.ru\.txt is in the pair at line 4/);
     expect(errorOf(pairs('y.txt', 'y.ru.txt'))).toBe('valid');
+    // An original with a translation in each of two languages, as their names declare: two pairs.
+    const both = (b: string) => `input: '*.txt'\npairs: [en-ru, en-uk]\npairing:\n  documents:\n    - { src: x.txt, tgt: x.ru.txt }\n    - { src: x.txt, tgt: ${b} }\n`;
+    expect(errorOf(both('x.uk.txt'))).toBe('valid');
+    expect(errorOf(both('x.RU.txt'))).toMatch(/^x\.job\.yaml:6:14: pairing\.documents\.1\.src x\.txt is in the pair at line 5 already/);
+    expect(errorOf(both('y.txt'))).toMatch(/pairing\.documents\.1\.src x\.txt is in the pair at line 5 already/);
     expect(errorOf(`input: a\npairing:\n  documents: [{ src: a.txt, tgt: a.txt }]\n`)).toMatch(/^x\.job\.yaml:3:\d+: pairing\.documents\.0\.tgt a\.txt is in the pair at line 3/);
   });
   it('reports YAML syntax errors at file:line', () => {

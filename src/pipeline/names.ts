@@ -1,0 +1,14 @@
+// What a document's file name says: NAME.ru.txt is written in Russian (the job's pairing by suffix,
+// and the check of a job file's explicit pairs, read names alike).
+
+/**
+ * Splits NAME.ru.txt into { stem: 'NAME', lang: 'ru', ext: '.txt' } when ru is one of the languages;
+ * the suffix in any case (NAME.RU.txt, as Windows users and CMS exports write it).
+ */
+export function parseName(id: string, languages: readonly string[]): { stem: string; lang?: string; ext: string } {
+  const m = /^(.*?)(?:\.([a-zA-Z]{2,3}))?(\.[^./]+)$/.exec(id);
+  if (!m) return { stem: id, ext: '' };
+  const lang = m[2]?.toLowerCase();
+  if (lang && languages.includes(lang)) return { stem: m[1], lang, ext: m[3] };
+  return { stem: m[1] + (m[2] ? '.' + m[2] : ''), ext: m[3] };
+}
