@@ -100,12 +100,18 @@ describe('tandem run on the command line', () => {
     expect(readFileSync(join(out, 'en-ru.tmx'), 'utf8')).not.toContain('<tu ');
   });
 
-  it('aligns an original with its Russian and its Ukrainian translation, each pair to its own files, and apply-review keeps them', async () => {
-    const folder = join(dir, 'two');
+  /** A folder of the English original strike.txt with its Russian translation and `another` file. */
+  const strike = (name: string, another: [string, string]) => {
+    const folder = join(dir, name);
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'strike.txt'), 'Workers walked out on Friday. They want new elections.\n');
     writeFileSync(join(folder, 'strike.ru.txt'), 'Рабочие ушли с работы в пятницу. Они хотят новых выборов.\n');
-    writeFileSync(join(folder, 'strike.uk.txt'), 'Робітники пішли з роботи в пʼятницю. Вони хочуть нових виборів.\n');
+    writeFileSync(join(folder, another[0]), another[1]);
+    return folder;
+  };
+
+  it('aligns an original with its Russian and its Ukrainian translation, each pair to its own files, and apply-review keeps them', async () => {
+    const folder = strike('two', ['strike.uk.txt', 'Робітники пішли з роботи в пʼятницю. Вони хочуть нових виборів.\n']);
     const out = join(dir, 'two-out');
     const run = await runCli(['run', '--input', join(folder, '*.txt'), '--pair', 'en-ru', '--pair', 'en-uk', '--out', out, '-q']);
     expect([run.code, run.stderr.trim()]).toEqual([0, '']);
@@ -128,11 +134,7 @@ describe('tandem run on the command line', () => {
   });
 
   it('processes a second translation in one language on its own, and says why (exit 1)', async () => {
-    const folder = join(dir, 'twice');
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'strike.txt'), 'Workers walked out on Friday. They want new elections.\n');
-    writeFileSync(join(folder, 'strike.ru.txt'), 'Рабочие ушли с работы в пятницу. Они хотят новых выборов.\n');
-    writeFileSync(join(folder, 'strike.RU.txt'), 'Рабочие покинули цеха в пятницу. Они требуют новых выборов.\n');
+    const folder = strike('twice', ['strike.RU.txt', 'Рабочие покинули цеха в пятницу. Они требуют новых выборов.\n']);
     const out = join(dir, 'twice-out');
     const run = await runCli(['run', '--input', join(folder, '*.txt'), '--out', out, '-q']);
     // Names in code-point order: strike.RU.txt comes first and is the one paired.
