@@ -38,7 +38,7 @@ const NONE = new Uint8Array(0);
 /**
  * Finished documents' outputs, staged in output order: each document has a slot (its place in the
  * outputs, from 0), and a document finished before an earlier one waits until that one is staged or
- * skipped. Staging a document keeps nothing of its segments.
+ * skipped. Once its turn has come, nothing of a document's segments is kept.
  */
 export class DocumentStager {
   readonly settings: DocumentFileSettings;
@@ -53,7 +53,7 @@ export class DocumentStager {
   private own: Array<Promise<TempFile[]>> = [];
   /** Slots staged ahead of their turn (undefined: skipped). */
   private readonly waiting = new Map<number, Share | undefined>();
-  private turn = 0;
+  private next = 0;
   private slots = 0;
 
   constructor(private readonly outDir: string, settings: DocumentFileSettings) {
@@ -100,6 +100,9 @@ export class DocumentStager {
     return this.jsonl ? share.jsonl : undefined;
   }
 
+  /** The first slot not staged or skipped yet: the documents before it are written out. */
+  get turn(): number { return this.next; }
+
   /** A slot with nothing to stage (a document that failed). */
   skip(slot: number): void {
     this.place(slot, undefined);
@@ -110,7 +113,7 @@ export class DocumentStager {
    * (JSONL, TSV, TMX), then each document's own, in output order. On failure nothing is left behind.
    */
   async finish(): Promise<TempFile[]> {
-    if (this.waiting.size) throw new Error(`staged documents wait for slot ${this.turn}, which was never staged`);
+    if (this.waiting.size) throw new Error(`staged documents wait for slot ${this.next}, which was never staged`);
     this.writes.flush();
     for (const file of this.tmx) file.stream.append(Buffer.from(file.tail));
     const streams = [this.jsonl, this.tsv, ...this.tmx.map((f) => f.stream)].filter((s) => s !== undefined);
@@ -138,7 +141,7 @@ export class DocumentStager {
 
   /** Puts a share in its slot, and appends those whose turn has come. */
   private place(slot: number, share: Share | undefined): void {
-    if (slot < this.turn || this.waiting.has(slot)) throw new Error(`slot ${slot} is staged already`);
+    if (slot < this.next || this.waiting.has(slot)) throw new Error(`slot ${slot} is staged already`);
     this.slots = Math.max(this.slots, slot + 1);
     this.waiting.set(slot, share);
     this.appendInTurn();
@@ -146,9 +149,9 @@ export class DocumentStager {
 
   /** Appends the shares whose turn has come. */
   private appendInTurn(): void {
-    while (this.waiting.has(this.turn)) {
-      const share = this.waiting.get(this.turn);
-      this.waiting.delete(this.turn++);
+    while (this.waiting.has(this.next)) {
+      const share = this.waiting.get(this.next);
+      this.waiting.delete(this.next++);
       if (!share) continue;
       this.own.push(share.files);
       this.jsonl?.append(share.jsonl);

@@ -38,7 +38,16 @@ export interface BatchOptions {
   flushMs?: number;
   /** The job's glossaries and providers, when the caller has loaded them already (buildDeps). */
   prepared?: PreparedDeps;
+  /** Documents started ahead of the first unfinished one, at most (default WINDOW, or 4 × concurrency). */
+  window?: number;
 }
+
+/**
+ * Documents started ahead of the first one not yet finished, at most. Outputs are staged in id order:
+ * a document that takes long (a book among articles) holds back those after it, whose outputs wait in
+ * memory for its turn, so only so many are run past it.
+ */
+const WINDOW = 256;
 
 export type PreparedDeps = Awaited<ReturnType<typeof buildDeps>>;
 
@@ -133,16 +142,26 @@ async function runQueue(tasks: DocTask[], machine: DocumentMachine, settings: St
   concurrency: number, options: BatchOptions, stager: DocumentStager) {
   const outputs = new Array<DocOutput | undefined>(tasks.length);
   let done = 0, failed = 0, segments = 0, resumedDocuments = 0;
+  const queue = new PQueue({ concurrency });
+  options.signal?.addEventListener('abort', () => queue.clear(), { once: true });
+  // Tasks start in order, at most `window` past the stager's turn; each one finished starts the next.
+  const window = options.window ?? Math.max(WINDOW, 4 * concurrency);
+  let next = 0, feeding = false;
+  const feed = () => {
+    if (feeding) return; // a resumed document finishes inside start(): the loop below goes on
+    feeding = true;
+    while (next < tasks.length && next < stager.turn + window && !options.signal?.aborted) start(tasks[next], next++);
+    feeding = false;
+  };
   const finish = (k: number, output: DocOutput) => {
     outputs[k] = output;
     if (output.status === 'done') done++; else failed++;
     if (problemsOf(output).length) options.onFailure?.(output);
     segments += output.counts.segments;
     options.onProgress?.(done, failed, segments, tasks.length);
+    feed();
   };
-  const queue = new PQueue({ concurrency });
-  options.signal?.addEventListener('abort', () => queue.clear(), { once: true });
-  tasks.forEach((task, k) => {
+  const start = (task: DocTask, k: number) => {
     const stored = store.load(task) as SnapshotFrom<DocumentMachine> | undefined;
     // A document that failed is tried again: what failed it may have been fixed outside the file
     // (a permission, a missing link target, a translation service that was down), and one that fails
@@ -173,7 +192,8 @@ async function runQueue(tasks: DocTask[], machine: DocumentMachine, settings: St
       store.save(task, { status: 'done', output: lines ? kept : output }, lines && { count: output.segments.length, bytes: lines });
       finish(k, kept);
     });
-  });
+  };
+  feed();
   await queue.onIdle();
   return { outputs, resumedDocuments };
 }
