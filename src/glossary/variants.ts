@@ -101,9 +101,17 @@ export function wordKey(word: string, strategy: RussianStrategy): string {
   return key;
 }
 
+/**
+ * A j between vowels in a romanised name is the y of another spelling: German, Polish and Czech
+ * writers romanise я, ю, е as ja, ju, je (Tsikhanouskaja, Kalesnikava's Marija) where English writes
+ * ya, yu, ye. Keys read it as y, so such a spelling is found as the listed one's variant.
+ */
+const J_BETWEEN_VOWELS = /(?<=[aeiou])j(?=[aeiou])/g;
+
 function computeWordKey(word: string, strategy: RussianStrategy): string {
   const f = fold(word);
-  if (strategy === 'paradigm' || !hasCyrillic(f)) return f;
+  if (!hasCyrillic(f)) return f.includes('j') ? f.replace(J_BETWEEN_VOWELS, 'y') : f;
+  if (strategy === 'paradigm') return f;
   return strategy === 'snowball' ? snowballStem(f) : fold(strategy(f));
 }
 
