@@ -27,8 +27,6 @@ const FOLDED = (() => {
   });
   // Σ lowercases by context (ς at a word's end, σ elsewhere): such a word is checked by its real key.
   table[0x3a3] = OTHER;
-  // So is a word with a j, whose key may read it as y (wordKey: Tsikhanouskaja as Tsikhanouskaya).
-  table[0x4a] = OTHER; table[0x6a] = OTHER;
   return table;
 })();
 

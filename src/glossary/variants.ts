@@ -101,17 +101,9 @@ export function wordKey(word: string, strategy: RussianStrategy): string {
   return key;
 }
 
-/**
- * A j between vowels in a romanised name is the y of another spelling: German, Polish and Czech
- * writers romanise я, ю, е as ja, ju, je (Tsikhanouskaja, Kalesnikava's Marija) where English writes
- * ya, yu, ye. Keys read it as y, so such a spelling is found as the listed one's variant.
- */
-const J_BETWEEN_VOWELS = /(?<=[aeiou])j(?=[aeiou])/g;
-
 function computeWordKey(word: string, strategy: RussianStrategy): string {
   const f = fold(word);
-  if (!hasCyrillic(f)) return f.includes('j') ? f.replace(J_BETWEEN_VOWELS, 'y') : f;
-  if (strategy === 'paradigm') return f;
+  if (strategy === 'paradigm' || !hasCyrillic(f)) return f;
   return strategy === 'snowball' ? snowballStem(f) : fold(strategy(f));
 }
 
@@ -192,6 +184,7 @@ function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[]
         });
       });
     }
+    if (g.script === 'latin') for (const position of positions) addOtherRomanisations(position);
     const listed = new Map<string, Term>();
     const shared = new Map<string, Term[]>();
     // Surnames implied by listed full names take the best status among them; listed surnames win.
@@ -214,6 +207,21 @@ function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[]
   }
   return out;
 }
+
+/**
+ * A y between vowels in a romanised word is the j of another spelling, and the other way round: German,
+ * Polish and Czech writers romanise я, ю, е as ja, ju, je where English writes ya, yu, ye (a German
+ * paper's Tsikhanouskaja). Each key gets its other spelling too, where no spelling has that key; the
+ * matcher then reports the text's word as a variant of the listed one (it is spelled otherwise).
+ */
+function addOtherRomanisations(position: Map<string, Spelling>): void {
+  for (const [key, spelling] of [...position]) {
+    for (const other of [key.replace(Y_BETWEEN_VOWELS, 'j'), key.replace(J_BETWEEN_VOWELS, 'y')]) {
+      if (other !== key && !position.has(other)) position.set(other, spelling);
+    }
+  }
+}
+const Y_BETWEEN_VOWELS = /(?<=[aeiou])y(?=[aeiou])/g, J_BETWEEN_VOWELS = /(?<=[aeiou])j(?=[aeiou])/g;
 
 /** Non-ASCII letters and marks: among equal spellings the plainest is reported (Tikhanovskaia, not Tikhanovskai͡a). */
 const marks = (s: string) => s.normalize('NFD').replace(/[\x00-\x7F\u0400-\u04FF]/g, '').length;
