@@ -49,6 +49,37 @@ export function weighScores(beads: Bead[], src: Unit[], tgt: Unit[], evidence: E
   });
 }
 
+/** A sentence left unpaired this many times as alike as a bead's own pairing makes that pairing doubtful. */
+const BETTER_PARTNER = 2;
+/** How far (in sentences) from a bead an unpaired sentence may be to count as its better partner. */
+const PARTNER_REACH = 20;
+/** A doubtful pairing's score at most: below the review threshold (0.5), so it is flagged. */
+const DOUBTFUL = 0.4;
+
+/**
+ * Beads with a sentence that is far more alike to a sentence left unpaired nearby, scored at most
+ * DOUBTFUL. A translator who moves a sentence (a caption, a swapped pair) leaves it where monotone
+ * alignment cannot reach it, which then pairs the sentence in its place, often with a good score.
+ */
+export function doubtMoved(beads: Bead[], src: Unit[], tgt: Unit[]): Bead[] {
+  const loneSrc: number[] = [], loneTgt: number[] = [];
+  for (const b of beads) {
+    if (!b.tgt.length) loneSrc.push(...b.src);
+    else if (!b.src.length) loneTgt.push(...b.tgt);
+  }
+  if (!loneSrc.length && !loneTgt.length) return beads;
+  const near = (lone: number[], at: number) => lone.filter((k) => Math.abs(k - at) <= PARTNER_REACH);
+  return beads.map((b) => {
+    if (!b.src.length || !b.tgt.length || b.score <= DOUBTFUL) return b;
+    const own = overlap(b.src, b.tgt, src, tgt);
+    const bar = BETTER_PARTNER * Math.max(similarity(own.shared, own.s, own.t), 0.05);
+    const better = (pair: Overlap) => isAnchored(pair) && similarity(pair.shared, pair.s, pair.t) >= bar;
+    const moved = b.src.some((i) => near(loneTgt, b.tgt[0]).some((j) => better(overlap([i], [j], src, tgt))))
+      || b.tgt.some((j) => near(loneSrc, b.src[0]).some((i) => better(overlap([i], [j], src, tgt))));
+    return moved ? { ...b, score: DOUBTFUL } : b;
+  });
+}
+
 /** The document's anchor evidence, undefined when too few beads have anchors to judge. */
 export function documentEvidence(beads: Bead[], src: Unit[], tgt: Unit[]): Evidence | undefined {
   const content = beads.filter((b) => b.src.length && b.tgt.length && hasContent(b, src, tgt));

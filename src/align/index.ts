@@ -12,7 +12,7 @@ import { loadLexicon, type Lexicon } from './lexicon.ts';
 import { calibrate, defaultModel, galeChurchModel, lengthRatio, makeModel } from './model.ts';
 import { alignUnits } from './search.ts';
 import type { Opens } from './dp.ts';
-import { documentEvidence, weighScores, type Evidence } from './confidence.ts';
+import { documentEvidence, doubtMoved, weighScores, type Evidence } from './confidence.ts';
 
 export { beadFlags, isConfident, type FlagOptions } from './flags.ts';
 export { formatGold, parseGold, strictScores, sumScores, type Scores } from './metrics.ts';
@@ -66,12 +66,15 @@ export function alignDocuments(srcParagraphs: string[][], tgtParagraphs: string[
   return weighed(alignWithCalibration(srcUnits, tgtUnits, options, groups, opens), srcUnits, tgtUnits, options);
 }
 
-/** Scores weighed by the document's anchor evidence (confidence.ts); the length-only baseline has none. */
+/**
+ * Scores weighed by the document's anchor evidence, and doubted where a sentence seems moved
+ * (confidence.ts); the length-only baseline has neither.
+ */
 function weighed(beads: Bead[], src: Unit[], tgt: Unit[], options: AlignOptions): Bead[] {
   if (options.method === 'gale-church') return beads;
   const evidence = documentEvidence(beads, src, tgt);
   options.onEvidence?.(evidence);
-  return weighScores(beads, src, tgt, evidence);
+  return doubtMoved(weighScores(beads, src, tgt, evidence), src, tgt);
 }
 
 /** paragraphs.flat() in a plain loop: the generic builtin (any depth, holes) was ~3% of a warm align pass. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignDocuments, alignSentences, strictScores, type AlignOptions } from '../../src/align/index.ts';
 import type { Bead } from '../../src/types.ts';
-import { enRuDocuments, flat, paragraphs, stress, textBerg, udhr, type Corpus } from '../../scripts/eval/align-data.ts';
+import { enRuDocuments, flat, paragraphs, stress, textBerg, translationDocuments, udhr, type Corpus } from '../../scripts/eval/align-data.ts';
 import { generate } from '../../scripts/bench/align.ts';
 
 /** Every sentence of both sides exactly once, in order. */
@@ -164,5 +164,17 @@ describe('alignDocuments', () => {
     // The paragraph's last sentence may be joined to the next one; the rest has no counterpart.
     expect(missing.filter((i) => unpaired.includes(i)).length).toBeGreaterThanOrEqual(missing.length - 1);
     expect(beads.filter((b) => b.src.length === 1 && b.tgt.length === 1).length).toBeGreaterThanOrEqual(c.src.length - srcP[3].length - 2);
+  });
+
+  it('doubts a pairing whose sentence is far more alike to one the translator moved, and no right one', () => {
+    // The translator swapped two sentences: monotone alignment pairs "Hospitals in Athens..." with the
+    // sentence in its place, while its translation sits two sentences up, unpaired.
+    const c = translationDocuments().find((d) => d.name === 'translations/heat-swapped-added')!;
+    const beads = alignDocuments(paragraphs(c.src, c.srcParas!), paragraphs(c.tgt, c.tgtParas!), { srcLang: 'en', tgtLang: 'ru' });
+    const athens = beads.find((b) => b.src.includes(c.src.findIndex((s) => s.startsWith('Hospitals in Athens'))))!;
+    expect(athens.tgt.map((j) => c.tgt[j].slice(0, 13))).toEqual(['Власти Италии']);
+    expect(athens.score).toBeLessThan(0.5);
+    const gold = new Set(c.gold.map((b) => `${b.src}:${b.tgt}`));
+    expect(beads.filter((b) => gold.has(`${b.src}:${b.tgt}`) && b.tgt.length && b.src.length).every((b) => b.score >= 0.5)).toBe(true);
   });
 });
