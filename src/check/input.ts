@@ -29,10 +29,16 @@ export function parseSegmentFile(text: string | Uint8Array, file: string, firstO
 /** Segment files by name, for a folder given as input. */
 const SEGMENT_FILE = /\.(?:jsonl|tsv|tmx|xlf|xliff)$/i;
 
+/** The files the FILE arguments stand for (see inputFiles), in order. */
+export async function expandInputs(inputs: string[]): Promise<string[]> {
+  return (await Promise.all(inputs.map(inputFiles))).flat();
+}
+
 /**
  * The files a FILE argument stands for. A folder: a job's output folder is its segments.jsonl, which
  * holds every segment its TMX and XLIFF files hold (checking them all would report each finding four
  * times); any other folder, the segment files in it and its subfolders, by name, in code-point order.
+ * A folder with none is an input error: CI pointed at the wrong folder must not pass.
  */
 async function inputFiles(file: string): Promise<string[]> {
   try {
@@ -45,12 +51,12 @@ async function inputFiles(file: string): Promise<string[]> {
   const names = (await readdir(file, { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile() && SEGMENT_FILE.test(e.name) && !e.name.startsWith('.'))
     .map((e) => join(e.parentPath, e.name));
+  if (!names.length) throw new InputError(t('check:error.noSegmentFiles', { dir: file }));
   return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-export async function readSegmentFiles(inputs: string[]): Promise<CheckedSegment[]> {
+export async function readSegmentFiles(files: string[]): Promise<CheckedSegment[]> {
   const all: CheckedSegment[] = [];
-  const files = (await Promise.all(inputs.map(inputFiles))).flat();
   for (const file of files) {
     let bytes: Uint8Array;
     try {

@@ -2,7 +2,7 @@
 // CLI stays a thin shell and tests can drive a run without spawning processes.
 import { createMatcher, GlossaryError, loadGlossaryFiles, mergeGlossaryFiles, type CompiledMatcher, type GlossaryFile } from '../glossary/index.ts';
 import { checkSegments } from './engine.ts';
-import { InputError, readSegmentFiles } from './input.ts';
+import { expandInputs, InputError, readSegmentFiles } from './input.ts';
 import { readBaseline, withoutBaseline } from './baseline.ts';
 import { glossaryLintViolations } from './lint.ts';
 import { toJsonReport } from './report/json.ts';
@@ -47,7 +47,9 @@ export async function runCheck(options: RunOptions): Promise<RunOutcome> {
   const glossaryFiles = await loadGlossaryFilesOrFail(options.glossaries);
   const glossary = mergeGlossaryFiles(glossaryFiles);
   const baseline = options.baseline ? await readBaseline(options.baseline) : undefined;
-  const segments = await readSegmentFiles(options.files);
+  // A folder stands for the segment files in it (a job's output folder: its segments.jsonl).
+  const files = await expandInputs(options.files);
+  const segments = await readSegmentFiles(files);
   const segmentRules = rules.filter((r) => r !== 'glossary-lint');
   // One matcher serves the rules and the lint (whose costliest part is compiling the same patterns).
   let matcher: CompiledMatcher | undefined;
@@ -59,14 +61,14 @@ export async function runCheck(options: RunOptions): Promise<RunOutcome> {
   const all = [...lint, ...found];
   const violations = baseline ? withoutBaseline(all, baseline) : all;
   const summary = summarize(violations, {
-    files: options.files.length, segments: segments.length, glossaries: options.glossaries.length, entries: glossary.entries.length,
+    files: files.length, segments: segments.length, glossaries: options.glossaries.length, entries: glossary.entries.length,
   }, options.failOn);
   const result: CheckResult = { violations, summary };
   const segmentsPerFile = new Map<string, number>();
   for (const s of segments) if (s.file) segmentsPerFile.set(s.file, (segmentsPerFile.get(s.file) ?? 0) + 1);
   const report = options.format === 'json' ? toJsonReport(result)
     : options.format === 'sarif' ? toSarifReport(result, { toolVersion: options.toolVersion ?? '0.0.0', root: options.root })
-      : options.format === 'junit' ? toJunit(result, { files: [...options.glossaries, ...options.files], segmentsPerFile, glossaries: options.glossaries })
+      : options.format === 'junit' ? toJunit(result, { files: [...options.glossaries, ...files], segmentsPerFile, glossaries: options.glossaries })
         : toText(result, { color: options.color ?? false });
   return { result, report, failed: summary.failed };
 }

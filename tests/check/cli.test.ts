@@ -75,6 +75,12 @@ describe('tandem check exit codes', () => {
       tgt: { lang: 'ru', text: 'Она уехала.' }, terms: [], score: 0.9 }) + '\n');
     const output = await tandem('--glossary', GLOSSARY, job, '--format', 'json');
     expect([...new Set(files(output))]).toEqual(['segments.jsonl']);
+    expect(JSON.parse(output.out).summary.files).toBe(1);
+    // A folder with no segment file (CI pointed at the wrong one) must not pass.
+    const empty = join(dir, 'empty-out');
+    mkdirSync(empty);
+    const none = await tandem('--glossary', GLOSSARY, empty);
+    expect([none.code, none.err.trim()]).toEqual([2, `${empty}: no segment files in this folder (segments.jsonl, .tsv, .tmx, .xlf or .xliff)`]);
   });
 
   it('exits 0 on warnings alone, unless --fail-on warning', async () => {
