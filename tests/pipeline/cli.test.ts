@@ -34,6 +34,14 @@ describe('tandem run on the command line', () => {
     expect([bad.code, bad.stderr.trim()]).toEqual([2, "unknown output format 'pdf' (expected jsonl, tsv, tmx or xliff). Run 'tandem run --help'."]);
   });
 
+  it('says one document and many segments in its summary, in English and in Russian', async () => {
+    const one = await runCli(['run', '--input', join(dir, 'a.txt'), '--out', join(dir, 'one-out')]);
+    expect(one.stderr).toMatch(/^adhoc: 1 document, 1 done, 0 failed, \d+ segments?, 0 aligned, in /m);
+    const again = await runCli(['run', '--input', join(dir, 'a.txt'), '--out', join(dir, 'one-out'), '--lang', 'ru']);
+    expect(again.stderr).toMatch(/^продолжение: 1 документ уже готов$/m);
+    expect(again.stderr).toMatch(/^adhoc: 1 документ, готово 1, с ошибками 0, \d+ сегмент/m);
+  });
+
   it('still refuses a job file together with --input', async () => {
     const run = await runCli(['run', '--input', join(dir, 'a.txt'), 'pipeline/default.job.yaml', '-q']);
     expect(run.code).toBe(2);

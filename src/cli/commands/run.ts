@@ -100,8 +100,9 @@ const command: Command = async (argv) => {
     const s = result.report.summary;
     if (!values.quiet) {
       if (result.resumedDocuments) process.stderr.write(t('run:resumed', { count: result.resumedDocuments }) + '\n');
-      process.stderr.write(t('run:summary', { job: job.name, total: s.documents, ok: s.done, failed: s.failed,
-        segments: s.segments, aligned: s.aligned, seconds: ((performance.now() - started) / 1000).toFixed(1),
+      process.stderr.write(t('run:summary', { job: job.name, documents: t('run:documentCount', { count: s.documents }),
+        ok: s.done, failed: s.failed, segments: t('run:segmentCount', { count: s.segments }), aligned: s.aligned,
+        seconds: ((performance.now() - started) / 1000).toFixed(1),
         out: relative('.', job.outDir) || '.' }) + '\n');
     }
     // A document done without its unreadable translation is still a bad input file: exit 1 says so.
