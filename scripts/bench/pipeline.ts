@@ -1,5 +1,6 @@
 // `npm run bench`: the whole pipeline over a generated corpus (default 2,000 documents recombined from
-// the seed pair and the UDHR), in one process on one core. Prints documents/s, MB/s and peak RSS.
+// the seed pair and the UDHR), on one JavaScript thread. Prints documents/s, MB/s and peak RSS; pin it
+// to one core with `taskset -c 0 npm run bench` (V8's compiler and GC threads then share that core).
 // Usage: npm run bench [-- --documents N --concurrency N --formats jsonl,tsv,tmx,xliff --keep]
 //
 // The corpus is made here; the batch runs in a process of its own (batch.js), started as `npx tandem`
