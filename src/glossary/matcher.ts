@@ -5,7 +5,6 @@ import type { RussianStrategy } from './russian.ts';
 import { isHashtag, protectedSpans } from './text.ts';
 import { isPlural } from './plural.ts';
 import { createWordScreen, type ScreenedWords } from './screen.ts';
-import { fold } from './translit.ts';
 import { compilePatterns, statusRank, wordKey, type CompileOptions, type Pattern, type Spelling } from './variants.ts';
 
 /** A match with what normalisation needs to know about it. */
@@ -152,13 +151,6 @@ function tryPattern(p: Pattern, words: ScreenedWords, strategy: RussianStrategy,
   const listedTerm = p.shared.get(key)?.find((t) => t.lang === lang) ?? p.listed.get(key);
   let derived = !listedTerm, inflected = false;
   for (const s of spellings) { if (s.derived) derived = true; if (s.formIndex > 0) inflected = true; }
-  // A romanised word keyed alike but spelled otherwise (Tsikhanouskaja for Tsikhanouskaya) is a variant.
-  if (!derived && p.script === 'latin') {
-    for (let k = 0; k < n && !derived; k++) {
-      const s = spellings[k];
-      derived = fold(text.slice(starts[i + k], ends[i + k])) !== fold(s.forms[s.formIndex]);
-    }
-  }
   // English possessive: Lukashenka's, Belarus' (the name part is what normalisation rewrites).
   let end = nameEnd;
   const next = text.charCodeAt(nameEnd);

@@ -211,13 +211,14 @@ function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[]
 /**
  * A y between vowels in a romanised word is the j of another spelling, and the other way round: German,
  * Polish and Czech writers romanise я, ю, е as ja, ju, je where English writes ya, yu, ye (a German
- * paper's Tsikhanouskaja). Each key gets its other spelling too, where no spelling has that key; the
- * matcher then reports the text's word as a variant of the listed one (it is spelled otherwise).
+ * paper's Tsikhanouskaja). Each key gets its other spelling too, where no spelling has that key, as a
+ * derived spelling: the text's word is a variant of the listed one, rewritten to house style.
  */
 function addOtherRomanisations(position: Map<string, Spelling>): void {
   for (const [key, spelling] of [...position]) {
+    const variant = spelling.derived ? spelling : { ...spelling, derived: true };
     for (const other of [key.replace(Y_BETWEEN_VOWELS, 'j'), key.replace(J_BETWEEN_VOWELS, 'y')]) {
-      if (other !== key && !position.has(other)) position.set(other, spelling);
+      if (other !== key && !position.has(other)) position.set(other, variant);
     }
   }
 }
