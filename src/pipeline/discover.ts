@@ -10,7 +10,7 @@ import { escapePath, glob } from 'tinyglobby';
 import { t } from '../i18n/index.ts';
 import { UsageError } from '../cli/errors.ts';
 import type { Job } from './job.ts';
-import { parseName } from './names.ts';
+import { nameLanguages, parseName } from './names.ts';
 import type { DocRef, DocTask } from './types.ts';
 
 /** A found document: its id (the path relative to the job root) and its absolute path. */
@@ -58,7 +58,7 @@ function commonFolder(paths: string[]): string {
 }
 
 export function pairDocuments(found: Found[], job: Job): DocTask[] {
-  const languages = [...new Set([...job.languages, ...job.pairs.flatMap((p) => [p.src, p.tgt])])];
+  const languages = nameLanguages(job.languages, job.pairs);
   const ids = found.map((f) => f.id);
   // Each name is split once: pairing asks for it three times, and `ref` once more.
   const names = new Map(ids.map((id) => [id, parseName(id, languages)]));

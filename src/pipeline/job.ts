@@ -12,7 +12,7 @@ import { providersSchema, type ProviderConfig } from '../translate/index.ts';
 import { decodeText, DEFAULT_LIMITS, type DocumentError, type ReadLimits } from '../documents/index.ts';
 // codes.ts alone: a bad job file is reported before the language stage and its models are loaded.
 import { isLanguageCode } from '../language/codes.ts';
-import { parseName } from './names.ts';
+import { nameLanguages, parseName } from './names.ts';
 import schema from './job.schema.json' with { type: 'json' };
 
 export type OutputFormat = 'jsonl' | 'tsv' | 'tmx' | 'xliff';
@@ -119,10 +119,7 @@ function pairedTwice(data: JobFile): { doc: string; at: Array<string | number>; 
   const seen = new Map<string, Array<string | number>>();
   /** Each original's translation languages, by name; null when one translation's name declares none. */
   const into = new Map<string, Set<string> | null>();
-  const languages = [...(data.languages ?? []), ...(data.pairs ?? ['en-ru']).flatMap((p) => {
-    const { src, tgt } = typeof p === 'string' ? { src: p.split('-')[0], tgt: p.split('-')[1] } : p;
-    return [src, tgt];
-  })];
+  const languages = nameLanguages(data.languages ?? [], (data.pairs ?? ['en-ru']).map(parsePair));
   const documents = data.pairing?.documents ?? [];
   for (let k = 0; k < documents.length; k++) {
     const [src, tgt] = (['src', 'tgt'] as const).map((side) => posix.normalize(documents[k][side].replace(/\\/g, '/')));

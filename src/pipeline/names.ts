@@ -12,3 +12,8 @@ export function parseName(id: string, languages: readonly string[]): { stem: str
   if (lang && languages.includes(lang)) return { stem: m[1], lang, ext: m[3] };
   return { stem: m[1] + (m[2] ? '.' + m[2] : ''), ext: m[3] };
 }
+
+/** The languages a name may declare: the job's candidates and its pairs' languages. */
+export function nameLanguages(languages: readonly string[], pairs: ReadonlyArray<{ src: string; tgt: string }>): string[] {
+  return [...new Set([...languages, ...pairs.flatMap((p) => [p.src, p.tgt])])];
+}

@@ -22,8 +22,8 @@ export interface DocTask {
   /** Direction of a pair (from the job's pairs); for a single document it is decided by detection. */
   pair?: { src: Lang; tgt: Lang };
   /**
-   * A translation by its name (NAME.uk.txt) whose original (NAME.txt) the job pairs with another
-   * translation (NAME.ru.txt): it is processed on its own, and the report says so.
+   * A second translation in one language by its name (NAME.RU.txt) of an original (NAME.txt) the job
+   * pairs with another (NAME.ru.txt): it is processed on its own, and the report says so.
    */
   unpaired?: { original: string; pairedWith: string };
 }
