@@ -47,6 +47,17 @@ export function documentKeys(segments: readonly Segment[]): string[] {
   return segments.map((s) => documentKey({ doc: s.doc, tgtDoc: s.tgtDoc ?? first.get(s.doc) }));
 }
 
+/** The segments by document (documentKeys), documents in the order they first appear. */
+export function segmentsByDocument(segments: readonly Segment[]): Map<string, Segment[]> {
+  const keys = documentKeys(segments);
+  const byDoc = new Map<string, Segment[]>();
+  segments.forEach((s, k) => {
+    const list = byDoc.get(keys[k]);
+    if (list) list.push(s); else byDoc.set(keys[k], [s]);
+  });
+  return byDoc;
+}
+
 /** The directions a document is written in: its own, or every pair that has its language. */
 export function documentDirections(doc: JobDocument, segments: Segment[], pairs: LanguagePair[]): LanguagePair[] {
   const srcLang = doc.srcLang ?? mostCommon(segments.map((s) => s.src.lang));

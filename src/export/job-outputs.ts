@@ -4,7 +4,7 @@
 // `tandem apply-review`, which has all its segments at hand.
 import { t } from '../i18n/index.ts';
 import type { Segment } from '../types.ts';
-import { documentKey, documentKeys, OUTPUT_FORMATS, type DocumentFileSettings, type JobDocument, type OutputFormat } from './document-files.ts';
+import { documentKey, OUTPUT_FORMATS, segmentsByDocument, type DocumentFileSettings, type JobDocument, type OutputFormat } from './document-files.ts';
 import { DocumentStager } from './stager.ts';
 import { commitTempFiles, discardTempFiles, writeTempFiles, type TempFile } from './write.ts';
 
@@ -35,12 +35,7 @@ export async function writeJobOutputs(outDir: string, input: JobOutputInput, sta
   if (unknown) throw new Error(t('export:unknownOutputFormat', { format: unknown }));
 
   const staging = stager ?? new DocumentStager(outDir, input);
-  const byDoc = new Map<string, Segment[]>();
-  const keys = documentKeys(input.segments);
-  input.segments.forEach((s, k) => {
-    const list = byDoc.get(keys[k]);
-    if (list) list.push(s); else byDoc.set(keys[k], [s]);
-  });
+  const byDoc = segmentsByDocument(input.segments);
   const docs = input.docs ?? [];
   const listed = new Map(docs.map((d) => [documentKey({ doc: d.id, tgtDoc: d.tgtDoc }), d]));
   const byId = new Map(docs.map((d) => [d.id, d]));

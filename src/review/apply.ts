@@ -2,7 +2,7 @@
 // outputs (segments.jsonl, TSV, TMX, XLIFF) by the export stage's writer, never by one of our own.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { documentDirections, OUTPUT_FORMATS, REPORT_FILE, writeJobOutputs, type LanguagePair, type OutputFormat } from '../export/index.ts';
+import { documentDirections, OUTPUT_FORMATS, REPORT_FILE, segmentsByDocument, writeJobOutputs, type LanguagePair, type OutputFormat } from '../export/index.ts';
 import { t } from '../i18n/index.ts';
 import type { Segment } from '../types.ts';
 import { ReviewSession, SEGMENTS_FILE, type OpenOptions } from './session.ts';
@@ -46,15 +46,10 @@ export function jobPairs(tmxNames: string[], segments: Segment[]): LanguagePair[
     const m = /^([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*?)-([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\.tmx$/.exec(name);
     if (m) add(m[1], m[2]);
   }
-  const byDoc = new Map<string, Segment[]>();
-  for (const s of segments) {
-    const list = byDoc.get(s.doc);
-    if (list) list.push(s); else byDoc.set(s.doc, [s]);
-  }
   // The export stage's rule for a document's direction (its most common languages); with no pairs
   // given, a document without targets has none.
-  for (const [doc, docSegments] of byDoc) {
-    for (const d of documentDirections({ id: doc }, docSegments, [])) add(d.srcLang, d.tgtLang);
+  for (const docSegments of segmentsByDocument(segments).values()) {
+    for (const d of documentDirections({ id: docSegments[0].doc }, docSegments, [])) add(d.srcLang, d.tgtLang);
   }
   return pairs;
 }
