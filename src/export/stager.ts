@@ -93,7 +93,7 @@ export class DocumentStager {
         const { pair } = this.tmx[k];
         if (units.length && directions.some((d) => samePair(d, pair))) share.tmx[k] = utf8(tmxUnits(units, pair));
       }
-      const outside = directions.filter((d) => !this.tmx.slice(0, this.jobTmx).some((f) => samePair(f.pair, d)));
+      const outside = directions.filter((d) => !this.isJobPair(d));
       if (outside.length) share.elsewhere = { units, directions: outside };
     }
     this.place(slot, share);
@@ -116,8 +116,7 @@ export class DocumentStager {
     if (this.waiting.size) throw new Error(`staged documents wait for slot ${this.next}, which was never staged`);
     this.writes.flush();
     for (const file of this.tmx) file.stream.append(Buffer.from(file.tail));
-    const streams = [this.jsonl, this.tsv, ...this.tmx.map((f) => f.stream)].filter((s) => s !== undefined);
-    const done = await Promise.allSettled([...streams.map(async (s) => [await s.finish()]), ...this.own]);
+    const done = await Promise.allSettled([...this.streams().map(async (s) => [await s.finish()]), ...this.own]);
     this.own = [];
     const files = done.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
     const failed = done.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -136,7 +135,18 @@ export class DocumentStager {
     const all = await Promise.allSettled([...this.own, ...waiting]);
     this.own = [];
     await discardTempFiles(all.flatMap((r) => (r.status === 'fulfilled' ? r.value : [])));
-    await Promise.all([this.jsonl, this.tsv, ...this.tmx.map((f) => f.stream)].map((s) => s?.discard()));
+    await Promise.all(this.streams().map((s) => s.discard()));
+  }
+
+  /** The job-wide files being written, in writing order: JSONL, TSV, then the TMX files. */
+  private streams(): TempFileStream[] {
+    return [this.jsonl, this.tsv, ...this.tmx.map((f) => f.stream)].filter((s) => s !== undefined);
+  }
+
+  /** Whether a direction is one of the job's pairs (or the reverse of one), whose TMX files come first. */
+  private isJobPair(direction: LanguagePair): boolean {
+    const k = this.tmx.findIndex((f) => samePair(f.pair, direction));
+    return k >= 0 && k < this.jobTmx;
   }
 
   /** Puts a share in its slot, and appends those whose turn has come. */

@@ -275,7 +275,7 @@ const IOV_MAX = 1024;
 async function flushedTemp(temp: string, data: FileContent, sync = true): Promise<void> {
   const fd = await openFile(temp, 'w');
   try {
-    // A job-wide file comes in one piece per document: writev spares joining them (20 MB on the bench).
+    // Content in pieces is written as it is: writev spares joining them.
     await writeAll(fd, Array.isArray(data) ? data : [typeof data === 'string' ? Buffer.from(data) : data]);
     if (sync) await syncFd(fd);
   } finally {
