@@ -74,8 +74,9 @@ export function doubtMoved(beads: Bead[], src: Unit[], tgt: Unit[]): Bead[] {
     const own = overlap(b.src, b.tgt, src, tgt);
     const bar = BETTER_PARTNER * Math.max(similarity(own.shared, own.s, own.t), 0.05);
     const better = (pair: Overlap) => isAnchored(pair) && similarity(pair.shared, pair.s, pair.t) >= bar;
-    const moved = b.src.some((i) => near(loneTgt, b.tgt[0]).some((j) => better(overlap([i], [j], src, tgt))))
-      || b.tgt.some((j) => near(loneSrc, b.src[0]).some((i) => better(overlap([i], [j], src, tgt))));
+    const nearTgt = near(loneTgt, b.tgt[0]), nearSrc = near(loneSrc, b.src[0]);
+    const moved = b.src.some((i) => nearTgt.some((j) => better(overlap([i], [j], src, tgt))))
+      || b.tgt.some((j) => nearSrc.some((i) => better(overlap([i], [j], src, tgt))));
     return moved ? { ...b, score: DOUBTFUL } : b;
   });
 }
