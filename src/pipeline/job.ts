@@ -16,6 +16,8 @@ import { nameLanguages, parseName } from './names.ts';
 import schema from './job.schema.json' with { type: 'json' };
 
 export type OutputFormat = 'jsonl' | 'tsv' | 'tmx' | 'xliff';
+/** Every output format, in the order a job writes them: the default of `output.formats` and `--format`. */
+export const JOB_FORMATS: readonly OutputFormat[] = ['jsonl', 'tsv', 'tmx', 'xliff'];
 export interface LangPair { src: Lang; tgt: Lang }
 
 /** A job with every default filled in and every path absolute: plain data, JSON-serialisable. */
@@ -240,7 +242,7 @@ export function resolveJob(data: JobFile, where: { name: string; base: string; f
     pairing: { by: data.pairing?.by ?? 'suffix', documents: data.pairing?.documents ?? [] },
     providers: data.translate?.providers ?? [],
     outDir: resolve(root, data.output?.dir ?? `output/${where.name}`),
-    formats: data.output?.formats ?? ['jsonl', 'tsv', 'tmx', 'xliff'],
+    formats: data.output?.formats ?? [...JOB_FORMATS],
     concurrency: data.concurrency ?? 2,
     retries: { attempts: data.retries?.attempts ?? 3, backoffMs: data.retries?.backoffMs ?? 200 },
     limits: { ...DEFAULT_LIMITS, ...data.limits },

@@ -7,7 +7,7 @@ import { UsageError } from '../errors.ts';
 import type { Command } from '../main.ts';
 import { t } from '../../i18n/index.ts';
 // The job module only: a bad job file is reported before the stages (and their models) are loaded.
-import { loadJob, resolveJob, type Job, type JobFile, type OutputFormat } from '../../pipeline/job.ts';
+import { JOB_FORMATS, loadJob, resolveJob, type Job, type JobFile, type OutputFormat } from '../../pipeline/job.ts';
 import { createProgress } from '../../pipeline/progress.ts';
 import { problemsOf } from '../../pipeline/output.ts';
 
@@ -25,14 +25,12 @@ const OPTIONS = {
   fresh: { type: 'boolean' },
 } as const;
 
-const FORMATS: readonly OutputFormat[] = ['jsonl', 'tsv', 'tmx', 'xliff'];
-
 /** `--format tmx,xliff` or `--format tmx --format xliff`: the outputs to write, in the job's order. */
 function formatsOf(values: string[]): OutputFormat[] {
   const asked = values.flatMap((v) => v.split(',')).map((f) => f.trim().toLowerCase()).filter(Boolean);
-  const unknown = asked.find((f) => !FORMATS.includes(f as OutputFormat));
+  const unknown = asked.find((f) => !JOB_FORMATS.includes(f as OutputFormat));
   if (unknown !== undefined || !asked.length) throw new UsageError(t('export:unknownOutputFormat', { format: unknown ?? '' }));
-  return FORMATS.filter((f) => asked.includes(f));
+  return JOB_FORMATS.filter((f) => asked.includes(f));
 }
 
 /** A job file's name, as opposed to a document's. */
