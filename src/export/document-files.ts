@@ -3,10 +3,8 @@
 // finished during a batch) and writeJobOutputs.
 import { createHash } from 'node:crypto';
 import type { Glossary, Lang, Segment } from '../types.ts';
+import { OUTPUT_FORMATS } from './formats.ts';
 import { segmentsToXliff } from './xliff.ts';
-
-export type OutputFormat = 'jsonl' | 'tsv' | 'tmx' | 'xliff';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['jsonl', 'tsv', 'tmx', 'xliff'];
 
 export interface LanguagePair { srcLang: Lang; tgtLang: Lang }
 

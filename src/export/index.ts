@@ -16,9 +16,10 @@ export { decodeSegmentText } from './decode.ts';
 export { atomicWriteFile, atomicWriteFileSync, removeStaleTempFiles, writeAll } from './write.ts';
 export { writeJobOutputs, REPORT_FILE, type JobOutputInput } from './job-outputs.ts';
 export {
-  documentDirections, documentFiles, documentKey, documentKeys, segmentsByDocument, safeRelativePath, OUTPUT_FORMATS,
-  type OutputFormat, type JobDocument, type LanguagePair, type DocumentFileSettings,
+  documentDirections, documentFiles, documentKey, documentKeys, segmentsByDocument, safeRelativePath, type JobDocument,
+  type LanguagePair, type DocumentFileSettings,
 } from './document-files.ts';
+export { OUTPUT_FORMATS, type OutputFormat } from './formats.ts';
 export { DocumentStager } from './stager.ts';
 export { TOOL_NAME, TOOL_VERSION } from './tool.ts';
 export { targetOrigin, isHumanTarget, xliffState, HUMAN_ORIGINS, type XliffState } from './origin.ts';

@@ -4,7 +4,8 @@
 // `tandem apply-review`, which has all its segments at hand.
 import { t } from '../i18n/index.ts';
 import type { Segment } from '../types.ts';
-import { documentKey, OUTPUT_FORMATS, segmentsByDocument, type DocumentFileSettings, type JobDocument, type OutputFormat } from './document-files.ts';
+import { documentKey, segmentsByDocument, type DocumentFileSettings, type JobDocument } from './document-files.ts';
+import { OUTPUT_FORMATS, type OutputFormat } from './formats.ts';
 import { DocumentStager } from './stager.ts';
 import { commitTempFiles, discardTempFiles, writeTempFiles, type TempFile } from './write.ts';
 

@@ -6,9 +6,9 @@
 import { join } from 'node:path';
 import type { Segment } from '../types.ts';
 import {
-  documentDirections, documentFiles, OUTPUT_FORMATS, safeRelativePath, samePair, type DocumentFileSettings,
-  type JobDocument, type LanguagePair,
+  documentDirections, documentFiles, safeRelativePath, samePair, type DocumentFileSettings, type JobDocument, type LanguagePair,
 } from './document-files.ts';
+import { OUTPUT_FORMATS } from './formats.ts';
 import { segmentsToJsonl } from './jsonl.ts';
 import { tmxEnvelope, tmxUnits } from './tmx.ts';
 import { segmentsToTsvRows, TSV_HEADER } from './tsv.ts';

@@ -12,12 +12,12 @@ import { providersSchema, type ProviderConfig } from '../translate/index.ts';
 import { decodeText, DEFAULT_LIMITS, type DocumentError, type ReadLimits } from '../documents/index.ts';
 // codes.ts alone: a bad job file is reported before the language stage and its models are loaded.
 import { isLanguageCode } from '../language/codes.ts';
+// formats.ts alone, for the same reason: the writers are not loaded to check a job file.
+import { OUTPUT_FORMATS, type OutputFormat } from '../export/formats.ts';
 import { nameLanguages, parseName } from './names.ts';
 import schema from './job.schema.json' with { type: 'json' };
 
-export type OutputFormat = 'jsonl' | 'tsv' | 'tmx' | 'xliff';
-/** Every output format, in the order a job writes them: the default of `output.formats` and `--format`. */
-export const JOB_FORMATS: readonly OutputFormat[] = ['jsonl', 'tsv', 'tmx', 'xliff'];
+export type { OutputFormat };
 export interface LangPair { src: Lang; tgt: Lang }
 
 /** A job with every default filled in and every path absolute: plain data, JSON-serialisable. */
@@ -242,7 +242,7 @@ export function resolveJob(data: JobFile, where: { name: string; base: string; f
     pairing: { by: data.pairing?.by ?? 'suffix', documents: data.pairing?.documents ?? [] },
     providers: data.translate?.providers ?? [],
     outDir: resolve(root, data.output?.dir ?? `output/${where.name}`),
-    formats: data.output?.formats ?? [...JOB_FORMATS],
+    formats: data.output?.formats ?? [...OUTPUT_FORMATS],
     concurrency: data.concurrency ?? 2,
     retries: { attempts: data.retries?.attempts ?? 3, backoffMs: data.retries?.backoffMs ?? 200 },
     limits: { ...DEFAULT_LIMITS, ...data.limits },

@@ -7,7 +7,8 @@ import { UsageError } from '../errors.ts';
 import type { Command } from '../main.ts';
 import { t } from '../../i18n/index.ts';
 // The job module only: a bad job file is reported before the stages (and their models) are loaded.
-import { JOB_FORMATS, loadJob, resolveJob, type Job, type JobFile, type OutputFormat } from '../../pipeline/job.ts';
+import { loadJob, resolveJob, type Job, type JobFile } from '../../pipeline/job.ts';
+import { OUTPUT_FORMATS, type OutputFormat } from '../../export/formats.ts';
 import { createProgress } from '../../pipeline/progress.ts';
 import { problemsOf } from '../../pipeline/output.ts';
 
@@ -28,9 +29,9 @@ const OPTIONS = {
 /** `--format tmx,xliff` or `--format tmx --format xliff`: the outputs to write, in the job's order. */
 function formatsOf(values: string[]): OutputFormat[] {
   const asked = values.flatMap((v) => v.split(',')).map((f) => f.trim().toLowerCase()).filter(Boolean);
-  const unknown = asked.find((f) => !JOB_FORMATS.includes(f as OutputFormat));
+  const unknown = asked.find((f) => !OUTPUT_FORMATS.includes(f as OutputFormat));
   if (unknown !== undefined || !asked.length) throw new UsageError(t('export:unknownOutputFormat', { format: unknown ?? '' }));
-  return JOB_FORMATS.filter((f) => asked.includes(f));
+  return OUTPUT_FORMATS.filter((f) => asked.includes(f));
 }
 
 /** A job file's name, as opposed to a document's. */
