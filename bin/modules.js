@@ -32,4 +32,4 @@ export async function tandemModule(name) {
 }
 
 /** Whether tandemModule loads compiled code (for the benchmark's figures). */
-export const compiledCode = () => useCompiled();
+export { useCompiled as compiledCode };

@@ -15,7 +15,7 @@ import { fingerprintOf } from '../src/pipeline/fingerprint.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
 const SRC = join(REPO, 'src');
-export const DIST = join(REPO, 'dist');
+const DIST = join(REPO, 'dist');
 
 /** Imports of other modules stay imports, of their compiled `.js` files. */
 const keepImports: Plugin = {
@@ -25,7 +25,8 @@ const keepImports: Plugin = {
   },
 };
 
-export async function buildDist(): Promise<{ files: number; fingerprint: string }> {
+/** Compiles src/ into dist/ and returns the number of modules; dist/BUILD is written last. */
+async function buildDist(): Promise<number> {
   const entryPoints = readdirSync(SRC, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts'))
     .map((e) => join(e.parentPath, e.name));
@@ -36,18 +37,14 @@ export async function buildDist(): Promise<{ files: number; fingerprint: string 
     packages: 'external', plugins: [keepImports], logLevel: 'warning',
   });
   // Written last: a build that stopped halfway has no BUILD, and bin/tandem.js keeps to the sources.
-  const fingerprint = fingerprintOf(REPO);
-  writeFileSync(join(DIST, 'BUILD'), fingerprint);
-  return { files: entryPoints.length, fingerprint };
+  writeFileSync(join(DIST, 'BUILD'), fingerprintOf(REPO));
+  return entryPoints.length;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  try {
-    const { files } = await buildDist();
-    console.log(`dist/: ${files} modules compiled`);
-  } catch (error) {
-    // tandem still runs, from its sources through tsx: a failed build costs start-up time, not the install.
-    rmSync(DIST, { recursive: true, force: true });
-    console.warn(`tandem: dist/ not built (${(error as Error).message.split('\n')[0]}); running from the sources`);
-  }
+try {
+  console.log(`dist/: ${await buildDist()} modules compiled`);
+} catch (error) {
+  // tandem still runs, from its sources through tsx: a failed build costs start-up time, not the install.
+  rmSync(DIST, { recursive: true, force: true });
+  console.warn(`tandem: dist/ not built (${(error as Error).message.split('\n')[0]}); running from the sources`);
 }
