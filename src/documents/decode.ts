@@ -12,11 +12,29 @@ export function decodeText(bytes: Uint8Array): string {
   const nul = bytes.indexOf(0);
   if (nul >= 0) throw new DocumentError(looksLikeUtf16(bytes) ? 'utf16NoBom' : 'binary', { byte: nul });
   if (!isUtf8(bytes)) {
-    const byte = firstInvalidUtf8Byte(bytes);
-    throw new DocumentError('invalidUtf8', { byte, line: lineOfByte(bytes, byte) });
+    const byte = firstInvalidUtf8Byte(bytes), encoding = legacyCyrillic(bytes);
+    throw new DocumentError('invalidUtf8', { byte, line: lineOfByte(bytes, byte), ...(encoding && { encoding, context: 'legacy' }) });
   }
   // TextDecoder drops a leading BOM (ignoreBOM: false), so offsets count from after it.
   return decoder.decode(bytes);
+}
+
+/**
+ * The single-byte Cyrillic encoding that bytes which are not UTF-8 most likely are, if they read as
+ * Cyrillic at all: most of their letters are high bytes (Latin-1 text has a few accents among ASCII
+ * letters), and most of those are lowercase, which windows-1251 puts at E0–FF and KOI8-R at C0–DF.
+ * Only named in the error, never used to decode: a wrong guess would corrupt a document's output
+ * without a word, where the error costs one `iconv`.
+ */
+export function legacyCyrillic(bytes: Uint8Array): 'windows-1251' | 'koi8-r' | undefined {
+  let ascii = 0, high = 0, c0 = 0, e0 = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b >= 0x80) { high++; if (b >= 0xe0) e0++; else if (b >= 0xc0) c0++; }
+    else if ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a) ascii++;
+  }
+  if (high < 8 || high < 0.3 * (ascii + high) || c0 + e0 < 0.7 * high) return undefined;
+  return e0 >= 2 * c0 ? 'windows-1251' : c0 >= 2 * e0 ? 'koi8-r' : undefined;
 }
 
 /** The UTF-16 a byte-order mark names (FF FE little-endian, FE FF big-endian), if any. */

@@ -29,6 +29,25 @@ describe('decoding', () => {
     expect(await codeOf(readDocument(file('blank.txt', ' \n\n \t\n'), 'b'))).toBe('empty:{}');
     expect(await codeOf(readDocument(join(dir, 'missing.txt'), 'm'))).toBe('unreadable:{"reason":"ENOENT"}');
   });
+  it('names the legacy Cyrillic encoding a file that is not UTF-8 seems to be in, and how to convert it', async () => {
+    // Encoders made by inverting Node's decoders: every byte above 0x7F and the character it stands for.
+    const encoder = (encoding: string) => {
+      const decoder = new TextDecoder(encoding), table = new Map<string, number>();
+      for (let b = 0x80; b <= 0xff; b++) table.set(decoder.decode(Uint8Array.of(b)), b);
+      return (text: string) => Buffer.from([...text].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : [table.get(ch)!])));
+    };
+    const ru = 'Светлана Тихановская во вторник уехала в Литву.\n\nЦентризбирком объявил итоги.\n';
+    const uk = 'Світлана Тихановська у вівторок виїхала до Литви. «Ми переможемо», — сказала вона.\n';
+    for (const [text, encoding] of [[ru, 'windows-1251'], [uk, 'windows-1251'], [ru, 'koi8-r']]) {
+      const error = await readDocument(file('legacy.txt', encoder(encoding)(text)), 'l').catch((e: DocumentError) => e);
+      // Byte 1: the first letter's byte is a valid UTF-8 lead byte, the second does not continue it.
+      expect(error).toMatchObject({ code: 'invalidUtf8', params: { byte: 1, line: 1, encoding } });
+      expect((error as DocumentError).message).toBe(`not valid UTF-8 (line 1, byte 1): it looks like ${encoding} text; convert it first, e.g. iconv -f ${encoding} -t utf-8`);
+    }
+    // Latin-1 text with a few accented letters is not taken for Cyrillic: the plain message.
+    const latin = Buffer.from('Die Universität in Zürich öffnet am Montag. Le musée rouvre à Genève.\n', 'latin1');
+    expect(await codeOf(readDocument(file('latin.txt', latin), 'l'))).toBe('invalidUtf8:{"byte":14,"line":1}'); // the ä of Universität
+  });
   it('reads UTF-16 by its byte-order mark, and names UTF-16 without one', async () => {
     // What Windows Notepad saved as "Unicode" and Excel as "Unicode text": little-endian with FF FE.
     const text = 'Workers walked out on Friday.\r\n\r\nРабочие вышли в пятницу.\r\n';
