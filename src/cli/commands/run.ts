@@ -100,7 +100,8 @@ const command: Command = async (argv) => {
     if (!values.quiet) {
       if (result.resumedDocuments) process.stderr.write(t('run:resumed', { count: result.resumedDocuments }) + '\n');
       process.stderr.write(t('run:summary', { job: job.name, documents: t('run:documentCount', { count: s.documents }),
-        ok: s.done, failed: s.failed, segments: t('run:segmentCount', { count: s.segments }), aligned: s.aligned,
+        // A done document whose translation could not be read is what exit 1 is about: said here too.
+        ok: t(s.problems ? 'run:doneWithProblems' : 'run:doneCount', { done: s.done, problems: s.problems }), failed: s.failed, segments: t('run:segmentCount', { count: s.segments }), aligned: s.aligned,
         seconds: ((performance.now() - started) / 1000).toFixed(1),
         out: relative('.', job.outDir) || '.' }) + '\n');
     }
