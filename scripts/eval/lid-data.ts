@@ -31,9 +31,9 @@ export function loadOwn(split: 'tune' | 'heldout'): Corpus {
   }));
 }
 
-/** English sentences thick with Slavic names (data/lid/names-en.txt): they must stay English. */
-export function loadNamesEnglish(): string[] {
-  return lines(join(REPO, 'data', 'lid', 'names-en.txt'));
+/** English sentences thick with Slavic names (data/lid/names-en*.txt): they must stay English. */
+export function loadNamesEnglish(file = 'names-en.txt'): string[] {
+  return lines(join(REPO, 'data', 'lid', file));
 }
 
 /** German and French paragraphs: outside the candidates, they should come out 'und'. */
