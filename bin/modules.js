@@ -25,7 +25,10 @@ async function builtFromSources() {
   return codeFingerprint() === built;
 }
 
-/** The module `src/<name>.ts` (e.g. 'cli/main'), compiled or not. */
+/**
+ * The module `src/<name>.ts`, compiled or not: 'cli/main', 'pipeline/fingerprint' or a stage's index
+ * ('pipeline/index', 'align/index', ...), the entry points dist/ is built with (scripts/build.ts).
+ */
 export async function tandemModule(name) {
   if (await useCompiled()) return import(`../dist/${name}.js`);
   return import(`../src/${name}.ts`);
