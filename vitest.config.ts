@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores here and in CI: forks keep memory of one heavy test away from the others.
     pool: 'forks',
+    globalSetup: ['tests/temp-folder.ts'],
   },
 });

@@ -108,7 +108,8 @@ function compile(srcLang: Lang, tgtLang: Lang, s3: string, t3: string, [forward,
 }
 
 const CACHE_VERSION = 1;
-const CACHE_DIR = process.env.TANDEM_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'tandem');
+/** Read at each use, so a test can point it at a folder of its own instead of the user's cache. */
+const cacheDir = () => process.env.TANDEM_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'tandem');
 
 /**
  * Compiling a dictionary means stemming ~10^5 words (seconds); the result is kept in the user's cache
@@ -121,7 +122,7 @@ function cachedMap(sources: string[], pair: string, build: () => Map<string, str
   if (!stamp.includes(':')) return new Map(); // no dictionary installed for the pair
   // Named by the dictionaries' folder too: one cache file shared by two folders (a test fixture and
   // the system's) would be rebuilt, seconds each, every time the other one is used.
-  const file = join(CACHE_DIR, `lexicon-${pair}-${createHash('sha1').update(dirname(sources[0])).digest('hex').slice(0, 8)}.json`);
+  const file = join(cacheDir(), `lexicon-${pair}-${createHash('sha1').update(dirname(sources[0])).digest('hex').slice(0, 8)}.json`);
   try {
     const cached = JSON.parse(readFileSync(file, 'utf8')) as { stamp: string; entries: Array<[string, string[]]> };
     if (cached.stamp === stamp) return new Map(cached.entries);

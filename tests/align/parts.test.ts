@@ -1,10 +1,10 @@
 // The aligner's parts on small real inputs: dictd reading, review flags, the gold format and scores,
 // the length model, and the band that coarse-to-fine search hands to the dynamic programme.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { beadFlags, formatGold, parseGold, strictScores } from '../../src/align/index.ts';
 import { lengthCost, shapeAndLengthCost, shapeAndLengthFloor, sharedIds } from '../../src/align/cost.ts';
 import { defaultModel } from '../../src/align/model.ts';
@@ -28,9 +28,22 @@ function writeDictd(dir: string, name: string, entries: Array<[string, string]>)
   writeFileSync(join(dir, `${name}.dict.dz`), gzipSync(body));
 }
 
+// Dictionaries written for a test, and their compiled cache, live in a folder that goes with the
+// test: a cache file per fixture folder in the user's ~/.cache/tandem piled up with every run.
+const scratch = mkdtempSync(join(tmpdir(), 'tandem-parts-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const fixtureDir = (name: string) => mkdtempSync(join(scratch, name));
+function fixtureLexicon(src: string, tgt: string, dir: string) {
+  const before = process.env.TANDEM_CACHE_DIR;
+  process.env.TANDEM_CACHE_DIR = join(scratch, 'cache');
+  try { return loadLexicon(src, tgt, dir); } finally {
+    if (before === undefined) delete process.env.TANDEM_CACHE_DIR; else process.env.TANDEM_CACHE_DIR = before;
+  }
+}
+
 describe('dictionaries', () => {
   it('reads FreeDict entries: unnumbered and numbered senses, not definitions', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tandem-dict-'));
+    const dir = fixtureDir('dict-');
     writeDictd(dir, 'freedict-eng-rus', [
       ['April /eiprəl/', 'апрель'],
       ['strike /straik/', '1. забастовка, стачка\n2. удар'],
@@ -39,16 +52,16 @@ describe('dictionaries', () => {
     expect([...readDictd(join(dir, 'freedict-eng-rus'))]).toEqual([
       ['April', ['апрель']], ['strike', ['забастовка', 'стачка', 'удар']], ['Berg', ['montagne', 'mont']],
     ]);
-    const lexicon = loadLexicon('en', 'ru', dir)!;
+    const lexicon = fixtureLexicon('en', 'ru', dir)!;
     // Stems on both sides: "strikes" finds "забастовк", which "забастовки" also stems to.
     expect(lexicon.translate('strikes')).toContain(lexicon.targetStem('забастовки'));
     expect(lexicon.translate('April')).toContain(lexicon.targetStem('апреля'));
-    expect(loadLexicon('ru', 'en', dir)!.translate('забастовкой')).toContain('strike');
+    expect(fixtureLexicon('ru', 'en', dir)!.translate('забастовкой')).toContain('strike');
   });
 
   it('is optional: no dictionary for the pair gives no lexicon', () => {
-    const empty = mkdtempSync(join(tmpdir(), 'tandem-nodict-'));
-    expect(loadLexicon('en', 'ru', empty)).toBeUndefined();
+    const empty = fixtureDir('nodict-');
+    expect(fixtureLexicon('en', 'ru', empty)).toBeUndefined();
     expect(loadLexicon('en', 'en')).toBeUndefined();
   });
 });
@@ -115,9 +128,9 @@ describe('anchors', () => {
   });
 
   it('leaves out only ids the other side lacks, so every shared count and denominator stays', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tandem-dict-'));
+    const dir = fixtureDir('dict-');
     writeDictd(dir, 'freedict-eng-rus', [['strike', '1. забастовка, стачка\n2. удар'], ['workers', 'рабочие, работники'], ['city', 'город']]);
-    const lexicon = loadLexicon('en', 'ru', dir)!;
+    const lexicon = fixtureLexicon('en', 'ru', dir)!;
     const vocab = new Vocabulary();
     const tgt = ['Рабочие Минска объявили забастовку 14 августа.', 'Город встал?']
       .map((t) => sentenceUnit(t, vocab, { lang: 'ru', side: 'tgt', lexicon }));

@@ -1,7 +1,7 @@
 // Validates XML with xmllint against the specs in ../shared/specs. Fails loudly when xmllint is
 // missing (CI installs libxml2-utils): a validation test that silently skips proves nothing.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,9 +21,14 @@ function requireXmllint(): void {
 /** Runs xmllint on the XML text; returns '' when valid, else xmllint's complaint. */
 export function xmllint(xml: string, kind: 'tmx' | 'xliff'): string {
   requireXmllint();
-  const file = join(mkdtempSync(join(tmpdir(), 'tandem-xmllint-')), kind === 'tmx' ? 'out.tmx' : 'out.xlf');
-  writeFileSync(file, xml);
-  const args = kind === 'tmx' ? ['--noout', '--nonet', '--dtdvalid', TMX_DTD, file] : ['--noout', '--nonet', '--schema', XLIFF_XSD, file];
-  const run = spawnSync('xmllint', args, { encoding: 'utf8' });
-  return run.status === 0 ? '' : `${run.stderr}${run.stdout}`.trim() || `xmllint exited with ${run.status}`;
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-xmllint-'));
+  try {
+    const file = join(dir, kind === 'tmx' ? 'out.tmx' : 'out.xlf');
+    writeFileSync(file, xml);
+    const args = kind === 'tmx' ? ['--noout', '--nonet', '--dtdvalid', TMX_DTD, file] : ['--noout', '--nonet', '--schema', XLIFF_XSD, file];
+    const run = spawnSync('xmllint', args, { encoding: 'utf8' });
+    return run.status === 0 ? '' : `${run.stderr}${run.stdout}`.trim() || `xmllint exited with ${run.status}`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
