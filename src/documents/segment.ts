@@ -32,7 +32,11 @@ const TITLES = new Set([
  * when the number ends the sentence ("…on p. 5."), which never ends it there.
  */
 const NUMBERED = new Set(['p', 'pp', 'no', 'nos', 'vol', 'art', 'ch', 'fig', 'figs', 'sec', 'para', 'eq', 'п', 'пп', 'ч', 'гл',
-  'рис', 'табл', 'стр', 'т', 'тт', 'разд', 'прил', 'вып', 'абз']);
+  'рис', 'табл', 'стр', 'т', 'тт', 'разд', 'прил', 'вып', 'абз',
+  // Abbreviated months before a day or a year ("in Feb. 2020.", "с 12 авг. 2020 г."): ICU cut after "Feb."
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'янв', 'фев', 'февр', 'апр', 'авг', 'сен', 'сент', 'окт', 'нояб', 'дек',
+  'січ', 'лют', 'квіт', 'трав', 'черв', 'серп', 'вер', 'жовт', 'груд', 'студз', 'сак', 'крас', 'чэрв', 'жн', 'кастр', 'снеж']);
 
 /**
  * One-letter abbreviations that are a place before a name (г. Минск, м. Київ, р. Дніпро, в. Малыя

@@ -42,6 +42,12 @@ describe('sentence segmentation', () => {
     expect(split('Strikes began on Aug. 14, 2020 at 10 a.m. and spread. Nobody expected it.'))
       .toEqual(['Strikes began on Aug. 14, 2020 at 10 a.m. and spread.', 'Nobody expected it.']);
     expect(split('Выборы прошли 09.08.2020. Протесты начались сразу.')).toEqual(['Выборы прошли 09.08.2020.', 'Протесты начались сразу.']);
+    // An abbreviated month before a year that ends the sentence: ICU cut after the month.
+    expect(split('He met Pompeo in Feb. 2020. They talked.')).toEqual(['He met Pompeo in Feb. 2020.', 'They talked.']);
+    expect(split('Протесты шли с авг. 2020 по март. Потом стихли. Мітинг 16 серп. 2020 р. зібрав сотні тисяч.'))
+      .toEqual(['Протесты шли с авг. 2020 по март.', 'Потом стихли.', 'Мітинг 16 серп. 2020 р. зібрав сотні тисяч.']);
+    // Without a number after it, the month's period may end the sentence.
+    expect(split('The talks were in late Aug. The strikes followed.')).toEqual(['The talks were in late Aug.', 'The strikes followed.']);
   });
   it('splits an embedded tweet from its signature, keeping pic.twitter.com with the tweet', () => {
     const tweet = 'Hundreds of workers are demanding free elections pic.twitter.com/ncfDTgE1ER — Hanna Liubakova (@HannaLiubakova) August 14, 2020';
