@@ -105,10 +105,15 @@ export function parseJobText(text: string, file: string): JobFile {
     }
     return data;
   }
-  const error = pickError(validate.errors ?? []);
-  const { line, col } = at(locate(doc, error));
-  throw new UsageError(t('run:job.schema', { file, line, col, path: fieldName(error), message: describe(error) }));
+  // Every mistake at once, one line each in file order: fixing a job file one rerun per typo is slow.
+  const lines = pickErrors(validate.errors ?? []).map((error) => ({ offset: locate(doc, error), error }))
+    .sort((a, b) => a.offset - b.offset).slice(0, MAX_REPORTED)
+    .map(({ offset, error }) => t('run:job.schema', { ...at(offset), file, path: fieldName(error), message: describe(error, data) }));
+  throw new UsageError(lines.join('\n'));
 }
+
+/** Mistakes reported for one job file: a file that is wrong throughout needs fixing first, not a list. */
+const MAX_REPORTED = 10;
 
 /**
  * The first document of `pairing.documents` that is in an earlier pair too (or is its own pair's
@@ -139,12 +144,22 @@ function pairedTwice(data: JobFile): { doc: string; at: Array<string | number>; 
   return undefined;
 }
 
-/** The most useful of ajv's errors: the deepest one that is not a summary of alternatives. */
-function pickError(errors: ErrorObject[]): ErrorObject {
-  const specific = errors.filter((e) => e.keyword !== 'anyOf');
+/**
+ * The useful ones of ajv's errors, one per place in the file: not the summaries of alternatives
+ * (anyOf, oneOf, a discriminator's), nor an alternative's "wrong kind of value" where another
+ * alternative says what is wrong inside the value (a pair written {src, tgt} is not "must be string").
+ */
+function pickErrors(errors: ErrorObject[]): ErrorObject[] {
+  const specific = errors.filter((e) => !SUMMARIES.has(e.keyword));
   const pool = specific.length ? specific : errors;
-  return pool.reduce((best, e) => (e.instancePath.length > best.instancePath.length ? e : best), pool[0]);
+  const place = (e: ErrorObject) => `${e.instancePath}/${e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : ''}`;
+  const explained = (e: ErrorObject) => WRONG_KIND.has(e.keyword) && pool.some((other) => other.instancePath.startsWith(e.instancePath + '/'));
+  const kept = pool.filter((e) => !explained(e));
+  return kept.filter((e, k) => kept.findIndex((other) => place(other) === place(e)) === k);
 }
+
+const SUMMARIES = new Set(['anyOf', 'oneOf', 'discriminator', 'if']);
+const WRONG_KIND = new Set(['type', 'const', 'enum']);
 
 function pathOf(error: ErrorObject): Array<string | number> {
   return error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
@@ -174,10 +189,10 @@ function locate(doc: Document, error: ErrorObject): number {
 const offsetOf = (doc: Document, path: Array<string | number>) => startOf(doc.getIn(path, true));
 const startOf = (node: unknown) => (node as { range?: number[] } | null)?.range?.[0] ?? 0;
 
-function describe(error: ErrorObject): string {
+function describe(error: ErrorObject, data: unknown): string {
   if (error.keyword === 'additionalProperties') {
     const key = (error.params as { additionalProperty: string }).additionalProperty;
-    const known = knownKeys(pathOf(error));
+    const known = knownKeys(pathOf(error), data);
     const near = known.find((k) => editDistance(k, key) <= Math.max(1, Math.floor(k.length / 4)));
     return `is not a known field${near ? ` (did you mean '${near}'?)` : ''}; known: ${known.join(', ')}`;
   }
@@ -186,13 +201,19 @@ function describe(error: ErrorObject): string {
   return error.message ?? error.keyword;
 }
 
-function knownKeys(path: Array<string | number>): string[] {
-  let node: { properties?: Record<string, unknown>; items?: unknown } = schema as never;
+interface SchemaNode { properties?: Record<string, unknown>; items?: unknown; oneOf?: SchemaNode[] }
+
+/** The fields the schema allows at `path` of `data`; for a provider, those of its `type`. */
+function knownKeys(path: Array<string | number>, data: unknown): string[] {
+  let node = JOB_SCHEMA as SchemaNode, value = data as Record<string | number, unknown> | undefined;
   for (const p of path) {
-    node = (typeof p === 'number' ? node.items : node.properties?.[p]) as typeof node;
+    node = (typeof p === 'number' ? node.items : node.properties?.[p]) as SchemaNode;
+    value = value?.[p] as typeof value;
     if (!node) return [];
   }
-  return Object.keys(node.properties ?? {}).filter((k) => k !== '$schema');
+  const type = value?.type;
+  const branch = node.oneOf?.find((b) => (b.properties?.type as { const?: unknown } | undefined)?.const === type);
+  return Object.keys((branch ?? node).properties ?? {}).filter((k) => k !== '$schema');
 }
 
 /** Optimal string alignment distance: edits plus swaps of neighbours ('fromats' is one step from 'formats'). */

@@ -60,6 +60,16 @@ describe('job files', () => {
     expect(errorOf('input: a\ntranslate:\n  providers:\n    - type: tm\n      memories: [memories/*.tmx]\n      minMatch: 75\n')).toBe('valid');
     expect(errorOf('input: a\ntranslate:\n  providers:\n    - type: tm\n      memoriez: [m.tmx]\n')).toMatch(/^x\.job\.yaml:4:7: .*'memories'/);
     expect(errorOf('input: a\ntranslate:\n  providers:\n    - tmx: x\n')).toMatch(/providers\.0 must have required property 'type'/);
+    // The misspelt field gets the provider's own fields, and a suggestion, not the common "known: type".
+    expect(errorOf('input: a\ntranslate:\n  providers:\n    - type: tm\n      memoriez: [m.tmx]\n').split('\n')[1])
+      .toBe("x.job.yaml:5:7: translate.providers.0.memoriez is not a known field (did you mean 'memories'?); known: type, memories, minMatch, enforceGlossary");
+  });
+  it('reports every mistake of a job file, one line each in file order', () => {
+    expect(errorOf('input: a\nconcurency: 2\noutput:\n  formats: [tmx, xlsx]\nretries: {attempts: many}\n').split('\n')).toEqual([
+      "x.job.yaml:2:1: concurency is not a known field (did you mean 'concurrency'?); known: name, root, input, exclude, languages, pairs, glossaries, pairing, translate, output, concurrency, retries, limits, align",
+      'x.job.yaml:4:18: output.formats.1 must be equal to one of the allowed values: jsonl, tsv, tmx, xliff',
+      'x.job.yaml:5:21: retries.attempts must be integer',
+    ]);
   });
   it('the default job pairs the seed with its Russian translation by file name', async () => {
     const job = loadJob(join(REPO, 'pipeline/default.job.yaml'));
