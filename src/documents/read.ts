@@ -1,6 +1,6 @@
 // Reads one document from disk into paragraphs, by format: plain text, Markdown or HTML, chosen by
 // extension. Everything that makes a file unusable becomes a DocumentError with a one-line reason.
-import { openSync, closeSync, fstatSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { DocumentFormat, DocumentText } from '../types.ts';
 import type { SourceParagraph } from './builder.ts';
@@ -80,11 +80,14 @@ function readBytes(path: string, maxFileBytes: number): Buffer {
       if (at === scratch.length) {
         const size = fstatSync(fd).size;
         if (size > maxFileBytes) throw new DocumentError('tooLarge', { bytes: size, limit: maxFileBytes });
-        const larger = Buffer.allocUnsafeSlow(Math.max(size + 1, 2 * scratch.length));
+        // A device or a pipe has no size and may never end (/dev/zero): read no further than the limit.
+        if (at > maxFileBytes) throw new DocumentError('tooLarge', { bytes: `>${maxFileBytes}`, limit: maxFileBytes });
+        const larger = Buffer.allocUnsafeSlow(Math.min(Math.max(size + 1, 2 * scratch.length), maxFileBytes + 1));
         scratch.copy(larger, 0, 0, at);
         scratch = larger;
       }
-      const n = readSync(fd, scratch, at, scratch.length - at, at);
+      // From the current position, not `at`: a pipe (`tandem align <(...) <(...)`) cannot seek (ESPIPE).
+      const n = readSync(fd, scratch, at, scratch.length - at, null);
       if (n === 0) break;
       at += n;
     }

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,19 @@ describe('decoding', () => {
     expect(firstInvalidUtf8Byte(Buffer.from([0xc0, 0xaf]))).toBe(0); // overlong encoding of '/'
     expect(firstInvalidUtf8Byte(Buffer.from([0xed, 0xa0, 0x80]))).toBe(0); // UTF-16 surrogate
     expect(firstInvalidUtf8Byte(Buffer.from('всё хорошо', 'utf8'))).toBe(-1);
+  });
+  it('reads no further than the size limit from a file with no size, and reads a pipe', async () => {
+    // A symlink to /dev/zero among the inputs: before, the buffer doubled until the process ran out of memory.
+    const zero = join(dir, 'zero.txt');
+    symlinkSync('/dev/zero', zero);
+    expect(await codeOf(readDocument(zero, 'z', { maxFileBytes: 100_000 }))).toBe('tooLarge:{"bytes":">100000","limit":100000}');
+    // A named pipe, as `tandem align <(...) <(...)` gives: read from where it is (a pipe cannot seek: ESPIPE before).
+    const fifo = join(dir, 'pipe.txt');
+    execFileSync('mkfifo', [fifo]);
+    const writer = spawn('sh', ['-c', `printf 'Workers walked out.\\n\\nThey want elections.\\n' > ${fifo}`]);
+    const doc = await readDocument(fifo, 'p');
+    expect(doc.paragraphs.map((p) => p.text)).toEqual(['Workers walked out.', 'They want elections.']);
+    await new Promise((resolve) => writer.on('close', resolve));
   });
   it('refuses binary and invalid files with the position', async () => {
     expect(await codeOf(readDocument(file('bin.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x01])), 'bin'))).toBe('binary:{"byte":4}');
