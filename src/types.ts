@@ -110,6 +110,8 @@ export interface Bead {
   src: number[];
   tgt: number[];
   score: number;
+  /** Paired across the order: a sentence the translator moved (align/moved.ts). */
+  moved?: boolean;
 }
 
 /** Where a target text came from. Anything but 'aligned'/'human' is never shown as human work. */

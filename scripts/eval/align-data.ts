@@ -7,6 +7,11 @@ import { parseGold } from '../../src/align/index.ts';
 
 export interface Pairing { src: number[]; tgt: number[] }
 export interface Corpus { name: string; srcLang: string; tgtLang: string; src: string[]; tgt: string[]; gold: Pairing[];
+  /**
+   * Sentences the translator moved, as [source, target] indexes: the gold's beads are monotone, so it
+   * leaves both unpaired; `# moved: source sentence ⟂ target sentence` in a bead file names them.
+   */
+  moved?: Array<[number, number]>;
   /** Sentence counts per paragraph, when the documents have paragraphs. */
   srcParas?: number[]; tgtParas?: number[] }
 
@@ -36,10 +41,13 @@ export const EN_RU_DIR = join(REPO, 'data', 'align', 'en-ru');
  */
 export function parseBeadFile(name: string, text: string): Corpus {
   const corpus: Corpus = { name, srcLang: 'en', tgtLang: 'ru', src: [], tgt: [], gold: [], srcParas: [0], tgtParas: [0] };
+  const moved: string[][] = [];
   text.split('\n').forEach((line, k) => {
     // "# pair: en-uk" names the languages (default en-ru).
     const pair = /^# pair: ([a-z]{2,3})-([a-z]{2,3})\s*$/.exec(line);
     if (pair) { corpus.srcLang = pair[1]; corpus.tgtLang = pair[2]; return; }
+    const move = /^# moved: (.+) ⟂ (.+)$/.exec(line);
+    if (move) { moved.push([move[1].trim(), move[2].trim(), `${name}:${k + 1}`]); return; }
     if (line.startsWith('#')) return;
     // "¶ ⟂" / "⟂ ¶": a paragraph break on one side only (a paragraph split or merged by the translator).
     const oneSided = /^\s*(¶)?\s*⟂\s*(¶)?\s*$/.exec(line);
@@ -63,6 +71,13 @@ export function parseBeadFile(name: string, text: string): Corpus {
   if (!corpus.srcParas!.at(-1) && !corpus.tgtParas!.at(-1)) { corpus.srcParas!.pop(); corpus.tgtParas!.pop(); }
   // A side whose last paragraphs were one-sided breaks (no sentences after them) ends at its last sentence.
   for (const paras of [corpus.srcParas!, corpus.tgtParas!]) while (paras.length > 1 && !paras.at(-1)) paras.pop();
+  if (moved.length) {
+    corpus.moved = moved.map(([s, t, at]) => {
+      const i = corpus.src.indexOf(s), j = corpus.tgt.indexOf(t);
+      if (i < 0 || j < 0) throw new Error(`${at}: a moved sentence that is not in the file`);
+      return [i, j];
+    });
+  }
   return corpus;
 }
 

@@ -54,7 +54,7 @@ const BETTER_PARTNER = 2;
 /** How far (in sentences) from a bead an unpaired sentence may be to count as its better partner. */
 const PARTNER_REACH = 20;
 /** A doubtful pairing's score at most: below the review threshold (0.5), so it is flagged. */
-const DOUBTFUL = 0.4;
+export const DOUBTFUL = 0.4;
 
 /**
  * Beads with a sentence that is far more alike to a sentence left unpaired nearby, scored at most
@@ -114,10 +114,10 @@ function hasContent(b: Bead, src: Unit[], tgt: Unit[]): boolean {
   return s >= MIN_KEYS && t >= MIN_KEYS;
 }
 
-interface Overlap { shared: number; s: number; t: number }
+export interface Overlap { shared: number; s: number; t: number }
 
 /** Anchors shared by a pairing's sentence pairs (summed) and the keys each side has. */
-function overlap(srcIds: number[], tgtIds: number[], src: Unit[], tgt: Unit[]): Overlap {
+export function overlap(srcIds: number[], tgtIds: number[], src: Unit[], tgt: Unit[]): Overlap {
   let shared = 0, s = 0, t = 0;
   for (const i of srcIds) { s += src[i].keys; for (const j of tgtIds) shared += sharedIds(src[i], tgt[j]); }
   for (const j of tgtIds) t += tgt[j].keys;
@@ -128,7 +128,7 @@ function overlap(srcIds: number[], tgtIds: number[], src: Unit[], tgt: Unit[]): 
  * Whether a pairing is anchored: two shared anchors, or one where a side has few keys, because one
  * shared dictionary word between long sentences is what chance pairs have ("reported" ~ "власти").
  */
-function isAnchored({ shared, s, t }: Overlap): boolean {
+export function isAnchored({ shared, s, t }: Overlap): boolean {
   return shared >= (Math.min(s, t) >= FEW_KEYS ? 2 : 1);
 }
 

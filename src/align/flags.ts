@@ -6,11 +6,12 @@ export interface FlagOptions {
   minScore?: number;
 }
 
-/** 'unpaired' (one side empty), 'non-1:1' (a merge or split) and 'low-confidence'. */
+/** 'unpaired' (one side empty), 'non-1:1' (a merge or split), 'moved' (paired across the order) and 'low-confidence'. */
 export function beadFlags(bead: Bead, options: FlagOptions = {}): string[] {
   if (!bead.src.length || !bead.tgt.length) return ['unpaired'];
   const flags: string[] = [];
   if (bead.src.length !== 1 || bead.tgt.length !== 1) flags.push('non-1:1');
+  if (bead.moved) flags.push('moved');
   if (!isConfident(bead, options)) flags.push('low-confidence');
   return flags;
 }

@@ -13,6 +13,7 @@ import { calibrate, defaultModel, galeChurchModel, lengthRatio, makeModel } from
 import { alignUnits } from './search.ts';
 import type { Opens } from './dp.ts';
 import { documentEvidence, doubtMoved, weighScores, type Evidence } from './confidence.ts';
+import { pairMoved } from './moved.ts';
 
 export { beadFlags, isConfident, type FlagOptions } from './flags.ts';
 export { formatGold, parseGold, strictScores, sumScores, type Scores } from './metrics.ts';
@@ -74,7 +75,9 @@ function weighed(beads: Bead[], src: Unit[], tgt: Unit[], options: AlignOptions)
   if (options.method === 'gale-church') return beads;
   const evidence = documentEvidence(beads, src, tgt);
   options.onEvidence?.(evidence);
-  return doubtMoved(weighScores(beads, src, tgt, evidence), src, tgt);
+  const doubted = doubtMoved(weighScores(beads, src, tgt, evidence), src, tgt);
+  // Documents that do not look like translations of each other have no moved sentences to find.
+  return evidence && !evidence.parallel ? doubted : pairMoved(doubted, src, tgt, baseModel(src, tgt, options));
 }
 
 /** paragraphs.flat() in a plain loop: the generic builtin (any depth, holes) was ~3% of a warm align pass. */

@@ -4,7 +4,7 @@ import { beadFlags } from './flags.ts';
 
 /** One JSONL line per bead: {"src":[i...],"tgt":[j...],"score":x}, texts added on request. */
 export function beadsToJsonl(beads: Bead[], texts?: { src: string[]; tgt: string[] }): string {
-  return beads.map((b) => JSON.stringify({ src: b.src, tgt: b.tgt, score: b.score,
+  return beads.map((b) => JSON.stringify({ src: b.src, tgt: b.tgt, score: b.score, ...(b.moved ? { moved: true } : {}),
     ...(texts ? { srcText: b.src.map((i) => texts.src[i]).join(' '), tgtText: b.tgt.map((j) => texts.tgt[j]).join(' ') } : {}),
   }) + '\n').join('');
 }

@@ -1,7 +1,7 @@
 // The aligner on real parallel text: our EN-RU documents, Text+Berg de-fr and UDHR from ../shared,
 // with sections removed, sentences merged and anchors that only the lexical model can see.
 import { describe, expect, it } from 'vitest';
-import { alignDocuments, alignSentences, strictScores, type AlignOptions } from '../../src/align/index.ts';
+import { alignDocuments, alignSentences, beadFlags, strictScores, type AlignOptions } from '../../src/align/index.ts';
 import type { Bead } from '../../src/types.ts';
 import { enRuDocuments, flat, paragraphs, stress, textBerg, translationDocuments, udhr, type Corpus } from '../../scripts/eval/align-data.ts';
 import { generate } from '../../scripts/bench/align.ts';
@@ -166,15 +166,31 @@ describe('alignDocuments', () => {
     expect(beads.filter((b) => b.src.length === 1 && b.tgt.length === 1).length).toBeGreaterThanOrEqual(c.src.length - srcP[3].length - 2);
   });
 
-  it('doubts a pairing whose sentence is far more alike to one the translator moved, and no right one', () => {
-    // The translator swapped two sentences: monotone alignment pairs "Hospitals in Athens..." with the
-    // sentence in its place, while its translation sits two sentences up, unpaired.
+  it('pairs a sentence the translator moved with its translation, across the order, and unpairs the one in its place', () => {
+    // The translator swapped two sentences: monotone alignment paired "Hospitals in Athens..." with the
+    // sentence in its place (an added one about Italy, scored doubtful), while its translation sat two
+    // sentences up, unpaired.
     const c = translationDocuments().find((d) => d.name === 'translations/heat-swapped-added')!;
     const beads = alignDocuments(paragraphs(c.src, c.srcParas!), paragraphs(c.tgt, c.tgtParas!), { srcLang: 'en', tgtLang: 'ru' });
     const athens = beads.find((b) => b.src.includes(c.src.findIndex((s) => s.startsWith('Hospitals in Athens'))))!;
-    expect(athens.tgt.map((j) => c.tgt[j].slice(0, 13))).toEqual(['Власти Италии']);
-    expect(athens.score).toBeLessThan(0.5);
+    expect(athens.tgt.map((j) => c.tgt[j].slice(0, 13))).toEqual(['Больницы Афин']);
+    expect(athens).toMatchObject({ moved: true });
+    expect(athens.score).toBeGreaterThanOrEqual(0.5);
+    expect(beadFlags(athens)).toEqual(['moved']);
+    const italy = c.tgt.findIndex((t) => t.startsWith('Власти Италии'));
+    expect(beads.find((b) => b.tgt.includes(italy))).toMatchObject({ src: [], tgt: [italy] });
+    // Every sentence once, and every other pairing as the gold has it, confident.
+    expect(beads.flatMap((b) => b.src).sort((a, b) => a - b)).toEqual(c.src.map((_, i) => i));
+    expect(beads.flatMap((b) => b.tgt).sort((a, b) => a - b)).toEqual(c.tgt.map((_, j) => j));
     const gold = new Set(c.gold.map((b) => `${b.src}:${b.tgt}`));
-    expect(beads.filter((b) => gold.has(`${b.src}:${b.tgt}`) && b.tgt.length && b.src.length).every((b) => b.score >= 0.5)).toBe(true);
+    const paired = beads.filter((b) => b.src.length && b.tgt.length && !b.moved);
+    expect(paired.every((b) => gold.has(`${b.src}:${b.tgt}`) && b.score >= 0.5)).toBe(true);
+  });
+
+  it('pairs nothing across the order in documents whose sentences were not moved', () => {
+    for (const c of [...enRuDocuments(), ...translationDocuments().filter((d) => !d.moved)]) {
+      const beads = alignDocuments(paragraphs(c.src, c.srcParas!), paragraphs(c.tgt, c.tgtParas!), { srcLang: c.srcLang, tgtLang: c.tgtLang });
+      expect(beads.filter((b) => b.moved), c.name).toEqual([]);
+    }
   });
 });

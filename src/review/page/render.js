@@ -3,7 +3,8 @@
 import { tr } from './i18n.js';
 import { unitNodes } from './text.js';
 
-const REVIEW_FLAGS = ['low-confidence', 'non-1:1', 'unpaired'];
+// 'moved': paired across the order with a sentence the translator moved (align/moved.ts).
+const REVIEW_FLAGS = ['low-confidence', 'non-1:1', 'unpaired', 'moved'];
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
