@@ -78,6 +78,8 @@ export function toViolation(f: Finding, severity: Severity): Violation {
     segment: at.id, entry: f.entry, rule: f.rule, severity, message: f.message,
     src: at.segment.src.text, tgt: at.segment.tgt?.text ?? null,
   };
+  if (at.segment.doc) v.doc = at.segment.doc;
+  if (at.segment.tgtDoc) v.tgtDoc = at.segment.tgtDoc;
   if (at.file !== undefined) v.file = at.file;
   if (at.line !== undefined) v.line = at.line;
   if (f.side) v.side = f.side;

@@ -33,6 +33,12 @@ export interface Violation {
   /** Source and target text of the segment (null for glossary findings). */
   src: string | null;
   tgt: string | null;
+  /**
+   * The segment's document and its translation, when the file names them (segments.jsonl holds a
+   * whole job, whose every document has a segment "0.0"; an original may have two translations).
+   */
+  doc?: string;
+  tgtDoc?: string;
   /** File the segment (or glossary) came from, and its 1-based line there when known. */
   file?: string;
   line?: number;

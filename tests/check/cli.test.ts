@@ -127,6 +127,26 @@ describe('tandem check --baseline', () => {
     expect(JSON.parse(r.out).violations.map((v: { segment: string; rule: string }) => `${v.segment} ${v.rule}`)).toEqual(['2 missing-target-term']);
   });
 
+  it('tells documents apart in a job\'s segments.jsonl, where segment ids repeat, and reads baselines written before', async () => {
+    // Every document's first segment is "0.0": keyed by file and id alone, the accepted violation of
+    // one document hid the same new one in every other document, and CI passed.
+    const line = (doc: string, tgtDoc: string) => JSON.stringify({ doc, id: '0.0', src: { lang: 'en', text: 'Lukashenko spoke to workers.' },
+      tgt: { lang: 'ru', text: 'Лукашенка выступил перед рабочими.' }, terms: [], score: 0.9, tgtDoc });
+    const segments = file('segments.jsonl', line('a.txt', 'a.ru.txt') + '\n');
+    const baseline = join(dir, 'baseline-jsonl.json');
+    expect((await tandem('-g', GLOSSARY, segments, '-f', 'json', '-o', baseline)).code).toBe(1);
+    const accepted = JSON.parse(readFileSync(baseline, 'utf8')).violations;
+    expect(accepted.map((v: { doc: string; tgtDoc: string }) => [v.doc, v.tgtDoc])).toEqual([['a.txt', 'a.ru.txt']]);
+    writeFileSync(segments, [line('a.txt', 'a.ru.txt'), line('b.txt', 'b.ru.txt'), line('a.txt', 'a.uk.txt')].join('\n') + '\n');
+    const r = await tandem('-g', GLOSSARY, segments, '--baseline', baseline, '-f', 'json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).violations.map((v: { doc: string; tgtDoc: string }) => `${v.doc} ${v.tgtDoc}`)).toEqual(['b.txt b.ru.txt', 'a.txt a.uk.txt']);
+    // A baseline from before violations named their documents still accepts what it listed.
+    writeFileSync(baseline, JSON.stringify({ violations: accepted.map(({ doc: _d, tgtDoc: _t, ...v }: Record<string, unknown>) => v) }));
+    writeFileSync(segments, line('a.txt', 'a.ru.txt') + '\n');
+    expect((await tandem('-g', GLOSSARY, segments, '--baseline', baseline)).code).toBe(0);
+  });
+
   it('refuses a baseline that is not a JSON report', async () => {
     const r = await tandem('-g', GLOSSARY, TMX, '--baseline', file('junk.json', '[1, 2'));
     expect(r.code).toBe(2);
