@@ -78,7 +78,9 @@ export function toViolation(f: Finding, severity: Severity): Violation {
     segment: at.id, entry: f.entry, rule: f.rule, severity, message: f.message,
     src: at.segment.src.text, tgt: at.segment.tgt?.text ?? null,
   };
-  if (at.segment.doc) v.doc = at.segment.doc;
+  // A reader names a segment's document by the file itself when the file does not say (a TMX without
+  // x-doc props): that is no document, and the file is in the violation already.
+  if (at.segment.doc && at.segment.doc !== at.file) v.doc = at.segment.doc;
   if (at.segment.tgtDoc) v.tgtDoc = at.segment.tgtDoc;
   if (at.file !== undefined) v.file = at.file;
   if (at.line !== undefined) v.line = at.line;

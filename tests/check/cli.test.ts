@@ -141,6 +141,8 @@ describe('tandem check --baseline', () => {
     const r = await tandem('-g', GLOSSARY, segments, '--baseline', baseline, '-f', 'json');
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out).violations.map((v: { doc: string; tgtDoc: string }) => `${v.doc} ${v.tgtDoc}`)).toEqual(['b.txt b.ru.txt', 'a.txt a.uk.txt']);
+    // The text report names the document too: "0.0" alone does not say which one.
+    expect((await tandem('-g', GLOSSARY, segments, '--baseline', baseline)).out).toMatch(/^ {2}2:b\.txt#0\.0 /m);
     // A baseline from before violations named their documents still accepts what it listed.
     writeFileSync(baseline, JSON.stringify({ violations: accepted.map(({ doc: _d, tgtDoc: _t, ...v }: Record<string, unknown>) => v) }));
     writeFileSync(segments, line('a.txt', 'a.ru.txt') + '\n');
