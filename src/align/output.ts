@@ -35,5 +35,5 @@ export function beadsToSegments(beads: Bead[], from: SegmentSource): Segment[] {
 /** Counts for the summary line: beads by kind. */
 export function beadSummary(beads: Bead[], minScore?: number) {
   const count = (flag: string) => beads.filter((b) => beadFlags(b, { minScore }).includes(flag)).length;
-  return { beads: beads.length, unpaired: count('unpaired'), nonOneToOne: count('non-1:1'), lowConfidence: count('low-confidence') };
+  return { beads: beads.length, unpaired: count('unpaired'), nonOneToOne: count('non-1:1'), moved: count('moved'), lowConfidence: count('low-confidence') };
 }

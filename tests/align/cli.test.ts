@@ -37,6 +37,17 @@ describe('tandem align', () => {
     expect(strictScores(beads, doc.gold).f1).toBeGreaterThanOrEqual(0.95);
   });
 
+  it('marks a pairing across the order (a sentence the translator moved) in JSONL and TSV', async () => {
+    const c = translationDocuments().find((d) => d.name.endsWith('heat-swapped-added'))!;
+    const src = file('heat.en.txt', c.src.join('\n') + '\n'), tgt = file('heat.ru.txt', c.tgt.join('\n') + '\n');
+    const { code, out } = await tandem(src, tgt, '--presegmented', '--src-lang', 'en', '--tgt-lang', 'ru');
+    expect(code).toBe(0);
+    const moved = out.trim().split('\n').map((l) => JSON.parse(l)).filter((b) => b.moved);
+    expect(moved.map((b) => [b.src, b.tgt])).toEqual(c.moved!.map(([i, j]) => [[i], [j]]));
+    const tsv = (await tandem(src, tgt, '--presegmented', '--src-lang', 'en', '--tgt-lang', 'ru', '--format', 'tsv')).out;
+    expect(tsv.split('\n').filter((row) => row.split('\t')[8] === 'moved')).toHaveLength(1);
+  });
+
   it('warns when the two files do not look like translations of each other, and flags every pairing', async () => {
     const other = translationDocuments().find((c) => c.name.includes('unrelated'))!;
     const src = file('match.txt', other.src.join('\n') + '\n'), tgt = file('bakery.txt', other.tgt.join('\n') + '\n');

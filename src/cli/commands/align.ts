@@ -3,6 +3,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { beadsToJsonl, beadsToSegments, beadSummary } from '../../align/output.ts';
+import type { Bead } from '../../types.ts';
 import { alignDocuments } from '../../align/index.ts';
 import { decodeText, readDocument, segmentParagraphs } from '../../documents/index.ts';
 import { segmentsToTmx, segmentsToTsv } from '../../export/index.ts';
@@ -55,7 +56,7 @@ const command: Command = async (argv) => {
   if (!parallel && !values.quiet) process.stderr.write((tty ? '\r\x1b[K' : '') + t('align:notParallel', { src: src.path, tgt: tgt.path }) + '\n');
   // Presegmented input is indexed by line number (blank lines skipped), segmented input by sentence.
   const at = (side: Side) => (k: number) => side.lines?.[k] ?? k;
-  const beads = aligned.map((b) => ({ src: b.src.map(at(src)), tgt: b.tgt.map(at(tgt)), score: b.score }));
+  const beads: Bead[] = aligned.map((b) => ({ src: b.src.map(at(src)), tgt: b.tgt.map(at(tgt)), score: b.score, ...(b.moved ? { moved: true } : {}) }));
   const byIndex = (side: Side) => { const out: string[] = []; side.paragraphs.flat().forEach((s, k) => { out[at(side)(k)] = s; }); return out; };
   const texts = { src: byIndex(src), tgt: byIndex(tgt) };
   const segments = () => beadsToSegments(beads, { doc: basename(src.path), tgtDoc: basename(tgt.path), srcLang: src.lang,
