@@ -2,7 +2,8 @@
 // translation, or two sentences swapped, cannot be reached: the moved sentence is left unpaired, or
 // the sentence in its place is paired instead (doubtMoved scores such a pairing DOUBTFUL). Here a
 // sentence left so is paired with its counterpart wherever it is, when the two are clearly alike:
-// a crossing bead, marked `moved` so that an editor looks at it.
+// a crossing bead, marked `moved` so that an editor looks at it. Two neighbours swapped come out of
+// the programme as one 2:2 bead instead; that bead is split into its two crossed pairings.
 import type { Bead } from '../types.ts';
 import { beadScore, lengthDelta, shapeAndLengthCost, similarity, withLexical, type Model } from './cost.ts';
 import { DOUBTFUL, overlap } from './confidence.ts';
@@ -33,6 +34,46 @@ const MAX_DELTA = 2.5;
 
 /** Beads with moved sentences paired across the order (see above); the same beads when there are none. */
 export function pairMoved(beads: Bead[], src: Unit[], tgt: Unit[], model: Model): Bead[] {
+  return pairLeftOver(untangleSwaps(beads, src, tgt, model), src, tgt, model);
+}
+
+/**
+ * Two neighbouring sentences the translator swapped come out of the programme as one 2:2 bead, which
+ * holds both translations but pairs neither. When each source sentence is clearly the other's target
+ * sentence (crossed pairs alike, straight ones not), the bead becomes two: the first source sentence
+ * with the second target sentence (moved), then the second with the first.
+ */
+function untangleSwaps(beads: Bead[], src: Unit[], tgt: Unit[], model: Model): Bead[] {
+  let changed = false;
+  const out = beads.flatMap((b) => {
+    const two = swapped(b, src, tgt, model);
+    if (two) changed = true;
+    return two ?? [b];
+  });
+  return changed ? out : beads;
+}
+
+/** The two pairings a 2:2 bead of swapped sentences stands for, or undefined when it is not one. */
+function swapped(b: Bead, src: Unit[], tgt: Unit[], model: Model): Bead[] | undefined {
+  if (b.src.length !== 2 || b.tgt.length !== 2) return undefined;
+  const [a, c] = b.src, [d, e] = b.tgt;
+  const first = pairing(a, e, src, tgt, model), second = pairing(c, d, src, tgt, model);
+  if (!first || !second) return undefined;
+  const straight = Math.max(alike([a], [d], src, tgt), alike([c], [e], src, tgt));
+  if (first.sim < BETTER * straight || second.sim < BETTER * straight) return undefined;
+  return [{ src: [a], tgt: [e], score: first.score, moved: true }, { src: [c], tgt: [d], score: second.score }];
+}
+
+/** A one-to-one pairing of i and j that may stand across the order, with its similarity and score; undefined when it may not. */
+function pairing(i: number, j: number, src: Unit[], tgt: Unit[], model: Model): { sim: number; score: number } | undefined {
+  const pair = overlap([i], [j], src, tgt), sim = similarity(pair.shared, pair.s, pair.t);
+  if (sim < MIN_SIMILARITY || pair.shared < MIN_SHARED) return undefined;
+  if (Math.abs(lengthDelta(src[i].len, tgt[j].len, model)) > MAX_DELTA) return undefined;
+  return { sim, score: scoreOf(i, j, sim, src, tgt, model) };
+}
+
+/** Sentences left unpaired, or doubtfully paired, paired with their counterparts wherever they are. */
+function pairLeftOver(beads: Bead[], src: Unit[], tgt: Unit[], model: Model): Bead[] {
   // Sentences that may move: those left unpaired and those of a doubtful one-to-one pairing, with
   // how alike they are to their present partner (0 when unpaired).
   const srcNow = new Map<number, number>(), tgtNow = new Map<number, number>();
@@ -46,22 +87,20 @@ export function pairMoved(beads: Bead[], src: Unit[], tgt: Unit[], model: Model)
     }
   }
   if (!srcNow.size || !tgtNow.size) return beads;
-  const candidates: Array<{ i: number; j: number; sim: number }> = [];
+  const candidates: Array<{ i: number; j: number; sim: number; score: number }> = [];
   const scale = src.length / Math.max(1, tgt.length);
   for (const [i, iNow] of srcNow) {
     for (const [j, jNow] of tgtNow) {
       if (Math.abs(i - j * scale) > REACH) continue;
-      const pair = overlap([i], [j], src, tgt), sim = similarity(pair.shared, pair.s, pair.t);
-      if (sim < Math.max(MIN_SIMILARITY, BETTER * iNow, BETTER * jNow) || pair.shared < MIN_SHARED) continue;
-      if (Math.abs(lengthDelta(src[i].len, tgt[j].len, model)) > MAX_DELTA) continue;
-      if (!standsOut(sim, i, j, src, tgt)) continue;
-      candidates.push({ i, j, sim });
+      const p = pairing(i, j, src, tgt, model);
+      if (!p || p.sim < BETTER * Math.max(iNow, jNow) || !standsOut(p.sim, i, j, src, tgt)) continue;
+      candidates.push({ i, j, ...p });
     }
   }
   if (!candidates.length) return beads;
   // The most alike first; a sentence is paired once.
   candidates.sort((a, b) => b.sim - a.sim || a.i - b.i || a.j - b.j);
-  const srcTo = new Map<number, { j: number; sim: number }>(), tgtTaken = new Set<number>();
+  const srcTo = new Map<number, { j: number; score: number }>(), tgtTaken = new Set<number>();
   for (const c of candidates) {
     if (srcTo.has(c.i) || tgtTaken.has(c.j)) continue;
     srcTo.set(c.i, c);
@@ -75,8 +114,8 @@ export function pairMoved(beads: Bead[], src: Unit[], tgt: Unit[], model: Model)
     const iMoves = srcTo.has(i) && srcNow.has(i), jMoves = tgtTaken.has(j) && tgtNow.has(j);
     if (!iMoves && !jMoves) { out.push(b); continue; }
     if (iMoves) {
-      const { j: partner, sim } = srcTo.get(i)!;
-      out.push({ src: [i], tgt: [partner], score: scoreOf(i, partner, sim, src, tgt, model), moved: true });
+      const { j: partner, score } = srcTo.get(i)!;
+      out.push({ src: [i], tgt: [partner], score, moved: true });
     }
     if (b.src.length && b.tgt.length) {
       if (iMoves && !jMoves) out.push({ src: [], tgt: b.tgt, score: 0 });

@@ -187,6 +187,21 @@ describe('alignDocuments', () => {
     expect(paired.every((b) => gold.has(`${b.src}:${b.tgt}`) && b.score >= 0.5)).toBe(true);
   });
 
+  it('splits two neighbours the translator swapped into two pairings instead of one 2:2 bead', () => {
+    // "The hearing lasted almost eleven hours. Prosecutors had asked for six years each." became
+    // «Прокуратура требовала… Заседание длилось…»: both translations were in one 2:2 bead, neither paired.
+    const c = translationDocuments().find((d) => d.name === 'translations/court-hearing-moved')!;
+    const beads = alignDocuments(paragraphs(c.src, c.srcParas!), paragraphs(c.tgt, c.tgtParas!), { srcLang: 'en', tgtLang: 'ru' });
+    const hearing = c.src.findIndex((s) => s.startsWith('The hearing lasted'));
+    const pair = (i: number) => beads.find((b) => b.src.includes(i))!;
+    expect(pair(hearing)).toMatchObject({ src: [hearing], moved: true });
+    expect(c.tgt[pair(hearing).tgt[0]]).toMatch(/^Заседание длилось/);
+    expect(pair(hearing + 1)).toMatchObject({ src: [hearing + 1] });
+    expect(pair(hearing + 1).moved).toBeUndefined();
+    expect(c.tgt[pair(hearing + 1).tgt[0]]).toMatch(/^Прокуратура требовала/);
+    expect(beads.flatMap((b) => b.tgt).sort((a, b) => a - b)).toEqual(c.tgt.map((_, j) => j));
+  });
+
   it('pairs nothing across the order in documents whose sentences were not moved', () => {
     for (const c of [...enRuDocuments(), ...translationDocuments().filter((d) => !d.moved)]) {
       const beads = alignDocuments(paragraphs(c.src, c.srcParas!), paragraphs(c.tgt, c.tgtParas!), { srcLang: c.srcLang, tgtLang: c.tgtLang });
