@@ -11,7 +11,7 @@ import { IdSet, sharedOnly } from './idsets.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
 import { calibrate, defaultModel, galeChurchModel, lengthRatio, makeModel } from './model.ts';
 import { alignUnits } from './search.ts';
-import type { Opens } from './dp.ts';
+import type { Opens, Quoted } from './dp.ts';
 import { documentEvidence, doubtMoved, weighScores, type Evidence } from './confidence.ts';
 import { pairMoved } from './moved.ts';
 
@@ -46,7 +46,8 @@ export interface AlignOptions {
 /** Aligns two sentence lists; the beads cover every sentence of both sides, in order. */
 export function alignSentences(src: string[], tgt: string[], options: AlignOptions = {}): Bead[] {
   const { shared } = buildUnits(src, tgt, options);
-  return weighed(alignWithCalibration(shared.src, shared.tgt, options), shared.src, shared.tgt, options);
+  const quoted = options.method === 'gale-church' ? undefined : { src: quotedOf([src]), tgt: quotedOf([tgt]) };
+  return weighed(alignWithCalibration(shared.src, shared.tgt, options, undefined, undefined, quoted), shared.src, shared.tgt, options);
 }
 
 /**
@@ -64,7 +65,8 @@ export function alignDocuments(srcParagraphs: string[][], tgtParagraphs: string[
     paragraphUnits(tgtStart, units.tgtUnits, tgtUnits, units.vocab), options);
   const groups = sentenceGroups(groupUncertain(paraBeads), srcStart, tgtStart);
   const opens = { src: opensOf(srcStart), tgt: opensOf(tgtStart) };
-  return weighed(alignWithCalibration(srcUnits, tgtUnits, options, groups, opens), srcUnits, tgtUnits, options);
+  const quoted = { src: quotedOf(srcParagraphs), tgt: quotedOf(tgtParagraphs) };
+  return weighed(alignWithCalibration(srcUnits, tgtUnits, options, groups, opens, quoted), srcUnits, tgtUnits, options);
 }
 
 /**
@@ -125,6 +127,37 @@ function sentenceGroups(paragraphGroups: Bead[], srcStart: number[], tgtStart: n
   return groups;
 }
 
+/** A quotation left open this many sentences is taken for a stray mark, not a quotation. */
+const MAX_QUOTED_RUN = 4;
+
+/**
+ * 1 at each sentence that starts inside a quotation opened by an earlier sentence of its paragraph
+ * (« … », or straight double quotes by parity), over the flattened paragraphs (dp.ts Quoted).
+ */
+function quotedOf(paragraphs: string[][]): Uint8Array {
+  let n = 0;
+  for (const p of paragraphs) n += p.length;
+  const out = new Uint8Array(n);
+  let k = 0;
+  for (const p of paragraphs) {
+    let depth = 0, straight = false, run = 0;
+    for (const sentence of p) {
+      const inside = depth > 0 || straight;
+      run = inside ? run + 1 : 0;
+      if (run > MAX_QUOTED_RUN) { depth = 0; straight = false; run = 0; }
+      else if (inside) out[k] = 1;
+      for (let c = 0; c < sentence.length; c++) {
+        const ch = sentence.charCodeAt(c);
+        if (ch === 0xab) depth++;
+        else if (ch === 0xbb) depth = Math.max(0, depth - 1);
+        else if (ch === 34) straight = !straight;
+      }
+      k++;
+    }
+  }
+  return out;
+}
+
 /** 1 at each sentence that opens a paragraph after the first, from the paragraph starts (`starts`). */
 function opensOf(start: number[]): Uint8Array {
   const out = new Uint8Array(start[start.length - 1]);
@@ -133,12 +166,13 @@ function opensOf(start: number[]): Uint8Array {
 }
 
 /** One pass over the groups, each aligned on its own; the beads index the whole documents. */
-function alignGroups(groups: Group[], srcUnits: Unit[], tgtUnits: Unit[], model: Model, opens?: Opens): Bead[] {
+function alignGroups(groups: Group[], srcUnits: Unit[], tgtUnits: Unit[], model: Model, opens?: Opens, quoted?: Quoted): Bead[] {
   const beads: Bead[] = [];
   for (const { srcFrom, srcTo, tgtFrom, tgtTo } of groups) {
     const groupOpens = opens && { src: opens.src.subarray(srcFrom, srcTo), tgt: opens.tgt.subarray(tgtFrom, tgtTo) };
+    const groupQuoted = quoted && { src: quoted.src.subarray(srcFrom, srcTo), tgt: quoted.tgt.subarray(tgtFrom, tgtTo) };
     // The group's beads are fresh: their indexes are moved to the whole document's in place.
-    for (const b of alignUnits(srcUnits.slice(srcFrom, srcTo), tgtUnits.slice(tgtFrom, tgtTo), model, groupOpens)) {
+    for (const b of alignUnits(srcUnits.slice(srcFrom, srcTo), tgtUnits.slice(tgtFrom, tgtTo), model, groupOpens, groupQuoted)) {
       for (let k = 0; k < b.src.length; k++) b.src[k] += srcFrom;
       for (let k = 0; k < b.tgt.length; k++) b.tgt[k] += tgtFrom;
       beads.push(b);
@@ -202,13 +236,13 @@ function baseModel(src: Unit[], tgt: Unit[], options: AlignOptions): Model {
  * A first pass fits the length model to this pair, the second aligns with it. A pass aligns the
  * units whole, or group by group (alignDocuments); the beads index `src` and `tgt`.
  */
-function alignWithCalibration(src: Unit[], tgt: Unit[], options: AlignOptions, groups?: Group[], opens?: Opens): Bead[] {
+function alignWithCalibration(src: Unit[], tgt: Unit[], options: AlignOptions, groups?: Group[], opens?: Opens, quoted?: Quoted): Bead[] {
   const model = baseModel(src, tgt, options);
-  const first = groups ? alignGroups(groups, src, tgt, model, opens) : alignUnits(src, tgt, model);
+  const first = groups ? alignGroups(groups, src, tgt, model, opens, quoted) : alignUnits(src, tgt, model, undefined, quoted);
   if (options.method === 'gale-church') return first;
   const tuned = calibrate(model, first, src, tgt);
   if (tuned === model) return first;
-  return groups ? alignGroups(groups, src, tgt, tuned, opens) : alignUnits(src, tgt, tuned);
+  return groups ? alignGroups(groups, src, tgt, tuned, opens, quoted) : alignUnits(src, tgt, tuned, undefined, quoted);
 }
 
 /** Where each paragraph's sentences start in the flattened document, and the sentence count last. */

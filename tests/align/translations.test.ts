@@ -1,7 +1,7 @@
 // The aligner on translations that are not 1:1 copies (data/align/translations): abridged, restructured,
 // with captions moved and notes added, and a "translation" that is a different article.
 import { describe, expect, it } from 'vitest';
-import { alignDocuments, strictScores } from '../../src/align/index.ts';
+import { alignDocuments, alignSentences, strictScores } from '../../src/align/index.ts';
 import { paragraphs, translationDocuments, type Corpus } from '../../scripts/eval/align-data.ts';
 
 const docs = new Map(translationDocuments().map((c) => [c.name.replace('translations/', ''), c]));
@@ -58,6 +58,24 @@ describe('translations that are not 1:1 copies', () => {
     const caption = align(flood).find((b) => b.moved)!;
     expect(textOf(flood, caption).tgt).toEqual(['Фото: спасатели в субботу эвакуируют жителей Старого города на лодках.']);
     expect(caption.score).toBeGreaterThanOrEqual(0.5);
+  });
+});
+
+describe('quotations', () => {
+  it('pairs a quotation with both halves of its translation when only the translation cut it', () => {
+    // «Мы не хотели власти. Мы хотели, чтобы наши голоса посчитали», — сказал Воронов: the segmenter
+    // cuts inside the quotation, and its first half was left unpaired (1:2 lost to 1:1 and a skip by 0.02).
+    const c = docs.get('court-hearing-moved')!;
+    const quote = c.src.findIndex((s) => s.startsWith('"We did not want power'));
+    const bead = align(c).find((b) => b.src.includes(quote))!;
+    expect(textOf(c, bead).tgt).toEqual(['«Мы не хотели власти.', 'Мы хотели, чтобы наши голоса посчитали», — сказал Воронов в последнем слове.']);
+    expect(bead.score).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('still pairs a quotation cut on both sides sentence by sentence', () => {
+    const src = ['"We did not want power.', 'We wanted our votes counted," he said.', 'The court disagreed.'];
+    const tgt = ['«Мы не хотели власти.', 'Мы хотели, чтобы наши голоса посчитали», — сказал он.', 'Суд с ним не согласился.'];
+    expect(alignSentences(src, tgt, { srcLang: 'en', tgtLang: 'ru' }).map((b) => [b.src, b.tgt])).toEqual([[[0], [0]], [[1], [1]], [[2], [2]]]);
   });
 });
 
