@@ -149,6 +149,19 @@ describe('tandem check --baseline', () => {
     expect((await tandem('-g', GLOSSARY, segments, '--baseline', baseline)).code).toBe(0);
   });
 
+  it('gives the same finding in two documents of a segments.jsonl two SARIF alerts and two JUnit cases', async () => {
+    const line = (doc: string) => JSON.stringify({ doc, id: '0.0', src: { lang: 'en', text: 'Lukashenko spoke to workers.' },
+      tgt: { lang: 'ru', text: 'Лукашенка выступил перед рабочими.' }, terms: [], score: 0.9, tgtDoc: doc.replace('.txt', '.ru.txt') });
+    const segments = file('two-docs.jsonl', [line('a.txt'), line('b.txt')].join('\n') + '\n');
+    const sarif = JSON.parse((await tandem('-g', GLOSSARY, segments, '-f', 'sarif')).out);
+    const results = sarif.runs[0].results as Array<{ partialFingerprints: Record<string, string>; locations: Array<{ logicalLocations: Array<{ name: string }> }> }>;
+    expect(results.map((r) => r.locations[0].logicalLocations[0].name)).toEqual(['a.txt#0.0', 'b.txt#0.0']);
+    expect(new Set(results.map((r) => r.partialFingerprints['tandemViolation/v2'])).size).toBe(2);
+    const junit = (await tandem('-g', GLOSSARY, segments, '-f', 'junit')).out;
+    expect(junit).toContain('name="a.txt#0.0 deprecated-term lukashenko"');
+    expect(junit).toContain('name="b.txt#0.0 deprecated-term lukashenko"');
+  });
+
   it('refuses a baseline that is not a JSON report', async () => {
     const r = await tandem('-g', GLOSSARY, TMX, '--baseline', file('junk.json', '[1, 2'));
     expect(r.code).toBe(2);

@@ -5,6 +5,7 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { t } from '../../i18n/index.ts';
 import { atLeast, type CheckResult, type Severity, type Violation } from '../types.ts';
+import { segmentLabel } from './label.ts';
 
 export interface JunitOptions {
   /** Files checked, in order, so clean files are listed too. */
@@ -21,7 +22,7 @@ const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '
 function details(v: Violation): string {
   const lines = [
     v.file !== undefined ? `${v.file}${v.line !== undefined ? `:${v.line}` : ''}` : undefined,
-    v.segment !== null ? `${t('check:report.segment')}: ${v.segment}` : undefined,
+    v.segment !== null ? `${t('check:report.segment')}: ${segmentLabel(v)}` : undefined,
     v.entry !== null ? `${t('check:report.entry')}: ${v.entry}` : undefined,
     v.src !== null ? `${t('check:side.src')}: ${v.src}` : undefined,
     v.tgt !== null ? `${t('check:side.tgt')}: ${v.tgt}` : undefined,
@@ -30,7 +31,7 @@ function details(v: Violation): string {
 }
 
 function testcase(v: Violation, suite: string, failOn: Severity): Node {
-  const name = [v.segment ?? v.entry ?? suite, v.rule, v.segment && v.entry ? v.entry : undefined].filter(Boolean).join(' ');
+  const name = [segmentLabel(v) ?? v.entry ?? suite, v.rule, v.segment && v.entry ? v.entry : undefined].filter(Boolean).join(' ');
   const node: Node = { '@classname': `tandem.check.${v.rule}`, '@name': name, '@file': suite };
   if (v.line !== undefined) node['@line'] = v.line;
   node['@time'] = 0;

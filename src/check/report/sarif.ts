@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { t } from '../../i18n/index.ts';
 import { DEFAULT_SEVERITY, RULES, type CheckResult, type Violation } from '../types.ts';
+import { segmentLabel } from './label.ts';
 
 export interface SarifOptions {
   toolVersion: string;
@@ -35,9 +36,13 @@ function ruleDescriptor(id: (typeof RULES)[number]): ReportingDescriptor {
   };
 }
 
-/** Stable across runs while the finding stays the same, so dashboards can track it. */
+/**
+ * Stable across runs while the finding stays the same, so dashboards can track it. With the document
+ * in it (v2): in a job's segments.jsonl the same finding in two documents' segment "0.0" had one
+ * fingerprint, and code scanning showed one alert for both.
+ */
 function fingerprint(v: Violation): string {
-  return createHash('sha256').update([v.rule, v.file ?? '', v.segment ?? '', v.entry ?? '', v.found ?? ''].join('\u0000')).digest('hex').slice(0, 32);
+  return createHash('sha256').update([v.rule, v.file ?? '', segmentLabel(v) ?? '', v.tgtDoc ?? '', v.entry ?? '', v.found ?? ''].join('\u0000')).digest('hex').slice(0, 32);
 }
 
 export function toSarif(result: CheckResult, options: SarifOptions): Log {
@@ -48,7 +53,7 @@ export function toSarif(result: CheckResult, options: SarifOptions): Log {
       ruleIndex: RULES.indexOf(v.rule),
       level: v.severity,
       message: { text: v.message },
-      partialFingerprints: { 'tandemViolation/v1': fingerprint(v) },
+      partialFingerprints: { 'tandemViolation/v2': fingerprint(v) },
       properties: {
         segment: v.segment, entry: v.entry, src: v.src, tgt: v.tgt,
         ...(v.side ? { side: v.side } : {}), ...(v.found !== undefined ? { found: v.found } : {}),
@@ -61,7 +66,7 @@ export function toSarif(result: CheckResult, options: SarifOptions): Log {
           artifactLocation: artifactUri(v.file, root),
           ...(v.line !== undefined && v.line >= 1 ? { region: { startLine: v.line } } : {}),
         },
-        ...(v.segment ? { logicalLocations: [{ name: v.segment, kind: 'element' }] } : {}),
+        ...(v.segment ? { logicalLocations: [{ name: segmentLabel(v) ?? v.segment, kind: 'element' }] } : {}),
       }];
     }
     return r;

@@ -2,6 +2,7 @@
 // shortened, and a closing summary line. Colour only when asked (the CLI asks on a TTY).
 import { t } from '../../i18n/index.ts';
 import type { CheckResult, Violation } from '../types.ts';
+import { segmentLabel } from './label.ts';
 
 export interface TextOptions { color: boolean }
 
@@ -30,10 +31,7 @@ export function toText(result: CheckResult, options: TextOptions): string {
   for (const [file, violations] of byFile) {
     if (file) out.push(paint('bold', file));
     for (const v of violations) {
-      // A job's segments.jsonl holds every document, each with a segment "0.0": the id alone is not
-      // enough to find it. A TMX tuid names its document already (doc#id).
-      const segment = v.doc && v.segment !== null && !v.segment.startsWith(`${v.doc}#`) ? `${v.doc}#${v.segment}` : v.segment;
-      const where = [v.line, segment].filter((x) => x !== undefined && x !== null).join(':');
+      const where = [v.line, segmentLabel(v)].filter((x) => x !== undefined && x !== null).join(':');
       const severity = v.severity === 'error' ? paint('red', t('check:severity.error')) : paint('yellow', t('check:severity.warning'));
       const entry = v.entry ? paint('dim', ` [${v.entry}]`) : '';
       out.push(`  ${paint('dim', where.padEnd(12))} ${severity}  ${v.message}  ${paint('dim', v.rule)}${entry}`);
