@@ -7,7 +7,7 @@
 // starts, so that its start-up, time and peak RSS are those of a `tandem run`.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './corpus.ts';
@@ -57,4 +57,9 @@ console.log(`per stage (wall clock, share of stage time): ${Object.entries(f.sta
 console.log(`writing ${f.files} output files (atomic: each flushed before its rename): ${(f.writeMs / 1000).toFixed(1)} s`);
 console.log(`garbage collection pauses: ${(f.gcMs / 1000).toFixed(2)} s`);
 console.log(`peak RSS: ${f.rssMb.toFixed(0)} MB (the batch's process)`);
+// Issue 2's target, said plainly: 2 MB/s end to end on one core, peak RSS under 500 MB.
+const cores = availableParallelism(), e2e = mb / (startup + seconds);
+console.log(`target (2 MB/s end to end on one core, peak RSS < 500 MB): ${cores === 1
+  ? `${e2e >= 2 && f.rssMb < 500 ? 'met' : 'not met'} on this run (${e2e.toFixed(2)} MB/s, ${f.rssMb.toFixed(0)} MB)`
+  : `run on ${cores} cores; pin it to one with \`taskset -c 0 npm run bench\` to measure it`}`);
 if (values.keep) console.log(`kept: ${dir}`); else rmSync(dir, { recursive: true, force: true });
