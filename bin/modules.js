@@ -4,6 +4,17 @@
 // tsx's loader hooks run on a thread of their own: about 0.6 s of a command's start).
 // TANDEM_FROM_SOURCE=1 takes the sources in any case.
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+
+// On one core V8's optimising compiler runs on the same core as tandem: a short batch spent about as
+// long compiling as working, much of it on code that is hot only while warming up (the glossary's
+// YAML parser, say). With one core available (a container's quota, `taskset`), a function must run
+// about eight times as long as V8's default before it is optimised: in alternating one-core runs of
+// `npm run bench` the compiler thread's CPU fell from 1.6-1.9 s to 0.7-1.0 s and end to end went from
+// 4.9-5.6 s to 4.2-4.8 s. With two cores or more the compiler has a core of its own, and waiting
+// only delays the optimised code (the two-core batch was 5-10% slower with it): left as it is.
+if (availableParallelism() === 1) setFlagsFromString('--interrupt-budget=1000000');
 
 let compiled;
 
