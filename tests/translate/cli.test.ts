@@ -42,6 +42,21 @@ describe('tandem translate', () => {
     expect(out[3].tgt!.text).toBe('Уже сделано.');
   }, 60_000);
 
+  it('translates a document in the language it detects when --from is not given', async () => {
+    // English UDHR sentences the memory holds, and one German file outside tandem's four languages.
+    await writeFile(join(dir, 'doc.txt'), `${pairs[1][0]}\n\n${pairs[2][0]}\n`);
+    const r = await tandem('translate', join(dir, 'doc.txt'), '--to', 'ru', '--memory', join(dir, '*.tmx'));
+    expect(r.code).toBe(0);
+    const out = readJsonl(r.stdout);
+    expect(out.map((s) => [s.src.lang, s.tgt?.text])).toEqual([['en', pairs[1][1]], ['en', pairs[2][1]]]);
+    await writeFile(join(dir, 'de.txt'), 'Die Regierung hat am Montag neue Wahlen angekündigt. Die Opposition ist skeptisch.\n');
+    const de = await tandem('translate', join(dir, 'de.txt'), '--to', 'en', '--glossary', join(dir, 'glossary.yaml'));
+    expect(readJsonl(de.stdout).map((s) => s.src.lang)).toEqual(['de', 'de']);
+    await writeFile(join(dir, 'numbers.txt'), '12345 678\n');
+    const none = await tandem('translate', join(dir, 'numbers.txt'), '--to', 'en', '--glossary', join(dir, 'glossary.yaml'));
+    expect([none.code, none.stderr.trim()]).toEqual([2, "the document's language could not be told: give it with --from LANG. Run 'tandem translate --help'."]);
+  }, 60_000);
+
   it('looks a sentence up in a memory and exits 2 on bad usage', async () => {
     const r = await tandem('translate', 'lookup', pairs[5][0], '--memory', join(dir, 'memory.tmx'), '--from', 'en', '--to', 'ru');
     expect(r.code).toBe(0);

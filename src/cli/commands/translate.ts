@@ -7,6 +7,7 @@ import { DocumentError, readDocument, segmentParagraphs } from '../../documents/
 import { readJsonl, segmentsToJsonl } from '../../export/index.ts';
 import { createMatcher, GlossaryError, loadGlossaries } from '../../glossary/index.ts';
 import { t } from '../../i18n/index.ts';
+import { documentLanguage, scanDocument } from '../../language/index.ts';
 import { createProviderChain, fillTargets, loadMemories, ProviderConfigError, PROVIDER_TYPES, tmProvider, type ProviderConfig } from '../../translate/index.ts';
 import type { Glossary, Segment } from '../../types.ts';
 import { parseCommandArgs } from '../args.ts';
@@ -60,11 +61,14 @@ async function readInput(file: string, from: string | undefined): Promise<{ segm
   if (/^\uFEFF?\s*\{/.test(text)) {
     try { return { segments: readJsonl(text, file), jsonl: true }; } catch (error) { throw new InputFailure((error as Error).message); }
   }
-  if (!from) throw new UsageError(t('translate:needFrom'));
   try {
     const doc = await readDocument(file, relative(process.cwd(), file));
-    const sentences = segmentParagraphs(doc.paragraphs, from);
-    return { jsonl: false, segments: sentences.map((s) => ({ doc: doc.id, id: s.id, src: { lang: from, text: s.text }, tgt: null, terms: [], score: null })) };
+    // Without --from, the document's language as `tandem run` names it (any language, not only
+    // tandem's four); its sentences are then cut by that language's rules.
+    const lang = from ?? documentLanguage(scanDocument(segmentParagraphs(doc.paragraphs), USUAL_LANGUAGES));
+    if (lang === 'und') throw new UsageError(t('translate:needFrom'));
+    const sentences = segmentParagraphs(doc.paragraphs, lang);
+    return { jsonl: false, segments: sentences.map((s) => ({ doc: doc.id, id: s.id, src: { lang, text: s.text }, tgt: null, terms: [], score: null })) };
   } catch (error) {
     if (error instanceof DocumentError) throw new InputFailure(`${file}: ${error.message}`);
     throw error;
@@ -72,6 +76,9 @@ async function readInput(file: string, from: string | undefined): Promise<{ segm
 }
 
 class InputFailure extends Error {}
+
+/** The candidates a document's language is told among first; a text clearly in another is named by its own code. */
+const USUAL_LANGUAGES = ['en', 'ru', 'uk', 'be'];
 
 /** Text output: each paragraph's sentences, translated where a provider answered. */
 function asText(segments: Segment[]): string {
