@@ -1,8 +1,7 @@
 // Reading the files to check (the I/O edge): TMX, XLIFF 2 or segments.jsonl, told apart by content,
 // parsed by the export stage's readers, with the line each segment starts on for reports.
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { readLocatedSegments, SegmentFileError, type LocatedSegment } from '../export/index.ts';
+import { readFile } from 'node:fs/promises';
+import { readLocatedSegments, SegmentFileError, segmentFilesOf, type LocatedSegment } from '../export/index.ts';
 import { t } from '../i18n/index.ts';
 import type { CheckedSegment } from './types.ts';
 
@@ -26,33 +25,18 @@ export function parseSegmentFile(text: string | Uint8Array, file: string, firstO
   return located.map(({ segment, line, ref }, i) => ({ segment, id: ref ?? segment.id, file, line, order: firstOrder + i }));
 }
 
-/** Segment files by name, for a folder given as input. */
-const SEGMENT_FILE = /\.(?:jsonl|tsv|tmx|xlf|xliff)$/i;
-
-/** The files the FILE arguments stand for (see inputFiles), in order. */
-export async function expandInputs(inputs: string[]): Promise<string[]> {
-  return (await Promise.all(inputs.map(inputFiles))).flat();
-}
-
 /**
- * The files a FILE argument stands for. A folder: a job's output folder is its segments.jsonl, which
- * holds every segment its TMX and XLIFF files hold (checking them all would report each finding four
- * times); any other folder, the segment files in it and its subfolders, by name, in code-point order.
- * A folder with none is an input error: CI pointed at the wrong folder must not pass.
+ * The files the FILE arguments stand for (export's segmentFilesOf): a job's output folder is its
+ * segments.jsonl, another folder the segment files under it. A folder with none is an input error:
+ * CI pointed at the wrong folder must not pass.
  */
-async function inputFiles(file: string): Promise<string[]> {
+export async function expandInputs(inputs: string[]): Promise<string[]> {
   try {
-    if (!(await stat(file)).isDirectory()) return [file];
-  } catch {
-    return [file]; // reported as unreadable when read
+    return await segmentFilesOf(inputs);
+  } catch (error) {
+    if (error instanceof SegmentFileError) throw new InputError(error.message);
+    throw error;
   }
-  const jsonl = join(file, 'segments.jsonl');
-  if (await stat(jsonl).then((s) => s.isFile(), () => false)) return [jsonl];
-  const names = (await readdir(file, { recursive: true, withFileTypes: true }))
-    .filter((e) => e.isFile() && SEGMENT_FILE.test(e.name) && !e.name.startsWith('.'))
-    .map((e) => join(e.parentPath, e.name));
-  if (!names.length) throw new InputError(t('check:error.noSegmentFiles', { dir: file }));
-  return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 export async function readSegmentFiles(files: string[]): Promise<CheckedSegment[]> {

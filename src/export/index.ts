@@ -9,6 +9,7 @@ export { segmentsToTsv, readTsvRows, escapeTsvCell, unescapeTsvCell, TSV_COLUMNS
 export { segmentsToTmx, readTmx, readTmxLocated, tmxDate, type TmxOptions, type LocatedSegment } from './tmx.ts';
 export { segmentsToXliff, readXliff, readXliffLocated, type XliffOptions } from './xliff.ts';
 export { SegmentFileError } from './xml.ts';
+export { segmentFilesOf } from './segment-files.ts';
 /** XML helpers (escaping, NMTOKEN ids, validating parse with line numbers) for other XML formats, e.g. TBX. */
 export * as xml from './xml.ts';
 export { detectFormat, readSegments, readLocatedSegments, type SegmentFormat } from './detect-format.ts';

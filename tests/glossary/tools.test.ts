@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -135,5 +135,18 @@ describe('glossary suggest', () => {
     expect((await cli(['glossary', 'suggest', tbx, '--segments', jsonl])).code).toBe(0);
     expect(parseGlossary(readFileSync(tbx, 'utf8'), tbx).entries.length).toBeGreaterThan(0);
     expect(repo('x')).toBeTruthy();
+  });
+
+  it('reads a job\'s output folder as its segments.jsonl, as check does, and refuses a folder without segments', async () => {
+    const job = join(dir, 'job-out');
+    mkdirSync(job, { recursive: true });
+    writeFileSync(join(job, 'segments.jsonl'), segments.map((x) => JSON.stringify(x)).join('\n') + '\n');
+    const out = join(dir, 'from-folder.yaml');
+    expect((await cli(['glossary', 'suggest', out, '--segments', job, '-g', BELARUS])).code).toBe(0);
+    expect(parseGlossary(readFileSync(out, 'utf8'), out).entries.map((e) => e.id)).toEqual(['nina-baginskaya']);
+    const empty = join(dir, 'empty-out');
+    mkdirSync(empty, { recursive: true });
+    const r = await cli(['glossary', 'suggest', out, '--segments', empty]);
+    expect([r.code, r.err.trim()]).toEqual([2, `${empty}: no segment files in this folder (segments.jsonl, .tsv, .tmx, .xlf or .xliff)`]);
   });
 });

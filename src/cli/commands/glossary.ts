@@ -1,7 +1,7 @@
 // `tandem glossary lint|suggest|export`: glossary tools for editors and CI.
 import { readFile, writeFile } from 'node:fs/promises';
 import { decodeText, DocumentError } from '../../documents/index.ts';
-import { decodeSegmentText, readSegments } from '../../export/index.ts';
+import { decodeSegmentText, readSegments, segmentFilesOf } from '../../export/index.ts';
 import {
   createMatcher, formatProblem, formatSuggestions, GlossaryError, lintGlossaries, loadGlossaries, suggestEntries, toTbx,
 } from '../../glossary/index.ts';
@@ -81,7 +81,13 @@ async function suggest(argv: string[]): Promise<number> {
   if (!values.segments?.length) throw new UsageError(t('glossary:needSegments'));
   const minCount = Number(values['min-count']);
   if (!Number.isInteger(minCount) || minCount < 1) throw new UsageError(t('glossary:badCount'));
-  const inputs = await readInputs(values.segments, decodeSegmentText);
+  // A job's output folder stands for its segments.jsonl, as in `tandem check`.
+  let files: string[];
+  try { files = await segmentFilesOf(values.segments); } catch (error) {
+    process.stderr.write((error as Error).message + '\n');
+    return 2;
+  }
+  const inputs = await readInputs(files, decodeSegmentText);
   if (typeof inputs === 'number') return inputs;
   const segments: Segment[] = [];
   try {
