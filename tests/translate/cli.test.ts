@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readJsonl, segmentsToJsonl, segmentsToTmx } from '../../src/export/index.ts';
+import { readJsonl, segmentsToJsonl, segmentsToTmx, segmentsToXliff } from '../../src/export/index.ts';
 import type { Segment } from '../../src/types.ts';
 import { udhrPairs } from './udhr.ts';
 
@@ -40,6 +40,20 @@ describe('tandem translate', () => {
     expect(out[0].originDetail).toMatchObject({ provider: 'tm', match: expect.any(Number) });
     expect(out[1].tgt!.text).toBe('The Организация Объединенных Наций met today.');
     expect(out[3].tgt!.text).toBe('Уже сделано.');
+  }, 60_000);
+
+  it('fills the empty targets of an XLIFF file, and of a job\'s output folder (its segments.jsonl)', async () => {
+    // An XLIFF file was read as a plain-text document: its markup went to the providers line by line.
+    const todo = [seg('x1', pairs[3][0], null), seg('x2', pairs[4][0], null)];
+    await writeFile(join(dir, 'todo.en-ru.xlf'), segmentsToXliff(todo, { srcLang: 'en', tgtLang: 'ru', doc: 'udhr' }));
+    const xlf = await tandem('translate', join(dir, 'todo.en-ru.xlf'), '--to', 'ru', '--memory', join(dir, '*.tmx'));
+    expect(xlf.code).toBe(0);
+    expect(readJsonl(xlf.stdout).map((s) => [s.id, s.origin, s.tgt?.text])).toEqual([['x1', 'tm', pairs[3][1]], ['x2', 'tm', pairs[4][1]]]);
+    const job = join(dir, 'job-out');
+    await mkdir(job, { recursive: true });
+    await writeFile(join(job, 'segments.jsonl'), segmentsToJsonl(todo));
+    const folder = await tandem('translate', job, '--to', 'ru', '--memory', join(dir, '*.tmx'));
+    expect(readJsonl(folder.stdout).map((s) => s.origin)).toEqual(['tm', 'tm']);
   }, 60_000);
 
   it('translates a document in the language it detects when --from is not given', async () => {

@@ -4,7 +4,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { DocumentError, readDocument, segmentParagraphs } from '../../documents/index.ts';
-import { readJsonl, segmentsToJsonl } from '../../export/index.ts';
+import { decodeSegmentText, detectFormat, readSegments, segmentFilesOf, segmentsToJsonl } from '../../export/index.ts';
 import { createMatcher, GlossaryError, loadGlossaries } from '../../glossary/index.ts';
 import { t } from '../../i18n/index.ts';
 import { documentLanguage, scanDocument } from '../../language/index.ts';
@@ -55,11 +55,14 @@ function providerConfigs(values: Values, hasGlossary: boolean): ProviderConfig[]
 }
 
 /** Segments to fill: a tandem segments.jsonl as it is, or a document split into sentences. */
-async function readInput(file: string, from: string | undefined): Promise<{ segments: Segment[]; jsonl: boolean }> {
+async function readInput(input: string, from: string | undefined): Promise<{ segments: Segment[]; jsonl: boolean }> {
+  const file = await oneSegmentFile(input);
   let text: string;
-  try { text = await readFile(file, 'utf8'); } catch { throw new InputFailure(t('translate:unreadable', { file })); }
-  if (/^\uFEFF?\s*\{/.test(text)) {
-    try { return { segments: readJsonl(text, file), jsonl: true }; } catch (error) { throw new InputFailure((error as Error).message); }
+  try { text = decodeSegmentText(await readFile(file), file); } catch { throw new InputFailure(t('translate:unreadable', { file })); }
+  // A segment file (JSONL, TSV, TMX, XLIFF: told by content, as `check` does) is filled as it is; an
+  // XLIFF file was read as a plain-text document before, its markup "translated" line by line.
+  if (detectFormat(text)) {
+    try { return { segments: readSegments(text, file), jsonl: true }; } catch (error) { throw new InputFailure((error as Error).message); }
   }
   try {
     const doc = await readDocument(file, relative(process.cwd(), file));
@@ -76,6 +79,17 @@ async function readInput(file: string, from: string | undefined): Promise<{ segm
 }
 
 class InputFailure extends Error {}
+
+/**
+ * The file to fill: a file as it is; a job's output folder stands for its segments.jsonl, as in
+ * `tandem check` (export's segmentFilesOf). A folder of several segment files is refused: one is filled.
+ */
+async function oneSegmentFile(input: string): Promise<string> {
+  let files: string[];
+  try { files = await segmentFilesOf([input]); } catch (error) { throw new InputFailure((error as Error).message); }
+  if (files.length !== 1) throw new InputFailure(t('translate:severalFiles', { dir: input, count: files.length }));
+  return files[0];
+}
 
 /** The candidates a document's language is told among first; a text clearly in another is named by its own code. */
 const USUAL_LANGUAGES = ['en', 'ru', 'uk', 'be'];
