@@ -3,7 +3,7 @@
 // that is clearly in another language.
 import type { Detection, Lang } from '../types.ts';
 import { SCRIPT, toBcp47, toIso3 } from './codes.ts';
-import { scanText, type Parts } from './scan.ts';
+import { partsOf, scanText, type Parts } from './scan.ts';
 import { gatherEvidence, PRIOR_FLOOR, priorTerms, toProbabilities, WEIGHTS, type Evidence } from './score.ts';
 import { ELD_LANGUAGES, eldIndex, francAll, francBest, type Scores } from './engines.ts';
 import { knownShare, LEXICON_LANGS } from './lexicon.ts';
@@ -81,7 +81,7 @@ export interface Verdict {
 
 export function judge(parts: Parts, languages: Lang[], weights = WEIGHTS, sections?: Parts[]): Verdict | undefined {
   if (!parts.tokens.length) return undefined;
-  const evidence = gatherEvidence(parts, languages, weights, sections);
+  const evidence = gatherEvidence(withoutForeignNames(parts, languages), languages, weights, sections);
   return { languages, evidence, outsider: outsideLanguage(parts, languages, evidence) };
 }
 
@@ -187,6 +187,34 @@ function outsideLanguage(parts: Parts, languages: Lang[], evidence: Evidence): L
   const bestCandidate = ranked.find(([code]) => candidates.has(code))?.[1] ?? 0;
   return bestCandidate < FRANC_RATIO ? (evidence.outsider?.lang ?? top) : undefined;
 }
+
+/**
+ * A unit in two scripts whose words in one of them are all capitalised and none first is read without
+ * them: those are names ("Фото: Reuters", "Photo: Катерина Гордеева"), and their letters outweighed
+ * the one word of the unit's own language (a Russian caption came out English). A script with a
+ * lowercase word, or the unit's first word, is language and stays.
+ */
+function withoutForeignNames(parts: Parts, languages: Lang[]): Parts {
+  const { letters, tokens } = parts;
+  if (!letters.latin || !letters.cyrillic) return parts;
+  const cyrillic = tokens.map((w) => CYRILLIC_WORD.test(w));
+  const onlyNames = (script: boolean) => {
+    let any = false;
+    for (let i = 0; i < tokens.length; i++) {
+      if (cyrillic[i] !== script) continue;
+      if (i === 0 || !CAPITALISED.test(tokens[i])) return false;
+      any = true;
+    }
+    return any;
+  };
+  const dropLatin = onlyNames(false), dropCyrillic = onlyNames(true);
+  if (dropLatin === dropCyrillic) return parts;
+  const kept = tokens.filter((_, i) => cyrillic[i] !== dropCyrillic);
+  return partsOf(kept.join(' '), kept, languages);
+}
+
+const CYRILLIC_WORD = /^\p{Script=Cyrillic}/u;
+const CAPITALISED = /^\p{Lu}/u;
 
 /**
  * The fit per word (see FIT_FLOOR) of the words that do not start with a capital, or undefined when

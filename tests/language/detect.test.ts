@@ -59,6 +59,17 @@ describe('detect (seed checks)', () => {
       { ...FOUR, outside: 'code' }).lang).toBe('de');
   });
 
+  it('keeps English sentences with names outside the candidates English, and reads a caption by its own word, not its credit', () => {
+    // "met ... in ... on" looked Swedish to franc, and no model knows the names: the fit fell below the floor.
+    expect(detect('Svetlana Tikhanovskaya met Alexander Lukashenko in Minsk on Sunday.', { ...FOUR, outside: 'code' }).lang).toBe('en');
+    // The agency's seven Latin letters outweighed the one Russian word: "Фото: Reuters" came out English.
+    expect(detect('Фото: Reuters', FOUR).lang).toBe('ru');
+    expect(detect('Photo: Катерина Гордеева', FOUR).lang).toBe('en');
+    // A script with a lowercase word, or the unit's first word, is language and counts.
+    expect(detect('Svetlana Tikhanovskaya: «Я не боюсь»', FOUR).lang).toBe('en');
+    expect(detect('В интервью BBC News Тихановская сказала, что вернётся.', FOUR).lang).toBe('ru');
+  });
+
   it('does not push Cyrillic candidates out of the set for looking Bulgarian to franc', () => {
     for (const s of ['Хлопец з гітарай спяваў на пероне, а людзі кідалі яму манеты.',
       'Незабаром почнеться навчальний рік, а підручників досі немає.',
