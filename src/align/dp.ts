@@ -25,8 +25,17 @@ const SKIP_SRC_MOVE: Move = { di: 1, dj: 0, prior: 0 }, SKIP_TGT_MOVE: Move = { 
 let stamp = new Int32Array(1024);
 let round = 0;
 
-/** 1 for a unit that opens a paragraph (after the first), per side: a bead that joins units across one pays CROSS_PARAGRAPH. */
-export interface Opens { src: Uint8Array; tgt: Uint8Array }
+/** 1 or 0 per unit, for each side. */
+export interface SideMarks { src: Uint8Array; tgt: Uint8Array }
+
+/**
+ * What the programme knows of the units beyond their text. `opens`: 1 for a unit that opens a
+ * paragraph (after the first): a bead that joins units across one pays CROSS_PARAGRAPH. `quoted`: 1
+ * for a unit that starts inside a quotation its side opened in an earlier unit (the rest of a quote
+ * the segmenter cut; index.ts quotedOf): a cut between beads inside a quotation on one side only pays
+ * QUOTE_CUT.
+ */
+export interface Marks { opens?: SideMarks; quoted?: SideMarks }
 
 /**
  * The cost of a merge or split that joins sentences of two paragraphs of one side when the sentences
@@ -35,13 +44,6 @@ export interface Opens { src: Uint8Array; tgt: Uint8Array }
  * and joined their sentences leaves anchors of both in the joined one, and pays nothing.
  */
 export const CROSS_PARAGRAPH = 3;
-
-/** Best path through the band; beads cover every unit of both sides, in order. */
-/**
- * 1 for a unit that starts inside a quotation its side opened in an earlier unit (the rest of a quote
- * the segmenter cut), per side (index.ts quotedOf).
- */
-export interface Quoted { src: Uint8Array; tgt: Uint8Array }
 
 /**
  * The cost of a cut between beads where one side is inside a quotation and the other is not: one
@@ -53,7 +55,9 @@ export interface Quoted { src: Uint8Array; tgt: Uint8Array }
  */
 export const QUOTE_CUT = 1;
 
-export function alignBanded(src: Unit[], tgt: Unit[], model: Model, band: Band, opens?: Opens, quoted?: Quoted): Bead[] {
+/** Best path through the band; beads cover every unit of both sides, in order. */
+export function alignBanded(src: Unit[], tgt: Unit[], model: Model, band: Band, marks: Marks = {}): Bead[] {
+  const { opens, quoted } = marks;
   const n = src.length, m = tgt.length;
   const { lo, hi } = band;
   const srcLen = prefix(src, 'len', 0), tgtLen = prefix(tgt, 'len', 1);
@@ -142,7 +146,7 @@ export function alignBanded(src: Unit[], tgt: Unit[], model: Model, band: Band, 
  * Whether a bead joins sentences across a paragraph opening on one side without both parts bringing
  * shared anchors of their own: `shared` (the whole bead's count) is no more than one part's alone.
  */
-function joinsUnsupported(c: Current, opens: Opens, shared: number, i0: number, i1: number, j0: number, j1: number): boolean {
+function joinsUnsupported(c: Current, opens: SideMarks, shared: number, i0: number, i1: number, j0: number, j1: number): boolean {
   for (let a = i0 + 1; a < i1; a++) {
     if (opens.src[a] && shared <= Math.max(groupShared(c, i0, a, j0, j1), groupShared(c, a, i1, j0, j1))) return true;
   }

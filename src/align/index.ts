@@ -11,7 +11,7 @@ import { IdSet, sharedOnly } from './idsets.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
 import { calibrate, defaultModel, galeChurchModel, lengthRatio, makeModel } from './model.ts';
 import { alignUnits } from './search.ts';
-import type { Opens, Quoted } from './dp.ts';
+import type { Marks, SideMarks } from './dp.ts';
 import { documentEvidence, doubtMoved, weighScores, type Evidence } from './confidence.ts';
 import { pairMoved } from './moved.ts';
 
@@ -46,8 +46,9 @@ export interface AlignOptions {
 /** Aligns two sentence lists; the beads cover every sentence of both sides, in order. */
 export function alignSentences(src: string[], tgt: string[], options: AlignOptions = {}): Bead[] {
   const { shared } = buildUnits(src, tgt, options);
-  const quoted = options.method === 'gale-church' ? undefined : { src: quotedOf([src]), tgt: quotedOf([tgt]) };
-  return weighed(alignWithCalibration(shared.src, shared.tgt, options, undefined, undefined, quoted), shared.src, shared.tgt, options);
+  // The Gale-Church baseline is length alone: no quotation marks.
+  const marks: Marks = options.method === 'gale-church' ? {} : { quoted: { src: quotedOf([src]), tgt: quotedOf([tgt]) } };
+  return weighed(alignWithCalibration(shared.src, shared.tgt, options, marks), shared.src, shared.tgt, options);
 }
 
 /**
@@ -64,9 +65,9 @@ export function alignDocuments(srcParagraphs: string[][], tgtParagraphs: string[
   const paraBeads = alignWithCalibration(paragraphUnits(srcStart, units.srcUnits, srcUnits, units.vocab),
     paragraphUnits(tgtStart, units.tgtUnits, tgtUnits, units.vocab), options);
   const groups = sentenceGroups(groupUncertain(paraBeads), srcStart, tgtStart);
-  const opens = { src: opensOf(srcStart), tgt: opensOf(tgtStart) };
-  const quoted = { src: quotedOf(srcParagraphs), tgt: quotedOf(tgtParagraphs) };
-  return weighed(alignWithCalibration(srcUnits, tgtUnits, options, groups, opens, quoted), srcUnits, tgtUnits, options);
+  const marks: Marks = { opens: { src: opensOf(srcStart), tgt: opensOf(tgtStart) },
+    quoted: { src: quotedOf(srcParagraphs), tgt: quotedOf(tgtParagraphs) } };
+  return weighed(alignWithCalibration(srcUnits, tgtUnits, options, marks, groups), srcUnits, tgtUnits, options);
 }
 
 /**
@@ -166,13 +167,13 @@ function opensOf(start: number[]): Uint8Array {
 }
 
 /** One pass over the groups, each aligned on its own; the beads index the whole documents. */
-function alignGroups(groups: Group[], srcUnits: Unit[], tgtUnits: Unit[], model: Model, opens?: Opens, quoted?: Quoted): Bead[] {
+function alignGroups(groups: Group[], srcUnits: Unit[], tgtUnits: Unit[], model: Model, marks: Marks): Bead[] {
   const beads: Bead[] = [];
   for (const { srcFrom, srcTo, tgtFrom, tgtTo } of groups) {
-    const groupOpens = opens && { src: opens.src.subarray(srcFrom, srcTo), tgt: opens.tgt.subarray(tgtFrom, tgtTo) };
-    const groupQuoted = quoted && { src: quoted.src.subarray(srcFrom, srcTo), tgt: quoted.tgt.subarray(tgtFrom, tgtTo) };
+    const slice = (m: SideMarks | undefined) => m && { src: m.src.subarray(srcFrom, srcTo), tgt: m.tgt.subarray(tgtFrom, tgtTo) };
+    const groupMarks = { opens: slice(marks.opens), quoted: slice(marks.quoted) };
     // The group's beads are fresh: their indexes are moved to the whole document's in place.
-    for (const b of alignUnits(srcUnits.slice(srcFrom, srcTo), tgtUnits.slice(tgtFrom, tgtTo), model, groupOpens, groupQuoted)) {
+    for (const b of alignUnits(srcUnits.slice(srcFrom, srcTo), tgtUnits.slice(tgtFrom, tgtTo), model, groupMarks)) {
       for (let k = 0; k < b.src.length; k++) b.src[k] += srcFrom;
       for (let k = 0; k < b.tgt.length; k++) b.tgt[k] += tgtFrom;
       beads.push(b);
@@ -236,13 +237,13 @@ function baseModel(src: Unit[], tgt: Unit[], options: AlignOptions): Model {
  * A first pass fits the length model to this pair, the second aligns with it. A pass aligns the
  * units whole, or group by group (alignDocuments); the beads index `src` and `tgt`.
  */
-function alignWithCalibration(src: Unit[], tgt: Unit[], options: AlignOptions, groups?: Group[], opens?: Opens, quoted?: Quoted): Bead[] {
+function alignWithCalibration(src: Unit[], tgt: Unit[], options: AlignOptions, marks: Marks = {}, groups?: Group[]): Bead[] {
   const model = baseModel(src, tgt, options);
-  const first = groups ? alignGroups(groups, src, tgt, model, opens, quoted) : alignUnits(src, tgt, model, undefined, quoted);
+  const first = groups ? alignGroups(groups, src, tgt, model, marks) : alignUnits(src, tgt, model, marks);
   if (options.method === 'gale-church') return first;
   const tuned = calibrate(model, first, src, tgt);
   if (tuned === model) return first;
-  return groups ? alignGroups(groups, src, tgt, tuned, opens, quoted) : alignUnits(src, tgt, tuned, undefined, quoted);
+  return groups ? alignGroups(groups, src, tgt, tuned, marks) : alignUnits(src, tgt, tuned, marks);
 }
 
 /** Where each paragraph's sentences start in the flattened document, and the sentence count last. */

@@ -4,7 +4,7 @@
 import type { Bead } from '../types.ts';
 import type { Model } from './cost.ts';
 import { makeModel } from './model.ts';
-import { alignBanded, fullBand, type Band, type Opens, type Quoted } from './dp.ts';
+import { alignBanded, fullBand, type Band, type Marks } from './dp.ts';
 import type { Unit } from './features.ts';
 
 /** Inputs up to this many DP cells are aligned in one full table. */
@@ -13,18 +13,18 @@ export const FULL_TABLE_CELLS = 400_000;
 const RESCUE_CELLS = 4_000_000;
 const BLOCK = 8;
 
-/** `opens` marks units that open a paragraph (the block level ignores them). */
-export function alignUnits(src: Unit[], tgt: Unit[], model: Model, opens?: Opens, quoted?: Quoted): Bead[] {
+/** `marks`: paragraph openings and quotation runs of the units (dp.ts Marks; the block level ignores them). */
+export function alignUnits(src: Unit[], tgt: Unit[], model: Model, marks?: Marks): Bead[] {
   const n = src.length, m = tgt.length;
   if ((n + 1) * (m + 1) <= FULL_TABLE_CELLS || n < 2 * BLOCK || m < 2 * BLOCK) {
-    return alignBanded(src, tgt, model, fullBand(n, m), opens, quoted);
+    return alignBanded(src, tgt, model, fullBand(n, m), marks);
   }
   const coarse = alignUnits(coarsen(src), coarsen(tgt), coarseModel(model));
-  const banded = alignBanded(src, tgt, model, bandFromCoarse(coarse, n, m), opens, quoted);
+  const banded = alignBanded(src, tgt, model, bandFromCoarse(coarse, n, m), marks);
   // A long stretch missing on one side can derail the block level into a drifting misalignment,
   // which shows as many unpaired sentences; a full table is exact, and affordable up to ~2,000².
   const unpaired = banded.reduce((k, b) => k + (b.src.length && b.tgt.length ? 0 : b.src.length + b.tgt.length), 0);
-  if (unpaired > 0.1 * (n + m) && (n + 1) * (m + 1) <= RESCUE_CELLS) return alignBanded(src, tgt, model, fullBand(n, m), opens, quoted);
+  if (unpaired > 0.1 * (n + m) && (n + 1) * (m + 1) <= RESCUE_CELLS) return alignBanded(src, tgt, model, fullBand(n, m), marks);
   return banded;
 }
 
