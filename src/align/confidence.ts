@@ -72,8 +72,8 @@ export function doubtMoved(beads: Bead[], src: Unit[], tgt: Unit[]): Bead[] {
   return beads.map((b) => {
     if (!b.src.length || !b.tgt.length || b.score <= DOUBTFUL) return b;
     const own = overlap(b.src, b.tgt, src, tgt);
-    const bar = BETTER_PARTNER * Math.max(similarity(own.shared, own.s, own.t), 0.05);
-    const better = (pair: Overlap) => isAnchored(pair) && similarity(pair.shared, pair.s, pair.t) >= bar;
+    const bar = BETTER_PARTNER * Math.max(alikeness(own), 0.05);
+    const better = (pair: Overlap) => isAnchored(pair) && alikeness(pair) >= bar;
     const nearTgt = near(loneTgt, b.tgt[0]), nearSrc = near(loneSrc, b.src[0]);
     const moved = b.src.some((i) => nearTgt.some((j) => better(overlap([i], [j], src, tgt))))
       || b.tgt.some((j) => nearSrc.some((i) => better(overlap([i], [j], src, tgt))));
@@ -90,13 +90,13 @@ export function documentEvidence(beads: Bead[], src: Unit[], tgt: Unit[]): Evide
   for (let k = 0; k < content.length; k++) {
     const own = overlap(content[k].src, content[k].tgt, src, tgt);
     if (isAnchored(own)) hits++;
-    sim += similarity(own.shared, own.s, own.t);
+    sim += alikeness(own);
     for (const other of [content[k - 2], content[k + 2]]) {
       if (!other) continue;
       chanceTries++;
       const chancePair = overlap(content[k].src, other.tgt, src, tgt);
       if (isAnchored(chancePair)) chanceHits++;
-      chanceSim += similarity(chancePair.shared, chancePair.s, chancePair.t);
+      chanceSim += alikeness(chancePair);
     }
   }
   const paired = (hits + 1) / (content.length + 2), chance = (chanceHits + 1) / (chanceTries + 2);
@@ -123,6 +123,9 @@ export function overlap(srcIds: number[], tgtIds: number[], src: Unit[], tgt: Un
   for (const j of tgtIds) t += tgt[j].keys;
   return { shared, s, t };
 }
+
+/** A pairing's similarity (cost.ts similarity) from its overlap. */
+export const alikeness = ({ shared, s, t }: Overlap): number => similarity(shared, s, t);
 
 /**
  * Whether a pairing is anchored: two shared anchors, or one where a side has few keys, because one

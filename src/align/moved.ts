@@ -5,8 +5,8 @@
 // a crossing bead, marked `moved` so that an editor looks at it. Two neighbours swapped come out of
 // the programme as one 2:2 bead instead; that bead is split into its two crossed pairings.
 import type { Bead } from '../types.ts';
-import { beadScore, lengthDelta, shapeAndLengthCost, similarity, withLexical, type Model } from './cost.ts';
-import { DOUBTFUL, overlap } from './confidence.ts';
+import { beadScore, lengthDelta, shapeAndLengthCost, withLexical, type Model } from './cost.ts';
+import { alikeness, DOUBTFUL, overlap } from './confidence.ts';
 import type { Unit } from './features.ts';
 
 /** The least similarity of a moved pairing: true pairs of a document share far more (0.5-0.8). */
@@ -66,7 +66,7 @@ function swapped(b: Bead, src: Unit[], tgt: Unit[], model: Model): Bead[] | unde
 
 /** A one-to-one pairing of i and j that may stand across the order, with its similarity and score; undefined when it may not. */
 function pairing(i: number, j: number, src: Unit[], tgt: Unit[], model: Model): { sim: number; score: number } | undefined {
-  const pair = overlap([i], [j], src, tgt), sim = similarity(pair.shared, pair.s, pair.t);
+  const pair = overlap([i], [j], src, tgt), sim = alikeness(pair);
   if (sim < MIN_SIMILARITY || pair.shared < MIN_SHARED) return undefined;
   if (Math.abs(lengthDelta(src[i].len, tgt[j].len, model)) > MAX_DELTA) return undefined;
   return { sim, score: scoreOf(i, j, sim, src, tgt, model) };
@@ -81,7 +81,7 @@ function pairLeftOver(beads: Bead[], src: Unit[], tgt: Unit[], model: Model): Be
     if (!b.tgt.length) for (const i of b.src) srcNow.set(i, 0);
     else if (!b.src.length) for (const j of b.tgt) tgtNow.set(j, 0);
     else if (b.src.length === 1 && b.tgt.length === 1 && b.score <= DOUBTFUL) {
-      const own = overlap(b.src, b.tgt, src, tgt), sim = similarity(own.shared, own.s, own.t);
+      const sim = alike(b.src, b.tgt, src, tgt);
       srcNow.set(b.src[0], sim);
       tgtNow.set(b.tgt[0], sim);
     }
@@ -111,7 +111,8 @@ function pairLeftOver(beads: Bead[], src: Unit[], tgt: Unit[], model: Model): Be
   const out: Bead[] = [];
   for (const b of beads) {
     const i = b.src.length === 1 ? b.src[0] : -1, j = b.tgt.length === 1 ? b.tgt[0] : -1;
-    const iMoves = srcTo.has(i) && srcNow.has(i), jMoves = tgtTaken.has(j) && tgtNow.has(j);
+    // Only sentences of srcNow and tgtNow were paired, so a bead of anything else stays as it is.
+    const iMoves = srcTo.has(i), jMoves = tgtTaken.has(j);
     if (!iMoves && !jMoves) { out.push(b); continue; }
     if (iMoves) {
       const { j: partner, score } = srcTo.get(i)!;
@@ -140,7 +141,4 @@ function standsOut(sim: number, i: number, j: number, src: Unit[], tgt: Unit[]):
   return true;
 }
 
-function alike(i: number[], j: number[], src: Unit[], tgt: Unit[]): number {
-  const pair = overlap(i, j, src, tgt);
-  return similarity(pair.shared, pair.s, pair.t);
-}
+const alike = (i: number[], j: number[], src: Unit[], tgt: Unit[]): number => alikeness(overlap(i, j, src, tgt));
