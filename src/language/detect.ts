@@ -188,6 +188,10 @@ function outsideLanguage(parts: Parts, languages: Lang[], evidence: Evidence): L
   return bestCandidate < FRANC_RATIO ? (evidence.outsider?.lang ?? top) : undefined;
 }
 
+/** A word that starts with a capital: at a unit's start any word, elsewhere mostly a name. */
+const CAPITALISED = /^\p{Lu}/u;
+const CYRILLIC_WORD = /^\p{Script=Cyrillic}/u;
+
 /**
  * A unit in two scripts whose words in one of them are all capitalised and none first is read without
  * them: those are names ("Фото: Reuters", "Photo: Катерина Гордеева"), and their letters outweighed
@@ -213,8 +217,6 @@ function withoutForeignNames(parts: Parts, languages: Lang[]): Parts {
   return partsOf(kept.join(' '), kept, languages);
 }
 
-const CYRILLIC_WORD = /^\p{Script=Cyrillic}/u;
-const CAPITALISED = /^\p{Lu}/u;
 
 /**
  * The fit per word (see FIT_FLOOR) of the words that do not start with a capital, or undefined when
@@ -225,10 +227,7 @@ const CAPITALISED = /^\p{Lu}/u;
  */
 function fitWithoutNames(parts: Parts): number | undefined {
   const common: Float64Array[] = [];
-  for (let i = 0; i < parts.vectors.length; i++) {
-    const first = parts.tokens[i][0];
-    if (first === first.toLowerCase()) common.push(parts.vectors[i]);
-  }
+  for (let i = 0; i < parts.vectors.length; i++) if (!CAPITALISED.test(parts.tokens[i])) common.push(parts.vectors[i]);
   if (common.length < OUTSIDE_MIN_WORDS) return undefined;
   let best = -Infinity;
   for (const v of sumVectors(common, common.length)) best = Math.max(best, v);
