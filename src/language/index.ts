@@ -6,3 +6,5 @@ export { detectDocumentSentences, detectLines, documentLanguage, dominantLanguag
 export { toBcp47, toIso3 } from './codes.ts';
 export { maskNoise } from './noise.ts';
 export { countLetters, type LetterCounts } from './alphabet.ts';
+/** tandem's usual candidates, the languages its own word model knows: what `detect` and `translate` tell among by default. */
+export { MODEL_LANGS as USUAL_LANGUAGES } from './wordmodel.ts';

@@ -8,13 +8,12 @@ import { t } from '../../i18n/index.ts';
 import type { Command } from '../main.ts';
 import { parseCommandArgs } from '../args.ts';
 import { UsageError } from '../errors.ts';
-import { detectLines, detectParagraphs, type DetectOptions } from '../../language/index.ts';
+import { detectLines, detectParagraphs, USUAL_LANGUAGES, type DetectOptions } from '../../language/index.ts';
 import type { Detection } from '../../types.ts';
 import type { SourceParagraph, toSourceOffset } from '../../documents/index.ts';
 
 type Unit = 'paragraph' | 'sentence' | 'line';
 type Format = 'jsonl' | 'text';
-const DEFAULT_LANGUAGES = ['en', 'ru', 'uk', 'be'];
 
 interface Input { name?: string; text: string }
 /** One output record: where the unit is, and its detection. */
@@ -101,7 +100,7 @@ function oneOf<T extends string>(value: string, allowed: T[], message: string): 
 }
 
 function parseLanguages(raw: string | undefined): string[] | undefined {
-  if (raw === undefined) return DEFAULT_LANGUAGES;
+  if (raw === undefined) return USUAL_LANGUAGES;
   if (raw === 'any') return undefined;
   const langs = raw.split(',').map((l) => l.trim().toLowerCase()).filter(Boolean);
   for (const l of langs) if (!/^[a-z]{2,3}$/.test(l)) throw new UsageError(t('detect:badLanguage', { value: l }));

@@ -7,7 +7,7 @@ import { DocumentError, readDocument, segmentParagraphs } from '../../documents/
 import { decodeSegmentText, detectFormat, readSegments, segmentFilesOf, segmentsToJsonl } from '../../export/index.ts';
 import { createMatcher, GlossaryError, loadGlossaries } from '../../glossary/index.ts';
 import { t } from '../../i18n/index.ts';
-import { documentLanguage, scanDocument } from '../../language/index.ts';
+import { documentLanguage, scanDocument, USUAL_LANGUAGES } from '../../language/index.ts';
 import { createProviderChain, fillTargets, loadMemories, ProviderConfigError, PROVIDER_TYPES, tmProvider, type ProviderConfig } from '../../translate/index.ts';
 import type { Glossary, Segment } from '../../types.ts';
 import { parseCommandArgs } from '../args.ts';
@@ -66,8 +66,8 @@ async function readInput(input: string, from: string | undefined): Promise<{ seg
   }
   try {
     const doc = await readDocument(file, relative(process.cwd(), file));
-    // Without --from, the document's language as `tandem run` names it (any language, not only
-    // tandem's four); its sentences are then cut by that language's rules.
+    // Without --from, the document's language as `tandem run` names it: among tandem's usual four
+    // first, a text clearly in another by its own code; its sentences are then cut by its rules.
     const lang = from ?? documentLanguage(scanDocument(segmentParagraphs(doc.paragraphs), USUAL_LANGUAGES));
     if (lang === 'und') throw new UsageError(t('translate:needFrom'));
     const sentences = segmentParagraphs(doc.paragraphs, lang);
@@ -90,9 +90,6 @@ async function oneSegmentFile(input: string): Promise<string> {
   if (files.length !== 1) throw new InputFailure(t('translate:severalFiles', { dir: input, count: files.length }));
   return files[0];
 }
-
-/** The candidates a document's language is told among first; a text clearly in another is named by its own code. */
-const USUAL_LANGUAGES = ['en', 'ru', 'uk', 'be'];
 
 /** Text output: each paragraph's sentences, translated where a provider answered. */
 function asText(segments: Segment[]): string {
