@@ -66,11 +66,12 @@ async function readInput(input: string, from: string | undefined): Promise<{ seg
   }
   try {
     const doc = await readDocument(file, relative(process.cwd(), file));
-    // Without --from, the document's language as `tandem run` names it: among tandem's usual four
-    // first, a text clearly in another by its own code; its sentences are then cut by its rules.
-    const lang = from ?? documentLanguage(scanDocument(segmentParagraphs(doc.paragraphs), USUAL_LANGUAGES));
+    // Cut once, as `tandem run` cuts a document before it knows its language. Without --from, the
+    // language is the one `tandem run` names: among tandem's usual four first, a text clearly in
+    // another by its own code.
+    const sentences = segmentParagraphs(doc.paragraphs, from);
+    const lang = from ?? documentLanguage(scanDocument(sentences, USUAL_LANGUAGES));
     if (lang === 'und') throw new UsageError(t('translate:needFrom'));
-    const sentences = segmentParagraphs(doc.paragraphs, lang);
     return { jsonl: false, segments: sentences.map((s) => ({ doc: doc.id, id: s.id, src: { lang, text: s.text }, tgt: null, terms: [], score: null })) };
   } catch (error) {
     if (error instanceof DocumentError) throw new InputFailure(`${file}: ${error.message}`);
