@@ -4,7 +4,7 @@ import { TextDecoder } from 'node:util';
 import { t } from '../i18n/index.ts';
 import { fail } from './xml.ts';
 // decode.ts itself rather than the documents index, which also loads the HTML and Markdown readers.
-import { firstInvalidUtf8Byte, lineOfByte, utf16ByBom } from '../documents/decode.ts';
+import { firstInvalidUtf8Byte, legacyCyrillic, lineOfByte, utf16ByBom } from '../documents/decode.ts';
 
 /**
  * Decodes a segment file's bytes: UTF-8 (BOM or not), UTF-16 (by BOM, or by an XML file's first
@@ -31,8 +31,9 @@ export function decodeSegmentText(bytes: Uint8Array, fileName?: string): string 
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const offset = firstInvalidUtf8Byte(bytes, 'sequence');
-    return fail(t('export:invalidUtf8', { offset }), fileName, lineOfByte(bytes, offset));
+    // A table re-saved by a spreadsheet on a Russian Windows is windows-1251: named, as for documents.
+    const offset = firstInvalidUtf8Byte(bytes, 'sequence'), encoding = legacyCyrillic(bytes);
+    return fail(t('export:invalidUtf8', { offset, ...(encoding && { encoding, context: 'legacy' }) }), fileName, lineOfByte(bytes, offset));
   }
 }
 

@@ -57,6 +57,12 @@ describe('readSegments', () => {
     const broken = Buffer.concat([Buffer.from('{"doc":"a","id":"1","src":{"lang":"ru","text":"при'), Buffer.from([0xD0]), Buffer.from('вет"}}\n')]);
     const twoLines = Buffer.concat([Buffer.from(segmentsToJsonl(segments.slice(0, 1))), broken]);
     expect(() => readSegments(twoLines, 'bad.jsonl')).toThrow(`bad.jsonl:2: not valid UTF-8 at byte ${twoLines.length - Buffer.byteLength('вет"}}\n') - 1}`);
+    // segments.tsv re-saved by a spreadsheet on a Russian Windows: windows-1251, named as for documents.
+    const toCp1251 = new Map([...Array(128).keys()].map((k) => [new TextDecoder('windows-1251').decode(Uint8Array.of(k + 128)), k + 128]));
+    const russian = Buffer.from([...'Лукашенко выступил перед рабочими завода.'].map((c) => toCp1251.get(c) ?? c.charCodeAt(0)));
+    const resaved = Buffer.concat([Buffer.from('doc\tid\tsrc_lang\tsrc_text\ttgt_lang\ttgt_text\tscore\tterms\tflags\torigin\na.txt\t0.0\ten\tLukashenko spoke.\tru\t'),
+      russian, Buffer.from('\t0.9\t\t\taligned\n')]);
+    expect(() => readSegments(resaved, 'segments.tsv')).toThrow(/^segments\.tsv:2: not valid UTF-8 at byte \d+: it looks like windows-1251 text; convert it first, e\.g\. iconv -f windows-1251 -t utf-8$/);
   });
 
   it('rejects content of no known format with the file name', () => {
