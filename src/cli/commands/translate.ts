@@ -57,11 +57,13 @@ function providerConfigs(values: Values, hasGlossary: boolean): ProviderConfig[]
 /** Segments to fill: a tandem segments.jsonl as it is, or a document split into sentences. */
 async function readInput(input: string, from: string | undefined): Promise<{ segments: Segment[]; jsonl: boolean }> {
   const file = await oneSegmentFile(input);
-  let text: string;
-  try { text = decodeSegmentText(await readFile(file), file); } catch { throw new InputFailure(t('translate:unreadable', { file })); }
+  let bytes: Buffer;
+  try { bytes = await readFile(file); } catch { throw new InputFailure(t('translate:unreadable', { file })); }
+  let text: string | undefined;
+  try { text = decodeSegmentText(bytes, file); } catch { /* no segment file: read as a document, whose reader names the problem */ }
   // A segment file (JSONL, TSV, TMX, XLIFF: told by content, as `check` does) is filled as it is; an
   // XLIFF file was read as a plain-text document before, its markup "translated" line by line.
-  if (detectFormat(text)) {
+  if (text !== undefined && detectFormat(text)) {
     try { return { segments: readSegments(text, file), jsonl: true }; } catch (error) { throw new InputFailure((error as Error).message); }
   }
   try {
