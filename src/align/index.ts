@@ -63,7 +63,7 @@ export function alignDocuments(srcParagraphs: string[][], tgtParagraphs: string[
   const { src: srcUnits, tgt: tgtUnits } = units.shared;
   const srcStart = starts(srcParagraphs), tgtStart = starts(tgtParagraphs);
   const paraBeads = alignWithCalibration(paragraphUnits(srcStart, units.srcUnits, srcUnits, units.vocab),
-    paragraphUnits(tgtStart, units.tgtUnits, tgtUnits, units.vocab), options);
+    paragraphUnits(tgtStart, units.tgtUnits, tgtUnits, units.vocab), options).beads;
   const groups = sentenceGroups(groupUncertain(paraBeads), srcStart, tgtStart);
   const marks: Marks = { opens: { src: opensOf(srcStart), tgt: opensOf(tgtStart) },
     quoted: { src: quotedOf(srcParagraphs), tgt: quotedOf(tgtParagraphs) } };
@@ -74,13 +74,13 @@ export function alignDocuments(srcParagraphs: string[][], tgtParagraphs: string[
  * Scores weighed by the document's anchor evidence, and doubted where a sentence seems moved
  * (confidence.ts); the length-only baseline has neither.
  */
-function weighed(beads: Bead[], src: Unit[], tgt: Unit[], options: AlignOptions): Bead[] {
+function weighed({ beads, model }: Aligned, src: Unit[], tgt: Unit[], options: AlignOptions): Bead[] {
   if (options.method === 'gale-church') return beads;
   const evidence = documentEvidence(beads, src, tgt);
   options.onEvidence?.(evidence);
   const doubted = doubtMoved(weighScores(beads, src, tgt, evidence), src, tgt);
   // Documents that do not look like translations of each other have no moved sentences to find.
-  return evidence && !evidence.parallel ? doubted : pairMoved(doubted, src, tgt, baseModel(src, tgt, options));
+  return evidence && !evidence.parallel ? doubted : pairMoved(doubted, src, tgt, model);
 }
 
 /** paragraphs.flat() in a plain loop: the generic builtin (any depth, holes) was ~3% of a warm align pass. */
@@ -233,17 +233,20 @@ function baseModel(src: Unit[], tgt: Unit[], options: AlignOptions): Model {
   return makeModel(options.method === 'gale-church' ? galeChurchModel(ratio) : defaultModel(ratio), options.model);
 }
 
+/** Beads and the model that made them (fitted to the pair: the moved-sentence pass reads it too). */
+interface Aligned { beads: Bead[]; model: Model }
+
 /**
  * A first pass fits the length model to this pair, the second aligns with it. A pass aligns the
  * units whole, or group by group (alignDocuments); the beads index `src` and `tgt`.
  */
-function alignWithCalibration(src: Unit[], tgt: Unit[], options: AlignOptions, marks: Marks = {}, groups?: Group[]): Bead[] {
+function alignWithCalibration(src: Unit[], tgt: Unit[], options: AlignOptions, marks: Marks = {}, groups?: Group[]): Aligned {
   const model = baseModel(src, tgt, options);
   const first = groups ? alignGroups(groups, src, tgt, model, marks) : alignUnits(src, tgt, model, marks);
-  if (options.method === 'gale-church') return first;
+  if (options.method === 'gale-church') return { beads: first, model };
   const tuned = calibrate(model, first, src, tgt);
-  if (tuned === model) return first;
-  return groups ? alignGroups(groups, src, tgt, tuned, marks) : alignUnits(src, tgt, tuned, marks);
+  if (tuned === model) return { beads: first, model };
+  return { beads: groups ? alignGroups(groups, src, tgt, tuned, marks) : alignUnits(src, tgt, tuned, marks), model: tuned };
 }
 
 /** Where each paragraph's sentences start in the flattened document, and the sentence count last. */
