@@ -4,6 +4,7 @@ import { t } from '../i18n/index.ts';
 
 export type DocumentErrorCode =
   | 'empty' | 'binary' | 'invalidUtf8' | 'invalidUtf16' | 'utf16NoBom' | 'tooLarge' | 'paragraphTooLong' | 'noText' | 'unreadable'
+  | 'brokenLink' | 'notAFile'
   | 'outsideLanguages' | 'stageFailed' | 'inTarget' | 'untranslatedTarget' | 'pairedElsewhere';
 
 export interface Failure {

@@ -1,6 +1,6 @@
 // Reads one document from disk into paragraphs, by format: plain text, Markdown or HTML, chosen by
 // extension. Everything that makes a file unusable becomes a DocumentError with a one-line reason.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readlinkSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { DocumentFormat, DocumentText } from '../types.ts';
 import type { SourceParagraph } from './builder.ts';
@@ -73,7 +73,7 @@ let scratch = Buffer.allocUnsafeSlow(64 * 1024);
  */
 function readBytes(path: string, maxFileBytes: number): Buffer {
   let fd: number;
-  try { fd = openSync(path, 'r'); } catch (error) { throw unreadable(error); }
+  try { fd = openSync(path, 'r'); } catch (error) { throw unreadable(error, path); }
   try {
     let at = 0;
     for (;;) {
@@ -101,6 +101,12 @@ function readBytes(path: string, maxFileBytes: number): Buffer {
   }
 }
 
-function unreadable(error: unknown): DocumentError {
-  return new DocumentError('unreadable', { reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+function unreadable(error: unknown, path?: string): DocumentError {
+  const code = (error as NodeJS.ErrnoException).code;
+  // "cannot read the file (ENOENT)" for a file that is listed in its folder puzzles: it is a link
+  // whose target was moved or deleted (or a loop of links).
+  if (path && (code === 'ENOENT' || code === 'ELOOP')) {
+    try { if (lstatSync(path).isSymbolicLink()) return new DocumentError('brokenLink', { target: readlinkSync(path), ...(code === 'ELOOP' ? { context: 'loop' } : {}) }); } catch { /* gone too */ }
+  }
+  return new DocumentError('unreadable', { reason: code ?? String(error) });
 }

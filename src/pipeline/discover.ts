@@ -4,9 +4,9 @@
 //    NAME.<tgt>.EXT is the translation of NAME.<src>.EXT, or of NAME.EXT when there is no
 //    NAME.<src>.EXT (seeds/000_x.txt ↔ seeds/000_x.ru.txt);
 // every other document is processed alone (its segments have tgt: null until translated).
-import { statSync } from 'node:fs';
+import { lstat, readdir, realpath, stat, statSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { escapePath, glob } from 'tinyglobby';
+import { escapePath, glob, type FileSystemAdapter } from 'tinyglobby';
 import { t } from '../i18n/index.ts';
 import { UsageError } from '../cli/errors.ts';
 import type { Job } from './job.ts';
@@ -24,12 +24,44 @@ export async function discoverDocuments(job: Job): Promise<Found[]> {
   // The job's own output folder is never input: `--input .` would read its review page as a document.
   const output = inside(job.root, job.outDir) ? [`${escapePath(normal(relative(job.root, job.outDir)))}/**`] : [];
   const files = await glob(job.input.map((input) => literalPattern(job.root, input) ?? input),
-    { cwd: job.root, ignore: [...job.exclude, ...output], onlyFiles: true, expandDirectories: false, absolute: true });
+    { cwd: job.root, ignore: [...job.exclude, ...output], onlyFiles: true, expandDirectories: false, absolute: true,
+      fs: KEEP_EVERY_ENTRY });
   const explicit = job.pairing.documents.flatMap((p) => [p.src, p.tgt]).map((p) => resolve(job.root, p));
   const paths = [...new Set([...files.map((f) => resolve(f)), ...explicit])];
   if (!paths.length) throw new UsageError(t('run:job.noInputs', { globs: job.input.join(', ') }));
   const base = paths.every((p) => inside(job.root, p)) ? job.root : commonFolder(paths);
   return paths.map((path) => ({ id: normal(relative(base, path)), path })).sort((a, b) => byCodePoint(a.id, b.id));
+}
+
+/**
+ * The file system as the glob walks it, with nothing left out. fdir (under tinyglobby) drops a link
+ * whose target is gone and anything neither a file nor a folder (a named pipe): a folder's broken
+ * link vanished from the batch without a word, and the exit code said all was well. Such entries are
+ * documents here, and the read stage names what is wrong with each. (Only the callback forms are
+ * given: the glob is asynchronous.)
+ */
+const KEEP_EVERY_ENTRY = {
+  readdir: (path: string, options: { withFileTypes: true }, done: (error: Error | null, entries: Dirent[]) => void) =>
+    readdir(path, options, (error, entries) =>
+      done(error, entries && entries.map((e) => (isSpecial(e) ? Object.assign(Object.create(e) as Dirent, { isFile: () => true }) : e)))),
+  realpath: (path: string, done: (error: Error | null, resolved: string) => void) =>
+    realpath(path, (error, resolved) => (error ? orLink(path, error, () => done(null, path), done) : done(null, resolved))),
+  stat: (path: string, done: (error: Error | null, stats: Stats) => void) =>
+    stat(path, (error, stats) => (error ? orLink(path, error, (link) => done(null, link), done) : done(null, stats))),
+} as unknown as FileSystemAdapter;
+
+const isSpecial = (e: Dirent | Stats) => e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice();
+
+/** A broken link (ENOENT, ELOOP) passes as itself; any other error is the walk's. */
+function orLink(path: string, error: NodeJS.ErrnoException, asLink: (link: Stats) => void, fail: (error: Error, none: never) => void) {
+  if (error.code !== 'ENOENT' && error.code !== 'ELOOP') { fail(error, undefined as never); return; }
+  lstat(path, (e, link) => (!e && link.isSymbolicLink() ? asLink(link) : fail(error, undefined as never)));
+}
+
+/** What a found path is when it is not a file or a link to one. */
+function specialOf(s: Stats): DocRef['special'] {
+  if (!isSpecial(s)) return undefined;
+  return s.isFIFO() ? 'fifo' : s.isSocket() ? 'socket' : 'device';
 }
 
 /**
@@ -67,10 +99,10 @@ export function pairDocuments(found: Found[], job: Job): DocTask[] {
   const idOf = new Map(found.map((f) => [f.path, f.id]));
   const ref = (id: string): DocRef => {
     const path = pathOf.get(id) ?? resolve(job.root, id);
-    let fingerprint = 'missing';
-    try { const s = statSync(path); fingerprint = `${s.size}:${Math.floor(s.mtimeMs)}`; } catch { /* read stage reports it */ }
+    let fingerprint = 'missing', special: DocRef['special'];
+    try { const s = statSync(path); fingerprint = `${s.size}:${Math.floor(s.mtimeMs)}`; special = specialOf(s); } catch { /* read stage reports it */ }
     const lang = (names.get(id) ?? parseName(id, languages)).lang;
-    return { id, path, fingerprint, ...(lang ? { declared: lang } : {}) };
+    return { id, path, fingerprint, ...(lang ? { declared: lang } : {}), ...(special ? { special } : {}) };
   };
   const used = new Set<string>();
   // An original pairs with one translation per language (NAME.txt with NAME.ru.txt and NAME.uk.txt):

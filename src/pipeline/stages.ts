@@ -10,7 +10,7 @@ import { segmentProblem } from '../export/index.ts';
 import { documentOutput } from './output.ts';
 import { sortKeys } from './report.ts';
 import { pairSegments, singleSegments } from './segments.ts';
-import type { DocContext, NormalSentence, StageSettings } from './types.ts';
+import type { DocContext, DocRef, NormalSentence, StageSettings } from './types.ts';
 
 /** What stages need besides plain data; rebuilt from the job wherever a machine runs. */
 export interface StageDeps {
@@ -29,16 +29,22 @@ export type StageName = (typeof STAGES)[number];
  * UTF-8: often a file made ahead of the translator's work) does not cost the source its output: the
  * source goes on alone, as an unpaired document, and the problem is reported under its name.
  */
+/** A found document, unless it is no file at all: opening a named pipe waits for a writer forever. */
+function readRef(ref: DocRef, limits: StageSettings['limits']) {
+  if (ref.special) throw new DocumentError('notAFile', { context: ref.special });
+  return readDocument(ref.path, ref.id, limits);
+}
+
 export async function readStage(ctx: DocContext): Promise<Pick<DocContext, 'read' | 'problems'>> {
   const { task, settings } = ctx.input;
-  const src = await readDocument(task.src.path, task.src.id, settings.limits);
+  const src = await readRef(task.src, settings.limits);
   if (task.unpaired) {
     const problem = new DocumentError('pairedElsewhere', { doc: task.src.id, ...task.unpaired });
     return { read: { src }, problems: [{ ...problem.toFailure(), stage: 'read' }] };
   }
   if (!task.tgt) return { read: { src } };
   try {
-    return { read: { src, tgt: await readDocument(task.tgt.path, task.tgt.id, settings.limits) } };
+    return { read: { src, tgt: await readRef(task.tgt, settings.limits) } };
   } catch (error) {
     if (!(error instanceof DocumentError)) throw error;
     const problem = new DocumentError('inTarget', { doc: task.tgt.id, reason: error.message });

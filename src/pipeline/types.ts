@@ -13,6 +13,8 @@ export interface DocRef {
   fingerprint: string;
   /** Language declared by the file name (NAME.ru.txt), when there is one. */
   declared?: Lang;
+  /** What the path is when it is not a file (a named pipe found in a folder): the read stage refuses it. */
+  special?: 'fifo' | 'socket' | 'device';
 }
 
 /** One unit of work: a document, or a source document with its parallel target. */

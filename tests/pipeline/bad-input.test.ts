@@ -1,7 +1,7 @@
 // The bad-input batch of issue 2: bad documents fail one by one with a one-line reason, good ones get
 // full output, the exit code is 1; a job file with a typo stops everything with file:line and exit 2.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,10 @@ function makeBatch() {
     'Traktorenwerk in das Stadtzentrum und riefen Parolen gegen die Regierung.\n');
   copyFileSync(join(REPO, 'seeds/000_31852e31f9f7630b.txt'), join(docs, 'seed.txt'));
   copyFileSync(join(REPO, 'seeds/000_31852e31f9f7630b.ru.txt'), join(docs, 'seed.ru.txt'));
+  // A link whose target was moved away, and a named pipe nobody writes to (reading it would wait
+  // forever): the glob's walk used to leave both out without a word.
+  symlinkSync(join(docs, 'moved-away.txt'), join(docs, 'gone.txt'));
+  execFileSync('mkfifo', [join(docs, 'pipe.txt')]);
   writeFileSync(join(docs, 'note.md'), '# Strike news\n\nWorkers of the tractor plant *left* the factory. They walked to the centre.\n');
   writeFileSync(join(dir, 'bad.job.yaml'), [
     'input: docs/*.{txt,md}', 'languages: [en, ru, uk, be]', 'pairs: [en-ru]',
@@ -43,7 +47,8 @@ beforeAll(async () => {
 }, 120_000);
 
 const BAD = { 'docs/empty.txt': 'empty', 'docs/binary.txt': 'binary', 'docs/invalid.txt': 'invalidUtf8',
-  'docs/huge.txt': 'paragraphTooLong', 'docs/links.txt': 'noText', 'docs/german.txt': 'outsideLanguages' };
+  'docs/huge.txt': 'paragraphTooLong', 'docs/links.txt': 'noText', 'docs/german.txt': 'outsideLanguages',
+  'docs/gone.txt': 'brokenLink', 'docs/pipe.txt': 'notAFile' };
 
 describe('a batch with bad documents', () => {
   it('completes with exit code 1 and one line per bad document on stderr, no stack trace', () => {
@@ -54,7 +59,9 @@ describe('a batch with bad documents', () => {
     expect(lines.find((l) => l.startsWith('docs/binary.txt'))).toContain('byte 5');
     expect(lines.find((l) => l.startsWith('docs/german.txt'))).toContain("'de'");
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
-    expect(run.stderr).toMatch(/8 documents, 2 done, 6 failed/);
+    expect(lines.find((l) => l.startsWith('docs/gone.txt'))).toContain('moved-away.txt, which does not exist');
+    expect(lines.find((l) => l.startsWith('docs/pipe.txt'))).toContain('a named pipe, not a file');
+    expect(run.stderr).toMatch(/10 documents, 2 done, 8 failed/);
   });
 
   it('reports every document with status, languages, counts, time and errors', () => {
