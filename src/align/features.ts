@@ -303,6 +303,7 @@ function dictionaryStems(word: string, options: FeatureOptions): readonly string
   const lexicon = options.lexicon;
   if (!lexicon) return NO_STEMS;
   if (options.side === 'src') return lexicon.translate(word);
+  if (lexicon.targetStems) return lexicon.targetStems(word);
   const stem = lexicon.targetStem(word);
   return stem ? [stem] : NO_STEMS;
 }

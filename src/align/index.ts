@@ -14,6 +14,7 @@ import { alignUnits } from './search.ts';
 import type { Marks, SideMarks } from './dp.ts';
 import { documentEvidence, doubtMoved, weighScores, type Evidence } from './confidence.ts';
 import { pairMoved } from './moved.ts';
+import { pivotLexicon } from './pivot.ts';
 
 export { beadFlags, isConfident, type FlagOptions } from './flags.ts';
 export { formatGold, parseGold, strictScores, sumScores, type Scores } from './metrics.ts';
@@ -187,12 +188,19 @@ function buildUnits(src: string[], tgt: string[], options: AlignOptions) {
   const vocab = new Vocabulary();
   const anchored = options.method !== 'gale-church';
   const lexicon = !anchored || options.lexicon === null ? undefined
-    : (options.lexicon ?? loadLexicon(options.srcLang ?? 'und', options.tgtLang ?? 'und'));
+    : (options.lexicon ?? lexiconFor(options.srcLang ?? 'und', options.tgtLang ?? 'und'));
+  lexicon?.prepare?.(tgt, 'tgt');
+  lexicon?.prepare?.(src, 'src');
   // The target side first: source words' dictionary translations that it lacks are left out.
   const tgtUnits = sideUnits(tgt, 'tgt', vocab, options, anchored, lexicon);
   const inTgt = new IdSet(tgtUnits);
   const srcUnits = sideUnits(src, 'src', vocab, options, anchored, lexicon, inTgt);
   return { srcUnits, tgtUnits, vocab, shared: sharedOnly(srcUnits, tgtUnits, inTgt) };
+}
+
+/** The pair's installed dictionary, or one reached through Russian (Ukrainian, Belarusian: pivot.ts). */
+export function lexiconFor(srcLang: Lang, tgtLang: Lang): Lexicon | undefined {
+  return loadLexicon(srcLang, tgtLang) ?? pivotLexicon(srcLang, tgtLang, (a, b) => loadLexicon(a, b));
 }
 
 function sideUnits(texts: string[], side: 'src' | 'tgt', vocab: Vocabulary, options: AlignOptions, anchored: boolean,

@@ -16,6 +16,10 @@ export interface Lexicon {
   translate(word: string): readonly string[];
   /** The stem a target word is compared by. */
   targetStem(word: string): string | undefined;
+  /** The stems a target word is compared by, when it has several (a word reached through Russian: pivot.ts). */
+  targetStems?(word: string): readonly string[];
+  /** Called with each side's sentences before their words are looked up (pivot.ts looks them up in batches). */
+  prepare?(texts: readonly string[], side: 'src' | 'tgt'): void;
   /** Number of source headword stems, for reports. */
   size: number;
 }
