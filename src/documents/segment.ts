@@ -275,13 +275,38 @@ function joins(text: string, cut: number): boolean {
   if (!before.endsWith('.')) return false;
   const word = wordBeforePeriod(before);
   if (!word) return false;
-  if (INITIALS.test(word)) return true;
+  if (INITIALS.test(word)) return !(word.length > 1 && startsSentence(text, cut));
   const lower = word.toLowerCase();
   if (NUMBERED.has(lower) && DIGIT_NEXT.test(text.slice(cut, cut + 4))) return true;
   if (PLACE_OR_UNIT.has(lower)) return !AFTER_NUMBER.test(before.slice(0, -2));
   if (lower === 'д' && ETC.test(before.slice(0, -1))) return false; // "и т. д." (etc.) ends a sentence; "д. 5" (house) does not
   return TITLES.has(lower);
 }
+
+/**
+ * Words that open sentences and hardly ever follow an abbreviation inside one (Kiss and Strunk's
+ * "frequent sentence starters"): after a dotted acronym they say the acronym ended the sentence
+ * ("moved to the U.S. The talks…", "из США… по данным Ц.И.К. В понедельник…"), where a noun goes on
+ * with it ("the U.S. Secretary of State"). A single initial before one stays an initial (J. A. Smith);
+ * English "A" and "I" are left out ("the U.S. A-10 jets", "J. I. Smith").
+ */
+const SENTENCE_STARTERS = new Set([
+  'the', 'an', 'he', 'she', 'it', 'they', 'we', 'you', 'this', 'that', 'these', 'those', 'there', 'but',
+  'and', 'in', 'on', 'at', 'for', 'his', 'her', 'its', 'their', 'our', 'after', 'when', 'while', 'if', 'some',
+  'many', 'most', 'yet', 'so', 'still', 'meanwhile', 'however', 'earlier', 'later', 'then', 'now',
+  'в', 'во', 'на', 'он', 'она', 'оно', 'они', 'мы', 'я', 'это', 'этот', 'эта', 'но', 'и', 'а', 'по', 'после', 'когда',
+  'там', 'тогда', 'однако', 'при', 'у', 'ў', 'з', 'із', 'він', 'вона', 'вони', 'ми', 'це', 'але', 'та', 'після',
+  'ён', 'яна', 'яны', 'гэта', 'але', 'пасля',
+]);
+
+/** Whether the word after the cut opens sentences (SENTENCE_STARTERS), capitalised and not itself an initial. */
+function startsSentence(text: string, cut: number): boolean {
+  const m = NEXT_WORD.exec(text.slice(cut, cut + 24));
+  return !!m && m[1][0] !== m[1][0].toLowerCase() && SENTENCE_STARTERS.has(m[1].toLowerCase());
+}
+
+/** The word right after a break, unless a period follows it (an initial: "A. Smith"). */
+const NEXT_WORD = /^\s*[«"„“(]?(\p{L}+)(?![\p{L}.-])/u;
 
 /**
  * WORD_BEFORE_PERIOD's word in `before` (which ends in a period). Its word holds no white space, quote

@@ -24,6 +24,13 @@ describe('sentence segmentation', () => {
     expect(split('The book by J. K. Rowling sold well. А. Г. Лукашенко выступил. Signed by A.B. Smith.'))
       .toEqual(['The book by J. K. Rowling sold well.', 'А. Г. Лукашенко выступил.', 'Signed by A.B. Smith.']);
   });
+  it('ends a sentence at a dotted acronym when a sentence opener follows, not when a noun does', () => {
+    expect(split('He moved to the U.S. The talks began in May. The U.S. Secretary of State agreed.'))
+      .toEqual(['He moved to the U.S.', 'The talks began in May.', 'The U.S. Secretary of State agreed.']);
+    expect(split('Данные Ц.И.К. В понедельник их опровергли.')).toEqual(['Данные Ц.И.К.', 'В понедельник их опровергли.']);
+    // An initial stays with its name whatever follows, and so does an acronym before a hyphenated name.
+    expect(split('Signed by J. The Younger. The U.S. A-10 jets flew.')).toEqual(['Signed by J. The Younger.', 'The U.S. A-10 jets flew.']);
+  });
   it('handles «ёлочки» and "quotes" with the sentence they belong to', () => {
     expect(split('Он сказал: «Уходи!» — и ушёл. В руках плакат «Мы его не выбирали». Гродно.'))
       .toEqual(['Он сказал: «Уходи!» — и ушёл.', 'В руках плакат «Мы его не выбирали».', 'Гродно.']);
