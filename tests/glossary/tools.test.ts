@@ -99,6 +99,18 @@ describe('tandem normalize', () => {
     expect(text.out).toBe(`${lines[0].text}\n\nЛукашенко встретился с Головченко.\n`);
   });
 
+  it('normalises a paragraph of two languages sentence by sentence, each in its own', async () => {
+    // Read whole, the paragraph came out Ukrainian (its Russian half's Лукашенко with it).
+    const file = write('mixed.txt', 'Tikhanovskaya met Lukashenko in Vilnius. Тихановскую встретил Лукашенко в Вильнюсе.\n');
+    const [p] = (await cli(['normalize', file, '--glossary', BELARUS])).out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(p.lang).toBe('ru');
+    expect(p.text).toBe('Tsikhanouskaya met Lukashenka in Vilnius. Тихановскую встретил Лукашенко в Вильнюсе.');
+    expect(p.matches.map((m: { lang: string; surface: string }) => `${m.lang}:${m.surface}`))
+      .toEqual(['en:Tsikhanouskaya', 'en:Lukashenka', 'ru:Тихановскую', 'ru:Лукашенко']);
+    for (const m of p.matches) expect(p.text.slice(m.start, m.end)).toBe(m.surface);
+    for (const c of p.changes) expect(p.original.slice(c.start, c.end)).toBe(c.before);
+  });
+
   it('refuses bad input with a one-line message and exit code 2', async () => {
     const file = write('doc2.txt', 'Minsk.\n');
     const bad = write('bad.yaml', 'entries: 3\n');
