@@ -4,6 +4,7 @@
 // there. Built by scripts/train/lid.ts; loaded lazily (JSON.parse of ~1 MB).
 import { readFileSync } from 'node:fs';
 import type { Lang } from '../types.ts';
+import { SCRIPT } from './codes.ts';
 import { clearValues, HASH_SEED, mix } from './intern.ts';
 import { findHashedKey, findKey, keyTable, type KeyTable } from './keytable.ts';
 import { hasLexicon, LEXICON_LANGS, lexiconMask } from './lexicon.ts';
@@ -174,11 +175,25 @@ function wordScore(word: string, m: Scorer): Float64Array {
   }
   // Dictionary membership: a form that some of ru/uk/be have counts against the others. A form
   // none of them has (a name, a typo, no lexicon installed) leaves the n-grams to decide.
-  if (MODEL_PARAMS.hunspell && CYRILLIC.test(word)) {
+  const cyrillic = CYRILLIC.test(word);
+  if (MODEL_PARAMS.hunspell && cyrillic) {
     const mask = lexiconMask(word);
     if (mask > 0) for (let l = 0; l < L; l++) if (LEXICON_BIT[l] && !(mask & LEXICON_BIT[l])) out[l] -= MODEL_PARAMS.hunspell;
   }
+  if (!cyrillic) levelCyrillic(out, m.langs);
   return out;
+}
+
+/**
+ * A word in another script says nothing about which Cyrillic language a text is in, but the n-grams'
+ * smoothing does: every Latin word scored 3-5 nats higher as Ukrainian than as Russian, so that
+ * "He said: it is time. Тихановской позвонил Лукашенко." came out Ukrainian (0.85), and so did a
+ * Russian sentence with enough Latin names. The Cyrillic languages share their mean on such a word.
+ */
+function levelCyrillic(out: Float64Array, langs: Lang[]): void {
+  let sum = 0, n = 0;
+  for (let l = 0; l < langs.length; l++) if (SCRIPT[langs[l]] === 'Cyrl') { sum += out[l]; n++; }
+  if (n > 1) for (let l = 0; l < langs.length; l++) if (SCRIPT[langs[l]] === 'Cyrl') out[l] = sum / n;
 }
 
 /** gramHashes' result, reused by every word (wordScore reads it before the next one). */

@@ -70,6 +70,14 @@ describe('detect (seed checks)', () => {
     expect(detect('В интервью BBC News Тихановская сказала, что вернётся.', FOUR).lang).toBe('ru');
   });
 
+  it('does not let words of another script choose among the Cyrillic languages', () => {
+    // Every Latin word scored 3-5 nats higher as Ukrainian than as Russian: these came out Ukrainian.
+    expect(detect('He said: it is time. Тихановской позвонил Лукашенко.', FOUR).lang).toBe('ru');
+    expect(detect('She met him. Тихановской позвонил Лукашенко.', FOUR).lang).toBe('ru');
+    // Ukrainian words still make it Ukrainian.
+    expect(detect('She met him. Тихановській зателефонував Лукашенко.', FOUR).lang).toBe('uk');
+  });
+
   it('does not push Cyrillic candidates out of the set for looking Bulgarian to franc', () => {
     for (const s of ['Хлопец з гітарай спяваў на пероне, а людзі кідалі яму манеты.',
       'Незабаром почнеться навчальний рік, а підручників досі немає.',
