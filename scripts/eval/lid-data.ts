@@ -36,6 +36,12 @@ export function loadNamesEnglish(file = 'names-en.txt'): string[] {
   return lines(join(REPO, 'data', 'lid', file));
 }
 
+/** Sentences of one language with words of the other script in them: [gold, sentence] (data/lid/mixed-script-heldout.txt). */
+export function loadMixedScript(): Array<[string, string]> {
+  return lines(join(REPO, 'data', 'lid', 'mixed-script-heldout.txt')).filter((l) => !l.startsWith('#'))
+    .map((l) => l.split('\t') as [string, string]);
+}
+
 /** German and French paragraphs: outside the candidates, they should come out 'und'. */
 export function loadOutside(): Corpus | undefined {
   const dir = join(SHARED, 'textberg');
