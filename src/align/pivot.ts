@@ -33,6 +33,8 @@ class RussianLemmas {
     const fresh = new Set<string>();
     for (const text of texts) for (const m of text.matchAll(WORD)) if (!this.lemmas.has(m[0])) fresh.add(m[0]);
     if (!fresh.size) return;
+    // A long batch brings new words for ever: past this many the table starts again (words are looked up again as they come).
+    if (this.lemmas.size + fresh.size > MAX_WORDS) this.lemmas.clear();
     const words = [...fresh];
     // One segment per word, flushed on NUL (-z): on separate lines the analyser would still join
     // neighbours into its multiword units. Apertium spells the apostrophe as ASCII.
@@ -54,6 +56,7 @@ class RussianLemmas {
 }
 
 const NONE: readonly string[] = [];
+const MAX_WORDS = 300_000;
 
 /** Output segments of `lt-proc` for NUL-separated inputs, or undefined when it cannot run. */
 function lttoolbox(args: string[], inputs: string[]): string[] | undefined {
