@@ -21,7 +21,7 @@ const INTO_RUSSIAN: Record<string, string> = { uk: 'apertium-rus-ukr/ukr-rus', b
 // Words as the aligner's scan reads them (features.ts), an elision included (ім'я, п’ять).
 const WORD = /[\p{L}\p{M}]+(?:['’ʼ][\p{L}]+)?/gu;
 
-/** A language's words → their Russian lemmas, filled as documents bring new words; undefined without the data. */
+/** A language's words → their Russian lemmas (through Apertium's data), filled as documents bring new words. */
 class RussianLemmas {
   private readonly lemmas = new Map<string, readonly string[]>();
   constructor(private readonly analyser: string, private readonly bilingual: string) {}
