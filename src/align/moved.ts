@@ -87,24 +87,31 @@ function pairLeftOver(beads: Bead[], src: Unit[], tgt: Unit[], model: Model): Be
     }
   }
   if (!srcNow.size || !tgtNow.size) return beads;
-  const candidates: Array<{ i: number; j: number; sim: number; score: number }> = [];
+  const candidates: Candidate[] = [], inBlockOnly: Candidate[] = [];
   const scale = src.length / Math.max(1, tgt.length);
   for (const [i, iNow] of srcNow) {
     for (const [j, jNow] of tgtNow) {
       if (Math.abs(i - j * scale) > REACH) continue;
       const p = pairing(i, j, src, tgt, model);
-      if (!p || p.sim < BETTER * Math.max(iNow, jNow) || !standsOut(p.sim, i, j, src, tgt)) continue;
-      candidates.push({ i, j, ...p });
+      if (!p || p.sim < BETTER * Math.max(iNow, jNow)) continue;
+      (standsOut(p.sim, i, j, src, tgt) ? candidates : inBlockOnly).push({ i, j, ...p });
     }
   }
   if (!candidates.length) return beads;
   // The most alike first; a sentence is paired once.
   candidates.sort((a, b) => b.sim - a.sim || a.i - b.i || a.j - b.j);
   const srcTo = new Map<number, { j: number; score: number }>(), tgtTaken = new Set<number>();
-  for (const c of candidates) {
-    if (srcTo.has(c.i) || tgtTaken.has(c.j)) continue;
-    srcTo.set(c.i, c);
-    tgtTaken.add(c.j);
+  const take = (c: Candidate) => { srcTo.set(c.i, c); tgtTaken.add(c.j); };
+  for (const c of candidates) if (!srcTo.has(c.i) && !tgtTaken.has(c.j)) take(c);
+  // A moved paragraph moves its sentences together: a pairing that does not stand out on its own
+  // (a sentence about trams, alike to a later one about the same company) is taken when it continues
+  // a block of moved pairings, the sentences before or after it on both sides moved together.
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const c of inBlockOnly) {
+      if (srcTo.has(c.i) || tgtTaken.has(c.j)) continue;
+      if (srcTo.get(c.i - 1)?.j === c.j - 1 || srcTo.get(c.i + 1)?.j === c.j + 1) { take(c); grew = true; }
+    }
   }
   // Each bead gives way where its sentences went: a moved pairing stands where its source sentence
   // was, a sentence whose partner left stays as an unpaired bead in its place.
@@ -125,6 +132,8 @@ function pairLeftOver(beads: Bead[], src: Unit[], tgt: Unit[], model: Model): Be
   }
   return out;
 }
+
+interface Candidate { i: number; j: number; sim: number; score: number }
 
 /** The score the programme gives a one-to-one bead of these two sentences (beadScore), three decimals. */
 function scoreOf(i: number, j: number, sim: number, src: Unit[], tgt: Unit[], model: Model): number {
