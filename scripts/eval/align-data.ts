@@ -116,6 +116,22 @@ export function paragraphs(sentences: string[], counts?: number[]): string[][] {
   return out;
 }
 
+/**
+ * The corpus with the target's paragraph `p` moved to the end, as a translator may move a section:
+ * its beads stay in the gold (now crossing the order, so they are scored as pairings, not as a
+ * monotone alignment), and so do the named moved pairs.
+ */
+export function paragraphMoved(corpus: Corpus, p: number): Corpus {
+  const counts = corpus.tgtParas!, start = counts.slice(0, p).reduce((a, b) => a + b, 0), size = counts[p];
+  const order = [...corpus.tgt.keys()].filter((j) => j < start || j >= start + size);
+  for (let j = start; j < start + size; j++) order.push(j);
+  const at = new Map(order.map((old, k) => [old, k]));
+  const remap = (j: number) => at.get(j)!;
+  return { ...corpus, name: `${corpus.name}(¶${p + 1} at the end)`, tgt: order.map((j) => corpus.tgt[j]),
+    tgtParas: [...counts.slice(0, p), ...counts.slice(p + 1), size],
+    gold: corpus.gold.map((b) => ({ src: b.src, tgt: b.tgt.map(remap) })), moved: corpus.moved?.map(([i, j]) => [i, remap(j)]) };
+}
+
 /** Deterministic PRNG (mulberry32) so stress sets are the same on every run. */
 export function random(seed: number): () => number {
   let a = seed >>> 0;

@@ -4,7 +4,7 @@
 // sentences deleted or merged. `--only NAME` limits the run to corpora whose name contains NAME.
 import { alignDocuments, alignSentences, strictScores, sumScores, type AlignOptions, type Scores } from '../../src/align/index.ts';
 import type { Bead } from '../../src/types.ts';
-import { enRuDocuments, flat, paragraphs, stress, textBerg, translationDocuments, udhr, type Corpus } from './align-data.ts';
+import { enRuDocuments, flat, paragraphMoved, paragraphs, stress, textBerg, translationDocuments, udhr, type Corpus } from './align-data.ts';
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
@@ -70,6 +70,20 @@ function separation(title: string, corpora: Corpus[]) {
   console.log(`\n${title}\n  right pairings scored >= 0.5: ${rightHigh}/${right} (${pct(rightHigh, right)})   wrong pairings scored < 0.5 (flagged low-confidence): ${wrongLow}/${wrong} (${pct(wrongLow, wrong)})`);
 }
 
+/** Pairings found among the gold's (beads and named moved pairs, in any order), and wrong ones. */
+function pairings(title: string, corpora: Corpus[]) {
+  corpora = corpora.filter((c) => !only || c.name.includes(only));
+  if (!corpora.length) return;
+  let gold = 0, right = 0, wrong = 0;
+  for (const c of corpora) {
+    const pairs = new Set([...c.gold.filter((b) => b.src.length && b.tgt.length), ...(c.moved ?? []).map(([i, j]) => ({ src: [i], tgt: [j] }))]
+      .map((b) => `${b.src}:${b.tgt}`));
+    gold += pairs.size;
+    for (const b of beadsOf(c, 'anchored')) if (b.src.length && b.tgt.length) { if (pairs.has(`${b.src}:${b.tgt}`)) right++; else wrong++; }
+  }
+  console.log(`\n${title}\n  ${corpora.length} documents: ${right}/${gold} gold pairings found (${(100 * right / gold).toFixed(1)}%), ${wrong} wrong pairings`);
+}
+
 const fmt = (s: Scores) => `P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}`;
 function report(title: string, corpora: Corpus[]) {
   corpora = corpora.filter((c) => !only || c.name.includes(only));
@@ -111,4 +125,8 @@ report('Text+Berg de-fr tests, stress (~7% deleted or merged)', textBergStress);
 // repeated phrase) are the price of pairing the moved ones.
 moved('Sentences paired across the order (moved by the translator), in every set above', [...textBergDev, ...textBergTests,
   ...udhrs, ...udhrStress, ...enRuDev, ...enRuTest, ...enRuFlat, ...enRuStress, ...enRuFlatStress, ...translations, ...textBergStress]);
+pairings('A paragraph moved to the end (each inner paragraph of the EN-RU news and the translations in turn): pairings, moved ones included',
+  [...enRuDev, ...enRuTest, ...translations.filter((c) => !c.name.includes('unrelated'))]
+    .filter((c) => c.srcParas!.length === c.tgtParas!.length)
+    .flatMap((c) => c.tgtParas!.slice(1, -1).map((_, k) => paragraphMoved(c, k + 1))));
 console.log(`\n(${((Date.now() - started) / 1000).toFixed(1)} s)`);

@@ -87,50 +87,102 @@ function pairLeftOver(beads: Bead[], src: Unit[], tgt: Unit[], model: Model): Be
     }
   }
   if (!srcNow.size || !tgtNow.size) return beads;
-  const candidates: Candidate[] = [], inBlockOnly: Candidate[] = [];
+  const candidates: Candidate[] = [];
   const scale = src.length / Math.max(1, tgt.length);
   for (const [i, iNow] of srcNow) {
     for (const [j, jNow] of tgtNow) {
       if (Math.abs(i - j * scale) > REACH) continue;
       const p = pairing(i, j, src, tgt, model);
       if (!p || p.sim < BETTER * Math.max(iNow, jNow)) continue;
-      (standsOut(p.sim, i, j, src, tgt) ? candidates : inBlockOnly).push({ i, j, ...p });
+      if (standsOut(p.sim, i, j, src, tgt)) candidates.push({ i, j, ...p });
     }
   }
   if (!candidates.length) return beads;
   // The most alike first; a sentence is paired once.
   candidates.sort((a, b) => b.sim - a.sim || a.i - b.i || a.j - b.j);
-  const srcTo = new Map<number, { j: number; score: number }>(), tgtTaken = new Set<number>();
-  const take = (c: Candidate) => { srcTo.set(c.i, c); tgtTaken.add(c.j); };
-  for (const c of candidates) if (!srcTo.has(c.i) && !tgtTaken.has(c.j)) take(c);
-  // A moved paragraph moves its sentences together: a pairing that does not stand out on its own
-  // (a sentence about trams, alike to a later one about the same company) is taken when it continues
-  // a block of moved pairings, the sentences before or after it on both sides moved together.
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const c of inBlockOnly) {
-      if (srcTo.has(c.i) || tgtTaken.has(c.j)) continue;
-      if (srcTo.get(c.i - 1)?.j === c.j - 1 || srcTo.get(c.i + 1)?.j === c.j + 1) { take(c); grew = true; }
-    }
-  }
-  // Each bead gives way where its sentences went: a moved pairing stands where its source sentence
-  // was, a sentence whose partner left stays as an unpaired bead in its place.
+  const moved = new MovedBeads();
+  for (const c of candidates) if (moved.free([c.i], [c.j])) moved.take([c.i], [c.j], c.score);
+  growBlocks(moved, srcNow, tgtNow, src, tgt, model);
+  // Each bead gives way where its sentences went: a moved pairing stands where its first source
+  // sentence was, a sentence whose partner left stays as an unpaired bead in its place.
   const out: Bead[] = [];
   for (const b of beads) {
-    const i = b.src.length === 1 ? b.src[0] : -1, j = b.tgt.length === 1 ? b.tgt[0] : -1;
-    // Only sentences of srcNow and tgtNow were paired, so a bead of anything else stays as it is.
-    const iMoves = srcTo.has(i), jMoves = tgtTaken.has(j);
+    // Only sentences of srcNow and tgtNow were paired: unpaired ones and one-to-one pairings.
+    const iMoves = b.src.length === 1 && moved.srcTaken.has(b.src[0]), jMoves = b.tgt.length === 1 && moved.tgtTaken.has(b.tgt[0]);
     if (!iMoves && !jMoves) { out.push(b); continue; }
-    if (iMoves) {
-      const { j: partner, score } = srcTo.get(i)!;
-      out.push({ src: [i], tgt: [partner], score, moved: true });
-    }
+    const bead = iMoves ? moved.bySrc.get(b.src[0]) : undefined;
+    if (bead) out.push({ ...bead, moved: true }); // none for the second sentence of a merge: it went with the first
     if (b.src.length && b.tgt.length) {
       if (iMoves && !jMoves) out.push({ src: [], tgt: b.tgt, score: 0 });
       if (!iMoves && jMoves) out.push({ src: b.src, tgt: [], score: 0 });
     }
   }
   return out;
+}
+
+/** The moved pairings chosen so far, by their first source sentence, and the sentences they hold. */
+class MovedBeads {
+  readonly bySrc = new Map<number, Bead>();
+  readonly srcTaken = new Set<number>();
+  readonly tgtTaken = new Set<number>();
+  free(i: number[], j: number[]): boolean { return !i.some((x) => this.srcTaken.has(x)) && !j.some((x) => this.tgtTaken.has(x)); }
+  take(i: number[], j: number[], score: number): void {
+    this.bySrc.set(i[0], { src: i, tgt: j, score });
+    for (const x of i) this.srcTaken.add(x);
+    for (const x of j) this.tgtTaken.add(x);
+  }
+}
+
+/**
+ * A moved paragraph moves its sentences together: next to a block of moved pairings (the sentences
+ * before or after it on both sides paired together across the order), the sentences that follow on
+ * both sides are paired too, on weaker evidence than a pairing standing alone needs (a sentence about
+ * trams was kept from its translation by a later sentence about the same company), and one the
+ * translator merged or split is paired whole (2:1, 1:2), whichever of these costs least, as the
+ * programme would choose between them.
+ */
+function growBlocks(moved: MovedBeads, srcNow: Map<number, number>, tgtNow: Map<number, number>, src: Unit[], tgt: Unit[], model: Model): void {
+  const loose = (i: number[], j: number[]) => i.every((x) => srcNow.has(x)) && j.every((x) => tgtNow.has(x)) && moved.free(i, j);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const b of [...moved.bySrc.values()]) {
+      const i0 = b.src[0], i1 = b.src[b.src.length - 1], j0 = b.tgt[0], j1 = b.tgt[b.tgt.length - 1];
+      for (const [i, j, di, dj] of [[i1 + 1, j1 + 1, 1, 1], [i0 - 1, j0 - 1, -1, -1]]) {
+        const options = [[[i], [j]], [[i], [j, j + dj]], [[i, i + di], [j]]]
+          .map(([a, c]) => [a.sort((x, y) => x - y), c.sort((x, y) => x - y)])
+          .filter(([a, c]) => loose(a, c))
+          .map(([a, c]) => ({ src: a, tgt: c, ...continuing(a, c, src, tgt, model) }))
+          .filter((o) => o.cost < Infinity);
+        if (!options.length) continue;
+        const best = options.reduce((x, y) => (y.cost < x.cost ? y : x));
+        moved.take(best.src, best.tgt, best.score);
+        grew = true;
+      }
+    }
+  }
+}
+
+/**
+ * What pairing `i` with `j` next to a moved block costs, with the sentences the other options would
+ * also cover (a one-to-one pairing leaves the merge's second sentence unpaired: one skip more), and its
+ * score; Infinity when it may not be made: lengths too far apart, no shared anchor, or, for a merge or
+ * split, fewer than two or one half that shares none (a neighbour left out, not half of a merge).
+ */
+function continuing(i: number[], j: number[], src: Unit[], tgt: Unit[], model: Model): { cost: number; score: number } {
+  const none = { cost: Infinity, score: 0 };
+  const move = model.moves.find((m) => m.di === i.length && m.dj === j.length);
+  const pair = overlap(i, j, src, tgt);
+  if (!move || pair.shared < (i.length + j.length > 2 ? MIN_SHARED : 1)) return none;
+  if (i.length + j.length > 2) {
+    const halves = i.length === 2 ? i.map((x) => overlap([x], j, src, tgt)) : j.map((x) => overlap(i, [x], src, tgt));
+    if (halves.some((o) => o.shared === 0)) return none;
+  }
+  const delta = lengthDelta(i.reduce((n, x) => n + src[x].len, 0), j.reduce((n, x) => n + tgt[x].len, 0), model);
+  if (Math.abs(delta) > MAX_DELTA) return none;
+  const cost = withLexical(shapeAndLengthCost(move, delta, model), move, alikeness(pair), model);
+  // Every option covers three sentences: a one-to-one pairing pays for leaving the third unpaired.
+  const covered = i.length + j.length === 2 ? cost + model.skip : cost;
+  return { cost: covered, score: Math.round(beadScore(move, cost, model) * 1000) / 1000 };
 }
 
 interface Candidate { i: number; j: number; sim: number; score: number }
