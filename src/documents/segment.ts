@@ -259,8 +259,11 @@ const CONTINUATION = /^\s*(?:[—–-]\s*)?[\p{Ll},;:)]/u;
 const WORD_BEFORE_PERIOD = /(?:^|[\s(«"„“'])([\p{L}.-]+)\.$/uy;
 /** Initials: a single capital letter, possibly within a dotted run (J. K., А.Г., U.S.). */
 const INITIALS = /^(?:\p{Lu}\.)*\p{Lu}$/u;
-/** "т. д" of "и т. д." (and so on), which ends sentences, unlike "д." (house) before a number. */
-const ETC = /(?:^|[^\p{L}])т\.\s?д$/u;
+/**
+ * "т. д" of "и т. д." (and so on; Belarusian "і г. д."), which ends sentences, unlike "д." (house)
+ * before a number.
+ */
+const ETC = /(?:^|[^\p{L}])[тг]\.\s?д$/u;
 /** A day and an abbreviated month before a period: a dateline ("Минск, 14 авг. — Рабочие…"), not a sentence end. */
 const DAY_MONTH = /(?:^|\s)\d{1,2}\s+\p{L}{3,5}$/u;
 /** A number right after the break. */
@@ -279,7 +282,7 @@ function joins(text: string, cut: number): boolean {
   const lower = word.toLowerCase();
   if (NUMBERED.has(lower) && DIGIT_NEXT.test(text.slice(cut, cut + 4))) return true;
   if (PLACE_OR_UNIT.has(lower)) return !AFTER_NUMBER.test(before.slice(0, -2));
-  if (lower === 'д' && ETC.test(before.slice(0, -1))) return false; // "и т. д." (etc.) ends a sentence; "д. 5" (house) does not
+  if (lower === 'д' && ETC.test(before.slice(0, -1))) return false; // "и т. д.", "і г. д." (etc.) end a sentence; "д. 5" (house) does not
   return TITLES.has(lower);
 }
 
