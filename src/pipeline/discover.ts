@@ -41,21 +41,21 @@ export async function discoverDocuments(job: Job): Promise<Found[]> {
  * given: the glob is asynchronous.)
  */
 const KEEP_EVERY_ENTRY = {
-  readdir: (path: string, options: { withFileTypes: true }, done: (error: Error | null, entries: Dirent[]) => void) =>
+  readdir: (path: string, options: { withFileTypes: true }, done: (error: Error | null, entries?: Dirent[]) => void) =>
     readdir(path, options, (error, entries) =>
       done(error, entries && entries.map((e) => (isSpecial(e) ? Object.assign(Object.create(e) as Dirent, { isFile: () => true }) : e)))),
-  realpath: (path: string, done: (error: Error | null, resolved: string) => void) =>
+  realpath: (path: string, done: (error: Error | null, resolved?: string) => void) =>
     realpath(path, (error, resolved) => (error ? orLink(path, error, () => done(null, path), done) : done(null, resolved))),
-  stat: (path: string, done: (error: Error | null, stats: Stats) => void) =>
+  stat: (path: string, done: (error: Error | null, stats?: Stats) => void) =>
     stat(path, (error, stats) => (error ? orLink(path, error, (link) => done(null, link), done) : done(null, stats))),
 } as unknown as FileSystemAdapter;
 
 const isSpecial = (e: Dirent | Stats) => e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice();
 
 /** A broken link (ENOENT, ELOOP) passes as itself; any other error is the walk's. */
-function orLink(path: string, error: NodeJS.ErrnoException, asLink: (link: Stats) => void, fail: (error: Error, none: never) => void) {
-  if (error.code !== 'ENOENT' && error.code !== 'ELOOP') { fail(error, undefined as never); return; }
-  lstat(path, (e, link) => (!e && link.isSymbolicLink() ? asLink(link) : fail(error, undefined as never)));
+function orLink(path: string, error: NodeJS.ErrnoException, asLink: (link: Stats) => void, fail: (error: Error) => void): void {
+  if (error.code !== 'ENOENT' && error.code !== 'ELOOP') { fail(error); return; }
+  lstat(path, (e, link) => (!e && link.isSymbolicLink() ? asLink(link) : fail(error)));
 }
 
 /** What a found path is when it is not a file or a link to one. */
