@@ -47,6 +47,13 @@ function nameRuns(text: string, cyrillic: boolean): Run[] {
   return out;
 }
 
+/** Whether a sentence starts at `at`: nothing but punctuation, dashes and quotes since the text's start or the last . ! ? … */
+function opensSentence(text: string, at: number): boolean {
+  return SENTENCE_OPENING.test(text.slice(0, at));
+}
+
+const SENTENCE_OPENING = /(?:^|[.!?…]\s)[\s\p{P}\p{S}\d]*$/u;
+
 // Nominative guesses for an inflected Russian word: case ending → dictionary-form ending.
 const LEMMA_ENDINGS: Array<[RegExp, string[]]> = [
   [/(?:ого|ому|ым|ом)$/, ['ий', 'ый', '']], [/(?:его|ему|им|ем)$/, ['ий', 'ь', 'й', '']],
@@ -92,6 +99,9 @@ export function suggestEntries(segments: Segment[], options: SuggestOptions = {}
     const taken: Array<[number, number]> = [];
     for (const run of nameRuns(cyrSide.text, true)) {
       if (known.some((k) => k.start < run.end && run.start < k.end)) continue;
+      // Russian capitalises a common word only where a sentence starts: one word there is no name
+      // ("- Официальный результат" ~ "- Official result" was suggested as a person).
+      if (run.words.length === 1 && opensSentence(cyrSide.text, run.start)) continue;
       if (taken.some(([s, e]) => s < run.end && run.start < e)) continue;
       let best: { run: Run; score: number; lemma: string } | undefined;
       for (const lat of latins) {

@@ -136,6 +136,15 @@ describe('glossary suggest', () => {
     expect(s[0].forms).toContain('Багинскую');
   });
 
+  it('takes no single capitalised word at the start of a Russian sentence for a name; the name is found where it stands inside one', () => {
+    // "Официальный" ~ "Official" was suggested as a person: Russian capitalises it only because it opens the line.
+    const lines = [seg('- Official result: 80.1%', '- Официальный результат: 80,1%'),
+      seg('It was late. Official figures came at noon.', 'Было поздно. Официальные данные пришли в полдень.'),
+      seg('Makhovsky reported from Minsk.', 'Маховский вёл репортаж из Минска.'),
+      seg('The report was written by Makhovsky.', 'Репортаж написал Маховский.')];
+    expect(suggestEntries(lines, { matcher, minCount: 1 }).map((x) => [x.latin, x.cyrillic, x.count])).toEqual([['Makhovsky', 'Маховский', 1]]);
+  });
+
   it('writes suggestions a lint accepts, as YAML or TBX', async () => {
     const jsonl = write('segments.jsonl', segments.map((x) => JSON.stringify(x)).join('\n') + '\n');
     const out = join(dir, 'suggested.yaml');
