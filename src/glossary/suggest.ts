@@ -4,6 +4,7 @@
 import YAML from 'yaml';
 import type { GlossaryEntry, Lang, Segment } from '../types.ts';
 import type { Matcher } from './matcher.ts';
+import { lexiconMask } from '../language/index.ts';
 import { guessPerson, isGivenName } from './people.ts';
 import { toTbx } from './tbx.ts';
 import { CYRILLIC, nameKey, nameSimilarity } from './translit.ts';
@@ -56,30 +57,62 @@ const SENTENCE_OPENING = /(?:^|[.!?…]\s)[\s\p{P}\p{S}\d]*$/u;
 
 // Nominative guesses for an inflected Russian word: case ending → dictionary-form ending.
 const LEMMA_ENDINGS: Array<[RegExp, string[]]> = [
-  [/(?:ого|ому|ым|ом)$/, ['ий', 'ый', '']], [/(?:его|ему|им|ем)$/, ['ий', 'ь', 'й', '']],
+  [/(?:ого|ому|ым|ом)$/, ['ый', 'ий', '']], [/(?:его|ему|им|ем)$/, ['ий', 'ь', 'й', '']],
   [/(?:ой|ую|ою)$/, ['ая', 'а']], [/(?:ей|ею|юю)$/, ['яя', 'я', 'ь']],
-  [/[аеуы]$/, ['', 'а']], [/[июя]$/, ['ь', 'я', 'й']],
+  [/ье$/, ['ья', 'ье']], [/[аеу]$/, ['', 'а']], [/ы$/, ['а', '']], [/(?<=[кгхжшчщц])и$/, ['а']], [/[июя]$/, ['ь', 'я', 'й']],
 ];
+
+/** Endings of oblique cases: a word seen with one is proposed in a dictionary form guessed from it. */
+const OBLIQUE = /(?:ого|его|ому|ему|ым|им|ом|ем|ой|ую|ою|ей|ею|юю|ах|ях|ами|ями|[еуюиы])$/;
+
+/**
+ * A word that cannot be a Russian dictionary form: a consonant stem cut bare before an adjective's
+ * ending (Центральн), a soft sign or я after a velar or hushing consonant (Атлантикь, Листвянкя), a
+ * soft sign after a vowel or another (Зелёнаь, Севильь).
+ */
+const NOT_A_LEMMA = /(?:[бвгджзклмнпрстфхцчшщь]н|[кгхжшчщц][ья]|[аеёиоуыэюяь]ь|[кгхжшчщ]ый)$/;
 
 function lemmaGuesses(word: string): string[] {
   const out = [word];
-  for (const [re, repl] of LEMMA_ENDINGS) if (re.test(word)) for (const r of repl) out.push(word.replace(re, r));
+  for (const [re, repl] of LEMMA_ENDINGS) {
+    if (!re.test(word)) continue;
+    for (const r of repl) { const guess = word.replace(re, r); if (!NOT_A_LEMMA.test(guess.toLowerCase())) out.push(guess); }
+  }
   return out;
 }
 
-/** How alike a Cyrillic run and a Latin run are, and the Cyrillic dictionary forms that fit best. */
+/** Russian's bit in lexiconMask. */
+const RUSSIAN = 1;
+/** Dictionary-form endings of adjectives, Russian and romanised (Первомайский, Pervomaisky, Lesnaya). */
+const ADJECTIVE = /(?:ый|ий|ой|ая|яя|ое|ее)$/;
+const LATIN_ADJECTIVE = /(?:[iy]y|[iy]i|iy|yj|ij|ny|sky|ski|aya|aja|oye|oe)$/i;
+
+/**
+ * How alike a Cyrillic run and a Latin run are, and the Cyrillic dictionary forms that fit. A word
+ * seen in an oblique case is proposed in a guessed dictionary form, one the Russian lexicon knows
+ * when there is one: the English spelling alone chose «Институте» for Institute and «Португалии»
+ * for Portugal, the forms closest to it.
+ */
 function pairScore(cyr: string[], lat: string[]): { score: number; lemma: string } {
   if (cyr.length !== lat.length) return { score: 0, lemma: '' };
   let sum = 0;
   const lemma: string[] = [];
   for (let i = 0; i < cyr.length; i++) {
-    let best = 0, form = cyr[i];
-    for (const guess of lemmaGuesses(cyr[i])) {
-      const s = nameSimilarity(guess, lat[i]);
-      if (s > best + 1e-9) { best = s; form = guess; }
+    const guesses = lemmaGuesses(cyr[i]).map((g) => ({ g, s: nameSimilarity(g, lat[i]) }));
+    let best = guesses[0];
+    for (const x of guesses) if (x.s > best.s + 1e-9) best = x;
+    if (best.s < 0.6) return { score: 0, lemma: '' };
+    let form = best.g;
+    // The Latin name chose the pairing; the dictionary form is Russian's to choose (Рим for Rome).
+    if (OBLIQUE.test(cyr[i].toLowerCase()) && !isGivenName(cyr[i])) {
+      // An adjective's form for an adjective-like name (Pervomaisky), a noun's for the rest (Irkutsk:
+      // «Иркутского района» also reads as the adjective Иркутский).
+      const adjective = LATIN_ADJECTIVE.test(lat[i]);
+      const lemmas = guesses.filter((x) => x.g !== cyr[i])
+        .sort((a, b) => Number(ADJECTIVE.test(a.g) !== adjective) - Number(ADJECTIVE.test(b.g) !== adjective));
+      form = (lemmas.find((x) => lexiconMask(x.g) > 0 && (lexiconMask(x.g) & RUSSIAN) !== 0) ?? lemmas[0] ?? best).g;
     }
-    if (best < 0.6) return { score: 0, lemma: '' };
-    sum += best;
+    sum += best.s;
     lemma.push(form);
   }
   return { score: sum / cyr.length, lemma: lemma.join(' ') };
@@ -110,6 +143,10 @@ export function suggestEntries(segments: Segment[], options: SuggestOptions = {}
       }
       // A given name alone is no entry (Павлом ~ Pavel next to a surname the glossary knows).
       if (!best || (run.words.length === 1 && isGivenName(best.run.words[0]))) continue;
+      // A title that opens the sentence is capitalised for that alone ("Губернатор Денис Паслер" ~
+      // "Governor Denis Pasler"): the name is the run after it, which comes next.
+      if (run.words.length > 1 && opensSentence(cyrSide.text, run.start) && !isGivenName(best.run.words[0])
+        && isGivenName(best.run.words[1])) continue;
       taken.push([run.start, run.end]);
       const latin = best.run.words.join(' ');
       const cyrillic = best.lemma;
@@ -133,7 +170,10 @@ export function suggestEntries(segments: Segment[], options: SuggestOptions = {}
     single.count = 0;
   }
   return all.filter((s) => s.count && s.count >= (options.minCount ?? 1)).map(({ cyrCounts, ...s }) => {
-    const forms = [...cyrCounts.entries()].sort((a, b) => b[1] - a[1]);
+    // The most frequent dictionary form; between equals, one the text itself has (Иркутск, not the
+    // adjective Иркутский guessed from «Иркутского района»).
+    const seen = (f: string) => (s.forms.includes(f) ? 1 : 0);
+    const forms = [...cyrCounts.entries()].sort((a, b) => b[1] - a[1] || seen(b[0]) - seen(a[0]));
     return { ...s, cyrillic: forms[0][0], forms: [...new Set([...forms.map(([f]) => f), ...s.forms])] };
   }).sort((a, b) => b.count - a.count || a.latin.localeCompare(b.latin));
 }

@@ -136,6 +136,19 @@ describe('glossary suggest', () => {
     expect(s[0].forms).toContain('Багинскую');
   });
 
+  it('proposes the Russian dictionary form of a name seen in an oblique case, not the form closest to the English', () => {
+    // The English spelling chose «Институте» for Institute and «Португалии» for Portugal; a bare guess
+    // gave «Атлантикь», «Центральн», and the adjective Иркутский for the city.
+    const lines = [seg('Talks were held in Rome.', 'Переговоры прошли в Риме.'),
+      seg('He studied at the Mining Institute in Portugal.', 'Он учился в Горном Институте в Португалии.'),
+      seg('The district is north of Irkutsk.', 'Район находится к северу от Иркутска.'),
+      seg('She crossed the Atlantic to Seville.', 'Она пересекла просторы Атлантики и добралась до Севильи.'),
+      seg('Fires broke out in the Central district.', 'Пожары начались в Центральном районе.')];
+    const byLatin = Object.fromEntries(suggestEntries(lines, { matcher, minCount: 1 }).map((x) => [x.latin, x.cyrillic]));
+    expect(byLatin).toMatchObject({ Rome: 'Рим', Institute: 'Институт', Portugal: 'Португалия', Irkutsk: 'Иркутск',
+      Atlantic: 'Атлантика', Seville: 'Севилья', Central: 'Центральный' });
+  });
+
   it('takes no single capitalised word at the start of a Russian sentence for a name; the name is found where it stands inside one', () => {
     // "Официальный" ~ "Official" was suggested as a person: Russian capitalises it only because it opens the line.
     const lines = [seg('- Official result: 80.1%', '- Официальный результат: 80,1%'),
