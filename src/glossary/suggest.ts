@@ -81,19 +81,19 @@ function lemmaGuesses(word: string): string[] {
   return out;
 }
 
-/** Russian's bit in lexiconMask. */
-const RUSSIAN = 1;
+/** Each language's bit in lexiconMask (the endings guessed are Russian's, and Ukrainian and Belarusian share many). */
+const LEXICON_BIT: Record<string, number> = { ru: 1, uk: 2, be: 4 };
 /** Dictionary-form endings of adjectives, Russian and romanised (Первомайский, Pervomaisky, Lesnaya). */
 const ADJECTIVE = /(?:ый|ий|ой|ая|яя|ое|ее)$/;
 const LATIN_ADJECTIVE = /(?:[iy]y|[iy]i|iy|yj|ij|ny|sky|ski|aya|aja|oye|oe)$/i;
 
 /**
  * How alike a Cyrillic run and a Latin run are, and the Cyrillic dictionary forms that fit. A word
- * seen in an oblique case is proposed in a guessed dictionary form, one the Russian lexicon knows
+ * seen in an oblique case is proposed in a guessed dictionary form, one the language's lexicon knows
  * when there is one: the English spelling alone chose «Институте» for Institute and «Португалии»
  * for Portugal, the forms closest to it.
  */
-function pairScore(cyr: string[], lat: string[]): { score: number; lemma: string } {
+function pairScore(cyr: string[], lat: string[], lang: Lang): { score: number; lemma: string } {
   if (cyr.length !== lat.length) return { score: 0, lemma: '' };
   let sum = 0;
   const lemma: string[] = [];
@@ -110,7 +110,8 @@ function pairScore(cyr: string[], lat: string[]): { score: number; lemma: string
       const adjective = LATIN_ADJECTIVE.test(lat[i]);
       const lemmas = guesses.filter((x) => x.g !== cyr[i])
         .sort((a, b) => Number(ADJECTIVE.test(a.g) !== adjective) - Number(ADJECTIVE.test(b.g) !== adjective));
-      form = (lemmas.find((x) => lexiconMask(x.g) > 0 && (lexiconMask(x.g) & RUSSIAN) !== 0) ?? lemmas[0] ?? best).g;
+      const bit = LEXICON_BIT[lang.split('-')[0]] ?? 0;
+      form = (lemmas.find((x) => lexiconMask(x.g) > 0 && (lexiconMask(x.g) & bit) !== 0) ?? lemmas[0] ?? best).g;
     }
     sum += best.s;
     lemma.push(form);
@@ -138,7 +139,7 @@ export function suggestEntries(segments: Segment[], options: SuggestOptions = {}
       if (taken.some(([s, e]) => s < run.end && run.start < e)) continue;
       let best: { run: Run; score: number; lemma: string } | undefined;
       for (const lat of latins) {
-        const { score, lemma } = pairScore(run.words, lat.words);
+        const { score, lemma } = pairScore(run.words, lat.words, cyrSide.lang);
         if (score >= threshold && (!best || score > best.score)) best = { run: lat, score, lemma };
       }
       // A given name alone is no entry (Павлом ~ Pavel next to a surname the glossary knows).
