@@ -15,6 +15,10 @@ export interface SourceParagraph extends Paragraph {
 /** White space other than one space between two other characters: [^\S ] is \s less the space. */
 const IRREGULAR_SPACE = /[^\S ]| {2}|^ | $/;
 
+/** Characters that only mark where a word may be hyphenated or a line broken (soft hyphen, zero-width space). */
+const INVISIBLE_BREAK = /[\u00ad\u200b]/;
+const INVISIBLE_BREAKS = /[\u00ad\u200b]/g;
+
 export class ParagraphBuilder {
   /** The paragraph's text so far, in pieces joined once at close (one flat string, not a rope). */
   private pieces: string[] = [];
@@ -32,9 +36,10 @@ export class ParagraphBuilder {
    * Words with single spaces between them (nearly all of prose) are taken as one slice of the run.
    */
   append(run: string, sourceStart: number): void {
-    // A soft hyphen (&shy;, U+00AD) only says where a word may be hyphenated: the word is searched
-    // and aligned without it, so the pieces around it are joined.
-    if (run.includes('\u00ad')) return this.appendPieces(run, sourceStart);
+    // A soft hyphen (&shy;, U+00AD) only says where a word may be hyphenated, and a zero-width space
+    // (U+200B, pasted from web pages) where a line may break: neither shows, so the word is searched
+    // and aligned without it (Luka\u200Bshenko is Lukashenko), the pieces around it joined.
+    if (INVISIBLE_BREAK.test(run)) return this.appendPieces(run, sourceStart);
     const n = run.length;
     // Prose that is all one such stretch (no white space but single spaces inside, none at the ends)
     // is found so by the regex engine's scan, far faster than a look at each character here.
@@ -57,8 +62,9 @@ export class ParagraphBuilder {
 
   private appendPieces(run: string, sourceStart: number): void {
     let from = 0;
-    for (let at = run.indexOf('\u00ad'); at >= 0; from = at + 1, at = run.indexOf('\u00ad', from)) {
-      if (at > from) this.append(run.slice(from, at), sourceStart + from);
+    for (const m of run.matchAll(INVISIBLE_BREAKS)) {
+      if (m.index > from) this.append(run.slice(from, m.index), sourceStart + from);
+      from = m.index + 1;
     }
     if (from < run.length) this.append(run.slice(from), sourceStart + from);
   }

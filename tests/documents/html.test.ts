@@ -77,6 +77,12 @@ describe('HTML chrome', () => {
     expect(sentences.map((s) => s.text)).toEqual(['Лукашенко и Тихановская', 'See https://example.org/long/path?x=1.', 'Next one.']);
     expect(html.slice(sentences[0].start, sentences[0].end)).toBe('Лука&shy;шенко и Тиханов\u00adская');
     expect(parseDocument('Лука\u00adшенко выступил.', 't', 't.txt').paragraphs[0].text).toBe('Лукашенко выступил.');
+    // A zero-width space pasted from a web page inside a name: invisible, so read as nothing, offsets kept.
+    const pasted = 'Luka\u200bshenko met Tsikhanouskaya.\n';
+    const [p] = parseDocument(pasted, 't', 't.txt').paragraphs;
+    expect(p.text).toBe('Lukashenko met Tsikhanouskaya.');
+    const [s] = segmentParagraphs([p]);
+    expect(pasted.slice(s.start, s.end)).toBe('Luka\u200bshenko met Tsikhanouskaya.');
   });
   it('drops inline chrome without breaking the sentence around it', () => {
     expect(texts('<p>Read the <a href="/r">union statement<span class="sr-only"> (opens in a new window)</span></a> and the reply.</p>' +
