@@ -105,13 +105,14 @@ function compile(srcLang: Lang, tgtLang: Lang, s3: string, t3: string, [forward,
   const direction = s3 === 'eng' && t3 === 'rus' ? 'forward' : s3 === 'rus' && t3 === 'eng' ? 'backward' : undefined;
   if (direction) {
     for (const [head, translations] of readDictd(mueller, muellerTranslations)) {
+      if (GRAMMAR_WORDS.has(head.toLowerCase())) continue;
       for (const tr of translations) direction === 'forward' ? addPair(head, tr) : addPair(tr, head);
     }
   }
   return new Map([...map].map(([k, v]) => [k, [...v]]));
 }
 
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 /** Read at each use, so a test can point it at a folder of its own instead of the user's cache. */
 const cacheDir = () => process.env.TANDEM_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'tandem');
 
@@ -178,6 +179,15 @@ function freedictTranslations(lines: string[]): string[] {
   });
   return translations;
 }
+
+/**
+ * English words whose Müller entries describe their grammar instead of translating them (the: «полная
+ * форма… определённый артикль… для выделения»): their "translations" were anchors that paired a
+ * sentence left out of the translation with an unrelated one added to it ("the" ~ «для»).
+ */
+const GRAMMAR_WORDS = new Set(['the', 'a', 'an', 'of', 'to', 'and', 'or', 'but', 'is', 'are', 'was', 'were', 'be', 'been',
+  'am', 'it', 'its', 'that', 'this', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'as', 'than', 'so', 'not', 'do',
+  'does', 'did', 'have', 'has', 'had', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must']);
 
 /**
  * Müller entries mix senses, usage labels (_n., _уст.) and English examples with their Russian
