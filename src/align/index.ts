@@ -198,6 +198,18 @@ function buildUnits(src: string[], tgt: string[], options: AlignOptions) {
   return { srcUnits, tgtUnits, vocab, shared: sharedOnly(srcUnits, tgtUnits, inTgt) };
 }
 
+/**
+ * Looks up, without blocking, what aligning these sentences will ask the pair's dictionary (the words
+ * of a language reached through Russian): an async caller awaits it first, and the alignment itself
+ * then finds every word known. Nothing to do for most pairs.
+ */
+export async function prepareAlignment(src: string[], tgt: string[], options: Pick<AlignOptions, 'srcLang' | 'tgtLang'>): Promise<void> {
+  const lexicon = lexiconFor(options.srcLang ?? 'und', options.tgtLang ?? 'und');
+  if (!lexicon?.prepareAsync) return;
+  await lexicon.prepareAsync(tgt, 'tgt');
+  await lexicon.prepareAsync(src, 'src');
+}
+
 /** The pair's installed dictionary, or one reached through Russian (Ukrainian, Belarusian: pivot.ts). */
 export function lexiconFor(srcLang: Lang, tgtLang: Lang): Lexicon | undefined {
   return loadLexicon(srcLang, tgtLang) ?? pivotLexicon(srcLang, tgtLang, (a, b) => loadLexicon(a, b));

@@ -20,6 +20,8 @@ export interface Lexicon {
   targetStems?(word: string): readonly string[];
   /** Called with each side's sentences before their words are looked up (pivot.ts looks them up in batches). */
   prepare?(texts: readonly string[], side: 'src' | 'tgt'): void;
+  /** prepare() without blocking, for callers that can wait (the pipeline's align stage). */
+  prepareAsync?(texts: readonly string[], side: 'src' | 'tgt'): Promise<void>;
   /** Number of source headword stems, for reports. */
   size: number;
 }

@@ -6,7 +6,7 @@
 // Only those two lookups are used, not the whole translation: the full Ukrainian-Russian mode drops
 // its whole output on some words (its tagger data is Russian's), and a word's lemmas are what the
 // anchors need. Without lttoolbox or the data, there is no pivot and nothing else changes.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lang } from '../types.ts';
@@ -24,30 +24,55 @@ const WORD = /[\p{L}\p{M}]+(?:['’ʼ][\p{L}]+)?/gu;
 /** A language's words → their Russian lemmas (through Apertium's data), filled as documents bring new words. */
 class RussianLemmas {
   private readonly lemmas = new Map<string, readonly string[]>();
-  constructor(private readonly analyser: string, private readonly bilingual: string) {}
+  private readonly processes: { analyser: LtProc; bilingual: LtProc };
+  constructor(private readonly analyser: string, private readonly bilingual: string) {
+    // The bilingual mode answers only when its output is flushed, which -z does not do for it: stdbuf
+    // (coreutils) turns its buffering off. Without stdbuf the lookups fall back to learn().
+    this.processes = { analyser: new LtProc('lt-proc', ['-z', '-w', analyser]),
+      bilingual: new LtProc('stdbuf', ['-o0', 'lt-proc', '-z', '-b', bilingual]) };
+  }
 
   get(word: string): readonly string[] { return this.lemmas.get(word) ?? NONE; }
 
   /** Looks up the words of `texts` not seen yet: two lttoolbox processes per call, none when all are known. */
   learn(texts: readonly string[]): void {
+    const words = this.fresh(texts);
+    if (!words.length) return;
+    const analyses = lttoolbox(['-z', '-w', this.analyser], forApertium(words));
+    const perWord = analyses && analysesOf(analyses);
+    const russian = perWord && lttoolbox(['-z', '-b', this.bilingual], perWord.flat().map((a) => `^${a}$`));
+    this.store(words, perWord, russian);
+  }
+
+  /**
+   * learn() through two lttoolbox processes kept running: a batch's align stage awaits this before
+   * aligning, where starting two processes for every document's new words doubled an EN-UK batch's
+   * time. The words come out the same either way.
+   */
+  async learnAsync(texts: readonly string[]): Promise<void> {
+    const words = this.fresh(texts);
+    if (!words.length) return;
+    const analyses = await this.processes.analyser.lookup(forApertium(words));
+    const perWord = analyses && analysesOf(analyses);
+    const russian = perWord && await this.processes.bilingual.lookup(perWord.flat().map((a) => `^${a}$`));
+    // A process that cannot run leaves the words to learn(), which starts lt-proc for them.
+    if (russian) this.store(words, perWord, russian);
+  }
+
+  private fresh(texts: readonly string[]): string[] {
     const fresh = new Set<string>();
     for (const text of texts) for (const m of text.matchAll(WORD)) if (!this.lemmas.has(m[0])) fresh.add(m[0]);
-    if (!fresh.size) return;
     // A long batch brings new words for ever: past this many the table starts again (words are looked up again as they come).
     if (this.lemmas.size + fresh.size > MAX_WORDS) this.lemmas.clear();
-    const words = [...fresh];
-    // One segment per word, flushed on NUL (-z): on separate lines the analyser would still join
-    // neighbours into its multiword units. Apertium spells the apostrophe as ASCII.
-    const analyses = lttoolbox(['-z', '-w', this.analyser], words.map((w) => w.replace(/[’ʼ]/g, "'")));
-    if (!analyses) { for (const w of words) this.lemmas.set(w, NONE); return; }
-    // Each analysis (lemma and tags) separately through the bilingual dictionary, which needs the tags.
-    const perWord = analyses.map((a) => [...a.matchAll(/\/([^/$]+)/g)].map((m) => m[1]).filter((x) => !x.startsWith('*')));
-    const flat = perWord.flat();
-    const russian = flat.length ? lttoolbox(['-z', '-b', this.bilingual], flat.map((a) => `^${a}$`)) : [];
+    return [...fresh];
+  }
+
+  /** Each word's Russian lemmas from the bilingual dictionary's answers, in the order of its analyses. */
+  private store(words: string[], perWord: string[][] | undefined, russian: string[] | undefined): void {
     let at = 0;
     words.forEach((word, k) => {
       const found = new Set<string>();
-      for (let n = 0; n < perWord[k].length; n++, at++) {
+      for (let n = 0; n < (perWord?.[k].length ?? 0); n++, at++) {
         for (const m of (russian?.[at] ?? '').matchAll(/\/([^/<$@#*]+)/g)) found.add(m[1].toLowerCase());
       }
       this.lemmas.set(word, found.size ? [...found] : NONE);
@@ -55,15 +80,84 @@ class RussianLemmas {
   }
 }
 
+/** One segment per word, flushed on NUL (-z): on separate lines the analyser would still join
+ * neighbours into its multiword units. Apertium spells the apostrophe as ASCII. */
+const forApertium = (words: string[]) => words.map((w) => w.replace(/[’ʼ]/g, "'"));
+
+/** Each analysed word's analyses (lemma and tags), which the bilingual dictionary needs whole; none for an unknown word. */
+const analysesOf = (analyses: string[]) => analyses.map((a) => [...a.matchAll(/\/([^/$]+)/g)].map((m) => m[1]).filter((x) => !x.startsWith('*')));
+
 const NONE: readonly string[] = [];
 const MAX_WORDS = 300_000;
 
 /** Output segments of `lt-proc` for NUL-separated inputs, or undefined when it cannot run. */
 function lttoolbox(args: string[], inputs: string[]): string[] | undefined {
+  if (!inputs.length) return [];
   const run = spawnSync('lt-proc', args, { input: inputs.join('\0') + '\0', encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 120_000 });
   if (run.error || run.status !== 0) return undefined;
   const out = run.stdout.split('\0');
   return out.length >= inputs.length ? out.slice(0, inputs.length) : undefined;
+}
+
+/** Whether a kept process's pipes hold the event loop (they are sockets, which can be ref'd and unref'd). */
+function hold(child: ChildProcessWithoutNullStreams, on: boolean): void {
+  for (const pipe of [child.stdout, child.stdin] as unknown as Array<{ ref?: () => void; unref?: () => void }>) {
+    if (on) pipe.ref?.(); else pipe.unref?.();
+  }
+}
+
+/**
+ * An `lt-proc -z` kept running: inputs written NUL-separated, answers read back in order. It holds the
+ * event loop only while a lookup waits; a process that fails answers undefined from then on.
+ */
+class LtProc {
+  private child?: ChildProcessWithoutNullStreams;
+  private broken = false;
+  private buffer = '';
+  private readonly waiting: Array<{ left: number; got: string[]; done: (out: string[] | undefined) => void }> = [];
+  constructor(private readonly command: string, private readonly args: string[]) {}
+
+  lookup(inputs: string[]): Promise<string[] | undefined> {
+    if (!inputs.length) return Promise.resolve([]);
+    const child = this.start();
+    if (!child) return Promise.resolve(undefined);
+    return new Promise((done) => {
+      if (!this.waiting.length) hold(child, true);
+      this.waiting.push({ left: inputs.length, got: [], done });
+      child.stdin.write(inputs.join('\0') + '\0');
+    });
+  }
+
+  private start(): ChildProcessWithoutNullStreams | undefined {
+    if (this.broken) return undefined;
+    if (this.child) return this.child;
+    const child = spawn(this.command, this.args, { stdio: ['pipe', 'pipe', 'ignore'] }) as unknown as ChildProcessWithoutNullStreams;
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => this.read(chunk));
+    const fail = () => { this.broken = true; this.child = undefined; for (const w of this.waiting.splice(0)) w.done(undefined); };
+    child.on('error', fail);
+    child.on('exit', fail);
+    child.stdin.on('error', fail);
+    // Idle, it does not keep tandem running; it ends when tandem does (its input closes).
+    child.unref();
+    hold(child, false);
+    return (this.child = child);
+  }
+
+  private read(chunk: string): void {
+    this.buffer += chunk;
+    let at: number;
+    while ((at = this.buffer.indexOf('\0')) >= 0 && this.waiting.length) {
+      const head = this.waiting[0];
+      head.got.push(this.buffer.slice(0, at));
+      this.buffer = this.buffer.slice(at + 1);
+      if (--head.left === 0) {
+        this.waiting.shift();
+        head.done(head.got);
+        if (!this.waiting.length && this.child) hold(this.child, false);
+      }
+    }
+  }
 }
 
 const lemmaTables = new Map<string, RussianLemmas | null>();
@@ -99,6 +193,7 @@ export function pivotLexicon(srcLang: Lang, tgtLang: Lang, direct: (a: Lang, b: 
         targetStem: () => undefined,
         targetStems: (word) => unique(tgtLemmas.get(word), (l) => { const s = base.targetStem(l); return s ? [s] : NONE; }),
         prepare: (texts, side) => { if (side === 'tgt') tgtLemmas.learn(texts); },
+        prepareAsync: async (texts, side) => { if (side === 'tgt') await tgtLemmas.learnAsync(texts); },
         size: base.size,
       };
     }
@@ -109,6 +204,7 @@ export function pivotLexicon(srcLang: Lang, tgtLang: Lang, direct: (a: Lang, b: 
         translate: (word) => unique(srcLemmas.get(word), base.translate),
         targetStem: base.targetStem,
         prepare: (texts, side) => { if (side === 'src') srcLemmas.learn(texts); },
+        prepareAsync: async (texts, side) => { if (side === 'src') await srcLemmas.learnAsync(texts); },
         size: base.size,
       };
     }

@@ -1,6 +1,6 @@
 // The work of each stage of the per-document machine: context in, the stage's result out. Stages
 // call other stages' public APIs (documents, language, glossary, align, translate) and nothing else.
-import { alignDocuments } from '../align/index.ts';
+import { alignDocuments, prepareAlignment } from '../align/index.ts';
 import { DocumentError, hasWords, readDocument, segmentParagraphs, type RawSentence } from '../documents/index.ts';
 import { normalize, type Matcher } from '../glossary/index.ts';
 import { detectDocumentSentences, documentLanguage, scanDocument, type DocumentScan } from '../language/index.ts';
@@ -138,14 +138,16 @@ export function normaliseStage(ctx: DocContext, deps: StageDeps): Pick<DocContex
     languages: d.languages }, detected: undefined };
 }
 
-export function alignStage(ctx: DocContext, deps: StageDeps): Pick<DocContext, 'segments' | 'normalized'> {
+export async function alignStage(ctx: DocContext, deps: StageDeps): Promise<Pick<DocContext, 'segments' | 'normalized'>> {
   const { task, settings } = ctx.input;
   const n = ctx.normalized!;
   if (!task.tgt || !n.tgt) return { segments: singleSegments(task.src, n.src, n.srcLang), normalized: undefined };
   // The normalise stage matched the glossary in every sentence already: the aligner takes those entries.
   const entries = (sentences: NormalSentence[]) => sentences.map((s) => s.terms.map((m) => m.entry));
-  const beads = alignDocuments(byParagraph(n.src), byParagraph(n.tgt), { srcLang: n.srcLang, tgtLang: n.tgtLang,
-    glossary: deps.matcher, glossaryEntries: { src: entries(n.src), tgt: entries(n.tgt) } });
+  const src = byParagraph(n.src), tgt = byParagraph(n.tgt);
+  const languages = { srcLang: n.srcLang, tgtLang: n.tgtLang };
+  await prepareAlignment(src.flat(), tgt.flat(), languages);
+  const beads = alignDocuments(src, tgt, { ...languages, glossary: deps.matcher, glossaryEntries: { src: entries(n.src), tgt: entries(n.tgt) } });
   return { segments: pairSegments({ doc: task.src, sentences: n.src, lang: n.srcLang },
     { doc: task.tgt, sentences: n.tgt, lang: n.tgtLang }, beads, settings.lowConfidence), normalized: undefined };
 }

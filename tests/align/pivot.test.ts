@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alignDocuments, lexiconFor, strictScores } from '../../src/align/index.ts';
+import { alignDocuments, lexiconFor, prepareAlignment, strictScores } from '../../src/align/index.ts';
 import { paragraphs, translationDocuments, type Corpus } from '../../scripts/eval/align-data.ts';
 
 const docs = new Map(translationDocuments().map((c) => [c.name.replace('translations/', ''), c]));
@@ -37,6 +37,18 @@ describe('a dictionary reached through Russian', () => {
     const letter = align(library).find((b) => library.src[b.src[0]].startsWith('They also found a letter'))!;
     expect(letter.src.map((i) => library.src[i])).toHaveLength(2);
     expect(library.tgt[letter.tgt[0]]).toMatch(/^За однією з полиць/);
+  });
+
+  it('looks the words up without blocking for the pipeline, through lttoolbox processes kept running', async () => {
+    // Words no other test here looks up: learned by prepareAlignment alone, never by the blocking prepare().
+    const enUk = lexiconFor('en', 'uk')!;
+    await prepareAlignment(['The harvest was late.'], ['Урожай зібрали пізно, бо весь вересень ішли дощі.'], { srcLang: 'en', tgtLang: 'uk' });
+    expect(enUk.targetStems!('Урожай')).toEqual(['урожа']);
+    expect(enUk.translate('harvest')).toEqual(expect.arrayContaining([...enUk.targetStems!('Урожай')]));
+    expect(enUk.targetStems!('дощі').length).toBeGreaterThan(0);
+    // A second document's known words start no lookup; a pair without a pivot has nothing to do.
+    await prepareAlignment([], ['Урожай зібрали пізно.'], { srcLang: 'en', tgtLang: 'uk' });
+    await prepareAlignment(['Rain.'], ['Дождь.'], { srcLang: 'en', tgtLang: 'ru' });
   });
 
   describe('without Apertium', () => {
