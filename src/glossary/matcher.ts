@@ -131,6 +131,13 @@ function tryPattern(p: Pattern, words: ScreenedWords, strategy: RussianStrategy,
     let s = p.positions[k].get(surfaceKey)!;
     // Where another language lists this form as a spelling of its own, the text's language reads it as its form.
     if (s.lang !== lang && p.readings[k].size) s = p.readings[k].get(`${surfaceKey}\0${lang}`) ?? s;
+    // Another language's case form of a word the text's language lists itself, which its own grammar
+    // does not give: no mention of that term here (the deprecated spelling it may be is found alone).
+    // Not for acronyms, which only Russian's paradigm declines (МАЗа, МАЗу in Belarusian text too).
+    if (s.lang !== lang && s.formIndex > 0 && !p.capsOnly) {
+      const own = p.paradigms[k].get(`${lang}\0${s.folded}`);
+      if (own && !own.has(surfaceKey)) return undefined;
+    }
     // A place's or organisation's name written with a capital is that name only when capitalised: «весна»,
     // «весной» is spring, «Весна» the rights group; "nice" is not Nice. People's names are matched in
     // any case (graffiti's "lukashenko out"), and so are hashtags, which are lower case by habit.

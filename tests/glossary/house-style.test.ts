@@ -71,6 +71,17 @@ describe('house-style rewrites', () => {
     expect(m.find('Ковальчук-Лебедевой сочувствуют.', 'ru').map((x) => x.surface)).toEqual(['Ковальчук-Лебедевой']);
   });
 
+  it('reads a full name in the grammar of its text: «Александр Лукашенка» is no Russian form of Лукашенко', () => {
+    // Ukrainian declines Лукашенко (Олександра Лукашенка); in Russian the name is indeclinable and
+    // Лукашенка is the deprecated Belarusian-based spelling, which the full name hid from check.
+    const ru = normalize('Александр Лукашенка отказался.', 'ru', matcher, glossary);
+    expect(ru.changes.map((c) => `${c.before}>${c.after}`)).toEqual(['Лукашенка>Лукашенко']);
+    expect(ru.text).toBe('Александр Лукашенко отказался.');
+    const uk = normalize('Олександра Лукашенка не було.', 'uk', matcher, glossary);
+    expect(uk.changes).toEqual([]);
+    expect(uk.matches.map((m) => `${m.entry}:${m.surface}`)).toEqual(['lukashenka:Олександра Лукашенка']);
+  });
+
   it('finds and rewrites names with a soft hyphen or word joiner inside, as news pages and Word write them', () => {
     const r = run('Tikhanov\u00ADskaya met Lukashen\u00ADko and Gol\u2060ovchenko in Grodno\u200B.');
     expect(r.text).toBe('Tsikhanouskaya met Lukashenka and Halouchanka in Hrodna\u200B.');
