@@ -5,7 +5,7 @@
 // a crossing bead, marked `moved` so that an editor looks at it. Two neighbours swapped come out of
 // the programme as one 2:2 bead instead; that bead is split into its two crossed pairings.
 import type { Bead } from '../types.ts';
-import { beadScore, lengthDelta, shapeAndLengthCost, withLexical, type Model } from './cost.ts';
+import { beadScore, lengthDelta, shapeAndLengthCost, withLexical, type Model, type Move } from './cost.ts';
 import { alikeness, DOUBTFUL, overlap } from './confidence.ts';
 import type { Unit } from './features.ts';
 
@@ -179,10 +179,9 @@ function continuing(i: number[], j: number[], src: Unit[], tgt: Unit[], model: M
   }
   const delta = lengthDelta(i.reduce((n, x) => n + src[x].len, 0), j.reduce((n, x) => n + tgt[x].len, 0), model);
   if (Math.abs(delta) > MAX_DELTA) return none;
-  const cost = withLexical(shapeAndLengthCost(move, delta, model), move, alikeness(pair), model);
+  const { cost, score } = costAndScore(move, delta, alikeness(pair), model);
   // Every option covers three sentences: a one-to-one pairing pays for leaving the third unpaired.
-  const covered = i.length + j.length === 2 ? cost + model.skip : cost;
-  return { cost: covered, score: Math.round(beadScore(move, cost, model) * 1000) / 1000 };
+  return { cost: i.length + j.length === 2 ? cost + model.skip : cost, score };
 }
 
 interface Candidate { i: number; j: number; sim: number; score: number }
@@ -190,8 +189,13 @@ interface Candidate { i: number; j: number; sim: number; score: number }
 /** The score the programme gives a one-to-one bead of these two sentences (beadScore), three decimals. */
 function scoreOf(i: number, j: number, sim: number, src: Unit[], tgt: Unit[], model: Model): number {
   const move = model.moves.find((m) => m.di === 1 && m.dj === 1) ?? { di: 1, dj: 1, prior: 0 };
-  const cost = withLexical(shapeAndLengthCost(move, lengthDelta(src[i].len, tgt[j].len, model), model), move, sim, model);
-  return Math.round(beadScore(move, cost, model) * 1000) / 1000;
+  return costAndScore(move, lengthDelta(src[i].len, tgt[j].len, model), sim, model).score;
+}
+
+/** A bead's cost as the programme counts it, and its score (beadScore, three decimals). */
+function costAndScore(move: Move, delta: number, sim: number, model: Model): { cost: number; score: number } {
+  const cost = withLexical(shapeAndLengthCost(move, delta, model), move, sim, model);
+  return { cost, score: Math.round(beadScore(move, cost, model) * 1000) / 1000 };
 }
 
 /** Whether i and j are each other's match in the whole pair of documents, by a margin (UNIQUE). */
