@@ -28,7 +28,7 @@ export async function discoverDocuments(job: Job): Promise<Found[]> {
       fs: KEEP_EVERY_ENTRY });
   const explicit = job.pairing.documents.flatMap((p) => [p.src, p.tgt]).map((p) => resolve(job.root, p));
   const paths = [...new Set([...files.map((f) => resolve(f)), ...explicit])];
-  if (!paths.length) throw new UsageError(t('run:job.noInputs', { globs: job.input.join(', ') }));
+  if (!paths.length) throw new UsageError(await noDocuments(job));
   const base = paths.every((p) => inside(job.root, p)) ? job.root : commonFolder(paths);
   return paths.map((path) => ({ id: normal(relative(base, path)), path })).sort((a, b) => byCodePoint(a.id, b.id));
 }
@@ -76,6 +76,20 @@ function literalPattern(root: string, input: string): string | undefined {
   try { folder = statSync(resolve(root, input)).isDirectory(); } catch { return undefined; }
   const path = escapePath(input.replace(/\\/g, '/').replace(/(.)\/+$/, '$1'));
   return folder ? `${path === '/' ? '' : path}/**/*.{${FOLDER_EXTENSIONS.join(',')}}` : path;
+}
+
+/**
+ * Why nothing matched, in one line: a folder of Word or PDF files said only "no documents match docs",
+ * so its other files are named (up to three) with the formats tandem reads.
+ */
+async function noDocuments(job: Job): Promise<string> {
+  const globs = job.input.join(', ');
+  const folders = job.input.filter((input) => { try { return statSync(resolve(job.root, input)).isDirectory(); } catch { return false; } });
+  if (!folders.length) return t('run:job.noInputs', { globs });
+  const others = await glob(folders.map((f) => `${escapePath(f.replace(/\\/g, '/').replace(/(.)\/+$/, '$1'))}/**`), { cwd: job.root, onlyFiles: true });
+  if (!others.length) return t('run:job.noInputs', { globs });
+  const names = others.sort().slice(0, 3).map((f) => normal(f)).join(', ') + (others.length > 3 ? ', …' : '');
+  return t('run:job.noDocumentsInFolder', { globs, count: others.length, names });
 }
 
 /** Plain text, Markdown and HTML, in the cases people save them in (the readers pick by extension). */

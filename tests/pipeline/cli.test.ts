@@ -53,6 +53,19 @@ describe('tandem run on the command line', () => {
     expect([run.code, run.stderr.trim()]).toEqual([2, "Option '--concurrency' argument is ambiguous. Run 'tandem run --help'."]);
   });
 
+  it('names what a folder holds when none of it is a document tandem reads (exit 2, one line)', async () => {
+    // "no documents match docs" told a translator with a folder of Word files nothing.
+    const folder = join(dir, 'word-files');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'report.docx'), 'PK\u0003\u0004');
+    writeFileSync(join(folder, 'scan.pdf'), '%PDF-1.4');
+    const run = await runCli(['run', '--input', folder, '--out', join(dir, 'word-out'), '-q']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('tandem reads .txt, .md and .html files, and found only 2 other file(s)');
+    expect(run.stderr).toMatch(/report\.docx, .*scan\.pdf/);
+  });
+
   it('refuses an output folder it cannot make before reading any document (exit 2, one line)', async () => {
     const file = join(dir, 'a.txt');
     for (const out of [file, join(file, 'out')]) {
