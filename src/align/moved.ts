@@ -57,11 +57,25 @@ function untangleSwaps(beads: Bead[], src: Unit[], tgt: Unit[], model: Model): B
 function swapped(b: Bead, src: Unit[], tgt: Unit[], model: Model): Bead[] | undefined {
   if (b.src.length !== 2 || b.tgt.length !== 2) return undefined;
   const [a, c] = b.src, [d, e] = b.tgt;
-  const first = pairing(a, e, src, tgt, model), second = pairing(c, d, src, tgt, model);
-  if (!first || !second) return undefined;
+  // One crossed pair must stand as a pairing of its own; the other, once the first is taken, has only
+  // its partner left, and an anchor shared with it is enough ("Stop filming the strikers at the factory
+  // gates" shares only завод with «Прекратить съёмку бастующих у проходной завода»).
+  const strong = [pairing(a, e, src, tgt, model), pairing(c, d, src, tgt, model)];
+  if (!strong[0] && !strong[1]) return undefined;
   const straight = Math.max(alike([a], [d], src, tgt), alike([c], [e], src, tgt));
+  // The weaker partner only where the straight pairs share nothing at all.
+  const weak = (i: number, j: number) => (straight === 0 ? leftPartner(i, j, src, tgt, model) : undefined);
+  const [first, second] = [strong[0] ?? weak(a, e), strong[1] ?? weak(c, d)];
+  if (!first || !second) return undefined;
   if (first.sim < BETTER * straight || second.sim < BETTER * straight) return undefined;
   return [{ src: [a], tgt: [e], score: first.score, moved: true }, { src: [c], tgt: [d], score: second.score }];
+}
+
+/** The pairing of the two sentences a swap leaves together: an anchor shared and plausible lengths. */
+function leftPartner(i: number, j: number, src: Unit[], tgt: Unit[], model: Model): { sim: number; score: number } | undefined {
+  const pair = overlap([i], [j], src, tgt), sim = alikeness(pair);
+  if (pair.shared < 1 || Math.abs(lengthDelta(src[i].len, tgt[j].len, model)) > MAX_DELTA) return undefined;
+  return { sim, score: scoreOf(i, j, sim, src, tgt, model) };
 }
 
 /** A one-to-one pairing of i and j that may stand across the order, with its similarity and score; undefined when it may not. */
