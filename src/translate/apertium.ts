@@ -89,6 +89,23 @@ export function apertiumEngine(options: ApertiumOptions = {}): Engine {
     }
     return results;
   }
+  /**
+   * translateChunk, and the segments it left without a translation again in halves: some Apertium
+   * modes drop their whole output on one word (Debian's ukr-rus, whose tagger data is Russian's, on
+   * «лист»), and every other segment of the chunk came back empty with it. Each half costs one
+   * process start, so a chunk with one such word takes about twice its size's logarithm of them.
+   */
+  async function translateIsolating(texts: string[], mode: string): Promise<Array<EngineResult | null>> {
+    const results = await translateChunk(texts, mode);
+    const missing = results.flatMap((r, k) => (r === null && texts[k].trim() ? [k] : []));
+    if (texts.length < 2 || !missing.length) return results;
+    const half = Math.ceil(missing.length / 2);
+    for (const part of missing.length > 1 ? [missing.slice(0, half), missing.slice(half)] : []) {
+      const again = await translateIsolating(part.map((k) => texts[k]), mode);
+      part.forEach((k, n) => { results[k] = again[n]; });
+    }
+    return results;
+  }
   return {
     name: 'apertium',
     format: 'html',
@@ -101,7 +118,7 @@ export function apertiumEngine(options: ApertiumOptions = {}): Engine {
       for (let start = 0; start < texts.length;) {
         let end = start, size = 0;
         while (end < texts.length && (end === start || size + texts[end].length < chunkChars)) size += texts[end++].length;
-        results.push(...(await translateChunk(texts.slice(start, end), mode)));
+        results.push(...(await translateIsolating(texts.slice(start, end), mode)));
         start = end;
       }
       return results;

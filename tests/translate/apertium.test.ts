@@ -1,4 +1,4 @@
-// Apertium end to end (apertium and apertium-bel-rus are installed by .ci/run): a Belarusian
+// Apertium end to end (apertium, apertium-bel-rus and apertium-rus-ukr are installed by .ci/run): a Belarusian
 // paragraph written for this test goes through the real engine with glossary enforcement.
 import { describe, expect, it } from 'vitest';
 import { createProviderChain } from '../../src/translate/index.ts';
@@ -42,6 +42,16 @@ describe('apertium provider (bel-rus)', () => {
     for (const word of stillBelarusian) expect(unknown).toContain(word);
     expect(r!.score!).toBeGreaterThan(0.8);
     expect(r!.score!).toBeLessThan(1);
+  });
+
+  it('translates the other segments of a chunk when one word makes the mode drop its whole output', async () => {
+    // Debian's ukr-rus mode prints nothing at all for input holding «лист» (its tagger data is
+    // Russian's): the two other sentences came back empty with it.
+    const p = await createProviderChain([{ type: 'apertium' }], {});
+    const texts = ['Бібліотека знову відкрилася.', 'За однією з полиць вони знайшли лист.', 'Вхід вільний.'];
+    const out = await p.translate(texts.map((text, i) => ({ id: String(i), text, srcLang: 'uk', tgtLang: 'ru' })));
+    expect(out[0]?.text).toBe('Библиотека снова открылась.');
+    expect(out[2]?.text).toMatch(/^Вход /);
   });
 
   it('has nothing for pairs Apertium does not have, and says clearly when apertium is missing', async () => {
