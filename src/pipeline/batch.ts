@@ -16,7 +16,7 @@ import { UsageError } from '../cli/errors.ts';
 import { glob } from 'tinyglobby';
 import type { Job } from './job.ts';
 import { compactSnapshot, createDocumentMachine, expandSnapshot, MACHINE_VERSION, stageOf, type DocumentMachine } from './machine.ts';
-import { discoverDocuments, pairDocuments } from './discover.ts';
+import { discoverDocuments, pairDocuments, unreadDocuments } from './discover.ts';
 import { codeFingerprint } from './fingerprint.ts';
 import { buildReport, type Report } from './report.ts';
 import { problemsOf } from './output.ts';
@@ -40,6 +40,8 @@ export interface BatchOptions {
   prepared?: PreparedDeps;
   /** Documents started ahead of the first unfinished one, at most (default WINDOW, or 4 × concurrency). */
   window?: number;
+  /** Called, before any document runs, with the files of the input folders in formats tandem does not read. */
+  onUnread?: (files: string[]) => void;
 }
 
 /**
@@ -102,6 +104,7 @@ export async function buildDeps(job: Job): Promise<{ deps: StageDeps; glossaryFi
 
 export async function runBatch(job: Job, options: BatchOptions = {}): Promise<BatchResult> {
   const tasks = pairDocuments(await discoverDocuments(job), job);
+  if (options.onUnread) { const unread = await unreadDocuments(job); if (unread.length) options.onUnread(unread); }
   const { deps, glossaryFiles } = options.prepared ?? await buildDeps(job);
   const settings: StageSettings = { languages: job.languages, pairs: job.pairs, limits: job.limits, retries: job.retries,
     lowConfidence: job.lowConfidence };

@@ -92,6 +92,22 @@ async function noDocuments(job: Job): Promise<string> {
   return t('run:job.noDocumentsInFolder', { globs, count: others.length, names });
 }
 
+/** Document formats a translator may keep beside the texts, which tandem does not read. */
+const UNREAD_EXTENSIONS = ['docx', 'doc', 'odt', 'rtf', 'pdf', 'pages', 'epub'].flatMap((e) => [e, e.toUpperCase()]);
+
+/**
+ * The files in the job's input folders that look like documents but are in a format tandem does not
+ * read (a Word file beside the texts): a folder stands for its .txt, .md and .html files, and the rest
+ * used to be left out without a word.
+ */
+export async function unreadDocuments(job: Job): Promise<string[]> {
+  const folders = job.input.filter((input) => { try { return statSync(resolve(job.root, input)).isDirectory(); } catch { return false; } });
+  if (!folders.length) return [];
+  const output = inside(job.root, job.outDir) ? [`${escapePath(normal(relative(job.root, job.outDir)))}/**`] : [];
+  const patterns = folders.map((f) => `${escapePath(f.replace(/\\/g, '/').replace(/(.)\/+$/, '$1'))}/**/*.{${UNREAD_EXTENSIONS.join(',')}}`);
+  return (await glob(patterns, { cwd: job.root, ignore: [...job.exclude, ...output], onlyFiles: true })).map(normal).sort(byCodePoint);
+}
+
 /** Plain text, Markdown and HTML, in the cases people save them in (the readers pick by extension). */
 const FOLDER_EXTENSIONS = ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml'].flatMap((e) => [e, e.toUpperCase()]);
 

@@ -66,6 +66,18 @@ describe('tandem run on the command line', () => {
     expect(run.stderr).toMatch(/report\.docx, .*scan\.pdf/);
   });
 
+  it('says which files of a folder it leaves out, when they are documents in a format it does not read', async () => {
+    // A Word file beside the texts was left out without a word.
+    const folder = join(dir, 'mixed-files');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'news.txt'), 'Workers walked out on Friday.\n');
+    writeFileSync(join(folder, 'statement.docx'), 'PK\u0003\u0004');
+    writeFileSync(join(folder, 'photo.jpg'), '\u00ff\u00d8');
+    const run = await runCli(['run', '--input', folder, '--out', join(dir, 'mixed-out'), '-q']);
+    expect(run.code).toBe(0);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^note: .*statement\.docx is not read: tandem reads \.txt, \.md and \.html files/)]);
+  });
+
   it('refuses an output folder it cannot make before reading any document (exit 2, one line)', async () => {
     const file = join(dir, 'a.txt');
     for (const out of [file, join(file, 'out')]) {
