@@ -21,10 +21,8 @@ export interface Found { id: string; path: string }
  * or ../ glob), relative to the folder that holds them all, so ids never start with '..'.
  */
 export async function discoverDocuments(job: Job): Promise<Found[]> {
-  // The job's own output folder is never input: `--input .` would read its review page as a document.
-  const output = inside(job.root, job.outDir) ? [`${escapePath(normal(relative(job.root, job.outDir)))}/**`] : [];
   const files = await glob(job.input.map((input) => literalPattern(job.root, input) ?? input),
-    { cwd: job.root, ignore: [...job.exclude, ...output], onlyFiles: true, expandDirectories: false, absolute: true,
+    { cwd: job.root, ignore: [...job.exclude, ...outputIgnore(job)], onlyFiles: true, expandDirectories: false, absolute: true,
       fs: KEEP_EVERY_ENTRY });
   const explicit = job.pairing.documents.flatMap((p) => [p.src, p.tgt]).map((p) => resolve(job.root, p));
   const paths = [...new Set([...files.map((f) => resolve(f)), ...explicit])];
@@ -32,6 +30,9 @@ export async function discoverDocuments(job: Job): Promise<Found[]> {
   const base = paths.every((p) => inside(job.root, p)) ? job.root : commonFolder(paths);
   return paths.map((path) => ({ id: normal(relative(base, path)), path })).sort((a, b) => byCodePoint(a.id, b.id));
 }
+
+/** The job's own output folder is never input: `--input .` would read its review page as a document. */
+const outputIgnore = (job: Job) => (inside(job.root, job.outDir) ? [`${escapePath(normal(relative(job.root, job.outDir)))}/**`] : []);
 
 /**
  * The file system as the glob walks it, with nothing left out. fdir (under tinyglobby) drops a link
@@ -74,9 +75,19 @@ function specialOf(s: Stats): DocRef['special'] {
 function literalPattern(root: string, input: string): string | undefined {
   let folder: boolean;
   try { folder = statSync(resolve(root, input)).isDirectory(); } catch { return undefined; }
-  const path = escapePath(input.replace(/\\/g, '/').replace(/(.)\/+$/, '$1'));
-  return folder ? `${path === '/' ? '' : path}/**/*.{${FOLDER_EXTENSIONS.join(',')}}` : path;
+  return folder ? inFolder(input, `**/*.{${FOLDER_EXTENSIONS.join(',')}}`) : escapePath(input.replace(/\\/g, '/'));
 }
+
+/** A glob for the files under a folder input that match `pattern`, the folder's name taken literally. */
+function inFolder(folder: string, pattern: string): string {
+  const path = escapePath(folder.replace(/\\/g, '/').replace(/(.)\/+$/, '$1'));
+  return `${path === '/' ? '' : path}/${pattern}`;
+}
+
+/** The job's inputs that are folders. */
+const inputFolders = (job: Job) => job.input.filter((input) => {
+  try { return statSync(resolve(job.root, input)).isDirectory(); } catch { return false; }
+});
 
 /**
  * Why nothing matched, in one line: a folder of Word or PDF files said only "no documents match docs",
@@ -84,9 +95,9 @@ function literalPattern(root: string, input: string): string | undefined {
  */
 async function noDocuments(job: Job): Promise<string> {
   const globs = job.input.join(', ');
-  const folders = job.input.filter((input) => { try { return statSync(resolve(job.root, input)).isDirectory(); } catch { return false; } });
+  const folders = inputFolders(job);
   if (!folders.length) return t('run:job.noInputs', { globs });
-  const others = await glob(folders.map((f) => `${escapePath(f.replace(/\\/g, '/').replace(/(.)\/+$/, '$1'))}/**`), { cwd: job.root, onlyFiles: true });
+  const others = await glob(folders.map((f) => inFolder(f, '**')), { cwd: job.root, onlyFiles: true });
   if (!others.length) return t('run:job.noInputs', { globs });
   const names = others.sort().slice(0, 3).map((f) => normal(f)).join(', ') + (others.length > 3 ? ', …' : '');
   return t('run:job.noDocumentsInFolder', { globs, count: others.length, names });
@@ -101,11 +112,10 @@ const UNREAD_EXTENSIONS = ['docx', 'doc', 'odt', 'rtf', 'pdf', 'pages', 'epub'].
  * used to be left out without a word.
  */
 export async function unreadDocuments(job: Job): Promise<string[]> {
-  const folders = job.input.filter((input) => { try { return statSync(resolve(job.root, input)).isDirectory(); } catch { return false; } });
+  const folders = inputFolders(job);
   if (!folders.length) return [];
-  const output = inside(job.root, job.outDir) ? [`${escapePath(normal(relative(job.root, job.outDir)))}/**`] : [];
-  const patterns = folders.map((f) => `${escapePath(f.replace(/\\/g, '/').replace(/(.)\/+$/, '$1'))}/**/*.{${UNREAD_EXTENSIONS.join(',')}}`);
-  return (await glob(patterns, { cwd: job.root, ignore: [...job.exclude, ...output], onlyFiles: true })).map(normal).sort(byCodePoint);
+  const patterns = folders.map((f) => inFolder(f, `**/*.{${UNREAD_EXTENSIONS.join(',')}}`));
+  return (await glob(patterns, { cwd: job.root, ignore: [...job.exclude, ...outputIgnore(job)], onlyFiles: true })).map(normal).sort(byCodePoint);
 }
 
 /** Plain text, Markdown and HTML, in the cases people save them in (the readers pick by extension). */
