@@ -89,6 +89,8 @@ const analysesOf = (analyses: string[]) => analyses.map((a) => [...a.matchAll(/\
 
 const NONE: readonly string[] = [];
 const MAX_WORDS = 300_000;
+/** How long a kept lttoolbox process may take to answer one lookup (a document's new words: milliseconds). */
+const LOOKUP_TIMEOUT_MS = 30_000;
 
 /** Output segments of `lt-proc` for NUL-separated inputs, or undefined when it cannot run. */
 function lttoolbox(args: string[], inputs: string[]): string[] | undefined {
@@ -123,9 +125,21 @@ class LtProc {
     if (!child) return Promise.resolve(undefined);
     return new Promise((done) => {
       if (!this.waiting.length) hold(child, true);
-      this.waiting.push({ left: inputs.length, got: [], done });
+      // A process that stops answering is given up (its lookups then start lt-proc for themselves):
+      // a batch must not wait for it for ever.
+      const timer = setTimeout(() => this.giveUp(), LOOKUP_TIMEOUT_MS);
+      this.waiting.push({ left: inputs.length, got: [], done: (out) => { clearTimeout(timer); done(out); } });
       child.stdin.write(inputs.join('\0') + '\0');
     });
+  }
+
+  /** Marks the process broken, ends it, and answers every waiting lookup with undefined. */
+  private giveUp(): void {
+    this.broken = true;
+    const child = this.child;
+    this.child = undefined;
+    for (const w of this.waiting.splice(0)) w.done(undefined);
+    child?.kill();
   }
 
   private start(): ChildProcessWithoutNullStreams | undefined {
@@ -134,7 +148,7 @@ class LtProc {
     const child = spawn(this.command, this.args, { stdio: ['pipe', 'pipe', 'ignore'] }) as unknown as ChildProcessWithoutNullStreams;
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => this.read(chunk));
-    const fail = () => { this.broken = true; this.child = undefined; for (const w of this.waiting.splice(0)) w.done(undefined); };
+    const fail = () => this.giveUp();
     child.on('error', fail);
     child.on('exit', fail);
     child.stdin.on('error', fail);
