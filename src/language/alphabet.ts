@@ -73,6 +73,24 @@ const foreignMask = perCandidateList((languages): Uint32Array => {
   return bits;
 });
 
+/**
+ * How many Cyrillic letters of the words no candidate's alphabet has (Serbian ј, Kazakh ә against
+ * ru/uk/be). A mix of candidates (a Belarusian sentence quoting Russian: і and ў, и and щ) lacks
+ * letters in every single alphabet but none in all of them together.
+ */
+export function lettersNoCandidateHas(words: readonly string[], languages: Lang[]): number {
+  const known = languages.map((l) => ALPHABETS[l]).filter((a): a is string => a !== undefined).join('');
+  if (!known) return 0;
+  let n = 0;
+  for (const w of words) {
+    for (const ch of w.toLowerCase()) {
+      const c = ch.charCodeAt(0);
+      if (c >= CYR_FIRST && c <= CYR_LAST && LETTER.test(ch) && !known.includes(ch)) n++;
+    }
+  }
+  return n;
+}
+
 /** Per Cyrillic code point: whether its lower case is one of EAST_SLAVIC. */
 const EAST_SLAVIC_AT = Uint8Array.from({ length: CYR_LAST - CYR_FIRST + 1 },
   (_, i) => (EAST_SLAVIC.includes(String.fromCharCode(lowerCyr(CYR_FIRST + i))) ? 1 : 0));

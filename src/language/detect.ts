@@ -7,6 +7,7 @@ import { partsOf, scanText, type Parts } from './scan.ts';
 import { gatherEvidence, PRIOR_FLOOR, priorTerms, toProbabilities, WEIGHTS, type Evidence } from './score.ts';
 import { ELD_LANGUAGES, eldIndex, francAll, francBest, type Scores } from './engines.ts';
 import { knownShare, LEXICON_LANGS } from './lexicon.ts';
+import { lettersNoCandidateHas } from './alphabet.ts';
 import { sumVectors } from './wordmodel.ts';
 
 export interface DetectOptions {
@@ -170,7 +171,9 @@ function outsideLanguage(parts: Parts, languages: Lang[], evidence: Evidence): L
     // franc takes much ru/uk/be text for Bulgarian, Macedonian or Rusyn: in Cyrillic only letters
     // that no candidate's alphabet has (Serbian ј, Kazakh ә), or words that the ru/uk/be
     // dictionaries do not know (when those are the only Cyrillic candidates), are clear enough.
-    if (evidence.minForeign < 2 && !unknownCyrillic(parts, languages)) return undefined;
+    // Letters foreign to each candidate but known to some (a Belarusian sentence quoting Russian) are no
+    // such sign: that sentence came out Serbian, and its Belarusian document was refused.
+    if ((evidence.minForeign < 2 || lettersNoCandidateHas(parts.tokens, languages) < 2) && !unknownCyrillic(parts, languages)) return undefined;
     const top = toBcp47(francBest(parts.tokens.join(' ')));
     return languages.includes(top) ? undefined : top;
   }

@@ -78,6 +78,16 @@ describe('detect (seed checks)', () => {
     expect(detect('She met him. Тихановській зателефонував Лукашенко.', FOUR).lang).toBe('uk');
   });
 
+  it('does not take a Belarusian or Ukrainian sentence quoting Russian for Serbian', () => {
+    // Each candidate's alphabet lacks two of its letters (і, ў; и), so the letters looked foreign and
+    // franc's Serbian was believed: the Belarusian document holding it was refused as 'sr'.
+    const quoting = 'Лукашэнка заявіў: «Мы не отдадим страну никому».';
+    expect(detect(quoting, { ...FOUR, outside: 'code' }).lang).not.toBe('sr');
+    expect(detect(`${quoting} Пратэсты працягваюцца ўжо тыдзень.`, { ...FOUR, outside: 'code' }).lang).toBe('be');
+    // Letters no candidate has still tell Serbian.
+    expect(detect('Њихова држава је још увек у великој кризи, а људи траже нове изборе.', { ...FOUR, outside: 'code' }).lang).toBe('sr');
+  });
+
   it('does not push Cyrillic candidates out of the set for looking Bulgarian to franc', () => {
     for (const s of ['Хлопец з гітарай спяваў на пероне, а людзі кідалі яму манеты.',
       'Незабаром почнеться навчальний рік, а підручників досі немає.',
