@@ -24,17 +24,17 @@ export type StageName = (typeof STAGES)[number];
 
 // Each stage returns `undefined` for the data nobody after it needs, so snapshots stay small.
 
-/**
- * Reads the document and its translation. A translation that cannot be used (empty, binary, not
- * UTF-8: often a file made ahead of the translator's work) does not cost the source its output: the
- * source goes on alone, as an unpaired document, and the problem is reported under its name.
- */
 /** A found document, unless it is no file at all: opening a named pipe waits for a writer forever. */
 function readRef(ref: DocRef, limits: StageSettings['limits']) {
   if (ref.special) throw new DocumentError('notAFile', { context: ref.special });
   return readDocument(ref.path, ref.id, limits);
 }
 
+/**
+ * Reads the document and its translation. A translation that cannot be used (empty, binary, not
+ * UTF-8: often a file made ahead of the translator's work) does not cost the source its output: the
+ * source goes on alone, as an unpaired document, and the problem is reported under its name.
+ */
 export async function readStage(ctx: DocContext): Promise<Pick<DocContext, 'read' | 'problems'>> {
   const { task, settings } = ctx.input;
   const src = await readRef(task.src, settings.limits);

@@ -87,12 +87,12 @@ const command: Command = async (argv) => {
         progress ??= createProgress(total, { quiet: values.quiet, startedAt: started });
         progress.update(done, failed, segments);
       },
-      // One line per failed document (or problem of a done one) on stderr, whatever the TTY: scripts
-      // and CI logs need them.
       // Said even with --quiet: those files are work the batch does not do.
       onUnread: (files) => {
         process.stderr.write(t('run:unread', { count: files.length, names: files.slice(0, 3).join(', ') + (files.length > 3 ? ', …' : '') }) + '\n');
       },
+      // One line per failed document (or problem of a done one) on stderr, whatever the TTY: scripts
+      // and CI logs need them.
       onFailure: (o) => {
         const log = progress ?? { log: (l: string) => process.stderr.write(l + '\n') };
         for (const p of problemsOf(o)) log.log(t('run:failedDoc', { doc: o.task.src.id, reason: p.message }));
