@@ -79,13 +79,16 @@ const foreignMask = perCandidateList((languages): Uint32Array => {
  * letters in every single alphabet but none in all of them together.
  */
 export function lettersNoCandidateHas(words: readonly string[], languages: Lang[]): number {
-  const known = languages.map((l) => ALPHABETS[l]).filter((a): a is string => a !== undefined).join('');
-  if (!known) return 0;
+  // foreignMask's bits of a letter are the candidates lacking it: all of those that have an alphabet.
+  let all = 0;
+  languages.forEach((l, k) => { if (ALPHABETS[l] !== undefined && k < 32) all |= 1 << k; });
+  if (!all) return 0;
+  const mask = foreignMask(languages);
   let n = 0;
   for (const w of words) {
-    for (const ch of w.toLowerCase()) {
-      const c = ch.charCodeAt(0);
-      if (c >= CYR_FIRST && c <= CYR_LAST && LETTER.test(ch) && !known.includes(ch)) n++;
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      if (c >= CYR_FIRST && c <= CYR_LAST && mask[c - CYR_FIRST] === all && LETTER.test(w[i])) n++;
     }
   }
   return n;
