@@ -1,5 +1,5 @@
 // Normalising a whole document paragraph by paragraph: the record `tandem normalize` prints per line.
-import { detectParagraphs } from '../language/index.ts';
+import { detectParagraphs, USUAL_LANGUAGES } from '../language/index.ts';
 import type { Change, Glossary, Lang, TermMatch } from '../types.ts';
 import type { Matcher } from './matcher.ts';
 import { normalize } from './normalize.ts';
@@ -28,7 +28,7 @@ export interface ParagraphOptions {
  * Lukashenka. Тихановской позвонил Лукашенко." came out Ukrainian, and so did its Лукашенко.
  */
 export function normalizeParagraphs(texts: string[], matcher: Matcher, glossary: Glossary, options: ParagraphOptions = {}): NormalizedParagraph[] {
-  const languages = options.languages?.length ? options.languages : ['en', 'ru', 'be', 'uk'];
+  const languages = options.languages?.length ? options.languages : USUAL_LANGUAGES;
   const detections = options.lang ? undefined : detectParagraphs(texts, { languages });
   return texts.map((original, i) => {
     const detection = detections?.[i];

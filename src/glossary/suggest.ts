@@ -4,7 +4,7 @@
 import YAML from 'yaml';
 import type { GlossaryEntry, Lang, Segment } from '../types.ts';
 import type { Matcher } from './matcher.ts';
-import { lexiconMask } from '../language/index.ts';
+import { lexiconHas } from '../language/index.ts';
 import { guessPerson, isGivenName } from './people.ts';
 import { toTbx } from './tbx.ts';
 import { CYRILLIC, nameKey, nameSimilarity } from './translit.ts';
@@ -81,8 +81,6 @@ function lemmaGuesses(word: string): string[] {
   return out;
 }
 
-/** Each language's bit in lexiconMask (the endings guessed are Russian's, and Ukrainian and Belarusian share many). */
-const LEXICON_BIT: Record<string, number> = { ru: 1, uk: 2, be: 4 };
 /** Dictionary-form endings of adjectives, Russian and romanised (Первомайский, Pervomaisky, Lesnaya). */
 const ADJECTIVE = /(?:ый|ий|ой|ая|яя|ое|ее)$/;
 const LATIN_ADJECTIVE = /(?:[iy]y|[iy]i|iy|yj|ij|ny|sky|ski|aya|aja|oye|oe)$/i;
@@ -110,8 +108,8 @@ function pairScore(cyr: string[], lat: string[], lang: Lang): { score: number; l
       const adjective = LATIN_ADJECTIVE.test(lat[i]);
       const lemmas = guesses.filter((x) => x.g !== cyr[i])
         .sort((a, b) => Number(ADJECTIVE.test(a.g) !== adjective) - Number(ADJECTIVE.test(b.g) !== adjective));
-      const bit = LEXICON_BIT[lang.split('-')[0]] ?? 0;
-      form = (lemmas.find((x) => lexiconMask(x.g) > 0 && (lexiconMask(x.g) & bit) !== 0) ?? lemmas[0] ?? best).g;
+      // The endings guessed are Russian's; Ukrainian and Belarusian share many, checked in their own lexicon.
+      form = (lemmas.find((x) => lexiconHas(x.g, lang)) ?? lemmas[0] ?? best).g;
     }
     sum += best.s;
     lemma.push(form);

@@ -6,7 +6,7 @@ export { detectDocumentSentences, detectLines, documentLanguage, dominantLanguag
 export { toBcp47, toIso3 } from './codes.ts';
 export { maskNoise } from './noise.ts';
 export { countLetters, type LetterCounts } from './alphabet.ts';
-/** Which of ru/uk/be (bits 1, 2, 4) know a word form; -1 without the Hunspell lexicon. */
-export { lexiconMask } from './lexicon.ts';
+/** Whether a language's Hunspell dictionary (ru, uk, be) has a word form. */
+export { lexiconHas } from './lexicon.ts';
 /** tandem's usual candidates, the languages its own word model knows: what `detect` and `translate` tell among by default. */
 export { MODEL_LANGS as USUAL_LANGUAGES } from './wordmodel.ts';

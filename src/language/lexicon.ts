@@ -4,6 +4,7 @@
 // dictionaries may not be shipped inside MIT tandem, so nothing derived from them is committed.
 // A Bloom filter keeps millions of forms in a few MB that load with one read and no parsing.
 // Without the file the detector works as before (its own n-gram model only).
+import type { Lang } from '../types.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -135,6 +136,14 @@ export function lexiconMask(word: string): number {
     masks.set(word, mask);
   }
   return mask;
+}
+
+/** Whether `lang`'s dictionary has the word form (false for a language without one, or without the lexicon). */
+export function lexiconHas(word: string, lang: Lang): boolean {
+  const k = LEXICON_LANGS.indexOf(lang.split('-')[0] as never);
+  if (k < 0) return false;
+  const mask = lexiconMask(word);
+  return mask > 0 && (mask & (1 << k)) !== 0;
 }
 
 /** A Cyrillic word that starts lower-case: names, which no dictionary need know, are left out. */
