@@ -135,8 +135,8 @@ function tryPattern(p: Pattern, words: ScreenedWords, strategy: RussianStrategy,
     // does not give: no mention of that term here (the deprecated spelling it may be is found alone).
     // Not for acronyms, which only Russian's paradigm declines (МАЗа, МАЗу in Belarusian text too).
     if (s.lang !== lang && s.formIndex > 0 && !p.capsOnly) {
-      const own = p.paradigms[k].get(`${lang}\0${s.folded}`);
-      if (own && !own.has(surfaceKey)) return undefined;
+      const own = ownSpelling(p, k, s, lang, strategy);
+      if (own && !own.forms.some((f) => wordKey(f, strategy) === surfaceKey)) return undefined;
     }
     // A place's or organisation's name written with a capital is that name only when capitalised: «весна»,
     // «весной» is spring, «Весна» the rights group; "nice" is not Nice. People's names are matched in
@@ -173,6 +173,18 @@ function tryPattern(p: Pattern, words: ScreenedWords, strategy: RussianStrategy,
     term: baseText, status, via, shape: p.shape, spellings, nameEnd, listedTerm: derived ? undefined : listedTerm,
   };
   return { match, n, status, listedTerm: match.listedTerm };
+}
+
+/**
+ * The text language's own listed spelling of the base word `s` is a form of, if it lists one: its base
+ * form's key holds it, or, where another language's spelling holds that key, the key's reading in
+ * the text's language.
+ */
+function ownSpelling(p: Pattern, k: number, s: Spelling, lang: Lang, strategy: RussianStrategy): Spelling | undefined {
+  const baseKey = wordKey(s.forms[0], strategy);
+  let own = p.positions[k].get(baseKey);
+  if (own?.lang !== lang) own = p.readings[k].get(`${baseKey}\0${lang}`);
+  return own && own.lang === lang && !own.derived && own.folded === s.folded ? own : undefined;
 }
 
 /**

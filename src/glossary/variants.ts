@@ -38,16 +38,11 @@ export interface Pattern {
   /**
    * Per word position, `key\0lang` → the spelling of a listed term in that language, where `positions`
    * holds another language's for the key: the Ukrainian genitive Лукашенка is a form of Лукашенко in
-   * Ukrainian text, not the deprecated Russian spelling Лукашенка it is in Russian text.
+   * Ukrainian text, not the deprecated Russian spelling Лукашенка it is in Russian text. The matcher
+   * also reads a base word's readings to inflect a word the text's language lists by that language's
+   * grammar alone (Russian «Александр Лукашенка» is no Ukrainian genitive).
    */
   readings: Array<Map<string, Spelling>>;
-  /**
-   * Per word position, `lang\0folded base` → the keys of that base's forms in that language's own
-   * grammar, for listed terms: a word the text's language lists is inflected by that language's
-   * paradigm alone (Russian «Александр Лукашенка» is no Ukrainian genitive of Лукашенко, whose Russian
-   * forms do not include it).
-   */
-  paradigms: Array<Map<string, Set<string>>>;
   /** Joined folded base words of the listed terms of this shape and script → the term. */
   listed: Map<string, Term>;
   /**
@@ -158,7 +153,6 @@ function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[]
   for (const g of groups.values()) {
     const positions = Array.from({ length: g.n }, () => new Map<string, Spelling>());
     const readings = Array.from({ length: g.n }, () => new Map<string, Spelling>());
-    const paradigms = Array.from({ length: g.n }, () => new Map<string, Set<string>>());
     for (const src of g.sources) {
       words(src.text).forEach((word, i) => {
         const folded = fold(word);
@@ -174,12 +168,6 @@ function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[]
           forms.push(...surnamePlurals(word, src.lang, info));
         }
         const keys = strategy !== 'paradigm' && !latin ? [forms[0]] : forms;
-        if (!latin && !src.derived) {
-          const own = `${src.lang}\0${folded}`;
-          const set = paradigms[i].get(own) ?? new Set<string>();
-          paradigms[i].set(own, set);
-          for (const form of keys) set.add(wordKey(form, strategy));
-        }
         keys.forEach((form, formIndex) => {
           const k = wordKey(form, strategy);
           const had = positions[i].get(k);
@@ -215,7 +203,7 @@ function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[]
     // Names written as domains (TUT.BY) are written in lower case as often: they are not held to capitals.
     const properName = named && g.sources.every((src) => /^\p{Lu}/u.test(src.text) && !/\p{L}\.\p{L}/u.test(src.text));
     out.push({
-      entry, shape: g.shape, script: g.script, positions, readings, paradigms, listed, shared,
+      entry, shape: g.shape, script: g.script, positions, readings, listed, shared,
       gaps: gapsOf(first, g.n), capsOnly: g.shape === 'acronym', properName,
     });
   }
