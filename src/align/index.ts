@@ -212,7 +212,7 @@ export async function prepareAlignment(src: string[], tgt: string[], options: Pi
 
 /** The pair's installed dictionary, or one reached through Russian (Ukrainian, Belarusian: pivot.ts). */
 export function lexiconFor(srcLang: Lang, tgtLang: Lang): Lexicon | undefined {
-  return loadLexicon(srcLang, tgtLang) ?? pivotLexicon(srcLang, tgtLang, (a, b) => loadLexicon(a, b));
+  return loadLexicon(srcLang, tgtLang) ?? pivotLexicon(srcLang, tgtLang);
 }
 
 function sideUnits(texts: string[], side: 'src' | 'tgt', vocab: Vocabulary, options: AlignOptions, anchored: boolean,

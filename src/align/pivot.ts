@@ -10,7 +10,7 @@ import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:chil
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lang } from '../types.ts';
-import type { Lexicon } from './lexicon.ts';
+import { loadLexicon, type Lexicon } from './lexicon.ts';
 
 /** Where Apertium's language data is installed; read at each use, so a test can point it elsewhere. */
 const apertiumDir = () => process.env.TANDEM_APERTIUM_DIR ?? '/usr/share/apertium';
@@ -192,15 +192,15 @@ const pivots = new Map<string, Lexicon | undefined>();
 
 /**
  * A lexicon for a pair with a Ukrainian or Belarusian side through the other side's dictionary with
- * Russian (`direct(a, b)`: the installed lexicon of a pair), or undefined.
+ * Russian (the installed lexicon of that side's language with Russian), or undefined.
  */
-export function pivotLexicon(srcLang: Lang, tgtLang: Lang, direct: (a: Lang, b: Lang) => Lexicon | undefined): Lexicon | undefined {
+export function pivotLexicon(srcLang: Lang, tgtLang: Lang): Lexicon | undefined {
   const key = `${srcLang}|${tgtLang}|${apertiumDir()}`;
   if (pivots.has(key)) return pivots.get(key);
   let lexicon: Lexicon | undefined;
   const srcLemmas = lemmasOf(srcLang), tgtLemmas = lemmasOf(tgtLang);
   if (tgtLemmas && !srcLemmas) {
-    const base = direct(srcLang, 'ru');
+    const base = loadLexicon(srcLang, 'ru');
     if (base) {
       lexicon = {
         translate: base.translate,
@@ -212,7 +212,7 @@ export function pivotLexicon(srcLang: Lang, tgtLang: Lang, direct: (a: Lang, b: 
       };
     }
   } else if (srcLemmas && !tgtLemmas) {
-    const base = direct('ru', tgtLang);
+    const base = loadLexicon('ru', tgtLang);
     if (base) {
       lexicon = {
         translate: (word) => unique(srcLemmas.get(word), base.translate),
