@@ -64,24 +64,26 @@ function swapped(b: Bead, src: Unit[], tgt: Unit[], model: Model): Bead[] | unde
   if (!strong[0] && !strong[1]) return undefined;
   const straight = Math.max(alike([a], [d], src, tgt), alike([c], [e], src, tgt));
   // The weaker partner only where the straight pairs share nothing at all.
-  const weak = (i: number, j: number) => (straight === 0 ? leftPartner(i, j, src, tgt, model) : undefined);
+  const weak = (i: number, j: number) => (straight === 0 ? pairing(i, j, src, tgt, model, LEFT_PARTNER) : undefined);
   const [first, second] = [strong[0] ?? weak(a, e), strong[1] ?? weak(c, d)];
   if (!first || !second) return undefined;
   if (first.sim < BETTER * straight || second.sim < BETTER * straight) return undefined;
   return [{ src: [a], tgt: [e], score: first.score, moved: true }, { src: [c], tgt: [d], score: second.score }];
 }
 
-/** The pairing of the two sentences a swap leaves together: an anchor shared and plausible lengths. */
-function leftPartner(i: number, j: number, src: Unit[], tgt: Unit[], model: Model): { sim: number; score: number } | undefined {
-  const pair = overlap([i], [j], src, tgt), sim = alikeness(pair);
-  if (pair.shared < 1 || Math.abs(lengthDelta(src[i].len, tgt[j].len, model)) > MAX_DELTA) return undefined;
-  return { sim, score: scoreOf(i, j, sim, src, tgt, model) };
-}
+/** What a one-to-one pairing across the order needs: a pairing standing on its own, or a swap's left partner. */
+interface Needs { similarity: number; shared: number }
+const STANDING: Needs = { similarity: MIN_SIMILARITY, shared: MIN_SHARED };
+/** The two sentences a swap leaves together once the other pair is taken: an anchor shared is enough. */
+const LEFT_PARTNER: Needs = { similarity: 0, shared: 1 };
 
-/** A one-to-one pairing of i and j that may stand across the order, with its similarity and score; undefined when it may not. */
-function pairing(i: number, j: number, src: Unit[], tgt: Unit[], model: Model): { sim: number; score: number } | undefined {
+/**
+ * A one-to-one pairing of i and j that may stand across the order (lengths within MAX_DELTA and what
+ * `needs` asks), with its similarity and score; undefined when it may not.
+ */
+function pairing(i: number, j: number, src: Unit[], tgt: Unit[], model: Model, needs = STANDING): { sim: number; score: number } | undefined {
   const pair = overlap([i], [j], src, tgt), sim = alikeness(pair);
-  if (sim < MIN_SIMILARITY || pair.shared < MIN_SHARED) return undefined;
+  if (sim < needs.similarity || pair.shared < needs.shared) return undefined;
   if (Math.abs(lengthDelta(src[i].len, tgt[j].len, model)) > MAX_DELTA) return undefined;
   return { sim, score: scoreOf(i, j, sim, src, tgt, model) };
 }
