@@ -73,9 +73,14 @@ function specialOf(s: Stats): DocRef['special'] {
  * the texts. Anything else is a glob.
  */
 function literalPattern(root: string, input: string): string | undefined {
-  let folder: boolean;
-  try { folder = statSync(resolve(root, input)).isDirectory(); } catch { return undefined; }
-  return folder ? inFolder(input, `**/*.{${FOLDER_EXTENSIONS.join(',')}}`) : escapePath(input.replace(/\\/g, '/'));
+  const kind = pathKind(root, input);
+  if (!kind) return undefined;
+  return kind === 'folder' ? inFolder(input, `**/*.{${FOLDER_EXTENSIONS.join(',')}}`) : escapePath(input.replace(/\\/g, '/'));
+}
+
+/** Whether an input names an existing folder or another existing path; undefined for a glob. */
+function pathKind(root: string, input: string): 'folder' | 'path' | undefined {
+  try { return statSync(resolve(root, input)).isDirectory() ? 'folder' : 'path'; } catch { return undefined; }
 }
 
 /** A glob for the files under a folder input that match `pattern`, the folder's name taken literally. */
@@ -85,9 +90,15 @@ function inFolder(folder: string, pattern: string): string {
 }
 
 /** The job's inputs that are folders. */
-const inputFolders = (job: Job) => job.input.filter((input) => {
-  try { return statSync(resolve(job.root, input)).isDirectory(); } catch { return false; }
-});
+const inputFolders = (job: Job) => job.input.filter((input) => pathKind(job.root, input) === 'folder');
+
+/** The files under the job's input folders that match `pattern`, what the job leaves out left out. */
+async function inInputFolders(job: Job, pattern: string): Promise<string[]> {
+  const folders = inputFolders(job);
+  if (!folders.length) return [];
+  const files = await glob(folders.map((f) => inFolder(f, pattern)), { cwd: job.root, ignore: [...job.exclude, ...outputIgnore(job)], onlyFiles: true });
+  return files.map(normal).sort(byCodePoint);
+}
 
 /**
  * Why nothing matched, in one line: a folder of Word or PDF files said only "no documents match docs",
@@ -95,11 +106,9 @@ const inputFolders = (job: Job) => job.input.filter((input) => {
  */
 async function noDocuments(job: Job): Promise<string> {
   const globs = job.input.join(', ');
-  const folders = inputFolders(job);
-  if (!folders.length) return t('run:job.noInputs', { globs });
-  const others = await glob(folders.map((f) => inFolder(f, '**')), { cwd: job.root, onlyFiles: true });
+  const others = await inInputFolders(job, '**');
   if (!others.length) return t('run:job.noInputs', { globs });
-  const names = others.sort().slice(0, 3).map((f) => normal(f)).join(', ') + (others.length > 3 ? ', …' : '');
+  const names = others.slice(0, 3).join(', ') + (others.length > 3 ? ', …' : '');
   return t('run:job.noDocumentsInFolder', { globs, count: others.length, names });
 }
 
@@ -111,11 +120,8 @@ const UNREAD_EXTENSIONS = ['docx', 'doc', 'odt', 'rtf', 'pdf', 'pages', 'epub'].
  * read (a Word file beside the texts): a folder stands for its .txt, .md and .html files, and the rest
  * used to be left out without a word.
  */
-export async function unreadDocuments(job: Job): Promise<string[]> {
-  const folders = inputFolders(job);
-  if (!folders.length) return [];
-  const patterns = folders.map((f) => inFolder(f, `**/*.{${UNREAD_EXTENSIONS.join(',')}}`));
-  return (await glob(patterns, { cwd: job.root, ignore: [...job.exclude, ...outputIgnore(job)], onlyFiles: true })).map(normal).sort(byCodePoint);
+export function unreadDocuments(job: Job): Promise<string[]> {
+  return inInputFolders(job, `**/*.{${UNREAD_EXTENSIONS.join(',')}}`);
 }
 
 /** Plain text, Markdown and HTML, in the cases people save them in (the readers pick by extension). */
