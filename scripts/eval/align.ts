@@ -53,14 +53,20 @@ function moved(title: string, corpora: Corpus[]) {
     + `of them gold beads the monotone pass had missed: ${mended}, wrong: ${wrong.length}${wrong.length ? ` (${wrong.slice(0, 6).join(', ')})` : ''}`);
 }
 
+/** The gold's pairings, `src:tgt`: its beads with both sides, and the moved pairs it names. */
+function goldPairings(c: Corpus): Set<string> {
+  const pairs = new Set(c.gold.filter((b) => b.src.length && b.tgt.length).map((b) => `${b.src}:${b.tgt}`));
+  for (const [i, j] of c.moved ?? []) pairs.add(`${i}:${j}`);
+  return pairs;
+}
+
 /** Do scores separate right pairings from wrong ones at the default review threshold (0.5)? */
 function separation(title: string, corpora: Corpus[]) {
   corpora = corpora.filter((c) => !only || c.name.includes(only));
   if (!corpora.length) return;
   let right = 0, rightHigh = 0, wrong = 0, wrongLow = 0;
   for (const c of corpora) {
-    const gold = new Set(c.gold.map((b) => `${b.src}:${b.tgt}`));
-    for (const [i, j] of c.moved ?? []) gold.add(`${i}:${j}`);
+    const gold = goldPairings(c);
     for (const b of beadsOf(c, 'anchored')) {
       if (!b.src.length || !b.tgt.length) continue;
       if (gold.has(`${b.src}:${b.tgt}`)) { right++; if (b.score >= 0.5) rightHigh++; } else { wrong++; if (b.score < 0.5) wrongLow++; }
@@ -76,8 +82,7 @@ function pairings(title: string, corpora: Corpus[]) {
   if (!corpora.length) return;
   let gold = 0, right = 0, wrong = 0;
   for (const c of corpora) {
-    const pairs = new Set([...c.gold.filter((b) => b.src.length && b.tgt.length), ...(c.moved ?? []).map(([i, j]) => ({ src: [i], tgt: [j] }))]
-      .map((b) => `${b.src}:${b.tgt}`));
+    const pairs = goldPairings(c);
     gold += pairs.size;
     for (const b of beadsOf(c, 'anchored')) if (b.src.length && b.tgt.length) { if (pairs.has(`${b.src}:${b.tgt}`)) right++; else wrong++; }
   }

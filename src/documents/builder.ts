@@ -16,7 +16,6 @@ export interface SourceParagraph extends Paragraph {
 const IRREGULAR_SPACE = /[^\S ]| {2}|^ | $/;
 
 /** Characters that only mark where a word may be hyphenated or a line broken (soft hyphen, zero-width space). */
-const INVISIBLE_BREAK = /[\u00ad\u200b]/;
 const INVISIBLE_BREAKS = /[\u00ad\u200b]/g;
 
 export class ParagraphBuilder {
@@ -39,7 +38,7 @@ export class ParagraphBuilder {
     // A soft hyphen (&shy;, U+00AD) only says where a word may be hyphenated, and a zero-width space
     // (U+200B, pasted from web pages) where a line may break: neither shows, so the word is searched
     // and aligned without it (Luka\u200Bshenko is Lukashenko), the pieces around it joined.
-    if (INVISIBLE_BREAK.test(run)) return this.appendPieces(run, sourceStart);
+    if (run.search(INVISIBLE_BREAKS) >= 0) return this.appendPieces(run, sourceStart);
     const n = run.length;
     // Prose that is all one such stretch (no white space but single spaces inside, none at the ends)
     // is found so by the regex engine's scan, far faster than a look at each character here.

@@ -299,7 +299,7 @@ const SENTENCE_STARTERS = new Set([
   'many', 'most', 'yet', 'so', 'still', 'meanwhile', 'however', 'earlier', 'later', 'then', 'now',
   'в', 'во', 'на', 'он', 'она', 'оно', 'они', 'мы', 'я', 'это', 'этот', 'эта', 'но', 'и', 'а', 'по', 'после', 'когда',
   'там', 'тогда', 'однако', 'при', 'у', 'ў', 'з', 'із', 'він', 'вона', 'вони', 'ми', 'це', 'але', 'та', 'після',
-  'ён', 'яна', 'яны', 'гэта', 'але', 'пасля',
+  'ён', 'яна', 'яны', 'гэта', 'пасля',
 ]);
 
 /** Whether the word after the cut opens sentences (SENTENCE_STARTERS), capitalised and not itself an initial. */
