@@ -5,7 +5,7 @@ import { t } from '../i18n/index.ts';
 export type DocumentErrorCode =
   | 'empty' | 'binary' | 'invalidUtf8' | 'invalidUtf16' | 'utf16NoBom' | 'tooLarge' | 'paragraphTooLong' | 'noText' | 'unreadable'
   | 'brokenLink' | 'notAFile'
-  | 'outsideLanguages' | 'stageFailed' | 'inTarget' | 'untranslatedTarget' | 'pairedElsewhere';
+  | 'outsideLanguages' | 'stageFailed' | 'inTarget' | 'untranslatedTarget' | 'wrongTargetLanguage' | 'pairedElsewhere';
 
 export interface Failure {
   code: DocumentErrorCode | string;
@@ -24,4 +24,27 @@ export class DocumentError extends Error {
   toFailure(): Failure {
     return { code: this.code, params: this.params, message: this.message };
   }
+
+  /** A problem with a pair's translation file: its own reason kept as data, so it can be said again. */
+  static inTarget(doc: string, reason: DocumentError): DocumentError {
+    const inner = Object.entries(reason.params).map(([k, v]) => [`reason.${k}`, v]);
+    return new DocumentError('inTarget', { doc, reason: reason.message, reasonCode: reason.code, ...Object.fromEntries(inner) });
+  }
 }
+
+/**
+ * A failure's one line in the current UI language. The message stored with it is in the language of
+ * the run that found it: a run resumed with `--lang ru` printed the documents finished before in English.
+ */
+export function failureMessage(f: Failure): string {
+  if (f.code === 'inTarget' && typeof f.params.reasonCode === 'string') {
+    const inner = Object.entries(f.params).filter(([k]) => k.startsWith('reason.')).map(([k, v]) => [k.slice(7), v]);
+    const reason = failureMessage({ code: f.params.reasonCode, params: Object.fromEntries(inner), message: String(f.params.reason) });
+    return t('run:errors.inTarget', { doc: f.params.doc, reason });
+  }
+  return CODES.has(f.code) ? t(`run:errors.${f.code}`, f.params) : f.message;
+}
+
+const CODES = new Set<string>(['empty', 'binary', 'invalidUtf8', 'invalidUtf16', 'utf16NoBom', 'tooLarge', 'paragraphTooLong', 'noText',
+  'unreadable', 'brokenLink', 'notAFile', 'outsideLanguages', 'stageFailed', 'untranslatedTarget', 'wrongTargetLanguage',
+  'pairedElsewhere']);

@@ -108,5 +108,7 @@ function unreadable(error: unknown, path?: string): DocumentError {
   if (path && (code === 'ENOENT' || code === 'ELOOP')) {
     try { if (lstatSync(path).isSymbolicLink()) return new DocumentError('brokenLink', { target: readlinkSync(path), ...(code === 'ELOOP' ? { context: 'loop' } : {}) }); } catch { /* gone too */ }
   }
-  return new DocumentError('unreadable', { reason: code ?? String(error) });
+  // The two a user meets most are said in words (a typo in a job's input list, a file of another user's).
+  const context = code === 'ENOENT' ? 'missing' : code === 'EACCES' || code === 'EPERM' ? 'denied' : undefined;
+  return new DocumentError('unreadable', { reason: code ?? String(error), ...(context ? { context } : {}) });
 }

@@ -6,7 +6,7 @@
 // every other document is processed alone (its segments have tgt: null until translated).
 import { lstat, readdir, realpath, stat, statSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { escapePath, glob, type FileSystemAdapter } from 'tinyglobby';
+import { escapePath, glob, isDynamicPattern, type FileSystemAdapter } from 'tinyglobby';
 import { t } from '../i18n/index.ts';
 import { UsageError } from '../cli/errors.ts';
 import type { Job } from './job.ts';
@@ -25,8 +25,11 @@ export async function discoverDocuments(job: Job): Promise<Found[]> {
     { cwd: job.root, ignore: [...job.exclude, ...outputIgnore(job)], onlyFiles: true, expandDirectories: false, absolute: true,
       fs: KEEP_EVERY_ENTRY });
   const explicit = job.pairing.documents.flatMap((p) => [p.src, p.tgt]).map((p) => resolve(job.root, p));
-  const paths = [...new Set([...files.map((f) => resolve(f)), ...explicit])];
-  if (!paths.length) throw new UsageError(await noDocuments(job));
+  if (!files.length && !explicit.length) throw new UsageError(await noDocuments(job));
+  // A file named outright that is not there (a typo among globs that match) was left out without a
+  // word, and the exit code said all was well: it is a document, and the read stage says it is missing.
+  const missing = job.input.filter((input) => !isDynamicPattern(input) && !pathKind(job.root, input)).map((input) => resolve(job.root, input));
+  const paths = [...new Set([...files.map((f) => resolve(f)), ...explicit, ...missing])];
   const base = paths.every((p) => inside(job.root, p)) ? job.root : commonFolder(paths);
   return paths.map((path) => ({ id: normal(relative(base, path)), path })).sort((a, b) => byCodePoint(a.id, b.id));
 }

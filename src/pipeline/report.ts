@@ -3,6 +3,7 @@ import type { Lang } from '../types.ts';
 import type { Job } from './job.ts';
 import type { DocOutput } from './types.ts';
 import { problemsOf } from './output.ts';
+import { failureMessage } from '../documents/index.ts';
 
 export interface DocumentReport {
   doc: string;
@@ -51,7 +52,7 @@ export function buildReport(job: Job, outputs: DocOutput[]): Report {
       languages: o.languages,
       counts: o.counts,
       timeMs: o.timeMs,
-      errors: problemsOf(o).map(({ stage, code, message }) => ({ stage, code, message })),
+      errors: problemsOf(o).map((p) => ({ stage: p.stage, code: p.code, message: failureMessage(p) })),
     })),
   };
 }

@@ -3,7 +3,7 @@
 import { alignDocuments, prepareAlignment } from '../align/index.ts';
 import { DocumentError, hasWords, readDocument, segmentParagraphs, type RawSentence } from '../documents/index.ts';
 import { normalize, type Matcher } from '../glossary/index.ts';
-import { detectDocumentSentences, documentLanguage, scanDocument, type DocumentScan } from '../language/index.ts';
+import { detectDocumentSentences, documentLanguage, scanDocument, USUAL_LANGUAGES, type DocumentScan } from '../language/index.ts';
 import type { TranslationProvider } from '../translate/index.ts';
 import type { Glossary, Lang, Segment, Sentence } from '../types.ts';
 import { segmentProblem } from '../export/index.ts';
@@ -47,7 +47,7 @@ export async function readStage(ctx: DocContext): Promise<Pick<DocContext, 'read
     return { read: { src, tgt: await readRef(task.tgt, settings.limits) } };
   } catch (error) {
     if (!(error instanceof DocumentError)) throw error;
-    const problem = new DocumentError('inTarget', { doc: task.tgt.id, reason: error.message });
+    const problem = DocumentError.inTarget(task.tgt.id, error);
     return { read: { src }, problems: [{ ...problem.toFailure(), stage: 'read' }] };
   }
 }
@@ -69,18 +69,23 @@ export async function detectStage(ctx: DocContext): Promise<Pick<DocContext, 'de
   const scan = scanDocument(seg.src, settings.languages);
   const docLang = languageOf(scan, settings, task.src.declared);
   if (!settings.languages.includes(docLang)) {
-    throw new DocumentError('outsideLanguages', { lang: docLang, languages: settings.languages.join(', ') });
+    throw new DocumentError('outsideLanguages', { lang: widerLanguage(seg.src, settings) ?? docLang, languages: settings.languages.join(', ') });
   }
   const srcLang = task.pair?.src ?? docLang;
-  const tgtLang = task.pair?.tgt ?? targetLanguage(docLang, settings);
+  let tgtLang = task.pair?.tgt ?? targetLanguage(docLang, settings);
   const src = detectSentences(seg.src, scan, settings, srcLang);
   let tgtScan = seg.tgt && scanDocument(seg.tgt, settings.languages);
   // A "translation" in the source's own language is a copy saved under the translation's name (or a
-  // file not yet translated): aligned, it would fill the TMX with en→en units labelled en→ru. The
-  // source goes on alone and the problem is reported, as for a translation that cannot be read.
+  // file not yet translated): aligned, it would fill the TMX with en→en units labelled en→ru. One in
+  // a third language (Ukrainian saved as NAME.ru.txt) would fill it with Ukrainian labelled Russian.
+  // The source goes on alone and the problem is reported, as for a translation that cannot be read.
   let problems = ctx.problems;
-  if (tgtScan && srcLang !== tgtLang && documentLanguage(tgtScan) === srcLang) {
-    const problem = new DocumentError('untranslatedTarget', { doc: task.tgt!.id, lang: srcLang });
+  const found = tgtScan && seg.tgt && srcLang !== tgtLang ? (widerLanguage(seg.tgt, settings) ?? documentLanguage(tgtScan)) : undefined;
+  if (found && !task.pair && settings.pairs.some((p) => p.src === srcLang && p.tgt === found)) tgtLang = found;
+  const problem = !found || found === tgtLang || found === 'und' ? undefined
+    : found === srcLang ? new DocumentError('untranslatedTarget', { doc: task.tgt!.id, lang: srcLang })
+      : new DocumentError('wrongTargetLanguage', { doc: task.tgt!.id, lang: found, expected: tgtLang });
+  if (problem) {
     problems = [...(problems ?? []), { ...problem.toFailure(), stage: 'detect' }];
     tgtScan = undefined;
   }
@@ -91,6 +96,16 @@ export async function detectStage(ctx: DocContext): Promise<Pick<DocContext, 'de
   const summary = { ...ctx.summary!, srcLang, tgtLang, languages: sortKeys(languages) };
   return { detected: { src, ...(tgt ? { tgt } : {}), srcLang, tgtLang, languages: summary.languages }, segmented: undefined, summary,
     ...(problems ? { problems } : {}) };
+}
+
+/**
+ * The document's language among tandem's usual ones too, when the job leaves some out: in an en-ru job
+ * a Ukrainian document was named Bulgarian (the nearest language the narrower detector saw), and a
+ * Ukrainian "translation" passed as Russian. Undefined when the job already has them all (nothing to add).
+ */
+function widerLanguage(sentences: RawSentence[], settings: StageSettings): Lang | undefined {
+  const wider = [...new Set([...settings.languages, ...USUAL_LANGUAGES])];
+  return wider.length === settings.languages.length ? undefined : documentLanguage(scanDocument(sentences, wider));
 }
 
 /** The document's language (see the language stage's documentLanguage); a declared one (NAME.ru.txt) is trusted. */

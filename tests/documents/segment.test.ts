@@ -183,6 +183,11 @@ describe('hasWords', () => {
     expect(hasWords('Фото: https://t.co/x')).toBe(true);
   });
 
+  it('sees no words in hashtags, which name feeds, but does in a sentence that has one', () => {
+    expect(hasWords('@someone #tag #Беларусь2020')).toBe(false);
+    expect(hasWords('We stand with #Belarus')).toBe(true);
+  });
+
   it('segments a paragraph longer than the segmenter window in windows, with the breaks of the whole', () => {
     // One paragraph of over 65,536 code units (where V8's segmenter slows down a hundredfold): our
     // EN-RU evaluation documents, English and Russian sentences and headlines, lines joined by spaces.

@@ -136,6 +136,38 @@ describe('tandem run on the command line', () => {
     expect(readFileSync(join(out, 'en-ru.tmx'), 'utf8')).not.toContain('<tu ');
   });
 
+  it('goes on with the source alone when its "translation" is in a third language, and names a document outside the job by its language', async () => {
+    const folder = join(dir, 'third');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'flood.txt'), 'Heavy rain flooded the centre of Gomel on Monday. Two bridges were closed.\n\nThe river is expected to fall by Thursday.\n');
+    // Ukrainian saved under the Russian translation's name, in a job that knows only English and Russian.
+    writeFileSync(join(folder, 'flood.ru.txt'), 'Сильна злива затопила центр Гомеля в понеділок. Два мости закрили.\n\nОчікують, що рівень річки знизиться до четверга.\n');
+    writeFileSync(join(folder, 'notice.txt'), 'Бібліотека працюватиме в суботу з десятої до третьої. Читачі можуть повернути книжки без черги.\n');
+    const out = join(dir, 'third-out');
+    const run = await runCli(['run', '--input', join(folder, '*.txt'), '--out', out, '--pair', 'en-ru', '--languages', 'en,ru', '-q']);
+    expect([run.code, run.stderr.trim().split('\n').sort()]).toEqual([1, [
+      "flood.txt: parallel document flood.ru.txt is in 'uk', not 'ru': not aligned as a translation into 'ru'",
+      "notice.txt: written in 'uk', which is not among the job's languages (en, ru)"]]);
+    const segments = readFileSync(join(out, 'segments.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(segments.map((s) => [s.src.lang, s.tgt])).toEqual([['en', null], ['en', null], ['en', null]]);
+    expect(readFileSync(join(out, 'en-ru.tmx'), 'utf8')).not.toContain('<tu ');
+  });
+
+  it('reports a file named among the inputs that is not there, and says every line in the language of the run that resumes', async () => {
+    const folder = strike('missing', ['links.txt', 'https://t.co/x @someone #tag\n']);
+    const out = join(dir, 'missing-out');
+    const args = ['run', '--input', join(folder, '*.txt'), '--input', join(folder, 'strike.uk.txt'), '--out', out, '-q'];
+    const run = await runCli(args);
+    expect([run.code, run.stderr.trim().split('\n').sort()]).toEqual([1, [
+      'links.txt: no text to process: the document holds only links, handles, hashtags or symbols', 'strike.uk.txt: no such file']]);
+    // Resumed with Russian messages: the documents finished by the first run are said in Russian too.
+    const resumed = await runCli([...args, '--lang', 'ru']);
+    expect([resumed.code, resumed.stderr.trim().split('\n').sort()]).toEqual([1, [
+      'links.txt: нечего обрабатывать: в документе только ссылки, имена пользователей, хештеги или символы', 'strike.uk.txt: такого файла нет']]);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(report.documents.find((d: { doc: string }) => d.doc === 'strike.uk.txt').errors).toEqual([{ stage: 'read', code: 'unreadable', message: 'такого файла нет' }]);
+  });
+
   /** A folder of the English original strike.txt with its Russian translation and `another` file. */
   const strike = (name: string, another: [string, string]) => {
     const folder = join(dir, name);

@@ -11,6 +11,7 @@ import { loadJob, resolveJob, type Job, type JobFile } from '../../pipeline/job.
 import { OUTPUT_FORMATS, type OutputFormat } from '../../export/formats.ts';
 import { createProgress } from '../../pipeline/progress.ts';
 import { problemsOf } from '../../pipeline/output.ts';
+import { failureMessage } from '../../documents/index.ts';
 
 const DEFAULT_JOB = 'pipeline/default.job.yaml';
 
@@ -95,7 +96,7 @@ const command: Command = async (argv) => {
       // and CI logs need them.
       onFailure: (o) => {
         const log = progress ?? { log: (l: string) => process.stderr.write(l + '\n') };
-        for (const p of problemsOf(o)) log.log(t('run:failedDoc', { doc: o.task.src.id, reason: p.message }));
+        for (const p of problemsOf(o)) log.log(t('run:failedDoc', { doc: o.task.src.id, reason: failureMessage(p) }));
       },
     });
     progress?.stop();
