@@ -41,7 +41,7 @@ describe('decoding', () => {
     expect(await codeOf(readDocument(file('bad2.txt', Buffer.from('First line.\r\n\r\nCafe \xff', 'latin1')), 'bad'))).toBe('invalidUtf8:{"byte":20,"line":3}');
     expect(await codeOf(readDocument(file('empty.txt', ''), 'e'))).toBe('empty:{}');
     expect(await codeOf(readDocument(file('blank.txt', ' \n\n \t\n'), 'b'))).toBe('empty:{}');
-    expect(await codeOf(readDocument(join(dir, 'missing.txt'), 'm'))).toBe('unreadable:{"reason":"ENOENT"}');
+    expect(await codeOf(readDocument(join(dir, 'missing.txt'), 'm'))).toBe('unreadable:{"reason":"ENOENT","context":"missing"}');
   });
   it('names the legacy Cyrillic encoding a file that is not UTF-8 seems to be in, and how to convert it', async () => {
     // Encoders made by inverting Node's decoders: every byte above 0x7F and the character it stands for.
