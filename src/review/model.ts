@@ -110,7 +110,7 @@ export function planOp(beads: readonly ReviewBead[], op: ReviewOp, env: PlanEnv 
       if (!bead.tgtLang) throw new ReviewError('noTargetLanguage');
       const lang = bead.tgtLang;
       const tgt = textToUnits(String(op.text), lang, bead.tgt).map((u) => ({ ...u, terms: env.matchTerms?.(u.text, lang) ?? [] }));
-      return replace(at, [bead], [refresh({ ...bead, tgt, edited: true, origin: 'human', originDetail: undefined })]);
+      return replace(at, [bead], [{ ...bead, tgt, flags: editedFlags(bead, tgt), edited: true, origin: 'human', originDetail: undefined }]);
     }
     case 'merge': {
       const next = beads[at + 1];
@@ -179,6 +179,19 @@ function refresh(bead: ReviewBead): ReviewBead {
   if (!bead.tgt.length) flags.push('unpaired');
   else if (bead.src.length !== 1 || bead.tgt.length !== 1) flags.push('non-1:1');
   return { ...bead, flags };
+}
+
+/**
+ * The shape flags after an edit. New text pairs the same sentences as the old, however many
+ * sentences the reviewer's wording has, so a bead's shape changes only when its target is emptied
+ * or first written (then its target counts as one sentence).
+ */
+function editedFlags(bead: ReviewBead, tgt: Unit[]): string[] {
+  if (bead.tgt.length && tgt.length) return bead.flags;
+  const flags = bead.flags.filter((f) => f !== 'non-1:1' && f !== 'unpaired');
+  if (!tgt.length) flags.push('unpaired');
+  else if (bead.src.length !== 1) flags.push('non-1:1');
+  return flags;
 }
 
 function sameDocument(a: ReviewBead, b: ReviewBead): boolean {

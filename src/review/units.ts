@@ -7,8 +7,12 @@ export interface Unit {
   /** The document sentence id ("3.1"), when known. */
   sid?: string;
   text: string;
-  /** Whitespace that followed the sentence in its segment; restored when units are joined again. */
-  sep: string;
+  /**
+   * What followed the sentence in its segment (whitespace, or '' where a sentence ends with no
+   * space: "Стоп!Хватит."), restored exactly when units are joined again. Absent on a side's last
+   * sentence: nothing followed it, so one space joins it to a sentence moved or merged after it.
+   */
+  sep?: string;
   /** Text before normalisation, only when normalisation changed this sentence. */
   original?: string;
   /** Normalisation edits, offsets into `original`. */
@@ -71,7 +75,7 @@ export function sideToUnits(side: SegmentSide, terms: TermMatch[], sids: string[
   const normalised = changePositions(side.changes ?? []);
   return ranges.map((r, k) => {
     const unit: Unit = {
-      text: text.slice(r.start, r.end), sep: k === ranges.length - 1 ? '' : r.sep,
+      text: text.slice(r.start, r.end), ...(k === ranges.length - 1 ? {} : { sep: r.sep }),
       terms: placed.filter((m) => m.start >= r.start && m.start < r.end)
         .map((m) => ({ ...m, start: m.start - r.start, end: Math.min(m.end, r.end) - r.start })),
     };
@@ -92,7 +96,7 @@ export function unitsToSide(units: Unit[], lang: Lang): { side: SegmentSide; ter
   const changes: Change[] = [], terms: TermMatch[] = [];
   const anyChanges = units.some((u) => u.changes?.length);
   units.forEach((u, k) => {
-    const sep = k === units.length - 1 ? '' : u.sep || ' ';
+    const sep = k === units.length - 1 ? '' : u.sep ?? ' ';
     for (const m of u.terms) terms.push({ ...m, start: m.start + text.length, end: m.end + text.length });
     for (const c of u.changes ?? []) changes.push({ ...c, start: c.start + original.length, end: c.end + original.length });
     text += u.text + sep;
@@ -110,7 +114,7 @@ export function textToUnits(text: string, lang: Lang, previous: Unit[] = []): Un
   if (!trimmed) return [];
   const ranges = sentenceRanges(trimmed, lang);
   return ranges.map((r, k) => {
-    const unit: Unit = { text: trimmed.slice(r.start, r.end), sep: k === ranges.length - 1 ? '' : r.sep, terms: [] };
+    const unit: Unit = { text: trimmed.slice(r.start, r.end), ...(k === ranges.length - 1 ? {} : { sep: r.sep }), terms: [] };
     if (previous.length === ranges.length && previous[k].sid !== undefined) unit.sid = previous[k].sid;
     return unit;
   });

@@ -85,6 +85,31 @@ describe('review model', () => {
     expect(s.review).toMatchObject({ confirmed: true, edited: true });
   });
 
+  it('writes an edited target exactly as typed, even where sentences meet with no space', () => {
+    for (const text of ['Стоп!Хватит.', 'Конец ]]> и <![CDATA[ x ]]>.', 'Итак:\x85Дальше.', 'Правка с \r\n CRLF и\rодиночным CR.', 'Да?Нет. Он ушёл.Потом.']) {
+      const beads = run(segments, { type: 'edit', key: 'seed.en.txt#0', text: `  ${text}\n` });
+      expect(beadToSegment(beads[0], segments[0]).tgt!.text).toBe(text);
+    }
+  });
+
+  it('keeps a bead\'s shape flags on an edit, which changes its text and not the sentences it pairs', () => {
+    const beads = run(segments, { type: 'edit', key: 'seed.en.txt#0', text: 'Стоп! Хватит. Уходи.' },
+      { type: 'edit', key: 'seed.en.txt#7', text: 'Премьер приехал, но рабочие ушли.' });
+    expect(beads[0].tgt.length).toBeGreaterThan(1);
+    expect(beadToSegment(beads[0], segments[0]).flags).toBeUndefined();
+    expect(beadToSegment(beads[7], segments[7]).flags).toEqual(segments[7].flags);
+    const emptied = run(segments, { type: 'edit', key: 'seed.en.txt#0', text: '  ' });
+    expect(beadToSegment(emptied[0], segments[0])).toMatchObject({ tgt: null, flags: ['unpaired'] });
+  });
+
+  it('joins sentences that met with no space the same way after a split and a merge', () => {
+    const side = (text: string) => ({ lang: 'ru', text });
+    const joined: Segment = { doc: 'a.en.txt', id: '0', src: side('Stop! Enough.'), tgt: side('Стоп!Хватит.'), terms: [], score: 0.9,
+      srcSentences: ['0.0', '0.1'], tgtSentences: ['0.0', '0.1'] };
+    const beads = run([joined], { type: 'split', key: 'a.en.txt#0', src: 1, tgt: 1 }, { type: 'merge', key: 'a.en.txt#0' });
+    expect(beadToSegment(beads[0]).tgt!.text).toBe('Стоп!Хватит.');
+  });
+
   it('undoes any operation exactly through its inverse patch', () => {
     const ops: ReviewOp[] = [
       { type: 'split', key: 'seed.en.txt#2', src: 1, tgt: 1 },

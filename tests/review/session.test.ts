@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { readJsonl } from '../../src/export/index.ts';
+import { readJsonl, readSegments } from '../../src/export/index.ts';
 import { ReviewSession, applyReview, loadGlossary } from '../../src/review/index.ts';
 import { seedSegments, writeJob } from './fixture.ts';
 
@@ -95,6 +95,20 @@ describe('review session', () => {
     const reopened = await ReviewSession.open(dir);
     expect(reopened.beads).toHaveLength(seedSegments().length + 1);
     await reopened.close();
+  });
+
+  it('writes an edited target to the JSONL, TMX and XLIFF exactly as typed, with the bead\'s flags', async () => {
+    const dir = newJob();
+    const session = await ReviewSession.open(dir);
+    const typed = 'Стоп!Хватит. Конец <![CDATA[ x ]]> и &lt;.Итак:\x85Дальше.';
+    await session.do({ type: 'edit', key: 'seed.en.txt#0', text: typed });
+    await session.close();
+    await applyReview(dir);
+    const files = ['segments.jsonl', 'en-ru.tmx', 'xliff/seed.en.txt.en-ru.xlf'];
+    for (const file of files) {
+      const edited = readSegments(readFileSync(join(dir, file)), file).find((s) => s.id === '0')!;
+      expect([file, edited.tgt!.text, edited.flags ?? []]).toEqual([file, typed, []]);
+    }
   });
 
   it('refuses a job whose segments.jsonl changed since the review began, until --restart', async () => {

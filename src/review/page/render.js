@@ -75,7 +75,7 @@ function side(bead, which, view, glossary) {
   cell.append(head);
   if (view.mode === 'edit' && which === 'tgt') {
     const area = el('textarea', 'editor');
-    area.value = bead.tgt.map((u, k) => u.text + (k < bead.tgt.length - 1 ? u.sep || ' ' : '')).join('');
+    area.value = bead.tgt.map((u, k) => u.text + (k < bead.tgt.length - 1 ? u.sep ?? ' ' : '')).join('');
     area.setAttribute('aria-label', tr('edit.label'));
     cell.append(area);
     const buttons = el('div', 'edit-buttons');
@@ -91,7 +91,7 @@ function side(bead, which, view, glossary) {
     const span = el('span', 'unit');
     span.dataset.unit = String(k);
     span.append(...unitNodes(unit, (m) => describeTerm(m, glossary), describeChange));
-    text.append(span, document.createTextNode(k < units.length - 1 ? unit.sep || ' ' : ''));
+    text.append(span, document.createTextNode(k < units.length - 1 ? unit.sep ?? ' ' : ''));
   });
   if (view.mode === 'split') text.append(cut(which, units.length, view.cut));
   cell.append(text);
