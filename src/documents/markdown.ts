@@ -8,6 +8,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import YAML from 'yaml';
 import { ParagraphBuilder, type SourceParagraph } from './builder.ts';
 import { readHtml } from './html.ts';
+import { loneCrAsLf } from './line-ends.ts';
 import { calendarDay } from './text.ts';
 
 interface Node {
@@ -27,7 +28,8 @@ const FOOTNOTE_LABEL = /\[\^[^\]\s]+\](?::[ \t]*)?/g;
 /** How far ahead a character of a node's value is looked for in its source (past "> ", indents, escapes). */
 const LOOK_AHEAD = 40;
 
-export function readMarkdown(source: string): { date?: string; paragraphs: SourceParagraph[] } {
+export function readMarkdown(text: string): { date?: string; paragraphs: SourceParagraph[] } {
+  const source = loneCrAsLf(text);
   const front = FRONT_MATTER.exec(source);
   // Blanked rather than cut, so that every offset still counts from the file's start.
   const body = front ? ' '.repeat(front[0].length) + source.slice(front[0].length) : source;

@@ -1,6 +1,7 @@
 // Plain text: paragraphs are separated by blank lines; a first line may carry a `date YYYY-MM-DD`
 // header, sometimes glued to the first sentence (as in the seed article).
 import { ParagraphBuilder, type SourceParagraph } from './builder.ts';
+import { loneCrAsLf } from './line-ends.ts';
 
 /**
  * The header, with its own line break: left in, it made the first paragraph a block of two lines,
@@ -16,7 +17,8 @@ const BLANK_LINES = /\n(?:[ \t\r\f\v]*\n)+/g;
 
 export interface ReadText { date?: string; paragraphs: SourceParagraph[] }
 
-export function readPlainText(source: string): ReadText {
+export function readPlainText(text: string): ReadText {
+  const source = loneCrAsLf(text);
   let from = 0;
   let date: string | undefined;
   const header = DATE_HEADER.exec(source);
