@@ -10,7 +10,8 @@
 //   <segment state=...>: initial (no target, or a machine/TM target), translated (human/aligned),
 //     reviewed (confirmed in `tandem review`).
 // XML ids must be NMTOKENs and segment ids of other documents may not be, so ids are sanitised and
-// the exact ids kept in metadata. Characters XML cannot hold are written as <cp hex=".."/>.
+// the exact ids kept in metadata. Characters XML cannot hold are written as <cp hex=".."/> in text, and
+// in metadata (which holds text only) as JSON \u escapes (see metaLine).
 import { t } from '../i18n/index.ts';
 import type { Glossary, GlossaryEntry, Lang, Origin, Segment, SegmentSide } from '../types.ts';
 import { entryIndex, glossaryNote } from './glossary-notes.ts';
@@ -18,8 +19,8 @@ import type { LocatedSegment } from './tmx.ts';
 import { isHumanTarget, targetOrigin, xliffState } from './origin.ts';
 import { TOOL_NAME, TOOL_VERSION } from './tool.ts';
 import {
-  attr, child, childNodes, children, escapeAttr, escapeText, escapeTextWith, fail, localName, parseXml, rootElement,
-  parseJsonField as parseJson, tagOf, textOf, uniqueIds, type XmlDocument, type XmlNode,
+  attr, child, childNodes, children, escapeAttr, escapeText, escapeTextWith, fail, hasNonXmlChars, localName, parseXml,
+  rootElement, parseJsonField as parseJson, tagOf, textOf, uniqueIds, xmlSafeJson, type XmlDocument, type XmlNode,
 } from './xml.ts';
 
 export interface XliffOptions {
@@ -81,9 +82,18 @@ function termMetaOpen(field: string): string {
 }
 const termMetaOpens = new Map<string, string>();
 
+/**
+ * Prefix of a meta type whose value is a JSON string. A meta holds text only (no <cp/>), so a
+ * value with characters XML cannot hold (a control character, U+FFFF in a document) goes as a JSON
+ * string with \u escapes under `json:<type>`, which the reader decodes: nothing is lost.
+ */
+const JSON_META = 'json:';
+
 /** A `<mda:meta>` line, or nothing when the value is absent. */
 function metaLine(out: Out, open: string, value: string | undefined): void {
-  if (value !== undefined) out.push(open, escapeText(value), META_CLOSE);
+  if (value === undefined) return;
+  if (hasNonXmlChars(value)) out.push(open.replace('type="', `type="${JSON_META}`), escapeText(xmlSafeJson(value)), META_CLOSE);
+  else out.push(open, escapeText(value), META_CLOSE);
 }
 
 /**
@@ -94,7 +104,7 @@ function closeGroup(out: Out, opened: number, close = GROUP_CLOSE): void {
   if (out.length === opened) out.pop(); else out.push(close);
 }
 
-const json = (value: unknown) => (value === undefined ? undefined : JSON.stringify(value));
+const json = (value: unknown) => (value === undefined ? undefined : xmlSafeJson(value));
 
 function sideGroup(out: Out, side: SegmentSide | null, appliesTo: 'source' | 'target'): void {
   if (!side) return;
@@ -138,7 +148,7 @@ function unitMetadata(out: Out, segment: Segment, tags: FileTags): void {
       const termOpened = out.push('          <mda:metaGroup category="term">\n');
       for (const key of Object.keys(fields)) {
         const value = fields[key];
-        if (value !== undefined) out.push(termMetaOpen(key), escapeText(String(value)), META_CLOSE);
+        if (value !== undefined) metaLine(out, termMetaOpen(key), String(value));
       }
       closeGroup(out, termOpened, TERM_CLOSE);
     }
@@ -188,10 +198,10 @@ export function segmentsToXliff(segments: Segment[], options: XliffOptions): str
   const out: Out = ['<?xml version="1.0" encoding="UTF-8"?>\n',
     `<xliff xmlns="${XLIFF_NS}" xmlns:mda="${MDA_NS}" version="2.1" srcLang="${tags.srcLang}" trgLang="${tags.tgtLang}">\n`,
     `  <file id="${uniqueIds()(options.doc)}" original="${escapeAttr(options.original ?? options.doc)}" xml:space="preserve">\n`,
-    '    <mda:metadata>\n      <mda:metaGroup category="document">\n',
-    '        <mda:meta type="doc">', escapeText(options.doc), META_CLOSE,
-    '        <mda:meta type="tool">', escapeText(`${TOOL_NAME} ${TOOL_VERSION}`), META_CLOSE,
-    '      </mda:metaGroup>\n    </mda:metadata>\n'];
+    '    <mda:metadata>\n      <mda:metaGroup category="document">\n'];
+  metaLine(out, '        <mda:meta type="doc">', options.doc);
+  out.push('        <mda:meta type="tool">', escapeText(`${TOOL_NAME} ${TOOL_VERSION}`), META_CLOSE,
+    '      </mda:metaGroup>\n    </mda:metadata>\n');
   for (const segment of segments) unitXml(out, segment, unitId(segment.id), options, tags, entries);
   out.push('  </file>\n</xliff>\n');
   return out.join('');
@@ -199,27 +209,38 @@ export function segmentsToXliff(segments: Segment[], options: XliffOptions): str
 
 // ---- reading ----
 
+/** Where a file is read: for the file and line of a malformed value. */
+interface Where { xml: XmlDocument; file?: string }
+
+/** A <mda:meta>'s type and text, a `json:` value decoded (see metaLine). */
+function metaOf(meta: XmlNode, where: Where): [string, string] {
+  const type = attr(meta, 'type') ?? '';
+  if (!type.startsWith(JSON_META)) return [type, textOf(meta)];
+  const value = parseJson<unknown>(textOf(meta), type, where.file, where.xml.lineOf(meta));
+  if (typeof value !== 'string') fail(t('export:badProp', { prop: type }), where.file, where.xml.lineOf(meta));
+  return [type.slice(JSON_META.length), value];
+}
+
 /** category -> (type -> value) of the metaGroups directly under a node's <mda:metadata>. */
-function metadataOf(node: XmlNode): Map<string, Map<string, string>> {
+function metadataOf(node: XmlNode, where: Where): Map<string, Map<string, string>> {
   const out = new Map<string, Map<string, string>>();
   const metadata = child(node, 'metadata');
   if (!metadata) return out;
   for (const group of children(metadata, 'metaGroup')) {
     const values = new Map<string, string>();
-    for (const meta of children(group, 'meta')) values.set(attr(meta, 'type') ?? '', textOf(meta));
+    for (const meta of children(group, 'meta')) values.set(...metaOf(meta, where));
     out.set(attr(group, 'category') ?? '', values);
   }
   return out;
 }
 
-function termsOf(unit: XmlNode): Segment['terms'] {
+function termsOf(unit: XmlNode, where: Where): Segment['terms'] {
   const glossary = children(child(unit, 'metadata') ?? {}, 'metaGroup').find((g) => attr(g, 'category') === 'glossary');
   if (!glossary) return [];
   return children(glossary, 'metaGroup').map((group) => {
     const term: Record<string, unknown> = {};
     for (const meta of children(group, 'meta')) {
-      const type = attr(meta, 'type') ?? '';
-      const value = textOf(meta);
+      const [type, value] = metaOf(meta, where);
       term[type] = type === 'start' || type === 'end' ? Number(value) : value;
     }
     return term as unknown as Segment['terms'][number];
@@ -243,7 +264,7 @@ function readUnit(unit: XmlNode, ctx: FileContext): LocatedSegment[] {
   const line = ctx.xml.lineOf(unit);
   const unitId = attr(unit, 'id');
   if (unitId === undefined) fail(t('export:missingAttribute', { element: 'unit', attribute: 'id' }), ctx.file, line);
-  const meta = metadataOf(unit);
+  const meta = metadataOf(unit, ctx);
   const seg = meta.get('segment');
   const segments = children(unit, 'segment');
   if (!segments.length) fail(t('export:missingElement', { element: 'segment', parent: 'unit' }), ctx.file, line);
@@ -266,7 +287,7 @@ function readUnit(unit: XmlNode, ctx: FileContext): LocatedSegment[] {
       tgt: target
         ? readSide(seg?.get('tgtLang') ?? ctx.tgtLang ?? 'und', textOf(target, INLINE), meta.get('target'), ctx.file, at)
         : null,
-      terms: termsOf(unit),
+      terms: termsOf(unit, ctx),
       score: Number.isFinite(score) ? score : null,
     };
     if (seg?.has('tgtDoc')) segment.tgtDoc = seg.get('tgtDoc');
@@ -305,7 +326,7 @@ export function readXliffLocated(text: string, file?: string): LocatedSegment[] 
   if (!srcLang) fail(t('export:missingAttribute', { element: 'xliff', attribute: 'srcLang' }), file, xml.lineOf(root));
   const tgtLang = attr(root, 'trgLang');
   return children(root, 'file').flatMap((fileNode) => {
-    const docMeta = metadataOf(fileNode).get('document');
+    const docMeta = metadataOf(fileNode, { xml, file }).get('document');
     const doc = docMeta?.get('doc') ?? attr(fileNode, 'original') ?? attr(fileNode, 'id') ?? file ?? '';
     const ctx: FileContext = { doc, srcLang, tgtLang, xml, file };
     return unitsOf(fileNode).flatMap((unit) => readUnit(unit, ctx));

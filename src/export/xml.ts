@@ -47,6 +47,24 @@ const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD8
 const NEEDS_ESCAPE = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
 const ATTR_SPECIAL = /["'\t\n]/;
 
+/** The same characters, for a test (a /g regex's test moves its lastIndex). */
+const HAS_NOT_XML_CHAR = new RegExp(NOT_XML_CHAR.source);
+
+/** Whether the text has a character XML 1.0 forbids (a quick test first: most text has nothing to escape). */
+export function hasNonXmlChars(text: string): boolean {
+  return NEEDS_ESCAPE.test(text) && HAS_NOT_XML_CHAR.test(text);
+}
+
+/**
+ * JSON whose string values hold no character XML 1.0 forbids: U+FFFE and U+FFFF, which
+ * JSON.stringify leaves as they are, become \uFFFE and \uFFFF too (controls and lone surrogates it
+ * escapes itself), so JSON.parse gives every character back.
+ */
+export function xmlSafeJson(value: unknown): string {
+  const json = JSON.stringify(value);
+  return hasNonXmlChars(json) ? json.replace(NOT_XML_CHAR, (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`) : json;
+}
+
 /**
  * Replaces characters XML 1.0 forbids with `replace(char)` (default U+FFFD, one UTF-16 unit for one,
  * so term offsets into the text stay valid).

@@ -1,6 +1,6 @@
 // Seeded random texts made of everything that breaks naive XML writers: every output must validate,
-// XLIFF must give the text back exactly (<cp/> for controls) and TMX exactly but for U+FFFD in place
-// of characters XML cannot hold.
+// XLIFF must give the text and its metadata back exactly (<cp/> for controls in text, JSON escapes in
+// metadata) and TMX exactly but for U+FFFD in place of characters XML cannot hold.
 import { describe, expect, it } from 'vitest';
 import { readTmx, readXliff, segmentsToTmx, segmentsToXliff, xml } from '../../src/export/index.ts';
 import type { Segment } from '../../src/types.ts';
@@ -28,8 +28,8 @@ describe('hostile text, fuzzed', () => {
     const back = readXliff(out);
     expect(back.map((s) => s.src.text)).toEqual(texts);
     expect(back.map((s) => s.tgt?.text)).toEqual(segments.map((s) => s.tgt?.text));
-    // Metadata (ids, original text) cannot use <cp/>: there only the forbidden characters are replaced.
-    expect(back.map((s) => s.id)).toEqual(segments.map((s) => xml.replaceNonXmlChars(s.id)));
+    // Metadata (ids, paths, original text) cannot use <cp/>: such values go as JSON strings, exactly.
+    expect(back.map((s) => [s.doc, s.id, s.src.original])).toEqual(segments.map((s) => [s.doc, s.id, s.src.original]));
   });
 
   it('TMX stays valid and loses nothing but the characters XML forbids', () => {

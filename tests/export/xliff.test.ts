@@ -106,6 +106,27 @@ describe('readXliff', () => {
     expect(readXliff(segmentsToXliff(ofDoc(), options))).toEqual(ofDoc());
   });
 
+  it('keeps characters XML cannot hold in metadata too (U+FFFF, U+FFFE, controls, a lone surrogate), and validates', () => {
+    const odd = 'x\uFFFF\uFFFE\u0001\u001B\uD800y';
+    const original = `The noncharacter ${odd} about Lukashenko.`;
+    const text = `The noncharacter ${odd} about Lukashenka.`;
+    const at = text.indexOf('Lukashenka');
+    const segment: Segment = {
+      doc: `dir/${odd}.txt`, id: `1.${odd}`, tgtDoc: `dir/${odd}.ru.txt`, srcSentences: [odd],
+      src: { lang: 'en', text, original, changes: [{ start: at, end: at + 10, before: `Lukashenko${odd}`, after: 'Lukashenka', entry: 'l', reason: 'deprecated' }] },
+      tgt: { lang: 'ru', text: `Текст ${odd}.` }, score: 0.9, origin: 'tm', originDetail: { ref: `a.tmx#${odd}` }, flags: [`flag${odd}`],
+      terms: [{ entry: 'l', surface: 'Lukashenka', start: at, end: at + 10, lang: 'en', term: `Lukashenka${odd}`, status: 'preferred', via: 'exact', side: 'src' }],
+    };
+    const out = segmentsToXliff([segment], { ...options, doc: segment.doc });
+    expect(xmllint(out, 'xliff')).toBe('');
+    // (The <file original> attribute and the notes are for other tools and people: U+FFFD there.)
+    expect(out.split('\n').filter((line) => line.includes('<mda:meta ') && line.includes('\uFFFD'))).toEqual([]);
+    expect(out).toContain('<mda:meta type="json:original">"The noncharacter x\\uFFFF\\uFFFE\\u0001\\u001b\\ud800y about Lukashenko."</mda:meta>');
+    expect(readXliff(out)).toEqual([segment]);
+    const broken = out.replace(/(type="json:original">)"/, '$1');
+    expect(() => readXliff(broken, 'a.xlf')).toThrow(/^a\.xlf:\d+: .*json:original/);
+  });
+
   it('keeps per-segment languages that differ from the file (a Russian quote in an English article)', () => {
     const quote: Segment = { ...ofDoc()[3], src: { lang: 'ru', text: 'Цитата' }, tgt: { lang: 'be', text: 'Цытата' }, origin: 'human' };
     const out = segmentsToXliff([quote], options);
