@@ -1,6 +1,6 @@
 // Reading a provider's job-file settings: typed values, defaults, and one-line errors that name the
 // provider and the setting (the job schema catches most mistakes first; this guards direct callers).
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { ProviderConfigError, type ProviderConfig, type ProviderContext } from './provider.ts';
 
@@ -30,14 +30,22 @@ export function listSetting(config: ProviderConfig, key: string): string[] {
   return list as string[];
 }
 
+/**
+ * A file a setting names: `path` to read it by, `name` to record in output (a memory entry's ref),
+ * as the job named it: relative to the job's folder, or absolute where the job wrote an absolute path,
+ * so that output does not depend on where the job lives on a machine.
+ */
+export interface NamedFile { path: string; name: string }
+
 /** Expands globs relative to the job's folder; a literal path that does not exist is an error. */
-export async function resolveFiles(config: ProviderConfig, key: string, context: ProviderContext): Promise<string[]> {
+export async function resolveFiles(config: ProviderConfig, key: string, context: ProviderContext): Promise<NamedFile[]> {
   const cwd = context.baseDir ?? process.cwd();
-  const files: string[] = [];
+  const files: NamedFile[] = [];
   for (const pattern of listSetting(config, key)) {
     const found = await glob(pattern, { cwd, absolute: true, expandDirectories: false });
     if (!found.length && !/[*?[{]/.test(pattern)) throw new ProviderConfigError(`translate provider '${config.type}': ${pattern}: no such file`);
-    files.push(...found.sort());
+    const named = isAbsolute(pattern) ? (path: string) => path : (path: string) => relative(cwd, path).split(sep).join('/');
+    files.push(...found.sort().map((path) => ({ path, name: named(path) })));
   }
   return files;
 }

@@ -11,7 +11,6 @@ import type { TmEntry } from './memory.ts';
 /** One bilingual pair as stored, in either direction of use. */
 export interface TmUnit { a: { lang: string; text: string }; b: { lang: string; text: string }; ref: string; origin?: string }
 
-
 export function unitsFromSegments(segments: Segment[], file: string): TmUnit[] {
   const units: TmUnit[] = [];
   for (const s of segments) {
@@ -21,12 +20,15 @@ export function unitsFromSegments(segments: Segment[], file: string): TmUnit[] {
   return units;
 }
 
-/** Reads one memory file (TMX, XLIFF, segments.jsonl or TSV, recognised by content). */
-export async function loadMemoryFile(file: string): Promise<TmUnit[]> {
+/**
+ * Reads one memory file (TMX, XLIFF, segments.jsonl or TSV, recognised by content). Its units' refs
+ * start with `name`, the file as the job named it (see resolveFiles).
+ */
+export async function loadMemoryFile(file: string, name = file): Promise<TmUnit[]> {
   // Only human work goes into the memory (unitsFromSegments): TM/MT targets would be recycled as if
   // someone had checked them.
   try {
-    return unitsFromSegments(readSegments(await readFile(file), file), file);
+    return unitsFromSegments(readSegments(await readFile(file), file), name);
   } catch (error) {
     // A broken memory is bad input to the job: one line naming the file (and line), exit code 2.
     throw new ProviderConfigError(`translate provider 'tm': ${(error as Error).message.split('\n')[0]}`);
@@ -36,7 +38,7 @@ export async function loadMemoryFile(file: string): Promise<TmUnit[]> {
 /** Every unit of the memory files a 'tm' provider's settings name (`memories`: paths or globs). */
 export async function loadMemories(config: ProviderConfig, context: ProviderContext): Promise<TmUnit[]> {
   const units: TmUnit[] = [];
-  for (const file of await resolveFiles(config, 'memories', context)) units.push(...(await loadMemoryFile(file)));
+  for (const { path, name } of await resolveFiles(config, 'memories', context)) units.push(...(await loadMemoryFile(path, name)));
   return units;
 }
 
