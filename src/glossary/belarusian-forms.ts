@@ -24,7 +24,21 @@ export function belarusianForms(word: string, info: WordInfo = {}): string[] {
     return [...withStem(stem1, ['а', soft]), locative(stem1), ...withStem(stem1, ['у', 'ай', 'ой', 'ам'])]; // Лукашэнка, Калеснікава, Гродна, рада
   }
   if (w.endsWith('ь')) return info.gender === 'f' ? withStem(stem1, ['ь', 'і', 'ю']) : withStem(stem1, ['ь', 'я', 'ю', 'ем', 'і']);
-  if (/[йў]$/.test(w)) return withStem(stem1, [w.slice(-1), 'я', 'ю', 'ем', 'і']);
+  if (w.endsWith('й')) return withStem(stem1, ['й', 'я', 'ю', 'ем', 'і']); // Мікалай, Андрэй
+  // A final ў is the в of the stem closing the syllable, which an ending opens again: Кіеў → Кіева,
+  // Харкаў → у Харкаве, Львоў → Львовам; a surname in -оў/-аў/-еў takes -ым (Ермакоў → Ермаковым).
+  if (w.endsWith('ў') && info.gender !== 'f') {
+    const v = stem1 + 'в';
+    return [w, ...withStem(v, ['а', 'у', info.surname ? 'ым' : 'ам', 'е'])];
+  }
+  // A name in -о has it stressed (unstressed о is spelled а: Гродна, Токіа, Осла), and a native one
+  // declines: Дняпро → Дняпра, Дняпром, у Дняпры (-ы after р and the hardened hushing consonants). Not
+  // common nouns, where stressed -о is as often a loan that does not (метро, кіно), nor surnames (Клічко).
+  const capital = word[0] !== w[0];
+  if (capital && !info.surname && info.gender !== 'f' && /[бвгджзклмнпрстфхцчшў]о$/.test(w)) {
+    const loc = /[ржшчц]$/.test(stem1) ? stem1 + 'ы' : locative(stem1);
+    return [w, ...withStem(stem1, ['а', 'у', 'ом']), loc];
+  }
   if (/[аеёіоуыэюя]$/.test(w) || info.gender === 'f') return [w];
   return [...withStem(w, ['', 'а', 'у', 'ам']), locative(w), w + (/[кгх]$/.test(w) ? 'і' : 'ы')]; // Мінск, Брэст, завод
 }

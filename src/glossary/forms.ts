@@ -16,9 +16,12 @@ export function caseForms(word: string, lang: Lang, info: WordInfo = {}): string
  * declinability, and the word's place in the term (the last word of a person's name is a surname;
  * a word before the last of any other name may be an adjective). Matching and normalisation ask
  * alike, so that a found form and the preferred term's decline by one paradigm.
+ * A person's name marked indeclinable has an indeclinable surname: the given name and patronymic
+ * still decline («Виталием Кличко», not «Виталий Кличко» in the instrumental).
  */
 export function wordInfo(term: { gender?: 'f' | 'm' | 'n'; indeclinable?: boolean }, index: number, words: number,
   person: boolean): WordInfo {
-  return { gender: term.gender, indeclinable: term.indeclinable, surname: person && index === words - 1,
+  const surname = person && index === words - 1;
+  return { gender: term.gender, indeclinable: term.indeclinable && (surname || !person), surname,
     modifier: !person && index < words - 1 };
 }

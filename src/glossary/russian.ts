@@ -37,6 +37,25 @@ const HUSHING = /[жшчщц]$/;
 /** The stem with each ending: a paradigm's forms (shared by the Belarusian forms and surname plurals). */
 export const withStem = (stem: string, endings: string[]) => endings.map((e) => stem + e);
 
+/**
+ * Neuter nouns by their suffix: -ство (министерство, агентство), -ье (Поволжье; French surnames in
+ * -ье, Оливье, stay indeclinable), -ище (училище).
+ */
+const NEUTER_NOUN = /(?:ство|ье|ище)$/;
+
+/**
+ * What a word in -ие is, by the stem before it: a noun after a consonant no adjective stem ends in
+ * (развитие, условие) and after -ен-/-ан-/-ян- (положение, здание, состояние); an adjective after
+ * к/г/х (русские) and after -нн-/-дн-/-тн-/-ин- (внутренние, последние, синие); after ж/ч/ш/щ either
+ * (оружие, общие), but for -ичие (наличие, различие).
+ */
+function nounInIe(stem: string): 'noun' | 'adjective' | 'either' {
+  if (/[кгх]$/.test(stem)) return 'adjective';
+  if (stem.endsWith('н')) return /[еаяёо]н$/.test(stem) ? 'noun' : 'adjective';
+  if (/[жчшщ]$/.test(stem)) return stem.endsWith('ич') ? 'noun' : 'either';
+  return /[бвдзлмпрстф]$/.test(stem) ? 'noun' : 'adjective';
+}
+
 /** Every case form (singular; plural for common nouns) of one Russian word, lowercased. */
 export function russianForms(word: string, info: WordInfo = {}): string[] {
   const w = word.toLowerCase();
@@ -56,6 +75,10 @@ export function russianForms(word: string, info: WordInfo = {}): string[] {
     return HARD_VELAR.test(stem2) ? withStem(stem2, ['ий', 'ого', 'ому', 'им', 'ом']) : withStem(stem2, ['ий', 'его', 'ему', 'им', 'ем']);
   }
   if (w.endsWith('ое')) return withStem(stem2, ['ое', 'ого', 'ому', 'ым', 'ом']);
+  // A neuter noun in -ие (положение, управление, развитие) before the plural adjectives in -ие it looks like.
+  const ie = w.endsWith('ие') ? nounInIe(stem2) : undefined;
+  if (ie === 'noun') return withStem(stem1, ['е', 'я', 'ю', 'ем', 'и']);
+  if (ie === 'either') return withStem(stem1, ['е', 'я', 'ю', 'ем', 'и', 'х', 'м', 'ми']); // оружие or общие
   if (w.endsWith('ые') || w.endsWith('ие')) return withStem(stem2, [w.slice(-2), w[w.length - 2] + 'х', w[w.length - 2] + 'м', w[w.length - 2] + 'ми']);
   // Nouns.
   if (w.endsWith('ий')) return withStem(stem2, ['ий', 'ия', 'ию', 'ием', 'ии']); // Юрий, Валерий
@@ -72,9 +95,15 @@ export function russianForms(word: string, info: WordInfo = {}): string[] {
     return info.gender === 'f' ? withStem(stem1, ['ь', 'и', 'ью']) : withStem(stem1, ['ь', 'я', 'ю', 'ем', 'е', 'и', 'ей']);
   }
   if (/[оеё]$/.test(w)) {
-    // Proper names in -о/-е (Лукашенко, Гродно, Бабарико) are used indeclinably in modern Russian.
-    if (capital) return [w];
-    return w.endsWith('ие') ? withStem(stem1, ['е', 'я', 'ю', 'ем', 'и']) : withStem(stem1, [w.slice(-1), 'а', 'у', 'ом', 'е']);
+    // Proper names in -о/-е (Лукашенко, Гродно, Бабарико, Токио) are used indeclinably in modern Russian;
+    // a capitalised word built with a Russian noun suffix is a common noun opening a name (Министерство
+    // обороны, Агентство, Поволжье, Городище) and declines. Slavic places in -ово/-ино (Косово, Иваново)
+    // decline by one norm and not by another: left as they are.
+    if (capital && (info.surname || !NEUTER_NOUN.test(w))) return [w];
+    if (w.endsWith('ье')) return withStem(stem1, ['е', 'я', 'ю', 'ем']); // Поволжье, в Поволжье
+    // A soft stem (поле: поля, полем) or a hushing one (училище: училища, училищем) takes -ем.
+    const soft = w.endsWith('е') && !HUSHING.test(stem1);
+    return withStem(stem1, [w.slice(-1), soft ? 'я' : 'а', soft ? 'ю' : 'у', /[её]$/.test(w) ? 'ем' : 'ом', 'е']);
   }
   if (/[иуюэы]$/.test(w) || info.gender === 'f') return [w];
   // Consonant-final masculine: surnames in -ов/-ин take -ым in the instrumental, other nouns -ом.

@@ -39,9 +39,23 @@ export function ukrainianForms(word: string, info: WordInfo = {}): string[] {
   }
   if (w.endsWith('й')) return withStem(stem1, ['й', 'я', 'ю', 'єві', 'єм', 'ї']); // Андрій, Сергій
   if (/[аеєиіїоуюя]$/.test(w) || info.gender === 'f') return [w];
+  // The і of a closed final syllable was an о or е, which comes back when an ending opens the syllable:
+  // Київ → Києва, Харків → Харкова, Львів → Львова, Бердичів → Бердичева, Яків → Якова. Regular in the
+  // names in -ів/-їв (places, given names); not in surnames of that type (Іванів → Іваніва) and not
+  // safely in other words (Берлін → Берліна, спів → співу), so only there.
+  const alternated = capital && !info.surname ? reopened(w) : undefined;
+  if (alternated) return [w, ...withStem(alternated, ['а', 'у', 'ові', 'ом', 'і'])];
   // Consonant-final: Мінськ, Брест, Протасевич; surnames in -ов/-ін take -им in the instrumental.
   const instr = capital && info.surname && /(?:ов|ев|єв|ін|їн)$/.test(w) ? 'им' : HUSHING.test(w) ? 'ем' : 'ом';
   return withStem(w, ['', 'а', 'у', 'ові', instr, 'і']);
+}
+
+/** The stem of a name in -ів/-їв with its old vowel back (київ → києв, харків → харков), else undefined. */
+function reopened(w: string): string | undefined {
+  const m = /^(.*[^аеєиіїоуюя'’ʼ])(і|ї)в$/.exec(w) ?? /^(.*[аеєиіїоуюя'’ʼ])(ї)в$/.exec(w);
+  if (!m) return undefined;
+  // ї (after a vowel or apostrophe) was є; і after a hushing consonant was е (Бердичів), elsewhere о.
+  return m[1] + (m[2] === 'ї' ? 'є' : HUSHING.test(m[1]) ? 'е' : 'о') + 'в';
 }
 
 /** Ukrainian plural case forms of a surname (Тихановські, Тихановських; Колесникови; Протасевичі). */
