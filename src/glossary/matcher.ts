@@ -2,8 +2,8 @@
 // word, so a text is scanned once, word by word, whatever the glossary's size.
 import type { Glossary, GlossaryEntry, Lang, Term, TermMatch } from '../types.ts';
 import type { RussianStrategy } from './russian.ts';
-import { isHashtag, protectedSpans } from './text.ts';
-import { isPlural } from './plural.ts';
+import { isHashtag, protectedSpans, type Span } from './text.ts';
+import { isPlural, pluralFits } from './plural.ts';
 import { createWordScreen, type ScreenedWords } from './screen.ts';
 import { compilePatterns, statusRank, wordKey, type CompileOptions, type Pattern, type Spelling } from './variants.ts';
 
@@ -61,7 +61,8 @@ export function createMatcher(glossary: Glossary, options: MatcherOptions = {}):
       const key = keys[i], candidates = key === undefined ? undefined : byFirst.get(key);
       if (!candidates) { i++; continue; }
       while (span < spans.length && spans[span][1] <= starts[i]) span++;
-      if (span < spans.length && spans[span][0] <= starts[i]) { i++; continue; }
+      // Nothing inside a URL; inside a bare domain, only a name spelled as the whole domain (tryPattern).
+      if (span < spans.length && spans[span][0] <= starts[i] && !(spans[span][2] && spans[span][0] === starts[i])) { i++; continue; }
       let best: { match: DetailedMatch; n: number; rank: number } | undefined;
       let family: Array<{ match: DetailedMatch; p: Pattern }> | undefined;
       for (const p of candidates) {
@@ -116,17 +117,20 @@ function keyAt(words: ScreenedWords, j: number, text: string, strategy: RussianS
 }
 
 function tryPattern(p: Pattern, words: ScreenedWords, strategy: RussianStrategy, i: number, text: string, lang: Lang,
-  spans: Array<[number, number]>, span: number): { match: DetailedMatch; n: number; status: DetailedMatch['status'] } & { listedTerm?: Term } | undefined {
+  spans: Span[], span: number): { match: DetailedMatch; n: number; status: DetailedMatch['status'] } & { listedTerm?: Term } | undefined {
   const n = p.positions.length;
   const { starts, ends } = words;
   if (i + n > starts.length) return undefined;
+  // At a bare domain's start (findDetailed skips words inside it): a name written as a domain, TUT.BY.
+  const domainEnd = span < spans.length && spans[span][2] && spans[span][0] === starts[i] ? spans[span][1] : -1;
+  if (domainEnd >= 0 && !p.gaps.includes('dot')) return undefined;
   // Cheapest test first, before allocating anything: a common given name starts hundreds of full-name patterns.
   for (let k = 1; k < n; k++) if (!p.positions[k].has(keyAt(words, i + k, text, strategy))) return undefined;
   const spellings: Spelling[] = [];
   for (let k = 0; k < n; k++) {
     const start = starts[i + k], end = ends[i + k];
     if (k > 0 && !gapFits(text.slice(ends[i + k - 1], start), p.gaps[k - 1])) return undefined;
-    if (k > 0 && span < spans.length && spans[span][0] < end) return undefined;
+    if (k > 0 && domainEnd < 0 && span < spans.length && spans[span][0] < end) return undefined;
     const surfaceKey = keyAt(words, i + k, text, strategy);
     let s = p.positions[k].get(surfaceKey)!;
     // Where another language lists this form as a spelling of its own, the text's language reads it as its form.
@@ -143,7 +147,7 @@ function tryPattern(p: Pattern, words: ScreenedWords, strategy: RussianStrategy,
     // any case (graffiti's "lukashenko out"), and so are hashtags, which are lower case by habit.
     if (k === 0 && p.properName && text[start] === text[start].toLowerCase() && !isHashtag(text, start)) return undefined;
     // A plural surname is a name only when capitalised: «Белые» may be the Belys, «белые» is "white".
-    if (isPlural(s) && text[start] === text[start].toLowerCase()) return undefined;
+    if (isPlural(s) && (text[start] === text[start].toLowerCase() || !pluralFits(s, text, start))) return undefined;
     // Acronyms in capitals; a Russian case ending may follow in lower case (МАЗа, МАЗе).
     if (p.capsOnly) {
       const head = text.slice(start, Math.min(start + s.base.length, end));
@@ -152,6 +156,7 @@ function tryPattern(p: Pattern, words: ScreenedWords, strategy: RussianStrategy,
     spellings.push(s);
   }
   const start = starts[i], nameEnd = ends[i + n - 1];
+  if (domainEnd >= 0 && nameEnd !== domainEnd) return undefined;
   if (p.entry.type === 'place' && p.script === 'latin' && partOfLongerName(text, nameEnd)) return undefined;
   const surfaceName = text.slice(start, nameEnd);
   const key = n === 1 ? spellings[0].folded : spellings.map((s) => s.folded).join(' ');

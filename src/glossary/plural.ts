@@ -75,6 +75,24 @@ export function surnamePlurals(word: string, lang: Lang, info: WordInfo = {}): s
 /** True when the spelling is a plural form of a surname. */
 export const isPlural = (s: Spelling) => s.pluralAt !== undefined && s.formIndex >= s.pluralAt;
 
+// The genitive plural of a consonant-final surname is spelled as a possessive surname in the nominative:
+// Ермаков (of the Yermaks) is the surname Yermakov, Ермакоў is Belarusian Yermakov, Єрмаків a Galician
+// surname like Іванів. Such a form is the family only where a nominative cannot stand: after a
+// preposition («у Ермаков», «пра Ермакоў»); «Полковник Ермаков», «Ермаков прибыл» name another man.
+const SURNAME_LIKE = /(?:ов|ев|ёв|ів|їв|оў|аў|еў|ёў)$/;
+const PREPOSITIONS = new Set(`без в во для до за из изо к ко на над о об обо от ото по под при про с со у через
+около возле среди против после кроме между перед ради вокруг мимо вместо у від із зі з під біля серед проти
+після крім між заради навколо замість ў ад да са аб па пад пры пра праз каля сярод супраць пасля акрамя
+паміж перад дзеля вакол замест`.split(/\s+/));
+const WORD_BEFORE = /([\p{L}]+)[\s\u00A0]+$/u;
+
+/** False when a plural surname form found at text[start..] may be another surname's nominative (Ермаков). */
+export function pluralFits(s: Spelling, text: string, start: number): boolean {
+  if (!SURNAME_LIKE.test(s.forms[s.formIndex])) return true;
+  const before = WORD_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
+  return !!before && PREPOSITIONS.has(before[1].toLowerCase());
+}
+
 /**
  * Keeps plural surname keys only where they cannot be read as anything else, then shares them within
  * a family: entries whose surnames have a plural in common (Тихановские) get each other's plurals in

@@ -18,37 +18,52 @@ export function isWordChar(text: string, i: number): number {
   return WORD_CHAR.test(text[i]) ? 1 : 0;
 }
 
-// A URL (with scheme, www., or a bare host followed by a path), an e-mail address, or an @handle.
+// A URL (with scheme, www., or a bare host followed by a path), an e-mail address, an @handle, or a
+// bare domain (Kiev.ua, president.gov.ua, tut.by: a top-level domain in one case, so that a missing
+// space between sentences, "Minsk.The", is none). The last, a capturing group, is told apart: a name
+// spelled as a domain (TUT.BY) is matched when it is the whole domain.
 const PROTECTED = new RegExp([
   String.raw`\b(?:https?|ftp)://[^\s<>"«»]+`,
   String.raw`\bwww\.[^\s<>"«»]+`,
   String.raw`\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}/[^\s<>"«»]*`,
   String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`,
   String.raw`(?<![\p{L}\p{N}])@[\p{L}\p{N}_]+`,
+  String.raw`(?<![\p{L}\p{N}.@_-])([\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}][\p{L}\p{N}-]*)*\.(?:[a-z]{2,}|[A-Z]{2,}|рф|бел|укр|рус))(?![\p{L}\p{N}])`,
 ].join('|'), 'gu');
 
 /**
- * A run of text without white space that holds an '@', a '/' or "www.": what every protected form is
- * part of. The look-behind makes it start where the run starts.
+ * A run of text without white space that holds an '@', a '/', "www." or a dot between word
+ * characters: what every protected form is part of. The look-behind makes it start where the run starts.
  */
-const MARKED_RUN = /(?<!\S)\S*?(?:[@/]|www\.)\S*/g;
+const MARKED_RUN = /(?<!\S)\S*?(?:[@/]|www\.|[\p{L}\p{N}]\.[\p{L}\p{N}])\S*/gu;
 
-/** [start, end) spans of URLs, e-mail addresses and @handles, in order. */
-export function protectedSpans(text: string): Array<[number, number]> {
-  // Every protected form has an '@' or a '/', or starts with www. (in lower case, as PROTECTED has no
-  // 'i' flag): most paragraphs skip the scan, found out by indexOf, cheaper than a regex test.
-  if (text.indexOf('@') < 0 && text.indexOf('/') < 0 && text.indexOf('www.') < 0) return [];
+/** A protected span, [start, end); `domain` for a bare domain, where a name spelled as one may stand. */
+export type Span = [start: number, end: number, domain?: true];
+
+/** True when a dot stands between two word characters somewhere in the text (tut.by, Kiev.ua). */
+function hasInnerDot(text: string): boolean {
+  for (let i = text.indexOf('.', 1); i > 0 && i < text.length - 1; i = text.indexOf('.', i + 1)) {
+    if (isWordChar(text, i - 1) && isWordChar(text, i + 1)) return true;
+  }
+  return false;
+}
+
+/** Spans of URLs, e-mail addresses, @handles and bare domains, in order. */
+export function protectedSpans(text: string): Span[] {
+  // Every protected form has an '@', a '/' or a dot inside a word, or starts with www. (in lower case,
+  // as PROTECTED has no 'i' flag): most paragraphs skip the scan, found out by indexOf, cheaper than a regex test.
+  if (text.indexOf('@') < 0 && text.indexOf('/') < 0 && text.indexOf('www.') < 0 && !hasInnerDot(text)) return [];
   // No protected form holds white space, so PROTECTED is run on the marked runs alone, where its \b and
   // look-behind see at the run's start what they see in the whole text (white space or nothing): the
   // same matches. Run on a whole sentence it tried its Unicode classes at every position, some 20 µs
   // a Cyrillic sentence.
-  const spans: Array<[number, number]> = [];
+  const spans: Span[] = [];
   MARKED_RUN.lastIndex = 0;
   for (let run: RegExpExecArray | null; (run = MARKED_RUN.exec(text)); ) {
     PROTECTED.lastIndex = 0;
     for (let m: RegExpExecArray | null; (m = PROTECTED.exec(run[0])); ) {
       const start = run.index + m.index;
-      spans.push([start, start + m[0].length]);
+      spans.push(m[1] === undefined ? [start, start + m[0].length] : [start, start + m[0].length, true]);
     }
   }
   return spans;
