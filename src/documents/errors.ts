@@ -5,7 +5,7 @@ import { t } from '../i18n/index.ts';
 export type DocumentErrorCode =
   | 'empty' | 'binary' | 'invalidUtf8' | 'invalidUtf16' | 'utf16NoBom' | 'tooLarge' | 'paragraphTooLong' | 'noText' | 'unreadable'
   | 'brokenLink' | 'notAFile'
-  | 'outsideLanguages' | 'stageFailed' | 'inTarget' | 'untranslatedTarget' | 'wrongTargetLanguage' | 'pairedElsewhere';
+  | 'outsideLanguages' | 'stageFailed' | 'inTarget' | 'untranslatedTarget' | 'wrongTargetLanguage' | 'notParallel' | 'pairedElsewhere';
 
 export interface Failure {
   code: DocumentErrorCode | string;
@@ -47,4 +47,4 @@ export function failureMessage(f: Failure): string {
 
 const CODES = new Set<string>(['empty', 'binary', 'invalidUtf8', 'invalidUtf16', 'utf16NoBom', 'tooLarge', 'paragraphTooLong', 'noText',
   'unreadable', 'brokenLink', 'notAFile', 'outsideLanguages', 'stageFailed', 'untranslatedTarget', 'wrongTargetLanguage',
-  'pairedElsewhere']);
+  'notParallel', 'pairedElsewhere']);

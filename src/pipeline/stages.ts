@@ -153,7 +153,7 @@ export function normaliseStage(ctx: DocContext, deps: StageDeps): Pick<DocContex
     languages: d.languages }, detected: undefined };
 }
 
-export async function alignStage(ctx: DocContext, deps: StageDeps): Promise<Pick<DocContext, 'segments' | 'normalized'>> {
+export async function alignStage(ctx: DocContext, deps: StageDeps): Promise<Pick<DocContext, 'segments' | 'normalized' | 'problems'>> {
   const { task, settings } = ctx.input;
   const n = ctx.normalized!;
   if (!task.tgt || !n.tgt) return { segments: singleSegments(task.src, n.src, n.srcLang), normalized: undefined };
@@ -162,9 +162,15 @@ export async function alignStage(ctx: DocContext, deps: StageDeps): Promise<Pick
   const src = byParagraph(n.src), tgt = byParagraph(n.tgt);
   const languages = { srcLang: n.srcLang, tgtLang: n.tgtLang };
   await prepareAlignment(src.flat(), tgt.flat(), languages);
-  const beads = alignDocuments(src, tgt, { ...languages, glossary: deps.matcher, glossaryEntries: { src: entries(n.src), tgt: entries(n.tgt) } });
+  let parallel = true;
+  const beads = alignDocuments(src, tgt, { ...languages, glossary: deps.matcher, glossaryEntries: { src: entries(n.src), tgt: entries(n.tgt) },
+    onEvidence: (evidence) => { parallel = evidence?.parallel ?? true; } });
+  // Two files paired by name that are not translations of each other (a letter saved as the news
+  // item's .ru.txt) are still aligned, every pairing flagged; `tandem align` warned, a batch said nothing.
+  const problem = parallel ? undefined : new DocumentError('notParallel', { doc: task.tgt.id });
   return { segments: pairSegments({ doc: task.src, sentences: n.src, lang: n.srcLang },
-    { doc: task.tgt, sentences: n.tgt, lang: n.tgtLang }, beads, settings.lowConfidence), normalized: undefined };
+    { doc: task.tgt, sentences: n.tgt, lang: n.tgtLang }, beads, settings.lowConfidence), normalized: undefined,
+  ...(problem ? { problems: [...(ctx.problems ?? []), { ...problem.toFailure(), stage: 'align' }] } : {}) };
 }
 
 /** Sentence texts grouped by paragraph, every paragraph present (empty ones keep indexes right). */

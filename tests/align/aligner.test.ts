@@ -88,6 +88,35 @@ describe('alignSentences', () => {
     }
   });
 
+  it('judges short documents by anchored pairings: a news item paired with a business letter is not a translation, short UDHR excerpts are', () => {
+    const evidenceOf = (src: string[][], tgt: string[][], tgtLang: string) => {
+      let parallel: boolean | undefined;
+      const beads = alignDocuments(src, tgt, { srcLang: 'en', tgtLang, onEvidence: (e) => { parallel = e?.parallel; } });
+      return { parallel, scores: beads.filter((b) => b.src.length && b.tgt.length).map((b) => b.score) };
+    };
+    // Five sentences a side of similar lengths: length alone paired them at 0.76-0.88, and one stem
+    // shared by chance made the mean similarity "three times chance's" (chance's was 0).
+    const news = [['Storms closed the road from Grodno to Lida on Sunday.', 'Two trucks slid into a ditch.'],
+      ['The regional office said that crews worked through the night.', 'Nobody was hurt.'], ['Drivers were told to wait until Tuesday.']];
+    const letter = [['Уважаемый господин Орлов,'], ['Спасибо за ваше письмо от пятого мая.', 'Мы прочли договор и согласны почти со всем.'],
+      ['Но сроки оплаты изменить нельзя.', 'Бухгалтерия закрывается на проверку в конце месяца.']];
+    const unrelated = evidenceOf(news, letter, 'ru');
+    expect(unrelated.parallel).toBe(false);
+    expect(Math.max(...unrelated.scores)).toBeLessThan(0.5);
+    // Three and five paragraphs of the Declaration at a time, in each language: never judged unrelated.
+    for (const lang of ['rus', 'ukr', 'bel'] as const) {
+      const c = udhr(lang);
+      for (const size of [3, 5]) {
+        for (let k = 0; k + size <= c.src.length; k += size) {
+          const tgtIds = c.gold.filter((b) => b.src.length && b.src.every((i) => i >= k && i < k + size)).flatMap((b) => b.tgt);
+          if (!tgtIds.length) continue;
+          const tgt = c.tgt.slice(Math.min(...tgtIds), Math.max(...tgtIds) + 1).map((p) => [p]);
+          expect(evidenceOf(c.src.slice(k, k + size).map((p) => [p]), tgt, c.tgtLang).parallel, `${lang} ${k}+${size}`).not.toBe(false);
+        }
+      }
+    }
+  });
+
   it('takes a glossary matcher: a term of one entry on both sides is an anchor', () => {
     const glossary = { find: (text: string) => /TUT\.BY|Тут\.бай/i.test(text)
       ? [{ entry: 'tutby', surface: '', start: 0, end: 0, lang: 'und', term: '', status: 'preferred' as const, via: 'exact' as const }] : [] };

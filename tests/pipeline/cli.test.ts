@@ -153,6 +153,25 @@ describe('tandem run on the command line', () => {
     expect(readFileSync(join(out, 'en-ru.tmx'), 'utf8')).not.toContain('<tu ');
   });
 
+  it('says so when a pair by name is not a translation at all, and flags every pairing (exit 1)', async () => {
+    const folder = join(dir, 'unrelated');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'storm.txt'), 'Storms closed the road from Grodno to Lida on Sunday. Two trucks slid into a ditch.\n\n'
+      + 'The regional office said that crews worked through the night. Nobody was hurt.\n\nDrivers were told to wait until Tuesday.\n');
+    writeFileSync(join(folder, 'storm.ru.txt'), 'Уважаемый господин Орлов,\n\nСпасибо за ваше письмо от пятого мая. Мы прочли договор и согласны почти со всем.\n\n'
+      + 'Но сроки оплаты изменить нельзя. Бухгалтерия закрывается на проверку в конце месяца.\n');
+    const out = join(dir, 'unrelated-out');
+    const run = await runCli(['run', '--input', join(folder, '*.txt'), '--out', out, '-q']);
+    expect([run.code, run.stderr.trim()]).toEqual([1, 'storm.txt: parallel document storm.ru.txt does not look like a translation of this one '
+      + '(their sentences share no more words, names and numbers than chance pairs do): aligned, every pairing flagged low-confidence']);
+    const segments = readFileSync(join(out, 'segments.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const paired = segments.filter((s) => s.tgt && s.src.text);
+    expect(paired.length).toBeGreaterThan(2);
+    for (const s of paired) expect(s.score).toBeLessThan(0.5);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(report.documents[0]).toMatchObject({ status: 'done', errors: [{ stage: 'align', code: 'notParallel' }] });
+  });
+
   it('reports a file named among the inputs that is not there, and says every line in the language of the run that resumes', async () => {
     const folder = strike('missing', ['links.txt', 'https://t.co/x @someone #tag\n']);
     const out = join(dir, 'missing-out');
