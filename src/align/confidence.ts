@@ -79,7 +79,9 @@ export function doubtMoved(beads: Bead[], src: Unit[], tgt: Unit[]): Bead[] {
     if (!b.src.length || !b.tgt.length || b.score <= DOUBTFUL) return b;
     const own = overlap(b.src, b.tgt, src, tgt);
     const bar = BETTER_PARTNER * Math.max(alikeness(own), 0.05);
-    const better = (pair: Overlap) => isAnchored(pair) && alikeness(pair) >= bar;
+    // A partner of one anchor key says too little: "Tom?" left unpaired shared one id with «Просто
+    // гуляла, мам.» and capped its right pairing with "Just out, Mum." at 0.4.
+    const better = (pair: Overlap) => pair.s >= MIN_KEYS && pair.t >= MIN_KEYS && isAnchored(pair) && alikeness(pair) >= bar;
     const nearTgt = near(loneTgt, b.tgt[0]), nearSrc = near(loneSrc, b.src[0]);
     const moved = b.src.some((i) => nearTgt.some((j) => better(overlap([i], [j], src, tgt))))
       || b.tgt.some((j) => nearSrc.some((i) => better(overlap([i], [j], src, tgt))));

@@ -117,6 +117,23 @@ describe('alignSentences', () => {
     }
   });
 
+  it('does not doubt a right pairing for a one-word sentence left unpaired nearby', () => {
+    // A dialogue whose translator folded "- No.", "Tom?" and "Fine." into their neighbours: "Tom?", one
+    // anchor key, shares one id with «Просто гуляла, мам.» (Müller's "tom" lists «простой»), which
+    // capped "Just out, Mum." at 0.4 as if a sentence had moved.
+    const src = ['Where were you?', 'Out.', 'Out where?', 'Just out, Mum.', "It's two in the morning!", 'I know what time it is.',
+      '- Did you take the car?', '- No.', 'Tom drove me home.', 'Tom?', "Who's Tom?", 'A friend.', 'Since when do you have friends who drive?',
+      'Since always.', 'You never ask.', "Don't you dare talk to me like that.", 'Sorry.', "I'm tired.", 'Can we talk tomorrow?', 'Fine.',
+      "But this isn't over.", '- Good night, Mum.', '- Good night.'];
+    const tgt = ['Где ты была?', 'Гуляла.', 'Где гуляла?', 'Просто гуляла, мам.', 'Два часа ночи!', 'Я знаю, сколько времени.',
+      '- Ты брала машину?', '- Нет, меня Том подвёз.', 'Какой ещё Том?', 'Друг.', 'С каких пор у тебя есть друзья с машиной?', 'Всегда были.',
+      'Ты просто не спрашиваешь.', 'Не смей так со мной разговаривать.', 'Прости.', 'Я устала.', 'Давай завтра поговорим?',
+      'Ладно, но разговор не окончен.', '- Спокойной ночи, мам.', '- Спокойной ночи.'];
+    const just = alignSentences(src, tgt, { srcLang: 'en', tgtLang: 'ru' }).find((b) => b.src[0] === 3)!;
+    expect(just).toMatchObject({ src: [3], tgt: [3] });
+    expect(just.score).toBeGreaterThan(0.5);
+  });
+
   it('takes a glossary matcher: a term of one entry on both sides is an anchor', () => {
     const glossary = { find: (text: string) => /TUT\.BY|Тут\.бай/i.test(text)
       ? [{ entry: 'tutby', surface: '', start: 0, end: 0, lang: 'und', term: '', status: 'preferred' as const, via: 'exact' as const }] : [] };
