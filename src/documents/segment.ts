@@ -8,41 +8,15 @@
 // - an embedded tweet's signature ("— Name (@handle) August 14, 2020") is a unit of its own.
 // - "…" before a capital ends a sentence, as "..." does;
 // - a dash after a sentence end, before a capital, starts a sentence (dialogue, run-in list items);
-// - a list number ("1. Fair elections. 2. Release of detainees.") is not a sentence of its own.
+// - a list or clause number ("1. Fair elections.", "7.1. Each Party", "IV. Terms") is not a sentence of its own;
+// - a sentence may open with a number, @handle, + or - ("He left Minsk. 5 people came."), where ICU runs on.
+// The abbreviation and join rules are in segment-joins.ts, their word lists in segment-abbreviations.ts.
 // Dates such as "Aug. 14, 2020" and "14.08.2020" already hold together under ICU's rules.
 
+import { DAY_MONTH, joins, listNumber, MAYBE_NUMBER_START, numberStarts } from './segment-joins.ts';
 import { isSpace } from './space.ts';
 
 export interface Span { start: number; end: number; text: string }
-
-const TITLES = new Set([
-  // English titles and words followed by a name (numbers after an abbreviation never break under ICU)
-  'mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'st', 'gen', 'lt', 'col', 'capt', 'cpt', 'sgt', 'maj', 'adm', 'cmdr',
-  'rev', 'hon', 'gov', 'sen', 'rep', 'pres', 'supt', 'mt', 'vs', 'cf', 'e.g', 'i.e',
-  // Russian and Belarusian titles and address words
-  'г-н', 'г-жа', 'гр', 'тов', 'проф', 'акад', 'доц', 'ген', 'им', 'ул', 'пр', 'просп', 'пл', 'пер', 'наб', 'бул',
-  'ш', 'д', 'кв', 'корп', 'обл', 'р-н', 'пос', 'дер', 'с', 'ст', 'гор', 'напр', 'вул', 'св', 'ср', 'и.о', 'т.е',
-  'т.н', 'т.к',
-  // Ukrainian and Belarusian ones the Russian list lacks
-  'ім', 'пров', 'праф', 'т.зв',
-]);
-
-/**
- * Abbreviations that take a number (p. 5, No. 3, Art. 35, п. 3, ч. 2, рис. 4): ICU breaks between them
- * when the number ends the sentence ("…on p. 5."), which never ends it there.
- */
-const NUMBERED = new Set(['p', 'pp', 'no', 'nos', 'vol', 'art', 'ch', 'fig', 'figs', 'sec', 'para', 'eq', 'п', 'пп', 'ч', 'гл',
-  'рис', 'табл', 'стр', 'т', 'тт', 'разд', 'прил', 'вып', 'абз',
-  // Abbreviated months before a day or a year ("in Feb. 2020.", "с 12 авг. 2020 г."): ICU cut after "Feb."
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'янв', 'фев', 'февр', 'апр', 'авг', 'сен', 'сент', 'окт', 'нояб', 'дек',
-  'січ', 'лют', 'квіт', 'трав', 'черв', 'серп', 'вер', 'жовт', 'груд', 'студз', 'сак', 'крас', 'чэрв', 'жн', 'кастр', 'снеж']);
-
-/**
- * One-letter abbreviations that are a place before a name (г. Минск, м. Київ, р. Дніпро, в. Малыя
- * Вішні) but a unit after a number, where they may end the sentence (2020 г., 2020 р., XX в., 45 м.).
- */
-const PLACE_OR_UNIT = new Set(['г', 'м', 'р', 'в']);
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 /** Month names as a tweet embed made in Russian, Ukrainian or Belarusian dates it ("14 августа 2020 г."). */
@@ -63,8 +37,6 @@ const ELLIPSIS_END = /…[»"”’)]*\s+(?=[«"„“]?\p{Lu})/gu;
  * ICU never breaks before a dash (its SContinue class); a capital after the dash says a sentence starts.
  */
 const DASH_START = /[.!?…][»"”’)\]]*\s+(?=(?:[—–]\s*|-\s+)[«"„“]?\p{Lu})/gu;
-/** A list number ("1. Fair elections. 2. Release"), which ICU takes for a sentence of its own. */
-const LIST_NUMBER = /^\s*\d{1,3}\.\s*$/;
 /** A numbered list run into a paragraph after its lead-in ("three things: 1. New elections. 2. ..."). */
 const INLINE_LIST = /:\s+(?=1\.\s+[«"„“]?\p{Lu}[\s\S]*?\s2\.\s+[«"„“]?\p{Lu})/gu;
 const TRAILING = /[.,;:!?)»"'”’\]]+$/u;
@@ -158,7 +130,7 @@ const PLAIN = /^[A-Za-z\u0400-\u045F0-9 ,;:\-—–'"()«»“”„’/@#.!?]*$
 const TERMINATORS = /[.!?]+/g;
 /** What UAX #29 calls Close among PLAIN's characters: quotes and brackets, which may follow a terminator. */
 const CLOSE = /["'()«»“”„’]*/y;
-/** Where sentence locales (and their rules) were checked against ICU's, in segment.test.ts. */
+/** Where sentence locales (and their rules) were checked against ICU's, in segment.test.ts, and where our abbreviation lists apply. */
 const PLAIN_LOCALES = new Set(['en', 'ru', 'uk', 'be']);
 
 /**
@@ -204,7 +176,11 @@ const isLowercase = (c: number) => (c >= 97 && c <= 122) || (c >= 0x430 && c <= 
 
 /** Where sentences end inside the paragraph: ICU's breaks, corrected. */
 function sentenceCuts(text: string, locale: string): number[] {
-  const cuts = plainBreaks(text, locale) ?? icuBreaks(text, locale);
+  const plain = plainBreaks(text, locale);
+  const cuts = plain ?? icuBreaks(text, locale);
+  // ICU keeps a sentence that opens with a number or a handle with the one before (plain prose has none).
+  // Only where our abbreviation lists tell "p. 5" from "Minsk. 5" (German "Abs. 3" is no sentence end).
+  if (!plain && PLAIN_LOCALES.has(locale) && MAYBE_NUMBER_START.test(text)) numberStarts(text, cuts);
   // ICU does not count the ellipsis character as a terminator; before a capital it ends a sentence.
   if (text.includes('…')) for (const m of text.matchAll(ELLIPSIS_END)) cuts.push(m.index! + m[0].length);
   if (text.includes('—') || text.includes('–') || text.includes(' - ')) {
@@ -219,15 +195,10 @@ function sentenceCuts(text: string, locale: string): number[] {
   const guarded = MAYBE_PROTECTED.test(text);
   let from = 0;
   return cuts.filter((cut) => {
-    if ((guarded && insideProtected(text, cut)) || joins(text, cut) || listNumber(text, from, cut)) return false;
+    if (cut === from || (guarded && insideProtected(text, cut)) || joins(text, cut) || listNumber(text, from, cut)) return false;
     from = cut;
     return true;
   });
-}
-
-/** Whether text[from, to) is a list number alone ("1. "), which belongs with the item after it. */
-function listNumber(text: string, from: number, to: number): boolean {
-  return to - from <= 8 && LIST_NUMBER.test(text.slice(from, to));
 }
 
 /**
@@ -249,84 +220,6 @@ function insideProtected(text: string, cut: number): boolean {
     if (cut > a && cut < a + m[0].replace(TRAILING, '').length) return true;
   }
   return false;
-}
-
-// What joins asks, as module constants: a regex literal in its body was a new RegExp object at each
-// cut, looked up in V8's compilation cache and run by the regexp interpreter again until it tiered up.
-/** A continuation in lowercase, or a dash followed by one (Russian direct speech). */
-const CONTINUATION = /^\s*(?:[—–-]\s*)?[\p{Ll},;:)]/u;
-/** The word before a final period (sticky: tried only where wordBeforePeriod says it can start). */
-const WORD_BEFORE_PERIOD = /(?:^|[\s(«"„“'])([\p{L}.-]+)\.$/uy;
-/** Initials: a single capital letter, possibly within a dotted run (J. K., А.Г., U.S.). */
-const INITIALS = /^(?:\p{Lu}\.)*\p{Lu}$/u;
-/**
- * "т. д" of "и т. д." (and so on; Belarusian "і г. д."), which ends sentences, unlike "д." (house)
- * before a number.
- */
-const ETC = /(?:^|[^\p{L}])[тг]\.\s?д$/u;
-/** A day and an abbreviated month before a period: a dateline ("Минск, 14 авг. — Рабочие…"), not a sentence end. */
-const DAY_MONTH = /(?:^|\s)\d{1,2}\s+\p{L}{3,5}$/u;
-/** A number right after the break. */
-const DIGIT_NEXT = /^\s*\d/;
-/** A number (or a Roman one, of a century) before "г.", "р.", "в.", "м.": a unit, not a place (2020 г., XX в.). */
-const AFTER_NUMBER = /(?:\d|\b[IVXLC]+)\s*$/u;
-
-/** True when the ICU break at `cut` must go: the text before it does not end a sentence. */
-function joins(text: string, cut: number): boolean {
-  const before = text.slice(Math.max(0, cut - 40), cut).trimEnd();
-  if (CONTINUATION.test(text.slice(cut, cut + 6))) return true;
-  if (!before.endsWith('.')) return false;
-  const word = wordBeforePeriod(before);
-  if (!word) return false;
-  if (INITIALS.test(word)) return !(word.length > 1 && startsSentence(text, cut));
-  const lower = word.toLowerCase();
-  if (NUMBERED.has(lower) && DIGIT_NEXT.test(text.slice(cut, cut + 4))) return true;
-  if (PLACE_OR_UNIT.has(lower)) return !AFTER_NUMBER.test(before.slice(0, -2));
-  if (lower === 'д' && ETC.test(before.slice(0, -1))) return false; // "и т. д.", "і г. д." (etc.) end a sentence; "д. 5" (house) does not
-  return TITLES.has(lower);
-}
-
-/**
- * Words that open sentences and hardly ever follow an abbreviation inside one (Kiss and Strunk's
- * "frequent sentence starters"): after a dotted acronym they say the acronym ended the sentence
- * ("moved to the U.S. The talks…", "из США… по данным Ц.И.К. В понедельник…"), where a noun goes on
- * with it ("the U.S. Secretary of State"). A single initial before one stays an initial (J. A. Smith);
- * English "A" and "I" are left out ("the U.S. A-10 jets", "J. I. Smith").
- */
-const SENTENCE_STARTERS = new Set([
-  'the', 'an', 'he', 'she', 'it', 'they', 'we', 'you', 'this', 'that', 'these', 'those', 'there', 'but',
-  'and', 'in', 'on', 'at', 'for', 'his', 'her', 'its', 'their', 'our', 'after', 'when', 'while', 'if', 'some',
-  'many', 'most', 'yet', 'so', 'still', 'meanwhile', 'however', 'earlier', 'later', 'then', 'now',
-  'в', 'во', 'на', 'он', 'она', 'оно', 'они', 'мы', 'я', 'это', 'этот', 'эта', 'но', 'и', 'а', 'по', 'после', 'когда',
-  'там', 'тогда', 'однако', 'при', 'у', 'ў', 'з', 'із', 'він', 'вона', 'вони', 'ми', 'це', 'але', 'та', 'після',
-  'ён', 'яна', 'яны', 'гэта', 'пасля',
-]);
-
-/** Whether the word after the cut opens sentences (SENTENCE_STARTERS), capitalised and not itself an initial. */
-function startsSentence(text: string, cut: number): boolean {
-  const m = NEXT_WORD.exec(text.slice(cut, cut + 24));
-  return !!m && m[1][0] !== m[1][0].toLowerCase() && SENTENCE_STARTERS.has(m[1].toLowerCase());
-}
-
-/** The word right after a break, unless a period follows it (an initial: "A. Smith"). */
-const NEXT_WORD = /^\s*[«"„“(]?(\p{L}+)(?![\p{L}.-])/u;
-
-/**
- * WORD_BEFORE_PERIOD's word in `before` (which ends in a period). Its word holds no white space, quote
- * or bracket, so a match can only start at the last of those before the period (or at the start when
- * there is none): the pattern is tried there alone, where searching tried its Unicode classes from
- * every position of the 40 characters.
- */
-function wordBeforePeriod(before: string): string | undefined {
-  let at = before.length - 2;
-  while (at >= 0 && !opensWord(before.charCodeAt(at))) at--;
-  WORD_BEFORE_PERIOD.lastIndex = Math.max(at, 0);
-  return WORD_BEFORE_PERIOD.exec(before)?.[1];
-}
-
-/** White space or ( « " „ “ ': what WORD_BEFORE_PERIOD's word may follow. */
-function opensWord(c: number): boolean {
-  return isSpace(c) || c === 40 || c === 0xab || c === 34 || c === 0x201e || c === 0x201c || c === 39;
 }
 
 /**
