@@ -5,7 +5,7 @@
 // chat models). Inflection: a placeholder cannot carry grammatical case, so when the source mention
 // was inflected and the target language inflects, the slot is flagged 'term-form' for the translator.
 import type { Lang } from '../types.ts';
-import { matchCase, nonOverlapping, sameLang, targetTerm } from './terms.ts';
+import { matchCase, nonOverlapping, sameLang, targetTerm, termShape } from './terms.ts';
 import type { TermContext } from './tm/match.ts';
 
 export interface Slot {
@@ -44,7 +44,8 @@ export function protectTerms(text: string, langs: { src: Lang; tgt: Lang }, opti
   const overlapsVerbatim = (s: number, e: number) => spans.some((v) => s < v.end && v.start < e);
   for (const m of options.terms ? nonOverlapping(options.terms.matcher.find(text, langs.src)) : []) {
     if (!sameLang(m.lang, langs.src) || overlapsVerbatim(m.start, m.end) || (options.only && !options.only.has(m.entry))) continue;
-    const form = targetTerm(options.terms!.glossary, m.entry, langs.tgt);
+    const glossary = options.terms!.glossary;
+    const form = targetTerm(glossary, m.entry, langs.tgt, termShape(glossary, m.entry, m.term));
     if (!form) continue; // no target form: let the engine translate it
     const inflected = m.surface.toLowerCase() !== m.term.toLowerCase() && m.via !== 'possessive';
     spans.push({ kind: 'term', entry: m.entry, surface: m.surface, form: matchCase(m.surface, form.text), start: m.start, end: m.end,

@@ -1,6 +1,6 @@
 // Glossary helpers shared by every provider: a term's preferred target form, and carrying the case
 // pattern of the source mention (ALL CAPS, Title, lower) over to it.
-import { primaryLang } from '../glossary/index.ts';
+import { primaryLang, shapeOf } from '../glossary/index.ts';
 import type { Glossary, GlossaryEntry, Lang, Term, TermMatch } from '../types.ts';
 
 /** True when two BCP 47 tags name the same language (primary subtag; 'ru-RU' = 'ru'). */
@@ -22,10 +22,32 @@ function entryOf(glossary: Glossary, id: string): GlossaryEntry | undefined {
   return byId.get(id);
 }
 
-/** The preferred (else admitted) term of an entry in `lang`, or undefined when the entry has none. */
-export function targetTerm(glossary: Glossary, entryId: string, lang: Lang): Term | undefined {
-  const terms = entryOf(glossary, entryId)?.terms.filter((t) => sameLang(t.lang, lang)) ?? [];
-  return terms.find((t) => t.status === 'preferred') ?? terms.find((t) => t.status === 'admitted');
+/**
+ * The preferred (else admitted) term of an entry in `lang`, or undefined when the entry has none; of
+ * the `shape` of the source mention when the entry has one (a surname for a surname: "Lukashenka met
+ * Kalesnikava" became «Александр Лукашенко met Мария Колесникова», the full names), as normalisation does.
+ */
+export function targetTerm(glossary: Glossary, entryId: string, lang: Lang, shape?: string): Term | undefined {
+  const entry = entryOf(glossary, entryId);
+  const terms = entry?.terms.filter((t) => sameLang(t.lang, lang)) ?? [];
+  if (entry && shape) {
+    const same = best(terms.filter((t) => shapeOf(t, entry) === shape));
+    if (same) return same;
+    // A person's surname from the full name when the glossary lists only that (Мария Колесникова).
+    const full = shape === 'surname' ? best(terms.filter((t) => shapeOf(t, entry) === 'fullName')) : undefined;
+    if (full) return { ...full, text: full.text.trim().split(/\s+/).at(-1)!, shape: 'surname' };
+  }
+  return best(terms);
+}
+
+const best = (terms: Term[]) => terms.find((t) => t.status === 'preferred') ?? terms.find((t) => t.status === 'admitted');
+
+/** The shape of a matched term (TermMatch.term) of an entry: its listed term's, else what its words say. */
+export function termShape(glossary: Glossary, entryId: string, text: string): string | undefined {
+  const entry = entryOf(glossary, entryId);
+  if (!entry) return undefined;
+  const listed = entry.terms.find((t) => t.text === text);
+  return shapeOf(listed ?? { text, lang: entry.terms[0]?.lang ?? 'und', status: 'preferred' }, entry);
 }
 
 /** Gives `form` the case pattern of `surface`: all caps stays all caps, lower stays lower. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { segmentsToJsonl, segmentsToTmx } from '../../src/export/index.ts';
-import { createMatcher } from '../../src/glossary/index.ts';
+import { createMatcher, loadGlossaries } from '../../src/glossary/index.ts';
 import { chainProviders, createProviderChain, engineProvider, fillTargets, glossaryProvider, protectTerms, ProviderConfigError, restoreTerms, type Engine } from '../../src/translate/index.ts';
 import type { Glossary, Segment, TermStatus } from '../../src/types.ts';
 
@@ -59,6 +59,16 @@ describe('glossary provider', () => {
     expect(a).toMatchObject({ text: 'Тихановская returned to Минск.', origin: 'glossary', score: 0 });
     expect(a!.detail!.terms).toEqual([{ entry: 'tikhanovskaya', source: 'Tikhanovskaya', target: 'Тихановская' }, { entry: 'minsk', source: 'Minsk', target: 'Минск' }]);
     expect(b).toBeNull();
+  });
+
+  it('gives a surname for a surname and a full name for a full name, as the source mention has it', async () => {
+    // The shipped glossary lists Лукашенко and Александр Лукашенко, but only the full name Мария Колесникова.
+    const shipped = await loadGlossaries([new URL('../../glossaries/belarus-2020.yaml', import.meta.url).pathname]);
+    const [a, b] = await glossaryProvider({ glossary: shipped, matcher: createMatcher(shipped) }).translate([
+      { id: '1', text: 'Lukashenka met Kalesnikava in Minsk.', srcLang: 'en', tgtLang: 'ru' },
+      { id: '2', text: 'Aliaksandr Lukashenka met Sviatlana Tsikhanouskaya.', srcLang: 'en', tgtLang: 'ru' }]);
+    expect(a!.text).toBe('Лукашенко met Колесникова in Минск.');
+    expect(b!.text).toBe('Александр Лукашенко met Светлана Тихановская.');
   });
 });
 

@@ -5,7 +5,7 @@ import type { Glossary, Lang } from '../../types.ts';
 import type { Matcher } from '../../glossary/index.ts';
 import { alignment } from './distance.ts';
 import { exactKey, tokenize, type Token } from './tokens.ts';
-import { matchCase, nonOverlapping, replaceSpans, targetTerm } from '../terms.ts';
+import { matchCase, nonOverlapping, replaceSpans, targetTerm, termShape } from '../terms.ts';
 import type { TmEntry } from './memory.ts';
 
 export interface TermContext { matcher: Matcher; glossary: Glossary }
@@ -64,9 +64,10 @@ export function scoreMatch(query: string, entry: TmEntry, langs: { src: Lang; tg
       spans.push({ start: hits[0].index!, end: hits[0].index! + b.raw.length, text: a.raw });
       substitutions.push({ kind: 'number', from: b.raw, to: a.raw });
     } else if (a.entry && b.entry && a.entry !== b.entry && terms) {
-      const form = targetTerm(terms.glossary, a.entry, langs.tgt);
       const inTarget = tgtMentions.filter((m) => m.entry === b.entry);
-      if (!form || inTarget.length !== 1) { edits++; continue; }
+      // The memory's own mention says which shape the target wants (a surname stays a surname).
+      const form = inTarget.length === 1 ? targetTerm(terms.glossary, a.entry, langs.tgt, termShape(terms.glossary, b.entry, inTarget[0].term)) : undefined;
+      if (!form) { edits++; continue; }
       const old = inTarget[0];
       spans.push({ start: old.start, end: old.end, text: matchCase(old.surface, form.text) });
       substitutions.push({ kind: 'term', from: old.surface, to: form.text, entry: a.entry });
