@@ -2,13 +2,10 @@
 // and the answer kept honest: 'und' when nothing is language, and no candidate forced on text
 // that is clearly in another language.
 import type { Detection, Lang } from '../types.ts';
-import { SCRIPT, toBcp47, toIso3 } from './codes.ts';
 import { partsOf, scanText, type Parts } from './scan.ts';
 import { gatherEvidence, PRIOR_FLOOR, priorTerms, toProbabilities, WEIGHTS, type Evidence } from './score.ts';
-import { ELD_LANGUAGES, eldIndex, francAll, francBest, type Scores } from './engines.ts';
-import { knownShare, LEXICON_LANGS } from './lexicon.ts';
-import { lettersNoCandidateHas } from './alphabet.ts';
-import { sumVectors } from './wordmodel.ts';
+import { ELD_LANGUAGES, type Scores } from './engines.ts';
+import { CAPITALISED, outsideLanguage } from './outside.ts';
 
 export interface DetectOptions {
   /** Candidate languages (BCP 47). Empty or absent: any language the models know. */
@@ -29,34 +26,6 @@ export interface ScoredDetection extends Detection {
 }
 
 
-/** Below this many words a foreign-looking text is still given to the best candidate. */
-const OUTSIDE_MIN_WORDS = 3;
-/** Best candidate's eld score relative to the outsider's, below which the outsider is believed. */
-const OUTSIDE_RATIO = 0.9;
-/** Own model's log-likelihood per word below which the text may be in no candidate language (see
- * the outside section of `npm run eval:lid`: our en/ru/uk/be sentences stay above it, 95% of them). */
-const FIT_FLOOR = -30;
-/**
- * The same floor for the fit of the words that are not capitalised (fitWithoutNames), which is higher
- * because those are mostly short function words, likely under any model: English sentences thick
- * with names fit at -23 to -32 (median -26), German and French ones (Text+Berg dev) at -45 to -27
- * (median -31.5, 90% below -30). At -28 no Text+Berg paragraph or sentence is let in that was kept
- * out before (`npm run eval:lid` unchanged) and every English one of the two name sets stays English.
- */
-const COMMON_FIT_FLOOR = -28;
-/** franc's score of the best candidate (its best language = 1) below which franc is believed. */
-const FRANC_RATIO = 0.85;
-/**
- * Words from which a unit that fits the candidates badly is believed to be in franc's foreign top
- * language whatever franc's ratio: franc's scores bunch up as text grows (a German or French text of
- * ten sentences gives English 0.83–0.95 of the top score, one sentence 0.36–0.79), while the
- * model's fit per word only gets steadier (English openings of ten sentences -25.8 to -27.9, German
- * and French below -30; see the outside section of `npm run eval:lid`).
- */
-const LONG_WORDS = 24;
-/** Share of Cyrillic words known to the ru/uk/be dictionaries below which the text is in another
- * Cyrillic language (see lexicon.ts knownShare: ru/uk/be sentences 0.86+, Bulgarian up to 0.75). */
-const KNOWN_FLOOR = 0.7;
 
 export function detectScored(text: string, options: DetectOptions = {}, weights = WEIGHTS): ScoredDetection {
   const languages = candidatesOf(options);
@@ -158,41 +127,6 @@ export function detect(text: string, options: DetectOptions = {}): Detection {
   return { lang, confidence };
 }
 
-/**
- * The language outside the candidates that the text is clearly written in, if any. Either no
- * candidate writes most of its letters (Greek text, Cyrillic with only Latin candidates), or the
- * text fits the candidates badly and franc, asked without restriction, puts a foreign language
- * well ahead of every candidate. Two signals must agree, so English that franc calls Scots stays.
- */
-function outsideLanguage(parts: Parts, languages: Lang[], evidence: Evidence): Lang | undefined {
-  if (evidence.scriptMismatch > 0.5) return evidence.outsider?.lang ?? toBcp47(francBest(parts.tokens.join(' ')));
-  if (evidence.words < OUTSIDE_MIN_WORDS) return undefined;
-  if (evidence.cyrillicShare > 0.5) {
-    // franc takes much ru/uk/be text for Bulgarian, Macedonian or Rusyn: in Cyrillic only letters
-    // that no candidate's alphabet has (Serbian ј, Kazakh ә), or words that the ru/uk/be
-    // dictionaries do not know (when those are the only Cyrillic candidates), are clear enough.
-    // Letters foreign to each candidate but known to some (a Belarusian sentence quoting Russian) are no
-    // such sign: that sentence came out Serbian, and its Belarusian document was refused.
-    if ((evidence.minForeign < 2 || lettersNoCandidateHas(parts.tokens, languages) < 2) && !unknownCyrillic(parts, languages)) return undefined;
-    const top = toBcp47(francBest(parts.tokens.join(' ')));
-    return languages.includes(top) ? undefined : top;
-  }
-  if (evidence.fit !== undefined) {
-    if (evidence.fit > FIT_FLOOR) return undefined;
-    const common = fitWithoutNames(parts);
-    if (common !== undefined && common > COMMON_FIT_FLOOR) return undefined;
-  } else if (!evidence.outsider || evidence.outsider.ratio >= OUTSIDE_RATIO) return undefined;
-  const ranked = francAll(parts.tokens.join(' '), { minLength: 1 });
-  const top = toBcp47(ranked[0][0]);
-  if (top === 'und' || languages.includes(top) || !widelyUsed(ranked[0][0])) return undefined;
-  if (evidence.fit !== undefined && evidence.words >= LONG_WORDS) return evidence.outsider?.lang ?? top;
-  const candidates = new Set(languages.map(toIso3));
-  const bestCandidate = ranked.find(([code]) => candidates.has(code))?.[1] ?? 0;
-  return bestCandidate < FRANC_RATIO ? (evidence.outsider?.lang ?? top) : undefined;
-}
-
-/** A word that starts with a capital: at a unit's start any word, elsewhere mostly a name. */
-const CAPITALISED = /^\p{Lu}/u;
 const CYRILLIC_WORD = /^\p{Script=Cyrillic}/u;
 
 /**
@@ -220,48 +154,6 @@ function withoutForeignNames(parts: Parts, languages: Lang[]): Parts {
   return partsOf(kept.join(' '), kept, languages);
 }
 
-
-/**
- * The fit per word (see FIT_FLOOR) of the words that do not start with a capital, or undefined when
- * there are fewer than OUTSIDE_MIN_WORDS of them. Names say nothing of a text's language and no
- * model knows them: "Svetlana Tikhanovskaya met Alexander Lukashenko in Minsk on Sunday" fitted
- * English below the floor, and franc called it Swedish for "met", "in" and "on". German capitalises
- * its nouns but keeps enough lower-case words to be told.
- */
-function fitWithoutNames(parts: Parts): number | undefined {
-  const common: Float64Array[] = [];
-  for (let i = 0; i < parts.vectors.length; i++) if (!CAPITALISED.test(parts.tokens[i])) common.push(parts.vectors[i]);
-  if (common.length < OUTSIDE_MIN_WORDS) return undefined;
-  let best = -Infinity;
-  for (const v of sumVectors(common, common.length)) best = Math.max(best, v);
-  return best / common.length;
-}
-
-/**
- * Whether franc's language (ISO 639-3) is one of eld's 60 widely used ones. franc knows some 400,
- * and for an English caption of Slavic names (Svetlana Tikhanovskaya met Lukashenko's envoy in
- * Minsk) its flat ranking puts Pampanga, Kiribati or Bikol first: such a top is names, not a
- * language. ICU's canonical form maps franc's codes that tandem's table lacks (pes, als) to eld's (fa, sq).
- */
-function widelyUsed(iso3: string): boolean {
-  if (eldIndex(toBcp47(iso3)) >= 0) return true;
-  try { return eldIndex(Intl.getCanonicalLocales(iso3)[0]) >= 0; } catch { return false; }
-}
-
-/**
- * Whether Cyrillic text is in none of ru/uk/be by its words: most lower-case words unknown to all
- * three dictionaries (names are capitalised and not counted). Only when the Cyrillic candidates
- * are ru/uk/be, whose dictionaries the lexicon has, and no letter of theirs that Bulgarian lacks
- * is there (Belarusian in the classical spelling's rival, taraškievica, has ў and і).
- */
-function unknownCyrillic(parts: Parts, languages: Lang[]): boolean {
-  // A letter that ru/uk/be write and Bulgarian does not (ё ы э і ї є ґ ў, counted with the others):
-  // the cheaper test first, since most ru/uk/be text has one.
-  if (parts.letters.eastSlavic) return false;
-  if (!languages.every((l) => SCRIPT[l] !== 'Cyrl' || (LEXICON_LANGS as readonly string[]).includes(l))) return false;
-  const share = knownShare(parts.tokens);
-  return share !== undefined && share < KNOWN_FLOOR;
-}
 
 /** A confidence as reported: three decimals. */
 export function round(x: number): number {

@@ -151,16 +151,18 @@ const LOWER_CYRILLIC = /^\p{Ll}/u;
 const CYRILLIC_WORD = /\p{Script=Cyrillic}/u;
 
 /**
- * Share of the lower-case Cyrillic words that some ru/uk/be dictionary has; undefined without a
- * lexicon or with fewer than `minWords` such words. ru/uk/be sentences score 0.86-1, Bulgarian,
- * Macedonian and Serbian ones 0-0.75 (UDHR), so a low share means another Cyrillic language.
+ * Share of the lower-case Cyrillic words (of `minLength` letters or more) that some ru/uk/be
+ * dictionary has; undefined without a lexicon or with fewer than `minWords` such words. ru/uk/be
+ * sentences score 0.86-1, Bulgarian, Macedonian and Serbian ones 0-0.75 (UDHR), so a low share means
+ * another Cyrillic language. Words of four letters or more tell better (ru/uk/be 0.8-1, those three
+ * 0-0.67, median 0.3): short ones (и, в, да, не, но, ще) are shared by most Slavic languages.
  */
-export function knownShare(words: string[], minWords = 4): number | undefined {
+export function knownShare(words: string[], minWords = 4, minLength = 1): number | undefined {
   if (!hasLexicon()) return undefined;
   let cyrillic = 0;
   let known = 0;
   for (const w of words) {
-    if (!LOWER_CYRILLIC.test(w) || !CYRILLIC_WORD.test(w)) continue;
+    if (w.length < minLength || !LOWER_CYRILLIC.test(w) || !CYRILLIC_WORD.test(w)) continue;
     cyrillic++;
     if (lexiconMask(w) > 0) known++;
   }

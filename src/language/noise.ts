@@ -46,6 +46,24 @@ export function maskNoise(text: string): string {
   return out;
 }
 
+/** A hashtag with its tag: `#Minsk`, `#Жыве_Беларусь`. */
+const TAG = /#[\p{L}\p{N}_]+/gu;
+const LETTER = /\p{L}/u;
+
+/**
+ * The masked text with its hashtags blanked too, when nothing but hashtags is left of it as words
+ * ("#Minsk #Belarus"); else the masked text as it is. A tag names a feed, it is not text (the
+ * documents stage's hasWords says the same), so a unit of tags alone has no language. A tag among
+ * words stays a word: "#ЖывеБеларусь пожалуйста поделитесь" has its sentence's evidence.
+ */
+export function blankLoneHashtags(text: string, masked: string): string {
+  if (!text.includes('#')) return masked;
+  // The '#' is masked already; each tag's letters stand in the masked text where they are in the text.
+  let out = masked;
+  for (const m of text.matchAll(TAG)) out = out.slice(0, m.index) + blank(m[0]) + out.slice(m.index + m[0].length);
+  return LETTER.test(out) ? masked : out;
+}
+
 function blank(m: string): string {
   return ' '.repeat(m.length);
 }

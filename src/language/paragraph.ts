@@ -25,6 +25,11 @@ export interface ParagraphDetection extends Detection {
 }
 
 type Span = NonNullable<Detection['spans']>[number];
+/**
+ * A span as worked out, before it is reported: `outside` when its language is outside the
+ * candidates (reported as 'und' unless `--outside code`), `quoted` when it is a quotation.
+ */
+interface Found extends Span { outside?: boolean; quoted?: boolean }
 
 /** A piece of a sentence that may be in another language: a quotation or a run of one script. */
 interface Piece { start: number; end: number; quoted: boolean; tokens: string[] }
@@ -90,24 +95,39 @@ export function detectScannedParagraph(paragraph: ParagraphScan, options: Detect
   const whole = decide(paragraph.verdict, options);
   const leaning = { ...options, prior: blend(whole.probabilities, options.prior) };
   const sentences: SentenceDetection[] = [];
-  const spans: Span[] = [];
+  const spans: Found[] = [];
   for (const s of paragraph.sentences) {
     const d = decide(s.verdict, leaning);
     // Spans relative to the sentence; after merging, neighbours differ, so two or more mean mixed.
-    // Fresh objects (mergeSpans copies), so a mixed sentence keeps them as they are.
     const own = sentenceSpans(s.scan, d, leaning);
     const mixed = own.length > 1;
     sentences.push({ start: s.start, end: s.end, text: s.text, lang: d.lang, confidence: d.confidence,
-      ...(mixed ? { mixed, spans: own } : {}) });
+      ...(mixed ? { mixed, spans: own.map(reported) } : {}) });
     for (const p of own) spans.push({ ...p, start: p.start + s.start, end: p.end + s.start });
   }
-  const merged = mergeSpans(spans.filter((p) => p.lang !== 'und'));
+  // 'und' for a sentence with no words is no language, but 'und' for one outside the candidates is:
+  // dropping both hid a Polish quotation in an English paragraph, which --unit sentence reported.
+  const merged = mergeSpans(spans.filter((p) => p.lang !== 'und' || p.outside));
   const langs = new Set(merged.map((p) => p.lang));
   const lang = (langs.size === 1 ? merged[0].lang : dominant(merged, text)) ?? whole.lang;
-  const result: ParagraphDetection = { lang, confidence: lang === whole.lang ? whole.confidence : round(whole.probabilities[lang] ?? 0.5),
-    probabilities: whole.probabilities, sentences };
-  if (langs.size > 1) Object.assign(result, { mixed: true, spans: merged });
+  // A paragraph judged outside as a whole has no probability worth giving for a candidate its spans name.
+  const confidence = lang === whole.lang ? whole.confidence
+    : whole.outsider ? spanConfidence(merged, lang) : round(whole.probabilities[lang] ?? 0.5);
+  const result: ParagraphDetection = { lang, confidence, probabilities: whole.probabilities, sentences };
+  if (langs.size > 1) Object.assign(result, { mixed: true, spans: merged.map(reported) });
   return result;
+}
+
+/** A span as the caller sees it (Detection's spans), without what only the paragraph needs. */
+function reported({ start, end, lang, confidence }: Found): Span {
+  return { start, end, lang, confidence };
+}
+
+/** The lowest confidence among the spans in `lang`, as mergeSpans keeps it. */
+function spanConfidence(spans: Found[], lang: Lang): number {
+  let c = 1;
+  for (const s of spans) if (s.lang === lang) c = Math.min(c, s.confidence);
+  return c;
 }
 
 /**
@@ -148,21 +168,23 @@ function blendedTerms(verdict: Verdict | undefined, languages: Lang[], terms: nu
 }
 
 /** The sentence's spans: one for the sentence, or one per piece when a piece is in another language. */
-function sentenceSpans(scan: Scan, d: ScoredDetection, options: DetectOptions): Span[] {
-  const whole: Span = { start: 0, end: scan.text.length, lang: d.lang, confidence: d.confidence };
+function sentenceSpans(scan: Scan, d: ScoredDetection, options: DetectOptions): Found[] {
+  const whole: Found = { start: 0, end: scan.text.length, lang: d.lang, confidence: d.confidence, outside: !!d.outsider };
   if (!mayMix(scan)) return [whole];
   const pieces = piecesOf(scan.masked);
   if (pieces.length < 2) return [whole];
   const languages = candidatesOf(options);
-  const spans: Span[] = [];
+  const spans: Found[] = [];
   let other = false;
   for (const p of pieces) {
     // The piece's words are the sentence's: only its letters are counted again.
     const pd = decide(judge(partsOf(scan.masked.slice(p.start, p.end), p.tokens, languages), languages), options);
-    // One plain word in another language is more often a name than a switch of language.
-    const counts = pd.lang !== d.lang && pd.lang !== 'und' && (p.tokens.length >= 2 || p.quoted);
+    // One plain word in another language is more often a name than a switch of language. A piece
+    // has words, so 'und' is a language outside the candidates (--outside und) and counts.
+    const counts = pd.lang !== d.lang && (p.tokens.length >= 2 || p.quoted);
     other ||= counts;
-    spans.push({ start: p.start, end: p.end, lang: counts ? pd.lang : d.lang, confidence: counts ? pd.confidence : d.confidence });
+    const own = counts ? pd : d;
+    spans.push({ start: p.start, end: p.end, lang: own.lang, confidence: own.confidence, outside: !!own.outsider, quoted: p.quoted });
   }
   return other ? mergeSpans(spans) : [whole];
 }
@@ -208,20 +230,32 @@ function runsOf(masked: string, from: number, to: number, quoted: boolean, piece
 }
 
 /** Joins neighbouring spans of one language, stretching each to the next span's start. */
-function mergeSpans(spans: Span[]): Span[] {
-  const out: Span[] = [];
+function mergeSpans(spans: Found[]): Found[] {
+  const out: Found[] = [];
   for (const s of [...spans].sort((a, b) => a.start - b.start)) {
     const last = out.at(-1);
-    if (last && last.lang === s.lang) { last.end = s.end; last.confidence = Math.min(last.confidence, s.confidence); }
-    else out.push({ ...s });
+    if (last && last.lang === s.lang) {
+      last.end = s.end;
+      last.confidence = Math.min(last.confidence, s.confidence);
+      last.quoted &&= s.quoted;
+    } else out.push({ ...s });
   }
   return out;
 }
 
-/** The language with the most letters over the spans. */
-function dominant(spans: Span[], text: string): Lang | undefined {
+/**
+ * The language with the most letters over the spans. A quotation in a language outside the
+ * candidates does not vote while other spans are in a candidate language: "The German chancellor
+ * said: «Wir schaffen das, und zwar gemeinsam mit unseren Partnern.»" is an English paragraph that
+ * quotes German, though the quotation is the longer part.
+ */
+function dominant(spans: Found[], text: string): Lang | undefined {
+  const framed = spans.some((s) => !s.outside);
   const letters: Record<Lang, number> = {};
-  for (const s of spans) letters[s.lang] = (letters[s.lang] ?? 0) + (text.slice(s.start, s.end).match(/\p{L}/gu)?.length ?? 0);
+  for (const s of spans) {
+    if (framed && s.outside && s.quoted) continue;
+    letters[s.lang] = (letters[s.lang] ?? 0) + (text.slice(s.start, s.end).match(/\p{L}/gu)?.length ?? 0);
+  }
   let best: Lang | undefined;
   for (const [l, n] of Object.entries(letters)) if (!best || n > letters[best]) best = l;
   return best;

@@ -5,7 +5,7 @@
 import { isSpace } from '../documents/space.ts';
 import type { Lang } from '../types.ts';
 import { tallyLetters, tallyUnmasked, type LetterTally } from './alphabet.ts';
-import { maskNoise } from './noise.ts';
+import { blankLoneHashtags, maskNoise } from './noise.ts';
 import { modelKnowsAll, wordVector } from './wordmodel.ts';
 
 /** What a unit's evidence is made of. */
@@ -37,7 +37,7 @@ export function scanText(text: string, languages: Lang[], source = text, offset 
   let masked = text;
   let letters = tallyUnmasked(source, offset, offset + text.length, languages, tokens, model, wordVector);
   if (letters === undefined) {
-    masked = maskNoise(text);
+    masked = blankLoneHashtags(text, maskNoise(text));
     letters = tallyLetters(masked, languages, tokens, model, wordVector);
   }
   return { text, masked, tokens, vectors, letters };

@@ -234,6 +234,19 @@ export function wordVector(raw: string): Float64Array {
   return s;
 }
 
+/**
+ * Whether the model's word list has the lower-case `word` in language `lang` (one of MODEL_LANGS).
+ * For English, which has no Hunspell lexicon here, this list (CLDR's everyday words and our own
+ * common and function words, some 5,000) is the only dictionary: it knows most short words of an
+ * English sentence and few of a German or French one.
+ */
+export function modelHasWord(word: string, lang: Lang): boolean {
+  const m = scorer();
+  const l = m.langs.indexOf(lang);
+  const row = findKey(m.words, word, 0, word.length);
+  return l >= 0 && row >= 0 && m.wordCounts[row * m.langs.length + l] > 0;
+}
+
 /** Log-likelihood of the words under each model language (MODEL_LANGS order), summed over words. */
 export function wordLogLikelihoods(words: string[]): Float64Array {
   return sumVectors(words.map(wordVector), words.length);

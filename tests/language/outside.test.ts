@@ -1,0 +1,77 @@
+// Text in a language outside the candidates (en, ru, uk, be): whole sentences, quotations inside a
+// paragraph, and units that hold no text at all. Sentences written for these tests.
+import { describe, expect, it } from 'vitest';
+import { detect, detectParagraph } from '../../src/language/index.ts';
+import { hasLexicon } from '../../src/language/lexicon.ts';
+
+const languages = ['en', 'ru', 'uk', 'be'];
+
+describe('sentences outside the candidates', () => {
+  it('keeps German whose short words fit English out of the set', () => {
+    for (const s of ['Wir gehen morgen mit den Kindern in den Zoo, wenn es nicht regnet.',
+      'Mein Bruder wohnt seit drei Jahren in der Stadt.']) {
+      expect(detect(s, { languages }), s).toEqual({ lang: 'und', confidence: 0 });
+      expect(detect(s, { languages, outside: 'code' }).lang, s).toBe('de');
+    }
+  });
+
+  it('keeps Polish out of the set', () => {
+    expect(detect('Jutro idziemy z babcią na targ po warzywa.', { languages, outside: 'code' }).lang).toBe('pl');
+  });
+
+  it.runIf(hasLexicon())('keeps Bulgarian out of the set when franc ranks Russian first by a hair', () => {
+    for (const s of ['Вчера ходихме на кино с приятели от работата.', 'Утре ще ходим на пазар с баба и дядо.']) {
+      expect(detect(s, { languages }), s).toEqual({ lang: 'und', confidence: 0 });
+    }
+    expect(detect('Вчера ходихме на кино с приятели от работата.', { languages, outside: 'code' }).lang).toBe('bg');
+  });
+
+  it('leaves the candidates their own sentences', () => {
+    expect(detect('Мы пойдём в кино вместе с друзьями с работы.', { languages }).lang).toBe('ru');
+    expect(detect('The workers gathered in the square and demanded fair elections.', { languages }).lang).toBe('en');
+    expect(detect('Police detained Dzianis Ivashyn in Hrodna.', { languages }).lang).toBe('en');
+  });
+
+  it('says und for hashtags alone, as the pipeline treats them as no text', () => {
+    expect(detect('#Kyiv #Ukraine #StandWithUkraine', { languages })).toEqual({ lang: 'und', confidence: 0 });
+    expect(detect('#Жыве_Беларусь', { languages })).toEqual({ lang: 'und', confidence: 0 });
+    expect(detect('#Kyiv is beautiful in spring', { languages }).lang).toBe('en');
+  });
+});
+
+describe('paragraphs quoting a language outside the candidates', () => {
+  const cases: Array<[string, string, string]> = [
+    ['The mayor told the crowd: "Wir werden die Brücke bis zum Sommer wieder aufbauen." Then he left the stage.',
+      'Wir werden', 'de'],
+    ['A sign on the wall read: "Nie poddamy się, walczymy dalej o nasze prawa." Several people photographed it.',
+      'Nie poddamy', 'pl'],
+    ['The Sofia daily reported: "Правителството обеща нови мерки за земеделците." The story ran on page one.',
+      'Правителството', 'bg'],
+  ];
+
+  it('are English and mixed, with the quotation as an und span', () => {
+    for (const [text, quote] of cases) {
+      const d = detectParagraph(text, { languages });
+      expect(d.lang, text).toBe('en');
+      expect(d.mixed, text).toBe(true);
+      const span = d.spans!.find((s) => s.lang === 'und');
+      expect(span, text).toBeDefined();
+      expect(text.slice(span!.start, span!.end).startsWith(quote), text).toBe(true);
+    }
+  });
+
+  it('with --outside code, are still English, the quotation span naming its language', () => {
+    for (const [text, , code] of cases) {
+      if (code === 'bg' && !hasLexicon()) continue;
+      const d = detectParagraph(text, { languages, outside: 'code' });
+      expect(d.lang, text).toBe('en');
+      expect(d.spans!.map((s) => s.lang), text).toEqual(['en', code, 'en']);
+      expect(Object.keys(d.spans![1]).sort(), text).toEqual(['confidence', 'end', 'lang', 'start']);
+    }
+  });
+
+  it('is not English when a whole sentence outside the candidates outweighs the English one', () => {
+    const d = detectParagraph('Wir gehen morgen mit den Kindern in den Zoo, wenn es nicht regnet. Fine.', { languages });
+    expect(d.lang).toBe('und');
+  });
+});
