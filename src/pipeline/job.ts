@@ -2,9 +2,10 @@
 // with the offending field (YAML node ranges through a LineCounter), and unknown fields get a
 // "did you mean" when they look like a typo of a known one.
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, posix, resolve } from 'node:path';
+import { basename, dirname, posix, relative, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { isDynamicPattern } from 'tinyglobby';
 import { t } from '../i18n/index.ts';
 import { UsageError } from '../cli/errors.ts';
 import type { Lang } from '../types.ts';
@@ -81,7 +82,26 @@ export function loadJob(file: string): Job {
   }
   const data = parseJobText(text, file);
   const name = data.name ?? basename(path).replace(/(\.job)?\.(ya?ml|json)$/i, '');
-  return resolveJob(data, { name, base: dirname(path), file: path });
+  const job = resolveJob(data, { name, base: dirname(path), file: path });
+  const missing = missingPath(job, data);
+  if (missing) {
+    // Said where the job file names it, with the folder it was looked for in: "glossaries/x.yaml: not
+    // found" read as the project's own glossaries folder when the job's root was elsewhere.
+    const lineCounter = new LineCounter();
+    const { line, col } = lineCounter.linePos(offsetOf(parseDocument(text, { lineCounter }), missing.at));
+    throw new UsageError(t('run:job.schema', { file, line, col, path: missing.at.join('.'), message: t('run:job.pathNotFound', { path: missing.path }) }));
+  }
+  return job;
+}
+
+/** The first folder or file the job names outright (its root, a glossary that is no glob) that is not there. */
+function missingPath(job: Job, data: JobFile): { at: Array<string | number>; path: string } | undefined {
+  const shown = (path: string) => relative('.', path) || '.';
+  if (data.root !== undefined && !existsSync(job.root)) return { at: ['root'], path: shown(job.root) };
+  const glossaries = list(data.glossaries);
+  const k = glossaries.findIndex((g) => !isDynamicPattern(g) && !existsSync(resolve(job.root, g)));
+  if (k < 0) return undefined;
+  return { at: Array.isArray(data.glossaries) ? ['glossaries', k] : ['glossaries'], path: shown(resolve(job.root, glossaries[k])) };
 }
 
 /** Parses and validates job text; errors are UsageErrors located as file:line:col. */

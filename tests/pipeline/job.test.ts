@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { UsageError } from '../../src/cli/errors.ts';
 import { Ajv } from 'ajv';
 import { discoverDocuments, loadJob, pairDocuments, parseJobText, resolveJob } from '../../src/pipeline/index.ts';
@@ -53,6 +53,23 @@ describe('job files', () => {
     expect(errorOf(both('y.txt'))).toMatch(/pairing\.documents\.1\.src x\.txt is in the pair at line 5 already/);
     expect(errorOf(`input: a\npairing:\n  documents: [{ src: a.txt, tgt: a.txt }]\n`)).toMatch(/^x\.job\.yaml:3:\d+: pairing\.documents\.0\.tgt a\.txt is in the pair at line 3/);
   });
+  it('reports a glossary file or root folder it names that is not there at file:line, with where it was looked for', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-job-'));
+    try {
+      mkdirSync(join(dir, 'project', 'glossaries'), { recursive: true });
+      writeFileSync(join(dir, 'project', 'glossaries', 'main.yaml'), 'entries: []\n');
+      const jobFile = join(dir, 'jobs', 'x.job.yaml');
+      mkdirSync(join(dir, 'jobs'));
+      const messageOf = (text: string) => { writeFileSync(jobFile, text); try { loadJob(jobFile); return 'loaded'; } catch (e) { return (e as Error).message; } };
+      const shown = (p: string) => relative('.', join(dir, p));
+      expect(messageOf('root: ../project\ninput: docs/*.txt\nglossaries:\n  - glossaries/main.yaml\n  - glossaries/typo.yaml\n'))
+        .toBe(`${jobFile}:5:5: glossaries.1 not found: ${shown('project/glossaries/typo.yaml')}`);
+      expect(messageOf('root: ../projekt\ninput: docs/*.txt\n')).toBe(`${jobFile}:1:7: root not found: ${shown('projekt')}`);
+      // A glob that matches nothing is no mistake of the job file: a folder may be empty today.
+      expect(messageOf('root: ../project\ninput: docs/*.txt\nglossaries: glossaries/*.tbx\n')).toBe('loaded');
+    } finally { rmSync(dir, { recursive: true, force: true }); }
+  });
+
   it('reports YAML syntax errors at file:line', () => {
     expect(errorOf('input: [a, b\nlanguages: [en]\n')).toMatch(/^x\.job\.yaml:\d+:\d+: /);
   });
