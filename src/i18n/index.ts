@@ -41,6 +41,12 @@ export function initI18n(lng: string = pickLanguage()): TFunction {
   return instance.t.bind(instance) as TFunction;
 }
 
+/** The UI language in use ('en' or 'ru'), for messages that come from libraries with locales of their own. */
+export function uiLanguage(): 'en' | 'ru' {
+  if (!ready) initI18n();
+  return instance.language === 'ru' ? 'ru' : 'en';
+}
+
 /** Translates a key ('namespace:key'), initialising i18next from the environment on first use. */
 export function t(key: string, options?: Record<string, unknown>): string {
   if (!ready) initI18n();

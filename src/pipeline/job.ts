@@ -6,7 +6,9 @@ import { basename, dirname, posix, relative, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import { isDynamicPattern } from 'tinyglobby';
-import { t } from '../i18n/index.ts';
+import ajvRu from 'ajv-i18n/localize/ru/index.js';
+import type { Localize } from 'ajv-i18n/localize/types.js';
+import { t, uiLanguage } from '../i18n/index.ts';
 import { UsageError } from '../cli/errors.ts';
 import type { Lang } from '../types.ts';
 import { providersSchema, type ProviderConfig } from '../translate/index.ts';
@@ -59,6 +61,9 @@ export const JOB_SCHEMA = { ...schema, properties: { ...schema.properties,
     ...providersSchema,
     // Discriminating on `type` makes ajv report the mistake inside the chosen provider's settings.
     items: { ...providersSchema.items, discriminator: { propertyName: 'type' } } } } } } };
+// ajv-i18n's module is CommonJS (module.exports = the function) but typed as an ES default export,
+// which TypeScript then takes for a namespace: at run time the default import is the function.
+const localizeRu = ajvRu as unknown as Localize;
 // validateSchema: false, because checking our own schema against JSON Schema's meta-schema on every
 // run was some 60 ms of each start; a test checks it once.
 // Formats: a language code must name a language (codes.ts); verbose, so a message can quote the value.
@@ -126,6 +131,8 @@ export function parseJobText(text: string, file: string): JobFile {
     return data;
   }
   // Every mistake at once, one line each in file order: fixing a job file one rerun per typo is slow.
+  // ajv's own messages ("must be integer") in the UI language: ajv-i18n is ajv's project's translation.
+  if (uiLanguage() === 'ru') localizeRu(validate.errors);
   const lines = pickErrors(validate.errors ?? []).map((error) => ({ offset: locate(doc, error), error }))
     .sort((a, b) => a.offset - b.offset).slice(0, MAX_REPORTED)
     .map(({ offset, error }) => t('run:job.schema', { ...at(offset), file, path: fieldName(error), message: describe(error, data) }));
@@ -214,7 +221,7 @@ function describe(error: ErrorObject, data: unknown): string {
     const key = (error.params as { additionalProperty: string }).additionalProperty;
     const known = knownKeys(pathOf(error), data);
     const near = known.find((k) => editDistance(k, key) <= Math.max(1, Math.floor(k.length / 4)));
-    return `is not a known field${near ? ` (did you mean '${near}'?)` : ''}; known: ${known.join(', ')}`;
+    return t(near ? 'run:job.unknownFieldNear' : 'run:job.unknownField', { near, known: known.join(', ') });
   }
   if (error.keyword === 'format') return t('run:job.unknownLanguage', { value: String(error.data) });
   if (error.keyword === 'enum') return `${error.message}: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;

@@ -53,6 +53,19 @@ describe('tandem run on the command line', () => {
     expect([run.code, run.stderr.trim()]).toEqual([2, "Option '--concurrency' argument is ambiguous. Run 'tandem run --help'."]);
   });
 
+  it('says job-file and option mistakes in Russian with --lang ru, ajv\'s messages included', async () => {
+    const job = join(dir, 'typo-ru.job.yaml');
+    writeFileSync(job, 'input: docs/*.txt\nconcurency: 2\nretries: {attempts: 0}\n');
+    const run = await runCli(['run', job, '--lang', 'ru']);
+    expect([run.code, run.stderr.trim().split('\n')]).toEqual([2, [
+      `${job}:2:1: concurency — неизвестное поле (может быть, 'concurrency'?); допустимые: name, root, input, exclude, languages, pairs, glossaries, pairing, translate, output, concurrency, retries, limits, align`,
+      `${job}:3:21: retries.attempts должно быть >= 1. Запустите 'tandem run --help'.`]]);
+    const option = await runCli(['run', '--bogus', '--lang', 'ru']);
+    expect([option.code, option.stderr.trim()]).toEqual([2, "Неизвестный параметр '--bogus'. Запустите 'tandem run --help'."]);
+    const concurrency = await runCli(['run', '--input', job, '--concurrency', '0', '--lang', 'ru']);
+    expect(concurrency.stderr.trim()).toBe("--concurrency должно быть целым положительным числом. Запустите 'tandem run --help'.");
+  });
+
   it('names what a folder holds when none of it is a document tandem reads (exit 2, one line)', async () => {
     // "no documents match docs" told a translator with a folder of Word files nothing.
     const folder = join(dir, 'word-files');

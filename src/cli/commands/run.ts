@@ -60,7 +60,7 @@ function jobFromArgs(values: ReturnType<typeof parse>['values'], positionals: st
   if (values.format?.length) job.formats = formatsOf(values.format);
   if (values.concurrency) {
     const n = Number(values.concurrency);
-    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency must be a positive integer`);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(t('run:badConcurrency'));
     job.concurrency = n;
   }
   return job;
