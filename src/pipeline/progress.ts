@@ -19,24 +19,31 @@ export function createProgress(total: number,
   const started = options.startedAt ?? performance.now();
   let last = '';
   let drawn = -Infinity;
+  // The latest counts, drawn whenever the bar is: a line printed above it between two throttled
+  // redraws used to bring back the bar of the last redraw ("1/14 documents, 1 failed" under five failures).
+  let done = 0, failed = 0, segments = 0;
   const clear = () => { if (live && last) stream.write('\r\x1b[2K'); };
+  const render = () => {
+    const seconds = (performance.now() - started) / 1000;
+    const width = 24, filled = total ? Math.round((width * (done + failed)) / total) : width;
+    const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
+    const rate = seconds > 0 ? Math.round(segments / seconds) : 0;
+    return `${bar} ${t('run:progress', { done: done + failed, total, failed, rate })}`;
+  };
   return {
-    update(done, failed, segments) {
+    update(d, f, s) {
       if (!live) return;
+      done = d; failed = f; segments = s;
       const now = performance.now();
       if (now - drawn < REDRAW_MS && done + failed < total) return;
       drawn = now;
-      const seconds = (now - started) / 1000;
-      const width = 24, filled = total ? Math.round((width * (done + failed)) / total) : width;
-      const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
-      const rate = seconds > 0 ? Math.round(segments / seconds) : 0;
-      last = `${bar} ${t('run:progress', { done: done + failed, total, failed, rate })}`;
+      last = render();
       stream.write('\r\x1b[2K' + last);
     },
     log(line) {
       clear();
       stream.write(line + '\n');
-      if (live && last) stream.write(last);
+      if (live && last) stream.write((last = render()));
     },
     stop() {
       clear();

@@ -30,6 +30,16 @@ describe('progress bar', () => {
     expect(drawn.map((line) => /(\d+)\/3 documents/.exec(line)?.[1])).toEqual(['1', '3']);
     expect(Number(/(\d+) segments\/s/.exec(drawn[1])![1])).toBeLessThan(200); // 300 over ~2 s, not over the last instant
   });
+  it('redraws the latest counts under a line printed between two throttled redraws', () => {
+    initI18n('en');
+    const { stream, chunks } = fakeStream(true);
+    const p = createProgress(14, { stream });
+    p.update(0, 1, 0);
+    p.update(0, 2, 0); // within 100 ms: not drawn
+    p.log('docs/b.txt: binary file');
+    expect(chunks.join('').split('docs/b.txt: binary file\n')[1]).toMatch(/2\/14 documents, 2 failed/);
+  });
+
   it('is silent with --quiet and when stderr is not a terminal, but still prints failures', () => {
     for (const [isTTY, quiet] of [[false, false], [true, true]] as const) {
       const { stream, chunks } = fakeStream(isTTY);
