@@ -55,7 +55,9 @@ export function lintGlossaries(files: LintInput[], options: LintOptions = {}): {
       }
     } catch (error) {
       if (!(error instanceof GlossaryError)) throw error;
-      problems.push({ severity: 'error', file: error.file, line: error.line, code: 'schema', message: error.message.replace(/^.*?: /, '').replace(/^\d+: /, '') });
+      for (const p of [{ line: error.line, reason: error.reason }, ...error.more]) {
+        problems.push({ severity: 'error', file: error.file, line: p.line, code: 'schema', message: p.reason });
+      }
     }
   }
   // A repeated id is found at its own place, not at the first entry of that id.

@@ -109,15 +109,17 @@ function parseStructured(text: string, file: string): LoadedGlossary {
   const data = doc.toJS() as RawGlossary;
   const check = validate();
   if (!check(data)) {
-    const err = check.errors![0];
-    const path = err.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-    let node: unknown = doc.getIn(path, true);
-    while (!isNode(node) && path.length) { path.pop(); node = doc.getIn(path, true); }
-    const range = isNode(node) ? node.range : undefined;
-    const at = err.instancePath ? `${err.instancePath}: ` : '';
-    const extra = err.params && 'additionalProperty' in err.params ? ` '${err.params.additionalProperty}'`
-      : err.params && 'allowedValues' in err.params ? ` (${(err.params.allowedValues as string[]).join(', ')})` : '';
-    throw new GlossaryError(file, range ? lines.linePos(range[0]).line : undefined, `${at}${err.message}${extra}`);
+    const [first, ...more] = check.errors!.map((err) => {
+      const path = err.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+      let node: unknown = doc.getIn(path, true);
+      while (!isNode(node) && path.length) { path.pop(); node = doc.getIn(path, true); }
+      const range = isNode(node) ? node.range : undefined;
+      const at = err.instancePath ? `${err.instancePath}: ` : '';
+      const extra = err.params && 'additionalProperty' in err.params ? ` '${err.params.additionalProperty}'`
+        : err.params && 'allowedValues' in err.params ? ` (${(err.params.allowedValues as string[]).join(', ')})` : '';
+      return { line: range ? lines.linePos(range[0]).line : undefined, reason: `${at}${err.message}${extra}` };
+    }).filter((p, k, all) => all.findIndex((q) => q.line === p.line && q.reason === p.reason) === k);
+    throw new GlossaryError(file, first.line, first.reason, more);
   }
   return fromData(data, file);
 }

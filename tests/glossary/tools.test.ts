@@ -57,6 +57,29 @@ entries:
     expect(problems.find((p) => p.code === 'conflated')?.message).toMatch(/колесникова.*kolesnikova.*kolesnikov/);
   });
 
+  it('lists every schema mistake of a file at its line, not only the first', () => {
+    const text = `entries:
+  - id: kyiv
+    terms:
+      - { text: Kyiv, lang: en, status: preferred }
+      - { text: Київ, lang: uk }
+  - type: place
+    terms:
+      - { text: Kharkiv, lang: en, status: preferred }
+  - id: odesa
+    terms:
+      - { text: Odesa, lang: en, status: prefered }
+  - id: lviv
+    terms: []
+`;
+    const { problems } = lintGlossaries([{ path: 'g.yaml', text }]);
+    expect(problems.map((p) => `${p.severity}:${p.code}:${p.line}:${p.message}`)).toEqual([
+      "error:schema:5:/entries/0/terms/1: must have required property 'status'",
+      "error:schema:6:/entries/1: must have required property 'id'",
+      'error:schema:11:/entries/2/terms/0/status: must be equal to one of the allowed values (preferred, admitted, deprecated)',
+      'error:schema:13:/entries/3/terms: must NOT have fewer than 1 items']);
+  });
+
   it('names the line of an entry in TBX and CSV files too', () => {
     const tbx = readFileSync(repo('../shared/specs/tbx/example-basic.tbx'), 'utf8');
     const { problems } = lintGlossaries([{ path: 'a.tbx', text: tbx }, { path: 'b.tbx', text: tbx },
