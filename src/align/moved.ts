@@ -34,7 +34,10 @@ const MAX_DELTA = 2.5;
 
 /** Beads with moved sentences paired across the order (see above); the same beads when there are none. */
 export function pairMoved(beads: Bead[], src: Unit[], tgt: Unit[], model: Model): Bead[] {
-  return pairLeftOver(untangleSwaps(beads, src, tgt, model), src, tgt, model);
+  const once = pairLeftOver(untangleSwaps(beads, src, tgt, model), src, tgt, model);
+  // A sentence whose doubtful partner was paired across the order is free now, and measured against
+  // nothing: a second round may pair it ("At MZKT…" had lost its stand-in to the moved paragraph).
+  return once === beads ? once : pairLeftOver(once, src, tgt, model);
 }
 
 /**
@@ -103,16 +106,24 @@ function pairLeftOver(beads: Bead[], src: Unit[], tgt: Unit[], model: Model): Be
     }
   }
   if (!srcNow.size || !tgtNow.size) return beads;
-  const candidates: Candidate[] = [];
+  const possible: Candidate[] = [];
   const scale = src.length / Math.max(1, tgt.length);
   for (const [i, iNow] of srcNow) {
     for (const [j, jNow] of tgtNow) {
       if (Math.abs(i - j * scale) > REACH) continue;
       const p = pairing(i, j, src, tgt, model);
-      if (!p || p.sim < BETTER * Math.max(iNow, jNow)) continue;
-      if (standsOut(p.sim, i, j, src, tgt)) candidates.push({ i, j, ...p });
+      if (p && p.sim >= BETTER * Math.max(iNow, jNow)) possible.push({ i, j, ...p });
     }
   }
+  // A rival that has a partner it fits far better (kept in its pairing, or a possible moved one) does
+  // not make a pairing ambiguous: "At MZKT … Lukashenko was met with chants" was kept from its
+  // translation by the one about workers at the Minsk Tractor Works, which had its own.
+  const held = heldSimilarities(beads, src, tgt);
+  for (const c of possible) {
+    held.src.set(c.i, Math.max(held.src.get(c.i) ?? 0, c.sim));
+    held.tgt.set(c.j, Math.max(held.tgt.get(c.j) ?? 0, c.sim));
+  }
+  const candidates = possible.filter((c) => standsOut(c.sim, c.i, c.j, src, tgt, held));
   if (!candidates.length) return beads;
   // The most alike first; a sentence is paired once.
   candidates.sort((a, b) => b.sim - a.sim || a.i - b.i || a.j - b.j);
@@ -214,11 +225,37 @@ function costAndScore(move: Move, delta: number, sim: number, model: Model): { c
   return { cost, score: Math.round(beadScore(move, cost, model) * 1000) / 1000 };
 }
 
-/** Whether i and j are each other's match in the whole pair of documents, by a margin (UNIQUE). */
-function standsOut(sim: number, i: number, j: number, src: Unit[], tgt: Unit[]): boolean {
+/** Similarities of the sentences of pairings that stay (with both sides, above DOUBTFUL) to their partners. */
+interface Held { src: Map<number, number>; tgt: Map<number, number> }
+
+function heldSimilarities(beads: Bead[], src: Unit[], tgt: Unit[]): Held {
+  const held: Held = { src: new Map(), tgt: new Map() };
+  for (const b of beads) {
+    if (!b.src.length || !b.tgt.length || b.score <= DOUBTFUL) continue;
+    const sim = alike(b.src, b.tgt, src, tgt);
+    for (const i of b.src) held.src.set(i, sim);
+    for (const j of b.tgt) held.tgt.set(j, sim);
+  }
+  return held;
+}
+
+/**
+ * Whether i and j are each other's match in the whole pair of documents, by a margin (UNIQUE) over
+ * every rival sentence, except rivals that fit a partner of their own by that margin over i or j.
+ */
+function standsOut(sim: number, i: number, j: number, src: Unit[], tgt: Unit[], held?: Held): boolean {
   const bar = sim / UNIQUE;
-  for (let k = 0; k < tgt.length; k++) if (k !== j && alike([i], [k], src, tgt) > bar) return false;
-  for (let k = 0; k < src.length; k++) if (k !== i && alike([k], [j], src, tgt) > bar) return false;
+  const taken = (own: number | undefined, rival: number) => own !== undefined && own >= UNIQUE * rival;
+  for (let k = 0; k < tgt.length; k++) {
+    if (k === j) continue;
+    const rival = alike([i], [k], src, tgt);
+    if (rival > bar && !taken(held?.tgt.get(k), rival)) return false;
+  }
+  for (let k = 0; k < src.length; k++) {
+    if (k === i) continue;
+    const rival = alike([k], [j], src, tgt);
+    if (rival > bar && !taken(held?.src.get(k), rival)) return false;
+  }
   return true;
 }
 
