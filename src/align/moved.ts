@@ -153,6 +153,11 @@ class MovedBeads {
   readonly srcTaken = new Set<number>();
   readonly tgtTaken = new Set<number>();
   free(i: number[], j: number[]): boolean { return !i.some((x) => this.srcTaken.has(x)) && !j.some((x) => this.tgtTaken.has(x)); }
+  drop(b: Bead): void {
+    this.bySrc.delete(b.src[0]);
+    for (const x of b.src) this.srcTaken.delete(x);
+    for (const x of b.tgt) this.tgtTaken.delete(x);
+  }
   take(i: number[], j: number[], score: number): void {
     this.bySrc.set(i[0], { src: i, tgt: j, score });
     for (const x of i) this.srcTaken.add(x);
@@ -184,6 +189,21 @@ function growBlocks(moved: MovedBeads, srcNow: Map<number, number>, tgtNow: Map<
         const best = options.reduce((x, y) => (y.cost < x.cost ? y : x));
         moved.take(best.src, best.tgt, best.score);
         grew = true;
+      }
+      // A one-to-one pairing of the block takes in a free neighbour when the merge costs less: a
+      // quotation the translator joined into one sentence was paired by its second half only.
+      if (b.src.length === 1 && b.tgt.length === 1) {
+        const now = continuing(b.src, b.tgt, src, tgt, model).cost;
+        const merges = [[[i0 - 1, i0], b.tgt], [[i0, i0 + 1], b.tgt], [b.src, [j0 - 1, j0]], [b.src, [j0, j0 + 1]]]
+          .filter(([a, c]) => loose(a.filter((x) => x !== i0), c.filter((x) => x !== j0)))
+          .map(([a, c]) => ({ src: a, tgt: c, ...continuing(a, c, src, tgt, model) }))
+          .filter((o) => o.cost < now);
+        if (merges.length) {
+          const best = merges.reduce((x, y) => (y.cost < x.cost ? y : x));
+          moved.drop(b);
+          moved.take(best.src, best.tgt, best.score);
+          grew = true;
+        }
       }
     }
   }

@@ -135,7 +135,7 @@ describe('alignSentences', () => {
     expect(just.score).toBeGreaterThan(0.5);
   });
 
-  it('gives a sentence its translation back from a stand-in once the paragraph beside it is paired across the order', () => {
+  it('gives a sentence its translation back from a stand-in once the paragraph beside it is paired across the order, and pairs a merge in that paragraph whole', () => {
     // A news report (our own, written for a held-out probe) whose translator moved a paragraph to the
     // end, left out the sentence on Putin and added one on the tractor works: the sentence about MZKT
     // lost its translation to the Putin sentence (0.4), and was left unpaired.
@@ -148,6 +148,9 @@ describe('alignSentences', () => {
     expect(mzkt.tgt).toEqual([at(tgt, 'На МЗКТ')]);
     expect(mzkt.score).toBeGreaterThan(0.5);
     expect(beads.find((b) => b.src.includes(at(src, "Russia's President")))!.tgt).toEqual([]);
+    // Inside the moved paragraph, a quotation of two sentences the translator joined is paired whole.
+    const nobody = at(src, '"Nobody expected this,"');
+    expect(beads.find((b) => b.src.includes(nobody))).toMatchObject({ src: [nobody, nobody + 1], tgt: [at(tgt, '«Этого никто не ожидал')], moved: true });
   });
 
   it('takes a glossary matcher: a term of one entry on both sides is an anchor', () => {
