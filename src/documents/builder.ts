@@ -10,6 +10,11 @@ export type OffsetMap = Array<[number, number]>;
 export interface SourceParagraph extends Paragraph {
   /** Present when paragraph text is not a verbatim slice of the source. */
   map?: OffsetMap;
+  /**
+   * [textOffset, sourceOffset]: where in the source a character ends that is wider there than in the
+   * text (an HTML entity, &rdquo; for ”), keyed by the text offset just after it; see toSourceEnd.
+   */
+  ends?: OffsetMap;
 }
 
 /** White space other than one space between two other characters: [^\S ] is \s less the space. */
@@ -28,21 +33,22 @@ export class ParagraphBuilder {
   /** The space due is a line break (<br>, a Markdown hard break), which ends a line of an address or a list. */
   private newline = false;
   private lastSourceEnd = 0;
+  private ends: OffsetMap = [];
   readonly paragraphs: SourceParagraph[] = [];
 
   /**
    * Appends a run of source text that starts at `sourceStart`; whitespace runs become one space.
    * Words with single spaces between them (nearly all of prose) are taken as one slice of the run.
    */
-  append(run: string, sourceStart: number): void {
+  append(run: string, sourceStart: number, sourceEnd = sourceStart + run.length): void {
     // A soft hyphen (&shy;, U+00AD) only says where a word may be hyphenated, and a zero-width space
     // (U+200B, pasted from web pages) where a line may break: neither shows, so the word is searched
     // and aligned without it (Luka\u200Bshenko is Lukashenko), the pieces around it joined.
-    if (run.search(INVISIBLE_BREAKS) >= 0) return this.appendPieces(run, sourceStart);
+    if (run.search(INVISIBLE_BREAKS) >= 0) return this.appendPieces(run, sourceStart, sourceEnd);
     const n = run.length;
     // Prose that is all one such stretch (no white space but single spaces inside, none at the ends)
     // is found so by the regex engine's scan, far faster than a look at each character here.
-    if (n && !IRREGULAR_SPACE.test(run)) return this.addStretch(run, 0, n, sourceStart);
+    if (n && !IRREGULAR_SPACE.test(run)) return this.addStretch(run, 0, n, sourceStart, sourceEnd);
     let sawText = false;
     for (let i = 0; i < n; ) {
       while (i < n && isSpace(run.charCodeAt(i))) i++;
@@ -53,23 +59,23 @@ export class ParagraphBuilder {
         if (i + 1 < n && run.charCodeAt(i) === 32 && !isSpace(run.charCodeAt(i + 1))) i++;
         else break;
       }
-      this.addStretch(run, from, i, sourceStart);
+      this.addStretch(run, from, i, sourceStart, sourceEnd);
       sawText = true;
     }
     if (n && (!sawText || isSpace(run.charCodeAt(n - 1)))) this.space = true;
   }
 
-  private appendPieces(run: string, sourceStart: number): void {
+  private appendPieces(run: string, sourceStart: number, sourceEnd: number): void {
     let from = 0;
     for (const m of run.matchAll(INVISIBLE_BREAKS)) {
       if (m.index > from) this.append(run.slice(from, m.index), sourceStart + from);
       from = m.index + 1;
     }
-    if (from < run.length) this.append(run.slice(from), sourceStart + from);
+    if (from < run.length) this.append(run.slice(from), sourceStart + from, sourceEnd);
   }
 
   /** Adds run[from, to), words with single spaces between them, after a space if one is due. */
-  private addStretch(run: string, from: number, to: number, sourceStart: number): void {
+  private addStretch(run: string, from: number, to: number, sourceStart: number, sourceEnd: number): void {
     if (this.length && (this.space || from > 0)) this.add(this.newline ? '\n' : ' ');
     this.newline = false;
     const source = sourceStart + from;
@@ -78,7 +84,11 @@ export class ParagraphBuilder {
       this.map.push([this.length, source]);
     }
     this.add(run.slice(from, to));
-    this.lastSourceEnd = sourceStart + to;
+    // A run that ends where the source run does ends where that does: a decoded entity is one
+    // character for several in the source (&rdquo;), and its end is not its start plus one.
+    const end = to === run.length ? sourceEnd : sourceStart + to;
+    if (end !== sourceStart + to) this.ends.push([this.length, end]);
+    this.lastSourceEnd = end;
     this.space = false;
   }
 
@@ -104,10 +114,18 @@ export class ParagraphBuilder {
       const text = this.pieces.length === 1 ? this.pieces[0] : this.pieces.join('');
       const paragraph: SourceParagraph = { index: this.paragraphs.length, text, start, end: this.lastSourceEnd };
       if (!verbatim) paragraph.map = this.map; // not a spread, which costs several times more per object on Node 20
+      if (this.ends.length) paragraph.ends = this.ends;
       this.paragraphs.push(paragraph);
     }
     this.pieces = []; this.length = 0; this.map = []; this.delta = NaN; this.space = false; this.newline = false;
+    if (this.ends.length) this.ends = [];
   }
+}
+
+/** Where in the source the paragraph's text up to `textEnd` (exclusive) ends: just after its last character there. */
+export function toSourceEnd(p: SourceParagraph, textEnd: number): number {
+  if (p.ends) for (const [t, s] of p.ends) if (t === textEnd) return s;
+  return toSourceOffset(p, textEnd - 1) + 1;
 }
 
 /** Maps an offset in a paragraph's text to an offset in the document's source text. */

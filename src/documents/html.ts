@@ -95,7 +95,7 @@ export function readHtml(source: string): { date?: string; paragraphs: SourcePar
     },
     ontext(text) {
       if (skipping > 0) return;
-      builder.append(text, parser.startIndex);
+      builder.append(text, parser.startIndex, parser.endIndex + 1);
       if (!LETTER.test(text)) return;
       breaks = 0;
       if (!counts.letters) { counts.letters = true; counts.labelFirst = links === 0; }

@@ -3,7 +3,7 @@
 export { decodeText, firstInvalidUtf8Byte, lineOfByte, utf16ByBom } from './decode.ts';
 export { decodeHtml, declaredEncoding } from './charset.ts';
 export { DocumentError, failureMessage, type DocumentErrorCode, type Failure } from './errors.ts';
-export { ParagraphBuilder, toSourceOffset, type OffsetMap, type SourceParagraph } from './builder.ts';
+export { ParagraphBuilder, toSourceEnd, toSourceOffset, type OffsetMap, type SourceParagraph } from './builder.ts';
 export { readPlainText } from './text.ts';
 export { readHtml } from './html.ts';
 export { readMarkdown } from './markdown.ts';

@@ -25,6 +25,8 @@ const FRONT_MATTER = /^(?:---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)|\+\+\+[ \t
  * CommonMark leaves as text (footnotes are an extension): the note is prose, its label is not.
  */
 const FOOTNOTE_LABEL = /\[\^[^\]\s]+\](?::[ \t]*)?/g;
+/** A character reference that ends a text node (&raquo;, &#x2014;): the node's last character is that wide in the source. */
+const ENTITY_AT_END = /&(?:#x[\da-f]+|#\d+|[a-z][a-z\d]*);$/i;
 /** How far ahead a character of a node's value is looked for in its source (past "> ", indents, escapes). */
 const LOOK_AHEAD = 40;
 
@@ -78,7 +80,9 @@ function appendValue(builder: ParagraphBuilder, source: string, node: Node, valu
     if (i === from) at = here;
     next = found < 0 ? next : here + 1;
   }
-  if (value.length > from) builder.append(value.slice(from), base + at);
+  // A text whose last characters were an entity (&raquo;) ends where the node does, not one past its '&'.
+  const entityLast = node.type === 'text' && ENTITY_AT_END.test(source.slice(Math.max(start, end - 40), end));
+  if (value.length > from) builder.append(value.slice(from), base + at, entityLast ? base + end : base + at + value.length - from);
 }
 
 /** Inline HTML tags that separate words: a line break, an image, a table cell's or a paragraph's edge. */

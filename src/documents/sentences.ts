@@ -1,6 +1,6 @@
 // Paragraphs to sentences with ids and source offsets: the unit that is detected, aligned, exported.
 import type { Sentence } from '../types.ts';
-import { toSourceOffset, type SourceParagraph } from './builder.ts';
+import { toSourceEnd, toSourceOffset, type SourceParagraph } from './builder.ts';
 import { splitSentences } from './segment.ts';
 
 export type RawSentence = Omit<Sentence, 'lang' | 'confidence'>;
@@ -12,7 +12,7 @@ export function segmentParagraphs(paragraphs: SourceParagraph[], locale = 'en'):
     for (let k = 0; k < spans.length; k++) {
       const s = spans[k];
       out.push({ id: `${p.index}.${k}`, para: p.index, text: s.text,
-        start: toSourceOffset(p, s.start), end: toSourceOffset(p, s.end - 1) + 1 });
+        start: toSourceOffset(p, s.start), end: toSourceEnd(p, s.end) });
     }
   }
   return out;

@@ -249,3 +249,15 @@ describe('Markdown', () => {
     expect(md.slice(item.start, item.end)).toBe('second item');
   });
 });
+
+describe('source offsets of entities', () => {
+  it('ends a sentence or paragraph that ends in an entity after the whole entity, in HTML and Markdown', () => {
+    for (const [name, source] of [['a.html', '<p>Он сказал: &laquo;Хватит&raquo;</p><p>They chanted &ldquo;Go away!&rdquo;</p>'],
+      ['a.md', 'Он сказал: &laquo;Хватит&raquo;\n\nThey chanted &ldquo;Go away!&rdquo;\n']] as const) {
+      const doc = parseDocument(source, name, name);
+      const sentences = segmentParagraphs(doc.paragraphs);
+      expect(sentences.map((s) => source.slice(s.start, s.end)), name).toEqual(['Он сказал: &laquo;Хватит&raquo;', 'They chanted &ldquo;Go away!&rdquo;']);
+      expect(doc.paragraphs.map((p) => source.slice(p.start, p.end)), name).toEqual(['Он сказал: &laquo;Хватит&raquo;', 'They chanted &ldquo;Go away!&rdquo;']);
+    }
+  });
+});

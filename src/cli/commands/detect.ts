@@ -10,7 +10,7 @@ import { parseCommandArgs } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { detectLines, detectParagraphs, USUAL_LANGUAGES, type DetectOptions } from '../../language/index.ts';
 import type { Detection } from '../../types.ts';
-import type { SourceParagraph, toSourceOffset } from '../../documents/index.ts';
+import type { SourceParagraph, toSourceEnd, toSourceOffset } from '../../documents/index.ts';
 
 type Unit = 'paragraph' | 'sentence' | 'line';
 type Format = 'jsonl' | 'text';
@@ -49,7 +49,7 @@ const command: Command = async (argv) => {
   const flush = () => { if (out.length) process.stdout.write(out.join('')); out.length = 0; };
   const paragraphsOf = (input: Input) => documents!.parseDocument(input.text, input.name ?? '-', input.name ?? '-.txt').paragraphs;
   inputs.forEach((input, i) => {
-    for (const record of detectInput(input, unit, options, paragraphsOf, documents?.toSourceOffset)) {
+    for (const record of detectInput(input, unit, options, paragraphsOf, documents && { start: documents.toSourceOffset, end: documents.toSourceEnd })) {
       out.push(format === 'jsonl' ? JSON.stringify(record) + '\n' : asText(record, unit) + '\n');
       if (out.length >= 4096) flush();
     }
@@ -63,9 +63,9 @@ export default command;
 
 type Paragraphs = (input: Input) => SourceParagraph[];
 
-/** `toSource`: the documents stage's map from an offset in a paragraph's text to one in the file. */
+/** `toSource`: the documents stage's maps from offsets in a paragraph's text to those in the file. */
 function detectInput(input: Input, unit: Unit, options: DetectOptions, paragraphsOf: Paragraphs,
-  toSource?: typeof toSourceOffset): Record_[] {
+  toSource?: { start: typeof toSourceOffset; end: typeof toSourceEnd }): Record_[] {
   const file = input.name ? { file: input.name } : {};
   if (unit === 'line') {
     const lines = input.text.split(/\r?\n/);
@@ -82,7 +82,7 @@ function detectInput(input: Input, unit: Unit, options: DetectOptions, paragraph
   // Through the paragraph's offset map, as segmentParagraphs does: markup, wrapped lines and CRLF make
   // the paragraph's text and the file differ in length.
   return detections.flatMap((d, i) => d.sentences.map((s, j) => ({ ...file, paragraph: i + 1, sentence: j + 1,
-    start: toSource!(paragraphs[i], s.start), end: toSource!(paragraphs[i], s.end - 1) + 1, text: s.text, lang: s.lang, confidence: s.confidence,
+    start: toSource!.start(paragraphs[i], s.start), end: toSource!.end(paragraphs[i], s.end), text: s.text, lang: s.lang, confidence: s.confidence,
     ...(s.mixed ? { mixed: true, spans: s.spans } : {}) })));
 }
 
