@@ -5,6 +5,7 @@
 // a crossing bead, marked `moved` so that an editor looks at it. Two neighbours swapped come out of
 // the programme as one 2:2 bead instead; that bead is split into its two crossed pairings.
 import type { Bead } from '../types.ts';
+import { markCrossing } from './order.ts';
 import { beadScore, lengthDelta, shapeAndLengthCost, withLexical, type Model, type Move } from './cost.ts';
 import { alikeness, DOUBTFUL, overlap } from './confidence.ts';
 import type { Unit } from './features.ts';
@@ -37,7 +38,7 @@ export function pairMoved(beads: Bead[], src: Unit[], tgt: Unit[], model: Model)
   const once = pairLeftOver(untangleSwaps(beads, src, tgt, model), src, tgt, model);
   // A sentence whose doubtful partner was paired across the order is free now, and measured against
   // nothing: a second round may pair it ("At MZKT…" had lost its stand-in to the moved paragraph).
-  return once === beads ? once : pairLeftOver(once, src, tgt, model);
+  return markCrossing(once === beads ? once : pairLeftOver(once, src, tgt, model));
 }
 
 /**

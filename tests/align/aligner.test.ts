@@ -151,6 +151,8 @@ describe('alignSentences', () => {
     // Inside the moved paragraph, a quotation of two sentences the translator joined is paired whole.
     const nobody = at(src, '"Nobody expected this,"');
     expect(beads.find((b) => b.src.includes(nobody))).toMatchObject({ src: [nobody, nobody + 1], tgt: [at(tgt, '«Этого никто не ожидал')], moved: true });
+    // Only the moved paragraph is marked: the sentences after it, paired across it once, stand in order.
+    expect(beads.filter((b) => b.moved).map((b) => src.flat()[b.src[0]].slice(0, 16))).toEqual(['Dr. Andrei Vardo', '"Nobody expected']);
   });
 
   it('takes a glossary matcher: a term of one entry on both sides is an anchor', () => {
