@@ -3,7 +3,9 @@
 import type { Glossary, GlossaryEntry, Lang, Term, TermMatch } from '../types.ts';
 import type { RussianStrategy } from './russian.ts';
 import { isHashtag, protectedSpans, type Span } from './text.ts';
+import { givenNameOf } from './people.ts';
 import { isPlural, pluralFits } from './plural.ts';
+import { nameKey } from './translit.ts';
 import { createWordScreen, type ScreenedWords } from './screen.ts';
 import { compilePatterns, statusRank, wordKey, type CompileOptions, type Pattern, type Spelling } from './variants.ts';
 
@@ -157,6 +159,7 @@ function tryPattern(p: Pattern, words: ScreenedWords, strategy: RussianStrategy,
   }
   const start = starts[i], nameEnd = ends[i + n - 1];
   if (domainEnd >= 0 && nameEnd !== domainEnd) return undefined;
+  if (n === 1 && p.shape === 'surname' && anotherPersonsGivenName(p.entry, text, start)) return undefined;
   if (p.entry.type === 'place' && p.script === 'latin' && partOfLongerName(text, nameEnd)) return undefined;
   const surfaceName = text.slice(start, nameEnd);
   const key = n === 1 ? spellings[0].folded : spellings.map((s) => s.folded).join(' ');
@@ -178,6 +181,33 @@ function tryPattern(p: Pattern, words: ScreenedWords, strategy: RussianStrategy,
     term: baseText, status, via, shape: p.shape, spellings, nameEnd, listedTerm: derived ? undefined : listedTerm,
   };
   return { match, n, status, listedTerm: match.listedTerm };
+}
+
+/**
+ * Whether the word before a surname is another person's given name: «журналиста Андрея Колесникова» is
+ * a man of that surname, not Maria Kalesnikava (Колесникова is her name and his genitive alike).
+ */
+function anotherPersonsGivenName(entry: GlossaryEntry, text: string, surnameStart: number): boolean {
+  const word = WORD_BEFORE.exec(text.slice(Math.max(0, surnameStart - 24), surnameStart))?.[1];
+  if (!word) return false;
+  const given = givenNameOf(word);
+  if (!given) return false;
+  const own = givenNamesOf(entry);
+  return own.size > 0 && !own.has(given);
+}
+
+/** A capitalised Cyrillic word, then one space, at the end of the text before a surname. */
+const WORD_BEFORE = /(?:^|[^\p{L}])(\p{Lu}[\p{Ll}ʼ’'-]+)[ \u00A0]$/u;
+
+const entryGivenNames = new WeakMap<GlossaryEntry, Set<string>>();
+/** The given names (nameKey) an entry's full names start with. */
+function givenNamesOf(entry: GlossaryEntry): Set<string> {
+  let names = entryGivenNames.get(entry);
+  if (!names) {
+    names = new Set(entry.terms.map((t) => t.text.trim().split(/\s+/)).filter((w) => w.length > 1).map((w) => nameKey(w[0])));
+    entryGivenNames.set(entry, names);
+  }
+  return names;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Telling personal names apart from other entries when a glossary does not say (TBX and CSV files
 // usually do not): a person's surname alone is a mention, an organisation's last word is not.
 import type { GlossaryEntry } from '../types.ts';
+import { caseForms } from './forms.ts';
 import { CYRILLIC, nameKey } from './translit.ts';
 
 // Common East Slavic given names (Russian spelling; their romanisations are compared by nameKey).
@@ -33,3 +34,21 @@ export function guessPerson(entry: GlossaryEntry): boolean {
 
 /** True for a common given name in any script or romanisation (Pavel, Павлом is not: pass the lemma). */
 export const isGivenName = (word: string) => GIVEN_KEYS.has(nameKey(word));
+
+let givenForms: Map<string, string> | undefined;
+
+/**
+ * The given name a Cyrillic word is a case form of (its nominative's nameKey), or undefined:
+ * «Андрея», «Андреем» → андрей. Built once, from the list above in Russian grammar (the Belarusian and
+ * Ukrainian spellings of the list decline alike enough for this).
+ */
+export function givenNameOf(word: string): string | undefined {
+  if (!givenForms) {
+    givenForms = new Map();
+    for (const name of GIVEN) {
+      const gender = /[ая]$/.test(name) ? 'f' : 'm';
+      for (const form of caseForms(name, 'ru', { gender })) if (!givenForms.has(form.toLowerCase())) givenForms.set(form.toLowerCase(), nameKey(name));
+    }
+  }
+  return givenForms.get(word.toLowerCase());
+}

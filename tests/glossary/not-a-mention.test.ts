@@ -47,3 +47,17 @@ describe('a bare domain', () => {
     expect(entries('See news.tut.by and lukashenko.by; Lukashenko said.', 'en')).toEqual(['lukashenka:Lukashenko']);
   });
 });
+
+describe('a surname after another person\'s given name', () => {
+  it('is that person, not the entry: Колесникова is Maria Kalesnikava and the genitive of Andrei Kolesnikov', async () => {
+    const { loadGlossaries } = await import('../../src/glossary/index.ts');
+    const shipped = await loadGlossaries([new URL('../../glossaries/belarus-2020.yaml', import.meta.url).pathname]);
+    const m = createMatcher(shipped);
+    const on = (text: string) => m.find(text, 'ru').map((x) => `${x.entry}:${x.surface}`);
+    expect(on('О колонке журналиста Андрея Колесникова спорили. С Андреем Колесниковым спорили.')).toEqual([]);
+    expect(on('Марии Колесниковой дали 11 лет. Вчера Колесникова выступила.'))
+      .toEqual(['kalesnikava:Марии Колесниковой', 'kalesnikava:Колесникова']);
+    expect(on('Сергея Тихановского арестовали раньше, чем Светлана Тихановская уехала.'))
+      .toEqual(['tsikhanouski:Сергея Тихановского', 'tsikhanouskaya:Светлана Тихановская']);
+  });
+});
