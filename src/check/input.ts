@@ -39,6 +39,18 @@ export async function expandInputs(inputs: string[]): Promise<string[]> {
   }
 }
 
+/** True for a file of nothing but white space and byte order marks, in UTF-8 or UTF-16 (whose zero bytes are skipped too). */
+export function isBlank(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x00) continue;
+    if (b === 0xef && bytes[i + 1] === 0xbb && bytes[i + 2] === 0xbf) { i += 2; continue; }
+    if ((b === 0xfe && bytes[i + 1] === 0xff) || (b === 0xff && bytes[i + 1] === 0xfe)) { i += 1; continue; }
+    return false;
+  }
+  return true;
+}
+
 export async function readSegmentFiles(files: string[]): Promise<CheckedSegment[]> {
   const all: CheckedSegment[] = [];
   for (const file of files) {
@@ -50,6 +62,8 @@ export async function readSegmentFiles(files: string[]): Promise<CheckedSegment[
       const reason = code ? t(`check:error.reason.${code}`, { defaultValue: code }) : (error as Error).message;
       throw new InputError(t('check:error.unreadable', { file, reason }));
     }
+    // An empty file (a failed export, a truncated upload) has nothing to check: passing it would hide that.
+    if (isBlank(bytes)) throw new InputError(t('check:error.emptyFile', { file }));
     all.push(...parseSegmentFile(bytes, file, all.length));
   }
   return all;

@@ -16,8 +16,9 @@ export interface LintReuse {
 export async function glossaryLintViolations(paths: string[], reuse: LintReuse = {}): Promise<Violation[]> {
   const files = reuse.files ?? await Promise.all(paths.map(async (path) => ({ path, text: await readFile(path, 'utf8') })));
   return lintGlossaries(files, { patterns: reuse.matcher?.patterns }).problems.map((p) => {
-    const v: Violation = { segment: null, entry: null, rule: 'glossary-lint', severity: p.severity, message: p.message, src: null, tgt: null, file: p.file, code: p.code };
+    const v: Violation = { segment: null, entry: p.entry ?? null, rule: 'glossary-lint', severity: p.severity, message: p.message, src: null, tgt: null, file: p.file, code: p.code };
     if (p.line !== undefined) v.line = p.line;
+    if (p.params) v.params = p.params;
     return v;
   });
 }

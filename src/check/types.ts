@@ -50,6 +50,8 @@ export interface Violation {
   expected?: string[];
   /** Lint code of H4's glossary lint (duplicate-id, conflation, ...), for glossary-lint findings. */
   code?: string;
+  /** What a glossary-lint finding names (ids, terms, languages), for baselines; see glossary's LintProblem. */
+  params?: Record<string, string>;
 }
 
 /** What a segment rule reports; the engine adds severity, ids, texts and location. */

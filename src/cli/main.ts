@@ -18,11 +18,20 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   translate: () => import('./commands/translate.ts'),
 };
 
+/** UI languages --lang accepts: en or ru, with a region or encoding if given (ru_RU.UTF-8, en-GB). */
+const SUPPORTED_LANG = /^(en|ru)([-_.@].*)?$/i;
+
 export async function main(argv: string[]): Promise<number> {
   const langAt = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const lang = langAt < 0 ? undefined : argv[langAt].includes('=') ? argv[langAt].split('=')[1] : argv[langAt + 1];
   initI18n(pickLanguage(lang));
   const [name, ...rest] = argv;
+  // An explicit --lang must be one we speak: `--lang de` silently gave English, for every command.
+  // (The environment's LANG may name any locale: that falls back to English without a word.)
+  if (lang !== undefined && !SUPPORTED_LANG.test(lang)) {
+    process.stderr.write(t('cli:badOption', { message: t('cli:badLang', { lang }), command: name }) + '\n');
+    return 2;
+  }
   if (name === '--version' || name === '-v' || name === 'version') {
     // The export module's constant, read from package.json: the version TMX and XLIFF files name.
     process.stdout.write(`tandem ${(await import('../export/tool.ts')).TOOL_VERSION}\n`);

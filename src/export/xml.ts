@@ -187,6 +187,24 @@ function buildTree(text: string, starts: WeakMap<XmlNode, number>): XmlNode[] {
   return roots;
 }
 
+const PREDEFINED_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+
+/**
+ * The first reference to an entity neither XML nor the DOCTYPE defines (`&nbsp;` in a TMX without a
+ * DTD). The validator lets it through and htmlparser2 leaves it as text, so "&nbsp;" reached the
+ * segment; XML parsers reject such a file, and so do we. Comments, CDATA and PIs hold no references.
+ */
+function undefinedEntity(text: string, prolog: string): { name: string; index: number } | undefined {
+  if (!/&(?!(?:amp|lt|gt|quot|apos);|#)/.test(text)) return undefined;
+  const declared = new Set([...prolog.matchAll(/<!ENTITY\s+([^\s%]+)/g)].map((m) => m[1]));
+  const references = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|&([^\s&;<>#]+);/g;
+  references.lastIndex = prolog.length;
+  for (let m = references.exec(text); m; m = references.exec(text)) {
+    if (m[1] && !PREDEFINED_ENTITIES.has(m[1]) && !declared.has(m[1])) return { name: m[1], index: m.index };
+  }
+  return undefined;
+}
+
 /** Validates and parses XML, or throws a SegmentFileError naming file and line. */
 export function parseXml(input: string, file?: string): XmlDocument {
   // XML end-of-line handling: a literal CR LF or CR is a LF (a CR written as &#13; stays a CR).
@@ -204,6 +222,10 @@ export function parseXml(input: string, file?: string): XmlDocument {
   const starts = new WeakMap<XmlNode, number>();
   let roots: XmlNode[];
   const prolog = text.slice(0, Math.max(0, text.search(/<[A-Za-z_]/)));
+  const unknown = undefinedEntity(text, prolog);
+  if (unknown) {
+    fail(t('export:malformedXml', { reason: t('export:undefinedEntity', { name: unknown.name }) }), file, text.slice(0, unknown.index).split('\n').length);
+  }
   if (prolog.includes('<!ENTITY')) {
     try {
       roots = entityParser.parse(text) as XmlNode[];

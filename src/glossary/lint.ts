@@ -15,6 +15,13 @@ export interface LintProblem {
   line?: number;
   code: string;
   message: string;
+  /** The entry the problem is about (where it was found), when it is about one. */
+  entry?: string;
+  /**
+   * What the message says, as data (ids, terms, languages; not where): lets a CI baseline recognise
+   * the same problem whatever the UI language and however the file's lines moved.
+   */
+  params?: Record<string, string>;
 }
 
 /** An entry, where it is: its file, and which occurrence of its id in that file it is (0 for the first). */
@@ -69,7 +76,7 @@ export function lintGlossaries(files: LintInput[], options: LintOptions = {}): {
   };
   // A problem of one term is reported at that term's line where it has one (a CSV row), else at its entry's.
   const report = (severity: LintProblem['severity'], at: Located, code: string, params: Record<string, unknown>, term?: Term) =>
-    problems.push({ severity, file: at.file, line: lineOf(at, term), code, message: t(`glossary:lint.${code}`, params) });
+    problems.push({ severity, file: at.file, line: lineOf(at, term), code, message: t(`glossary:lint.${code}`, params), entry: at.entry.id, params: subjectOf(params) });
 
   // Duplicate ids.
   const byId = new Map<string, Located>();
@@ -151,6 +158,13 @@ export function lintGlossaries(files: LintInput[], options: LintOptions = {}): {
     }
   }
   return { problems, entries: located.length };
+}
+
+/** The params that say what a problem is about: defined values as text, without `first` (a file:line, which moves). */
+function subjectOf(params: Record<string, unknown>): Record<string, string> {
+  const subject: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) if (key !== 'first' && value !== undefined) subject[key] = String(value);
+  return subject;
 }
 
 // Language names from the ICU data Node ships: a tag whose language has no name is not a language.

@@ -1,8 +1,10 @@
 // JUnit XML for CI test reports: a <testsuite> per checked file (and per glossary), a failing
 // <testcase> per violation at or above --fail-on, a passing one (with the message in <system-out>)
 // per violation below it, and one passing case for a file with nothing to report.
-// fast-xml-parser's builder does the escaping, so any segment text yields well-formed XML.
+// fast-xml-parser's builder escapes markup; characters XML 1.0 cannot hold at all (C0 controls,
+// U+FFFE/U+FFFF, lone surrogates), which segment text may carry, become U+FFFD before it builds.
 import { XMLBuilder } from 'fast-xml-parser';
+import { xml } from '../../export/index.ts';
 import { t } from '../../i18n/index.ts';
 import { atLeast, type CheckResult, type Severity, type Violation } from '../types.ts';
 import { segmentLabel } from './label.ts';
@@ -18,6 +20,14 @@ export interface JunitOptions {
 
 type Node = Record<string, unknown>;
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: true, suppressEmptyNode: true });
+
+/** The tree with every string XML-safe (the builder would write a U+0001 as it is, and no parser reads that). */
+function xmlSafe(value: unknown): unknown {
+  if (typeof value === 'string') return xml.replaceNonXmlChars(value);
+  if (Array.isArray(value)) return value.map(xmlSafe);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [xmlSafe(k), xmlSafe(v)]));
+  return value;
+}
 
 function details(v: Violation): string {
   const lines = [
@@ -63,5 +73,5 @@ export function toJunit(result: CheckResult, options: JunitOptions): string {
     return { '@name': suite, '@tests': cases.length, '@failures': failing, '@errors': 0, '@skipped': 0, '@time': 0, testcase: cases };
   });
   const doc = { testsuites: { '@name': 'tandem check', '@tests': tests, '@failures': failures, '@errors': 0, '@time': 0, testsuite } };
-  return '<?xml version="1.0" encoding="UTF-8"?>\n' + builder.build(doc);
+  return '<?xml version="1.0" encoding="UTF-8"?>\n' + builder.build(xmlSafe(doc));
 }
