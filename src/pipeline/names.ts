@@ -6,7 +6,8 @@
  * the suffix in any case (NAME.RU.txt, as Windows users and CMS exports write it).
  */
 export function parseName(id: string, languages: readonly string[]): { stem: string; lang?: string; ext: string } {
-  const m = /^(.*?)(?:\.([a-zA-Z]{2,3}))?(\.[^./]+)$/.exec(id);
+  // `s`: a name may hold a line break (a file saved from a title), and `.` would stop at it.
+  const m = /^(.*?)(?:\.([a-zA-Z]{2,3}))?(\.[^./]+)$/s.exec(id);
   if (!m) return { stem: id, ext: '' };
   const lang = m[2]?.toLowerCase();
   if (lang && languages.includes(lang)) return { stem: m[1], lang, ext: m[3] };

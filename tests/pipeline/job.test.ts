@@ -118,6 +118,12 @@ describe('job files', () => {
     expect(tasks.map((t) => [t.src.id, t.tgt?.id ?? null])).toEqual([['Metro.EN.txt', 'Metro.RU.txt'], ['flood.txt', 'flood.Ru.txt']]);
     expect(tasks[0].tgt?.declared).toBe('ru');
   });
+  it('pairs names that hold a line break or a tab, as saved from a title', () => {
+    const job = loadJob(join(REPO, 'pipeline/default.job.yaml'));
+    const ids = ['new\nline.en.txt', 'new\nline.ru.txt', 'tab\there.txt', 'tab\there.ru.txt'];
+    const tasks = pairDocuments(ids.map((id) => ({ id, path: join(job.root, id) })), job);
+    expect(tasks.map((t) => [t.src.id, t.tgt?.id ?? null])).toEqual([['new\nline.en.txt', 'new\nline.ru.txt'], ['tab\there.txt', 'tab\there.ru.txt']]);
+  });
   it('pairs an original with its translation into a job source language (a Russian NAME.txt, NAME.en.txt)', () => {
     const job = loadJob(join(REPO, 'pipeline/default.job.yaml')); // pairs: en-ru
     const ids = ['report.txt', 'report.en.txt', 'memo.en.txt', 'memo.ru.txt', 'memo.txt', 'note.en.txt'];
