@@ -3,7 +3,8 @@
 // translator must not get "Accept all cookies" or "World | Business | Opinion" as segments. Decided
 // from the element alone (its name, role, class, id, hidden state and whether it sits inside an
 // article), as the reader streams; the reader keeps a chrome element that turns out to hold the
-// story (an h1 or a main), so a wrapper with an unlucky class name never takes the article with it.
+// story (an h1, a main, an article of prose), so a wrapper with an unlucky class name never takes the
+// article with it.
 
 /** Elements whose text is never prose: controls and fallback content of embedded media. */
 export const NOT_PROSE = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math', 'title', 'button', 'select',
@@ -31,21 +32,38 @@ const CHROME_WORDS = new Set(['cookie', 'cookies', 'consent', 'gdpr', 'share', '
  */
 const HIDDEN_CLASSES = new Set(['sr-only', 'visually-hidden', 'visuallyhidden', 'screen-reader-text']);
 
+/**
+ * Class words that name an article's own parts inside an article or main ("article__header",
+ * "hero-banner", "article-footer"), as HTML's own rule keeps a header or footer inside a section.
+ */
+const ARTICLE_PART_WORDS = new Set(['header', 'footer', 'banner', 'masthead']);
+
+/** Classes of an embedded post (a quoted tweet, an Instagram post): the article quotes it, in a "social-embed" box or not. */
+const EMBEDDED_POSTS = new Set(['twitter-tweet', 'twitter-video', 'instagram-media', 'tiktok-embed', 'reddit-embed-bq',
+  'text-post-media']);
+
 /** Elements that a class name never makes chrome: the page and the story itself. */
 const NEVER_CHROME = new Set(['html', 'body', 'main', 'article', 'h1']);
 
 /** Elements inside which header and footer belong to a section, not to the site (HTML's banner rule). */
 export const SECTIONING = new Set(['article', 'main', 'section', 'aside', 'nav']);
 
-/** Whether the element is chrome; `inSection`: it has an article, main, section, aside or nav ancestor. */
-export function isChrome(name: string, attribs: Record<string, string>, inSection: boolean): boolean {
-  if (NEVER_CHROME.has(name)) return false;
-  if (CHROME_ELEMENTS.has(name)) return true;
-  if ((name === 'header' || name === 'footer') && !inSection) return true;
-  if (isHidden(attribs)) return true;
+/** Where an element sits: whether it has a sectioning ancestor (SECTIONING), and an article or main one. */
+export interface Context { inSection: boolean; inArticle: boolean }
+
+/**
+ * Whether the element is chrome: 'element' by what it is (nav, aside, a role, hidden), 'name' only by
+ * a word of its class or id, which an article of prose inside it overrules (a "layout--with-sidebar"
+ * wrapper), where it never overrules an aside or a hidden element.
+ */
+export function chromeKind(name: string, attribs: Record<string, string>, at: Context): 'element' | 'name' | undefined {
+  if (NEVER_CHROME.has(name)) return undefined;
+  if (CHROME_ELEMENTS.has(name)) return 'element';
+  if ((name === 'header' || name === 'footer') && !at.inSection) return 'element';
+  if (isHidden(attribs)) return 'element';
   const role = attribs.role?.toLowerCase();
-  if (role && CHROME_ROLES.has(role)) return true;
-  return chromeName(attribs.class) || chromeName(attribs.id);
+  if (role && CHROME_ROLES.has(role)) return 'element';
+  return chromeName(attribs.class, at.inArticle) || chromeName(attribs.id, at.inArticle) ? 'name' : undefined;
 }
 
 function isHidden(attribs: Record<string, string>): boolean {
@@ -54,15 +72,20 @@ function isHidden(attribs: Record<string, string>): boolean {
   return style !== undefined && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
-function chromeName(name: string | undefined): boolean {
+function chromeName(name: string | undefined, inArticle: boolean): boolean {
   if (!name) return false;
   for (const token of name.split(/\s+/)) {
     if (HIDDEN_CLASSES.has(token.toLowerCase())) return true;
     for (const word of token.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split(/[^a-z]+/)) {
-      if (CHROME_WORDS.has(word)) return true;
+      if (CHROME_WORDS.has(word) && !(inArticle && ARTICLE_PART_WORDS.has(word))) return true;
     }
   }
   return false;
+}
+
+/** Whether the element is an embedded post (blockquote.twitter-tweet): inside an article, the chrome around it is kept. */
+export function isEmbeddedPost(name: string, attribs: Record<string, string>): boolean {
+  return name === 'blockquote' && (attribs.class ?? '').split(/\s+/).some((c) => EMBEDDED_POSTS.has(c.toLowerCase()));
 }
 
 /** Whether the element marks the story itself: a chrome element holding one is kept. */

@@ -6,12 +6,12 @@
 // the paragraphs inside one are dropped at the end unless it turned out to hold the story.
 import { Parser } from 'htmlparser2';
 import { ParagraphBuilder, type SourceParagraph } from './builder.ts';
-import { isChrome, isStory, NOT_PROSE, SECTIONING } from './chrome.ts';
+import { chromeKind, isEmbeddedPost, isStory, NOT_PROSE, SECTIONING } from './chrome.ts';
 import { calendarDay } from './text.ts';
 
 const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog',
   'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'header', 'hr', 'html', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td',
+  'header', 'hr', 'html', 'legend', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td',
   'tfoot', 'th', 'thead', 'tr', 'ul']);
 /** Elements between words; not <wbr>, a break opportunity inside a word (or a long link). */
 const SEPARATING = new Set(['img', 'input']);
@@ -35,43 +35,76 @@ interface Traits {
   labelFirst: boolean;
 }
 
-interface Frame { region: number; list: boolean; link: boolean; section: boolean; skip: boolean }
+interface Frame { region: number; list: boolean; link: boolean; section: boolean; skip: boolean; article: boolean; pre: boolean }
+
+/** An article or main open now: the chrome regions open around it, and the prose found in it so far. */
+interface Article { base: number; words: number; prose: number }
+
+/**
+ * An article that holds the story rather than a teaser (a card in a "related" box: a headline and a
+ * line): this many words outside links, or this many paragraphs of prose (PROSE_WORDS words or more,
+ * ending a sentence). It keeps a wrapper whose class has a chrome word ("layout--with-sidebar").
+ */
+const STORY_WORDS = 50;
+const STORY_PARAGRAPHS = 2;
+const PROSE_WORDS = 4;
+const SENTENCE_END = /[.!?…][»"”’)\]]*$/;
+/** Line ends in <pre> text, and blank lines, which end a paragraph there as in plain text. */
+const PRE_LINES = /\n(?:[ \t\r]*\n)*/g;
+
+export interface HtmlOptions {
+  /** XHTML: a self-closing tag (<video/>, <iframe/>) closes its element, which in HTML it does not. */
+  xhtml?: boolean;
+}
 
 /** Meta tags that give an article's publication date (Open Graph, schema.org, Dublin Core, plain). */
 const DATE_META = new Set(['article:published_time', 'datepublished', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created',
   'pubdate', 'publishdate', 'og:published_time']);
 
-export function readHtml(source: string): { date?: string; paragraphs: SourceParagraph[] } {
+export function readHtml(source: string, options: HtmlOptions = {}): { date?: string; paragraphs: SourceParagraph[] } {
   let date: string | undefined; // from a date meta tag, else the story's first <time datetime>
   const builder = new ParagraphBuilder();
   const traits: Traits[] = [];
   const kept: boolean[] = []; // per chrome element: whether it holds the story
+  const byName: boolean[] = []; // per chrome element: whether only its class or id made it chrome
   const regions: number[] = []; // chrome elements open now
   const lists: number[] = [];
   const stack: Frame[] = [];
-  let listCount = 0, skipping = 0, links = 0, sections = 0, breaks = 0;
+  const articles: Article[] = [];
+  let listCount = 0, skipping = 0, links = 0, sections = 0, breaks = 0, pre = 0;
   let counts = { links: 0, letters: false, plainLetters: false, plainWords: 0, labelFirst: false };
   const close = () => {
     const n = builder.paragraphs.length;
     builder.close();
-    if (builder.paragraphs.length > n) traits.push({ regions: regions.slice(), list: lists.at(-1) ?? -1, ...counts });
+    if (builder.paragraphs.length > n) {
+      traits.push({ regions: regions.slice(), list: lists.at(-1) ?? -1, ...counts });
+      const prose = counts.plainWords >= PROSE_WORDS && SENTENCE_END.test(builder.paragraphs[n].text);
+      // Prose of an article counts where no chrome element inside it holds the paragraph.
+      for (const a of articles) if (regions.length === a.base) { a.words += counts.plainWords; if (prose) a.prose++; }
+    }
     counts = { links: 0, letters: false, plainLetters: false, plainWords: 0, labelFirst: false };
     breaks = 0;
   };
   const parser = new Parser({
     onopentag(name, attribs) {
-      const frame: Frame = { region: -1, list: false, link: false, section: SECTIONING.has(name), skip: NOT_PROSE.has(name) };
+      const frame: Frame = { region: -1, list: false, link: false, section: SECTIONING.has(name),
+        skip: NOT_PROSE.has(name) || (name === 'code' && pre > 0), article: name === 'article' || name === 'main', pre: name === 'pre' };
       if (name === 'meta' && DATE_META.has((attribs.property ?? attribs.name ?? attribs.itemprop ?? '').toLowerCase())) {
         date = calendarDay(attribs.content) ?? date;
       } else if (name === 'time' && date === undefined && regions.length === 0) date = calendarDay(attribs.datetime);
+      const kind = isStory(name, attribs) ? undefined : chromeKind(name, attribs, { inSection: sections > 0, inArticle: articles.length > 0 });
       if (isStory(name, attribs)) for (const r of regions) kept[r] = true;
-      else if (isChrome(name, attribs, sections > 0)) {
+      else if (articles.length && isEmbeddedPost(name, attribs)) for (const r of regions.slice(articles.at(-1)!.base)) kept[r] = true;
+      else if (kind) {
         if (BLOCK.has(name) || name === 'menu') {
           close();
           frame.region = kept.push(false) - 1;
+          byName[frame.region] = kind === 'name';
           regions.push(frame.region);
         } else frame.skip = true; // inline ("<span class=sr-only>", a hidden <span>): its words go, the sentence around it stays whole
       }
+      if (frame.article) { close(); articles.push({ base: regions.length, words: 0, prose: 0 }); }
+      if (frame.pre) pre++;
       if (frame.skip) skipping++;
       if (frame.section) sections++;
       if (name === 'ul' || name === 'ol') { frame.list = true; lists.push(listCount++); }
@@ -91,17 +124,35 @@ export function readHtml(source: string): { date?: string; paragraphs: SourcePar
       if (frame.section) sections--;
       if (frame.list) lists.pop();
       if (frame.link) links--;
+      if (frame.pre) pre--;
+      if (frame.article) {
+        close();
+        const a = articles.pop()!;
+        // An article of prose is the story: the chrome words of wrappers around it were unlucky names.
+        if (a.words >= STORY_WORDS || a.prose >= STORY_PARAGRAPHS) for (const r of regions) if (byName[r]) kept[r] = true;
+      }
       if (frame.region >= 0) { close(); regions.pop(); }
     },
     ontext(text) {
       if (skipping > 0) return;
-      builder.append(text, parser.startIndex, parser.endIndex + 1);
+      if (pre > 0 && text.includes('\n')) appendPre(text, parser.startIndex, parser.endIndex + 1);
+      else builder.append(text, parser.startIndex, parser.endIndex + 1);
       if (!LETTER.test(text)) return;
       breaks = 0;
       if (!counts.letters) { counts.letters = true; counts.labelFirst = links === 0; }
       if (links === 0) { counts.plainLetters = true; counts.plainWords += text.match(WORD)?.length ?? 0; }
     },
-  }, { decodeEntities: true, lowerCaseTags: true });
+  }, { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: options.xhtml === true });
+  // <pre> text keeps its line ends as line breaks (a statement's lines, a poem), and a blank line ends a paragraph.
+  const appendPre = (text: string, start: number, end: number) => {
+    let from = 0;
+    for (const m of text.matchAll(PRE_LINES)) {
+      if (m.index > from) builder.append(text.slice(from, m.index), start + from);
+      if (m[0].length > 1 && m.index + m[0].length < text.length) close(); else builder.lineBreak();
+      from = m.index + m[0].length;
+    }
+    if (from < text.length) builder.append(text.slice(from), start + from, end);
+  };
   parser.end(source);
   close();
   const paragraphs = storyParagraphs(builder.paragraphs, traits, kept);

@@ -40,7 +40,7 @@ export function decodeDocument(bytes: Uint8Array, path: string): string {
 /** Parses already decoded text; `format` defaults to the one the path's extension says. */
 export function parseDocument(source: string, id: string, path: string, format = formatOf(path)): ReadDocument {
   const read: { paragraphs: SourceParagraph[]; date?: string } =
-    format === 'html' ? readHtml(source) : format === 'markdown' ? readMarkdown(source) : readPlainText(source);
+    format === 'html' ? readHtml(source, { xhtml: /\.xhtml$/i.test(path) }) : format === 'markdown' ? readMarkdown(source) : readPlainText(source);
   // Two literals rather than a spread of the date: the same keys in the same order, without the spread's cost.
   return read.date ? { id, path, format, date: read.date, paragraphs: read.paragraphs } : { id, path, format, paragraphs: read.paragraphs };
 }
