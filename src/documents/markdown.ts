@@ -49,15 +49,26 @@ export function readMarkdown(text: string): { date?: string; paragraphs: SourceP
   return date ? { date, paragraphs: builder.paragraphs } : { paragraphs: builder.paragraphs };
 }
 
-/** Appends the text of a node's inline content; `text` is what its offsets count in, from `base`. */
-function appendInline(builder: ParagraphBuilder, text: string, node: Node, base: number): void {
+/** Inline HTML that opens or closes an element whose content is no prose (<script>, <style>). */
+const NOT_PROSE_TAG = /^<(\/?)(script|style|template|noscript)\b[^>]*?(\/?)>$/i;
+
+/**
+ * Appends the text of a node's inline content; `text` is what its offsets count in, from `base`.
+ * `skip` holds the name of an inline <script> or <style> open now, whose text is left out.
+ */
+function appendInline(builder: ParagraphBuilder, text: string, node: Node, base: number, skip = { until: '' }): void {
   for (const child of node.children ?? []) {
-    if (child.type === 'text') appendValue(builder, text, child, (child.value ?? '').replace(FOOTNOTE_LABEL, ''), base);
+    if (child.type === 'html') {
+      const tag = NOT_PROSE_TAG.exec(child.value ?? '');
+      if (tag && !tag[1] && !tag[3] && !skip.until) skip.until = tag[2].toLowerCase();
+      else if (tag && tag[1] && tag[2].toLowerCase() === skip.until) skip.until = '';
+      else if (!skip.until) inlineHtml(builder, child.value ?? '');
+    } else if (skip.until) continue;
+    else if (child.type === 'text') appendValue(builder, text, child, (child.value ?? '').replace(FOOTNOTE_LABEL, ''), base);
     else if (child.type === 'inlineCode') appendValue(builder, text, child, child.value ?? '', base);
     else if (child.type === 'image') appendValue(builder, text, child, child.alt ?? '', base);
     else if (child.type === 'break') builder.lineBreak();
-    else if (child.type === 'html') inlineHtml(builder, child.value ?? '');
-    else appendInline(builder, text, child, base);
+    else appendInline(builder, text, child, base, skip);
   }
 }
 
@@ -97,6 +108,8 @@ function inlineHtml(builder: ParagraphBuilder, tag: string): void {
 
 /** A GFM table's delimiter row: | --- | :--: | ---: | */
 const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\r?$/;
+/** A block quote's markers at a continued line's start (a paragraph's line never starts with ">" otherwise). */
+const QUOTE_MARKERS = /^[ \t]*(?:>[ \t]?)+/;
 /** Cell separators: pipes not escaped with a backslash. */
 const CELL_PIPE = /(?<!\\)\|/g;
 
@@ -110,6 +123,8 @@ function appendTable(builder: ParagraphBuilder, source: string, node: Node): boo
   const text = source.slice(start, node.position?.end.offset ?? start);
   if (!text.includes('|')) return false; // nearly every paragraph: not split into lines to find that out
   const lines = text.split('\n');
+  // Lines after the first keep a quote's markers ("> "): blanked, so cells and offsets are those of the table.
+  for (let k = 1; k < lines.length; k++) lines[k] = lines[k].replace(QUOTE_MARKERS, (m) => ' '.repeat(m.length));
   if (lines.length < 2 || !lines[0].includes('|') || !DELIMITER_ROW.test(lines[1]) || !lines[1].includes('|')) return false;
   let at = start;
   for (const [k, line] of lines.entries()) {
@@ -131,18 +146,36 @@ function appendTable(builder: ParagraphBuilder, source: string, node: Node): boo
   return true;
 }
 
-/** An HTML block, read by the HTML reader, its paragraphs' offsets moved to where the block starts. */
+/**
+ * An HTML block, read by the HTML reader, its paragraphs' offsets moved to where the block starts.
+ * In a quote or list the parser took the markers ("> ", an indent) off each line of the value: the
+ * block's source is read instead, those markers blanked, so that its offsets still count in the file.
+ */
 function appendHtml(builder: ParagraphBuilder, source: string, node: Node): void {
   const start = node.position?.start.offset ?? 0;
-  const html = node.value ?? '';
-  // A block inside a quote or list has its markers removed from the value: its offsets would not hold.
-  if (source.slice(start, node.position?.end.offset ?? start) !== html) return;
+  const html = blankMarkers(source.slice(start, node.position?.end.offset ?? start), node.value ?? '');
+  if (html === undefined) return; // lines that are no suffix of their source (a tab the parser expanded): offsets would not hold
   builder.close();
+  const moved = (map: Array<[number, number]>) => map.map(([t, s]): [number, number] => [t, s + start]);
   for (const p of readHtml(html).paragraphs) {
-    const moved: SourceParagraph = { index: builder.paragraphs.length, text: p.text, start: p.start + start, end: p.end + start };
-    if (p.map) moved.map = p.map.map(([t, s]) => [t, s + start]);
-    builder.paragraphs.push(moved);
+    const paragraph: SourceParagraph = { index: builder.paragraphs.length, text: p.text, start: p.start + start, end: p.end + start };
+    if (p.map) paragraph.map = moved(p.map);
+    if (p.ends) paragraph.ends = moved(p.ends);
+    builder.paragraphs.push(paragraph);
   }
+}
+
+/** The source of a block with each line's container markers turned into spaces, when each line of the value ends its line. */
+function blankMarkers(slice: string, value: string): string | undefined {
+  if (slice === value) return slice;
+  const lines = slice.split('\n');
+  const values = value.split('\n');
+  if (lines.length !== values.length) return undefined;
+  for (let k = 0; k < lines.length; k++) {
+    if (!lines[k].endsWith(values[k])) return undefined;
+    lines[k] = ' '.repeat(lines[k].length - values[k].length) + values[k];
+  }
+  return lines.join('\n');
 }
 
 /** The front matter's `date` (a YAML date or date-time) as YYYY-MM-DD, when it names a calendar day. */
