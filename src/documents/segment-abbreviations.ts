@@ -25,14 +25,16 @@ export const GOES_ON = new Set([
 ]);
 
 /**
- * Abbreviations that take a number (p. 5, No. 3, Art. 35, п. 3, ч. 2, рис. 4, ок. 48 000, тел. +375):
+ * Abbreviations that take a number (p. 5, No. 3, Art. 35, п. 3, ч. 2, рис. 4, ок. 48 000, тел. +375, Ave. 150):
  * ICU breaks between them when the number ends the sentence ("…on p. 5."), which never ends it there.
  * Without a number they may end one ("всё ок.").
  */
 export const NUMBERED = new Set(['p', 'pp', 'no', 'nos', 'vol', 'art', 'ch', 'fig', 'figs', 'sec', 'para', 'eq',
   'ed', 'est', 'pop', 'op', 'ex', 'ca', 'ver', 'ref', 'nr', 'tel', 'ph', 'mob',
   'п', 'пп', 'ч', 'рис', 'табл', 'стр', 'т', 'тт', 'разд', 'прил', 'вып', 'абз', 'ок', 'тел', 'моб', 'факс', 'тэл',
-  'розд', 'дод', 'вип']);
+  'розд', 'дод', 'вип',
+  // streets after their name, before a house number ("Partizansky Ave. 150"); Russian ones come first (ул., пр.: TITLES)
+  'ave', 'blvd', 'rd', 'hwy']);
 
 /** Abbreviated months, before a day or a year ("in Feb. 2020.", "с 12 авг. 2020 г."): ICU cut after "Feb.". */
 export const MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',

@@ -5,15 +5,17 @@ import { loneCrAsLf } from './line-ends.ts';
 
 /**
  * The header, with its own line break: left in, it made the first paragraph a block of two lines,
- * read line by line (lists, headings, wrapping) where one line needs none of that.
+ * read line by line (lists, headings, wrapping) where one line needs none of that. A word glued to
+ * the date ("2020-08-19Шахтёры", an export that lost the line end) starts the text; a time does not.
  */
-const DATE_HEADER = /^\s*date:?[ \t]+(\d{4}-\d{2}-\d{2})(?=\s|$)\r?\n?/i;
+const DATE_HEADER = /^\s*date:?[ \t]+(\d{4}-\d{2}-\d{2})(?=\s|$|\p{L}{2})\r?\n?/iu;
 
 /**
- * Blank lines between paragraphs. One object for every call (each sets lastIndex before its search
- * and reads to the end), not a literal, which was a new RegExp object per document.
+ * Blank lines between paragraphs, and a line that starts with a form feed (a new page of wire copy or
+ * a printout). One object for every call (each sets lastIndex before its search and reads to the
+ * end), not a literal, which was a new RegExp object per document.
  */
-const BLANK_LINES = /\n(?:[ \t\r\f\v]*\n)+/g;
+const BLANK_LINES = /\n(?:[ \t\r\f\v]*\n)+|\n[ \t\v]*\f/g;
 
 export interface ReadText { date?: string; paragraphs: SourceParagraph[] }
 
