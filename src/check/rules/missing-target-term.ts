@@ -2,8 +2,10 @@
 // no preferred or admitted form of them (in any case form or romanisation the matcher knows) is in the
 // target. A target that carries only a deprecated variant is left to deprecated-term, which names the
 // variant and its replacement: one problem, one finding. A source hashtag, or a name inside a compound
-// adjective (Minsk-based), asks for nothing.
+// adjective (Minsk-based), asks for nothing; a place before a common noun (the Minsk region) may be
+// rendered by an adjective built on its name (Минская область).
 import { t } from '../../i18n/index.ts';
+import { beforeCommonNoun, hasPlaceAdjective } from '../place-adjective.ts';
 import { isInLanguage, uniqueBy, type GlossaryIndex, type SegmentTerms } from '../terms.ts';
 import type { CheckedSegment, Finding } from '../types.ts';
 
@@ -24,6 +26,8 @@ export function missingTargetTerms(at: CheckedSegment, terms: SegmentTerms, inde
     if (!expected.length) continue;
     const inTarget = terms.tgt.filter((m) => m.entry === mention.entry && isInLanguage(m, terms.tgtLang, index));
     if (inTarget.length) continue; // present, or present only as a deprecated variant (deprecated-term)
+    // "the Minsk region" → «Минская область»: the adjective built on the place's name renders it.
+    if (index.entry(mention.entry)?.type === 'place' && beforeCommonNoun(src, mention.end) && hasPlaceAdjective(tgt.text, expected)) continue;
     const names = uniqueBy(expected, (x) => x.text).map((x) => x.text);
     found.push({
       at, entry: mention.entry, rule: 'missing-target-term', side: 'tgt',

@@ -43,6 +43,29 @@ function maskTerms(text: string, matches: TermMatch[]): string {
   return out + text.slice(at);
 }
 
+/** A closed quotation: «…» (innermost first, see maskQuotes), „…“, “…”, "…". */
+const QUOTED = /«[^«»]*»|„[^„“”]*[“”]|“[^“”]*”|"[^"\n]*"/g;
+
+/**
+ * The text with its quotations blanked (same length). A translator keeps a tweet or a slogan in the
+ * language it was said in («We will win, Minsk is with us»): what is quoted does not say what
+ * language the target is written in, and a target that is little but a quotation is not judged.
+ */
+function maskQuotes(text: string): string {
+  if (!/[«„“"]/.test(text)) return text;
+  for (let previous = ''; previous !== text;) {
+    previous = text;
+    text = text.replace(QUOTED, (q) => ' '.repeat(q.length));
+  }
+  return text;
+}
+
+/** Letters the declared Cyrillic language does not write (Belarusian ў in Russian, Russian щ in Belarusian). */
+function foreignCyrillic(clean: string, declared: Lang): boolean {
+  const letters = countLetters(clean, [declared]);
+  return letters.foreign[declared] > 0 || (declared === 'ru' && letters.apostrophes > 0);
+}
+
 /** True when the cheap screen cannot rule out another language, so the detector must decide. */
 function suspicious(clean: string, declared: Lang): boolean {
   const letters = countLetters(clean, [declared]);
@@ -71,7 +94,7 @@ export function wrongLanguage(at: CheckedSegment, terms: SegmentTerms, context: 
   // Screen before blanking links and numbers: blanking only takes letters away, so what passes the
   // letter screen now would pass it then, and most targets are done here. Not English: its screen
   // also asks for a function word, which a link may hold ("https://example.com/in/the/news").
-  const named = maskTerms(tgt.text, terms.tgt);
+  const named = maskQuotes(maskTerms(tgt.text, terms.tgt));
   if (declared !== 'en' && !suspicious(named, declared)) return [];
   const clean = maskNoise(named);
   const words = clean.match(WORD) ?? [];
@@ -82,6 +105,10 @@ export function wrongLanguage(at: CheckedSegment, terms: SegmentTerms, context: 
   const detection = detectScored(clean, { languages: candidates, outside: 'code' });
   const found = primaryLang(detection.lang);
   if (found === 'und' || found === declared) return [];
+  // Text in the declared language's alphabet alone reaches the detector only for its Latin words; a
+  // verdict of another Cyrillic language then rests on dictionaries that miss words (твиттере,
+  // по-английски), and called plain Russian Bulgarian. Such a verdict needs letters to back it.
+  if (CYRILLIC_LANGS.has(declared) && CYRILLIC_LANGS.has(found) && !foreignCyrillic(clean, declared)) return [];
   const pDeclared = detection.probabilities[declared] ?? 0;
   const outside = !candidates.includes(found);
   if (!outside && (pDeclared > MAX_DECLARED || detection.confidence < MIN_DETECTED)) return [];
