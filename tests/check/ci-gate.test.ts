@@ -155,3 +155,14 @@ describe('one line on stderr', () => {
     expect((await cli('check', '--lang', 'ru_RU.UTF-8', '-g', GLOSSARY)).code).toBe(0);
   });
 });
+
+describe('SARIF fingerprints of glossary-lint findings', () => {
+  it('differ between findings of one glossary, even of one entry', async () => {
+    const g = file('fp.yaml', glossary(entry('minsk', 'Minsk', 'Минск'), entry('brest', 'Brest'), entry('homiel', 'Homiel'),
+      '  - id: hrodna\n    terms:\n      - { text: Hrodna, lang: en, status: admitted }\n'));
+    const sarif = JSON.parse((await tandem('-g', g, file('fp.jsonl', OK), '-f', 'sarif')).out);
+    const prints = sarif.runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['tandemViolation/v2']);
+    expect(prints.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(prints).size).toBe(prints.length);
+  });
+});

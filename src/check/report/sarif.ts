@@ -42,7 +42,11 @@ function ruleDescriptor(id: (typeof RULES)[number]): ReportingDescriptor {
  * fingerprint, and code scanning showed one alert for both.
  */
 function fingerprint(v: Violation): string {
-  return createHash('sha256').update([v.rule, v.file ?? '', segmentLabel(v) ?? '', v.tgtDoc ?? '', v.entry ?? '', v.found ?? ''].join('\u0000')).digest('hex').slice(0, 32);
+  const parts = [v.rule, v.file ?? '', segmentLabel(v) ?? '', v.tgtDoc ?? '', v.entry ?? '', v.found ?? ''];
+  // A glossary-lint finding is told apart by its code and what it names (segment and found are null
+  // for all of them, so every lint finding of a glossary had one fingerprint and one alert).
+  if (v.rule === 'glossary-lint') parts.push(v.code ?? '', JSON.stringify(Object.entries(v.params ?? {}).sort()));
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 }
 
 export function toSarif(result: CheckResult, options: SarifOptions): Log {
