@@ -63,7 +63,12 @@ export function chromeKind(name: string, attribs: Record<string, string>, at: Co
   if (isHidden(attribs)) return 'element';
   const role = attribs.role?.toLowerCase();
   if (role && CHROME_ROLES.has(role)) return 'element';
-  return chromeName(attribs.class, at.inArticle) || chromeName(attribs.id, at.inArticle) ? 'name' : undefined;
+  return namedChrome(attribs, at.inArticle) ? 'name' : undefined;
+}
+
+/** Whether the class or id has a chrome word: also asked of an article ("comment-body" keeps no wrapper). */
+export function namedChrome(attribs: Record<string, string>, inArticle: boolean): boolean {
+  return chromeName(attribs.class, inArticle) || chromeName(attribs.id, inArticle);
 }
 
 function isHidden(attribs: Record<string, string>): boolean {

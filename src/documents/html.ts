@@ -6,7 +6,7 @@
 // the paragraphs inside one are dropped at the end unless it turned out to hold the story.
 import { Parser } from 'htmlparser2';
 import { ParagraphBuilder, type SourceParagraph } from './builder.ts';
-import { chromeKind, isEmbeddedPost, isStory, NOT_PROSE, SECTIONING } from './chrome.ts';
+import { chromeKind, isEmbeddedPost, isStory, namedChrome, NOT_PROSE, SECTIONING } from './chrome.ts';
 import { calendarDay } from './text.ts';
 
 const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog',
@@ -37,8 +37,11 @@ interface Traits {
 
 interface Frame { region: number; list: boolean; link: boolean; section: boolean; skip: boolean; article: boolean; pre: boolean }
 
-/** An article or main open now: the chrome regions open around it, and the prose found in it so far. */
-interface Article { base: number; words: number; prose: number }
+/**
+ * An article or main open now: the chrome regions open around it, the prose found in it so far, and
+ * whether its own class or id names chrome (WordPress's <article class="comment-body">), which keeps no wrapper.
+ */
+interface Article { base: number; words: number; prose: number; chrome: boolean }
 
 /**
  * An article that holds the story rather than a teaser (a card in a "related" box: a headline and a
@@ -103,7 +106,7 @@ export function readHtml(source: string, options: HtmlOptions = {}): { date?: st
           regions.push(frame.region);
         } else frame.skip = true; // inline ("<span class=sr-only>", a hidden <span>): its words go, the sentence around it stays whole
       }
-      if (frame.article) { close(); articles.push({ base: regions.length, words: 0, prose: 0 }); }
+      if (frame.article) { close(); articles.push({ base: regions.length, words: 0, prose: 0, chrome: namedChrome(attribs, articles.length > 0) }); }
       if (frame.pre) pre++;
       if (frame.skip) skipping++;
       if (frame.section) sections++;
@@ -129,7 +132,7 @@ export function readHtml(source: string, options: HtmlOptions = {}): { date?: st
         close();
         const a = articles.pop()!;
         // An article of prose is the story: the chrome words of wrappers around it were unlucky names.
-        if (a.words >= STORY_WORDS || a.prose >= STORY_PARAGRAPHS) for (const r of regions) if (byName[r]) kept[r] = true;
+        if (!a.chrome && (a.words >= STORY_WORDS || a.prose >= STORY_PARAGRAPHS)) for (const r of regions) if (byName[r]) kept[r] = true;
       }
       if (frame.region >= 0) { close(); regions.pop(); }
     },

@@ -34,6 +34,12 @@ describe('an article in a wrapper whose class has a chrome word', () => {
     const page = `<body>${ARTICLE}<div class="related-stories">${card(1)}${card(2)}${card(3)}</div></body>`;
     expect(html(page).join('\n')).not.toContain('teaser');
   });
+  it('leaves out comments, each a long article of its own (WordPress: article.comment-body)', () => {
+    const comment = 'This comment is long enough to count as prose, with many words outside links, and it goes on for a while. '.repeat(3);
+    const page = `<body>${ARTICLE}<div id="comments" class="comments-area"><ol><li class="comment">`
+      + `<article class="comment-body"><p>${comment}</p></article></li></ol></div></body>`;
+    expect(html(page).join('\n')).not.toContain('This comment');
+  });
 });
 
 describe("the article's own parts", () => {
