@@ -95,10 +95,10 @@ export function readHtml(source: string, options: HtmlOptions = {}): { date?: st
       if (name === 'meta' && DATE_META.has((attribs.property ?? attribs.name ?? attribs.itemprop ?? '').toLowerCase())) {
         date = calendarDay(attribs.content) ?? date;
       } else if (name === 'time' && date === undefined && regions.length === 0) date = calendarDay(attribs.datetime);
-      const kind = isStory(name, attribs) ? undefined : chromeKind(name, attribs, { inSection: sections > 0, inArticle: articles.length > 0 });
+      let kind: 'element' | 'name' | undefined;
       if (isStory(name, attribs)) for (const r of regions) kept[r] = true;
       else if (articles.length && isEmbeddedPost(name, attribs)) for (const r of regions.slice(articles.at(-1)!.base)) kept[r] = true;
-      else if (kind) {
+      else if ((kind = chromeKind(name, attribs, { inSection: sections > 0, inArticle: articles.length > 0 }))) {
         if (BLOCK.has(name) || name === 'menu') {
           close();
           frame.region = kept.push(false) - 1;
