@@ -7,6 +7,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import YAML from 'yaml';
 import { ParagraphBuilder, type SourceParagraph } from './builder.ts';
+import { chromeKind, NOT_PROSE } from './chrome.ts';
 import { readHtml } from './html.ts';
 import { loneCrAsLf } from './line-ends.ts';
 import { calendarDay } from './text.ts';
@@ -49,20 +50,38 @@ export function readMarkdown(text: string): { date?: string; paragraphs: SourceP
   return date ? { date, paragraphs: builder.paragraphs } : { paragraphs: builder.paragraphs };
 }
 
-/** Inline HTML that opens or closes an element whose content is no prose (<script>, <style>). */
-const NOT_PROSE_TAG = /^<(\/?)(script|style|template|noscript)\b[^>]*?(\/?)>$/i;
+/** An inline HTML tag: closing slash, name, attributes, self-closing slash. */
+const TAG = /^<(\/?)([a-z][\w-]*)\b([^>]*?)(\/?)>$/i;
+const ATTRIBUTE = /([^\s=/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
+
+/**
+ * Whether an inline tag opens an element whose words are no prose: a <script> or <style>, or chrome
+ * as the HTML reader sees it (<span class="sr-only">, a hidden <span>).
+ */
+function dropsContent(name: string, attributes: string): boolean {
+  if (NOT_PROSE.has(name)) return true;
+  if (!attributes.trim()) return false;
+  const attribs: Record<string, string> = {};
+  for (const m of attributes.matchAll(ATTRIBUTE)) attribs[m[1].toLowerCase()] = m[2] ?? m[3] ?? m[4] ?? '';
+  return chromeKind(name, attribs, { inSection: true, inArticle: true }) !== undefined;
+}
 
 /**
  * Appends the text of a node's inline content; `text` is what its offsets count in, from `base`.
- * `skip` holds the name of an inline <script> or <style> open now, whose text is left out.
+ * `skip` holds the name of an inline element open now whose words are left out (see dropsContent),
+ * and how many elements of that name are open inside it.
  */
-function appendInline(builder: ParagraphBuilder, text: string, node: Node, base: number, skip = { until: '' }): void {
+function appendInline(builder: ParagraphBuilder, text: string, node: Node, base: number, skip = { until: '', depth: 0 }): void {
   for (const child of node.children ?? []) {
     if (child.type === 'html') {
-      const tag = NOT_PROSE_TAG.exec(child.value ?? '');
-      if (tag && !tag[1] && !tag[3] && !skip.until) skip.until = tag[2].toLowerCase();
-      else if (tag && tag[1] && tag[2].toLowerCase() === skip.until) skip.until = '';
-      else if (!skip.until) inlineHtml(builder, child.value ?? '');
+      const tag = TAG.exec(child.value ?? '');
+      const name = tag?.[2].toLowerCase() ?? '';
+      if (!tag || tag[4]) { if (!skip.until) inlineHtml(builder, child.value ?? ''); continue; }
+      if (skip.until) {
+        if (name === skip.until && !tag[1]) skip.depth++;
+        else if (name === skip.until && --skip.depth === 0) skip.until = '';
+      } else if (!tag[1] && dropsContent(name, tag[3])) { skip.until = name; skip.depth = 1; }
+      else inlineHtml(builder, child.value ?? '');
     } else if (skip.until) continue;
     else if (child.type === 'text') appendValue(builder, text, child, (child.value ?? '').replace(FOOTNOTE_LABEL, ''), base);
     else if (child.type === 'inlineCode') appendValue(builder, text, child, child.value ?? '', base);

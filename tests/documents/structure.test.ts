@@ -99,6 +99,10 @@ describe('<pre> and code', () => {
     const md = 'Workers gathered <script>trackEvent("gate", {id: 42});</script> before noon.\n\nThe chart <style>.c{width:100%}</style> shows turnout.\n';
     expect(texts(md, 'p.md')).toEqual(['Workers gathered before noon.', 'The chart shows turnout.']);
   });
+  it('drops the words of inline chrome in Markdown, as the HTML reader does', () => {
+    const md = 'Слово<span class="sr-only"> скрытое <span>вложенное</span></span> и дальше, <span class="note">видимое</span>.\n';
+    expect(sentences(md, 'p.md', 'ru')).toEqual(['Слово и дальше, видимое.']);
+  });
 });
 
 describe('plain text', () => {
