@@ -2,14 +2,24 @@
 // have their own endings (Ціханоўскай, Тихановської); every other language is read as Russian.
 import type { Lang } from '../types.ts';
 import { belarusianForms } from './belarusian-forms.ts';
+import { englishPlural, russianPlurals, ukrainianPlurals } from './common-plurals.ts';
 import { russianForms, type WordInfo } from './russian.ts';
 import { primaryLang } from './translit.ts';
 import { ukrainianForms } from './ukrainian-forms.ts';
 
 export function caseForms(word: string, lang: Lang, info: WordInfo = {}): string[] {
   const primary = primaryLang(lang);
-  return primary === 'be' ? belarusianForms(word, info) : primary === 'uk' ? ukrainianForms(word, info) : russianForms(word, info);
+  // A word written in lower case in its term is a common noun or adjective of a terminology glossary,
+  // and has plural forms too (names are capitalised; a family's plural is plural.ts's).
+  const common = word === word.toLowerCase() && !info.surname && !info.indeclinable;
+  if (!CYRILLIC_WORD.test(word)) return common && primary === 'en' && !info.modifier ? [word, ...englishPlural(word)] : [word.toLowerCase()];
+  const forms = primary === 'be' ? belarusianForms(word, info) : primary === 'uk' ? ukrainianForms(word, info) : russianForms(word, info);
+  if (!common || primary === 'be') return forms;
+  for (const f of primary === 'uk' ? ukrainianPlurals(forms[0]) : russianPlurals(forms[0])) if (!forms.includes(f)) forms.push(f);
+  return forms;
 }
+
+const CYRILLIC_WORD = /[\u0400-\u04FF]/;
 
 /**
  * What decides the paradigm of a term's word besides its language: the term's gender and

@@ -49,7 +49,7 @@ const NEUTER_NOUN = /(?:ство|ье|ище)$/;
  * к/г/х (русские) and after -нн-/-дн-/-тн-/-ин- (внутренние, последние, синие); after ж/ч/ш/щ either
  * (оружие, общие), but for -ичие (наличие, различие).
  */
-function nounInIe(stem: string): 'noun' | 'adjective' | 'either' {
+export function nounInIe(stem: string): 'noun' | 'adjective' | 'either' {
   if (/[кгх]$/.test(stem)) return 'adjective';
   if (stem.endsWith('н')) return /[еаяёо]н$/.test(stem) ? 'noun' : 'adjective';
   if (/[жчшщ]$/.test(stem)) return stem.endsWith('ич') ? 'noun' : 'either';

@@ -158,8 +158,7 @@ function entryPatterns(entry: GlossaryEntry, options: CompileOptions): Pattern[]
         const folded = fold(word);
         const info = wordInfo(src, i, g.n, person);
         const latin = scriptOf(word) === 'latin';
-        const forms = latin ? [word.toLowerCase()]
-          : caseForms(word, src.lang, info);
+        const forms = latin && primaryLang(src.lang) !== 'en' ? [word.toLowerCase()] : caseForms(word, src.lang, info);
         // A surname on its own may be plural, naming the family (the full name never is). Not for derived
         // romanisations: a plural of every schema's spelling (Tikhanovskajas) adds keys, and compile time,
         // for spellings nobody pluralises; Cyrillic back-transliterations (Цихановских) do occur.

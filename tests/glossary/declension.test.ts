@@ -62,7 +62,9 @@ describe('Ukrainian names in -ів/-їв', () => {
 
 describe('Russian neuter nouns', () => {
   it('in -ие decline as nouns, not as plural adjectives', () => {
-    expect(caseForms('положение', 'ru')).toEqual(['положение', 'положения', 'положению', 'положением', 'положении']);
+    // In lower case, a common noun, with its plural (положений, положениях); capitalised, a name's word.
+    expect(caseForms('положение', 'ru')).toEqual(['положение', 'положения', 'положению', 'положением', 'положении',
+      'положений', 'положениям', 'положениями', 'положениях']);
     expect(caseForms('Управление', 'ru')).toEqual(['управление', 'управления', 'управлению', 'управлением', 'управлении']);
     expect(caseForms('внутренние', 'ru')).toEqual(['внутренние', 'внутренних', 'внутренним', 'внутренними']);
     expect(found('Депутаты проголосовали за продление военного положения.', 'ru')).toEqual(['martial-law:военного положения']);
