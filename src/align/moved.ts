@@ -141,11 +141,44 @@ function pairLeftOver(beads: Bead[], src: Unit[], tgt: Unit[], model: Model): Be
     const bead = iMoves ? moved.bySrc.get(b.src[0]) : undefined;
     if (bead) out.push({ ...bead, moved: true }); // none for the second sentence of a merge: it went with the first
     if (b.src.length && b.tgt.length) {
-      if (iMoves && !jMoves) out.push({ src: [], tgt: b.tgt, score: 0 });
-      if (!iMoves && jMoves) out.push({ src: b.src, tgt: [], score: 0 });
+      if (iMoves && !jMoves) out.push({ src: [], tgt: b.tgt, score: 0, freed: true } as Bead);
+      if (!iMoves && jMoves) out.push({ src: b.src, tgt: [], score: 0, freed: true } as Bead);
     }
   }
-  return out;
+  return joinFreed(out, src, tgt, model);
+}
+
+/**
+ * A sentence freed when its stand-in partner went across the order joins the pairing beside it when
+ * the merge costs less than leaving it unpaired, each half sharing an anchor (continuing): it had been
+ * taken from the split it belongs to («Услышав гром, сразу отойдите от берега.», the second half of
+ * "…move away from the shore as soon as you hear thunder.", was paired with a moved paragraph's
+ * sentence). Only freed sentences: sentences the programme itself left unpaired beside a pairing are
+ * added or omitted ones as often as halves (joining those cost our evaluation sets).
+ */
+function joinFreed(beads: Array<Bead & { freed?: boolean }>, src: Unit[], tgt: Unit[], model: Model): Bead[] {
+  const out = beads.map(({ freed: _, ...b }) => b);
+  const gone = new Set<number>();
+  // The pairings beside a sentence are those that hold its neighbours on its own side.
+  const bySrc = new Map<number, number>(), byTgt = new Map<number, number>();
+  out.forEach((b, k) => { for (const i of b.src) bySrc.set(i, k); for (const j of b.tgt) byTgt.set(j, k); });
+  beads.forEach((lone, k) => {
+    if (!lone.freed) return;
+    let best: { at: number; bead: Bead; cost: number } | undefined;
+    const x = lone.src.length ? lone.src[0] : lone.tgt[0], holder = lone.src.length ? bySrc : byTgt;
+    for (const at of [holder.get(x - 1), holder.get(x + 1)]) {
+      if (at === undefined) continue;
+      const b = out[at];
+      if (!b || gone.has(at) || b.moved || b.src.length !== 1 || b.tgt.length !== 1) continue;
+      const i = [...b.src, ...lone.src].sort((x, y) => x - y), j = [...b.tgt, ...lone.tgt].sort((x, y) => x - y);
+      const merged = continuing(i, j, src, tgt, model);
+      if (merged.cost < continuing(b.src, b.tgt, src, tgt, model).cost && (!best || merged.cost < best.cost)) {
+        best = { at, bead: { src: i, tgt: j, score: merged.score }, cost: merged.cost };
+      }
+    }
+    if (best) { out[best.at] = best.bead; gone.add(k); }
+  });
+  return gone.size ? out.filter((_, k) => !gone.has(k)) : out;
 }
 
 /** The moved pairings chosen so far, by their first source sentence, and the sentences they hold. */

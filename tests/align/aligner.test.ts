@@ -155,6 +155,19 @@ describe('alignSentences', () => {
     expect(beads.filter((b) => b.moved).map((b) => src.flat()[b.src[0]].slice(0, 16))).toEqual(['Dr. Andrei Vardo', '"Nobody expected']);
   });
 
+  it('gives the split it belongs to a sentence freed from a stand-in pairing across a moved paragraph', () => {
+    // A storm bulletin (our own, written for a held-out probe after the fixes above): the translator
+    // moved a paragraph up and split a sentence in two; the second half had been paired with the moved
+    // paragraph's first sentence, and once that went across the order it was left unpaired.
+    const paras = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8').split(/\n\s*\n/)
+      .map((p) => p.split('\n').filter((l) => l.trim())).filter((p) => p.length);
+    const src = paras('storm-bulletin.en.txt'), tgt = paras('storm-bulletin.ru.txt');
+    const beads = alignDocuments(src, tgt, { srcLang: 'en', tgtLang: 'ru' });
+    const at = (side: string[][], start: string) => side.flat().findIndex((t) => t.startsWith(start));
+    expect(beads.find((b) => b.src.includes(at(src, 'If you are in the water')))!.tgt)
+      .toEqual([at(tgt, 'Если вы находитесь в воде'), at(tgt, 'Услышав гром')]);
+  });
+
   it('takes a glossary matcher: a term of one entry on both sides is an anchor', () => {
     const glossary = { find: (text: string) => /TUT\.BY|Тут\.бай/i.test(text)
       ? [{ entry: 'tutby', surface: '', start: 0, end: 0, lang: 'und', term: '', status: 'preferred' as const, via: 'exact' as const }] : [] };
