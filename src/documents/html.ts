@@ -35,7 +35,11 @@ interface Traits {
   labelFirst: boolean;
 }
 
-interface Frame { region: number; list: boolean; link: boolean; section: boolean; skip: boolean; article: boolean; pre: boolean }
+interface Frame {
+  region: number; list: boolean; link: boolean; section: boolean; skip: boolean; article: boolean; pre: boolean;
+  /** An h1's chrome regions and the paragraph count when it opened: it keeps them if it holds words of its own. */
+  heading?: { regions: number[]; paragraphs: number };
+}
 
 /**
  * An article or main open now: the chrome regions open around it, the prose found in it so far, and
@@ -96,7 +100,10 @@ export function readHtml(source: string, options: HtmlOptions = {}): { date?: st
         date = calendarDay(attribs.content) ?? date;
       } else if (name === 'time' && date === undefined && regions.length === 0) date = calendarDay(attribs.datetime);
       let kind: 'element' | 'name' | undefined;
-      if (isStory(name, attribs)) for (const r of regions) kept[r] = true;
+      // An h1 keeps the chrome around it once it is seen to hold words outside links: a site's logo in
+      // an h1 ("<h1><a>The Minsk Observer</a></h1>") kept the whole masthead and its tagline.
+      if (name === 'h1') frame.heading = { regions: regions.slice(), paragraphs: builder.paragraphs.length };
+      else if (isStory(name, attribs)) for (const r of regions) kept[r] = true;
       else if (articles.length && isEmbeddedPost(name, attribs)) for (const r of regions.slice(articles.at(-1)!.base)) kept[r] = true;
       else if ((kind = chromeKind(name, attribs, { inSection: sections > 0, inArticle: articles.length > 0 }))) {
         if (BLOCK.has(name) || name === 'menu') {
@@ -128,6 +135,9 @@ export function readHtml(source: string, options: HtmlOptions = {}): { date?: st
       if (frame.list) lists.pop();
       if (frame.link) links--;
       if (frame.pre) pre--;
+      if (frame.heading && builder.paragraphs.length > frame.heading.paragraphs && traits.at(-1)!.plainWords > 0) {
+        for (const r of frame.heading.regions) kept[r] = true;
+      }
       if (frame.article) {
         close();
         const a = articles.pop()!;

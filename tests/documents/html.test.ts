@@ -63,6 +63,13 @@ describe('HTML chrome', () => {
       .toEqual(['Strike in Minsk', 'Workers walked out.']);
     expect(texts('<div class="sidebar"><p>Only this text.</p></div>')).toEqual(['Only this text.']);
   });
+  it('drops a masthead whose h1 is the site logo, a link: only a headline with words of its own keeps its wrapper', () => {
+    expect(texts('<header class="masthead"><h1 class="site-title"><a href="/">The Minsk Observer</a></h1>'
+      + '<p class="tagline">Independent news since 1998</p></header><main><h2>Strike in Minsk</h2><p>Workers walked out.</p></main>'))
+      .toEqual(['Strike in Minsk', 'Workers walked out.']);
+    expect(texts('<div class="layout--with-sidebar"><h1><a href="/strike">Strike</a> in Minsk</h1><p>Workers walked out.</p></div>'))
+      .toEqual(['Strike in Minsk', 'Workers walked out.']);
+  });
   it('keeps an article header and footer, drops the site header and footer', () => {
     expect(texts('<header>Site name</header><article><header><h2>Kicker</h2></header><p>Body.</p><footer>Filed in Minsk.</footer></article><footer>Site footer</footer>'))
       .toEqual(['Kicker', 'Body.', 'Filed in Minsk.']);
