@@ -55,6 +55,26 @@ export function ukrainianPlurals(w: string): string[] {
   return [];
 }
 
+/** Belarusian plural forms of a lower-case word: выбарчы → выбарчыя, -ых, -ым, -ымі; участак → участкі, -аў… */
+export function belarusianPlurals(w: string): string[] {
+  const stem1 = w.slice(0, -1), stem2 = w.slice(0, -2);
+  if (/[кгх]і$/.test(w)) return withStem(stem1, ['ія', 'іх', 'ім', 'імі']); // мінскі → мінскія
+  if (/(?:ы|ая|ае)$/.test(w)) {
+    const stem = w.endsWith('ы') ? stem1 : stem2;
+    const e = /[кгх]$/.test(stem) ? 'і' : 'ы';
+    return withStem(stem, [e + 'я', e + 'х', e + 'м', e + 'мі']);
+  }
+  if (w.endsWith('ія')) return withStem(stem2, ['іі', 'ій', 'іям', 'іямі', 'іях']); // камісія
+  if (w.endsWith('я')) return withStem(stem1, ['і', 'ям', 'ямі', 'ях']);
+  if (w.endsWith('а')) return withStem(stem1, [/[кгхжшчцр]$/.test(stem1) ? 'і' : 'ы', 'ам', 'амі', 'ах']); // рада → рады
+  if (w.endsWith('ь')) return withStem(stem1, ['і', 'ей', 'ям', 'ямі', 'ях']); // вобласць → вобласці, -ей
+  if (/[бвгджзклмнпрстфхцчшў]$/.test(w)) {
+    const stems = /[бвгджзклмнпрстфхцчшў]ак$/.test(w) ? [w, w.slice(0, -2) + 'к'] : [w];
+    return stems.flatMap((s) => withStem(s, [/[кгхжшчцр]$/.test(s) ? 'і' : 'ы', 'аў', 'ам', 'амі', 'ах']));
+  }
+  return [];
+}
+
 /** English plural of a lower-case word: station → stations, box → boxes, authority → authorities. */
 export function englishPlural(w: string): string[] {
   if (/[^aeiou]y$/.test(w)) return [w.slice(0, -1) + 'ies'];

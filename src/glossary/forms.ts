@@ -2,7 +2,7 @@
 // have their own endings (Ціханоўскай, Тихановської); every other language is read as Russian.
 import type { Lang } from '../types.ts';
 import { belarusianForms } from './belarusian-forms.ts';
-import { englishPlural, russianPlurals, ukrainianPlurals } from './common-plurals.ts';
+import { belarusianPlurals, englishPlural, russianPlurals, ukrainianPlurals } from './common-plurals.ts';
 import { russianForms, type WordInfo } from './russian.ts';
 import { primaryLang } from './translit.ts';
 import { ukrainianForms } from './ukrainian-forms.ts';
@@ -14,8 +14,9 @@ export function caseForms(word: string, lang: Lang, info: WordInfo = {}): string
   const common = word === word.toLowerCase() && !info.surname && !info.indeclinable;
   if (!CYRILLIC_WORD.test(word)) return common && primary === 'en' && !info.modifier ? [word, ...englishPlural(word)] : [word.toLowerCase()];
   const forms = primary === 'be' ? belarusianForms(word, info) : primary === 'uk' ? ukrainianForms(word, info) : russianForms(word, info);
-  if (!common || primary === 'be') return forms;
-  for (const f of primary === 'uk' ? ukrainianPlurals(forms[0]) : russianPlurals(forms[0])) if (!forms.includes(f)) forms.push(f);
+  if (!common) return forms;
+  const plurals = primary === 'be' ? belarusianPlurals(forms[0]) : primary === 'uk' ? ukrainianPlurals(forms[0]) : russianPlurals(forms[0]);
+  for (const f of plurals) if (!forms.includes(f)) forms.push(f);
   return forms;
 }
 

@@ -12,6 +12,7 @@ entries:
       - { text: polling station, lang: en, status: preferred }
       - { text: избирательный участок, lang: ru, status: preferred }
       - { text: виборча дільниця, lang: uk, status: preferred }
+      - { text: выбарчы ўчастак, lang: be, status: preferred }
   - id: mobilisation
     type: term
     terms:
@@ -28,13 +29,15 @@ const matcher = createMatcher(GLOSSARY);
 const found = (text: string, lang: string) => matcher.find(text, lang).map((m) => `${m.entry}:${m.surface}`);
 
 describe('plurals of common terms', () => {
-  it('are mentions in English, Russian and Ukrainian, in every case', () => {
+  it('are mentions in English, Russian, Ukrainian and Belarusian, in every case', () => {
     expect(found('Polling stations closed at eight; the polling station in Minsk stayed open.', 'en'))
       .toEqual(['polling-station:Polling stations', 'polling-station:polling station', 'minsk:Minsk']);
     expect(found('На избирательных участках было тихо. Избирательные участки закрылись, мобилизаций не было.', 'ru'))
       .toEqual(['polling-station:избирательных участках', 'polling-station:Избирательные участки', 'mobilisation:мобилизаций']);
     expect(found('Виборчі дільниці закрили. На виборчих дільницях було тихо.', 'uk'))
       .toEqual(['polling-station:Виборчі дільниці', 'polling-station:виборчих дільницях']);
+    expect(found('Выбарчыя ўчасткі зачыніліся. На выбарчых участках было ціха.', 'be'))
+      .toEqual(['polling-station:Выбарчыя ўчасткі', 'polling-station:выбарчых участках']);
   });
 
   it('are rewritten to the house style in the plural, and a name gets no plural', () => {
