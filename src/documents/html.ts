@@ -172,6 +172,14 @@ export function readHtml(source: string, options: HtmlOptions = {}): { date?: st
   return date ? { date, paragraphs } : { paragraphs };
 }
 
+/** Whether a paragraph's words outside links are a short label before a colon that opens it. */
+function labelOnly(text: string, t: Traits): boolean {
+  if (!t.labelFirst || t.plainWords > 3) return false;
+  const label = LABEL.exec(text);
+  return label !== null && (label[1].match(WORD)?.length ?? 0) === t.plainWords;
+}
+const LABEL = /^([\p{L} ]{2,30}):/u;
+
 /**
  * The paragraphs that are not chrome: outside chrome elements (or in one that holds the story), not a
  * row of links ("World | Business | Opinion", "Share: Facebook Twitter"), not an item of a list of
@@ -186,11 +194,12 @@ function storyParagraphs(paragraphs: SourceParagraph[], traits: Traits[], kept: 
     listSize.set(t.list, (listSize.get(t.list) ?? 0) + 1);
     linkList.set(t.list, (linkList.get(t.list) ?? true) && linkOnly(t));
   }
-  const story = paragraphs.filter((_, i) => {
+  const story = paragraphs.filter((p, i) => {
     const t = traits[i];
     if (t.regions.some((r) => !kept[r])) return false;
-    // Links with nothing else, or after one label word; "Lukashenko met Putin" with two links is prose.
-    if (t.links >= 2 && (t.plainWords === 0 || (t.plainWords === 1 && t.labelFirst))) return false;
+    // Links with nothing else, or after a label ("Share:", "Read more:", «Читайте также:») whose words
+    // are all the words outside links; "Lukashenko met Putin" with two links is prose.
+    if (t.links >= 2 && (t.plainWords === 0 || (t.plainWords === 1 && t.labelFirst) || labelOnly(p.text, t))) return false;
     return !(t.list >= 0 && linkList.get(t.list) && listSize.get(t.list)! >= 2);
   });
   if (!story.length) return paragraphs;

@@ -63,6 +63,12 @@ describe('HTML chrome', () => {
       .toEqual(['Strike in Minsk', 'Workers walked out.']);
     expect(texts('<div class="sidebar"><p>Only this text.</p></div>')).toEqual(['Only this text.']);
   });
+  it('drops a row of links after a short label, and keeps a sentence that names links', () => {
+    expect(texts('<p>Read more: <a href="/a">Strikes spread</a>, <a href="/b">EU reacts</a></p>'
+      + '<p>Читайте также: <a href="/a">Забастовка на МТЗ</a> и <a href="/b">Реакция ЕС</a></p>'
+      + '<p>Witnesses: <a href="/a">Ivan</a> and <a href="/b">Petr</a> said they saw it.</p><p>Workers walked out.</p>'))
+      .toEqual(['Witnesses: Ivan and Petr said they saw it.', 'Workers walked out.']);
+  });
   it('drops a masthead whose h1 is the site logo, a link: only a headline with words of its own keeps its wrapper', () => {
     expect(texts('<header class="masthead"><h1 class="site-title"><a href="/">The Minsk Observer</a></h1>'
       + '<p class="tagline">Independent news since 1998</p></header><main><h2>Strike in Minsk</h2><p>Workers walked out.</p></main>'))
