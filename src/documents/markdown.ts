@@ -37,18 +37,32 @@ export function readMarkdown(text: string): { date?: string; paragraphs: SourceP
   // Blanked rather than cut, so that every offset still counts from the file's start.
   const body = front ? ' '.repeat(front[0].length) + source.slice(front[0].length) : source;
   const builder = new ParagraphBuilder();
-  const block = (node: Node): void => {
+  const block = (node: Node, before?: Node): void => {
+    if (node.type === 'code' && before && footnoteGoesOn(body, node, before)) {
+      builder.close(); appendValue(builder, body, node, node.value ?? '', 0); builder.close(); return;
+    }
     if (DROPPED.has(node.type)) return;
     if (node.type === 'html') return appendHtml(builder, body, node);
     if (node.type === 'paragraph' && appendTable(builder, body, node)) return;
     if (TEXT_BLOCKS.has(node.type)) { builder.close(); appendInline(builder, body, node, 0); builder.close(); return; }
-    node.children?.forEach(block);
+    node.children?.forEach((child, k, all) => block(child, all[k - 1]));
   };
   block(fromMarkdown(body) as Node);
   builder.close();
   const date = front?.[1] === undefined ? undefined : frontMatterDate(front[1]);
   return date ? { date, paragraphs: builder.paragraphs } : { paragraphs: builder.paragraphs };
 }
+
+/**
+ * Whether an indented code block is a footnote's next paragraph: CommonMark has no footnotes, so the
+ * indented paragraph under "[^1]: The note." reads as code, and the note lost all but its first.
+ */
+function footnoteGoesOn(source: string, code: Node, before: Node): boolean {
+  const at = (n: Node) => n.position?.start.offset ?? 0;
+  return before.type === 'paragraph' && FOOTNOTE_DEFINITION.test(source.slice(at(before), at(before) + 80))
+    && /^[ \t]/.test(source.slice(source.lastIndexOf('\n', at(code)) + 1, at(code) + 1));
+}
+const FOOTNOTE_DEFINITION = /^\[\^[^\]\s]+\]:/;
 
 /** An inline HTML tag: closing slash, name, attributes, self-closing slash. */
 const TAG = /^<(\/?)([a-z][\w-]*)\b([^>]*?)(\/?)>$/i;

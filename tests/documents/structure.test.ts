@@ -132,3 +132,11 @@ describe('street abbreviations', () => {
     expect(sentences('They live on Fifth Ave. The rent is high.', 'p.txt')).toEqual(['They live on Fifth Ave.', 'The rent is high.']);
   });
 });
+
+describe('a Markdown footnote of two paragraphs', () => {
+  it('keeps the indented second paragraph, which CommonMark reads as code, and still drops code', () => {
+    const source = 'Text with a note.[^long]\n\n[^long]: The first paragraph of the note.\n\n    The second paragraph of the note goes on.\n\n'
+      + '```\nconst x = 1;\n```\n\n    indented code alone\n';
+    expect(sentences(source, 'p.md')).toEqual(['Text with a note.', 'The first paragraph of the note.', 'The second paragraph of the note goes on.']);
+  });
+});
