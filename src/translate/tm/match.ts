@@ -5,6 +5,7 @@ import type { Glossary, Lang } from '../../types.ts';
 import type { Matcher } from '../../glossary/index.ts';
 import { alignment } from './distance.ts';
 import { exactKey, tokenize, type Token } from './tokens.ts';
+import { formatNumber, numberStyle, numbersIn, numberValue } from './numbers.ts';
 import { matchCase, nonOverlapping, replaceSpans, targetTerm, termShape } from '../terms.ts';
 import type { TmEntry } from './memory.ts';
 
@@ -19,7 +20,10 @@ export interface TmMatch {
   /** The stored target with placeables substituted. */
   target: string;
   substitutions: Substitution[];
-  /** e.g. 'term-form': a substituted term may need inflecting by the translator. */
+  /**
+   * 'term-form': a substituted term may need inflecting by the translator; 'number-unmatched': the
+   * target holds a number the source does not (a figure the translator must check).
+   */
   warnings: string[];
 }
 
@@ -44,8 +48,6 @@ function units(text: string, lang: Lang, terms?: TermContext): Unit[] {
   return out;
 }
 
-const numberIn = (raw: string) => new RegExp(`(?<![\\p{N}.,])${raw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{N}]|[.,]\\p{N})`, 'gu');
-
 export function scoreMatch(query: string, entry: TmEntry, langs: { src: Lang; tgt: Lang }, terms?: TermContext): TmMatch {
   if (exactKey(query) === exactKey(entry.source)) return { entry, percent: 100, target: entry.target, substitutions: [], warnings: [] };
   const q = units(query, langs.src, terms), c = units(entry.source, langs.src, terms);
@@ -58,11 +60,15 @@ export function scoreMatch(query: string, entry: TmEntry, langs: { src: Lang; tg
   for (const op of ops) {
     if (op.op !== 'match') continue;
     const a: Unit = q[op.a], b: Unit = c[op.b];
-    if (a.isNumber && a.raw !== b.raw) {
-      const hits = [...entry.target.matchAll(numberIn(b.raw))];
+    if (a.isNumber && numberValue(a.raw, langs.src) !== numberValue(b.raw, langs.src)) {
+      // Found by value in the target's own convention (1,200 in English is 1 200 in Russian), or as written.
+      const bValue = numberValue(b.raw, langs.src);
+      const hits = numbersIn(entry.target, langs.tgt).filter((n) => n.value === bValue || n.raw === b.raw);
       if (hits.length !== 1) { edits++; continue; }
-      spans.push({ start: hits[0].index!, end: hits[0].index! + b.raw.length, text: a.raw });
-      substitutions.push({ kind: 'number', from: b.raw, to: a.raw });
+      const hit = hits[0];
+      const text = formatNumber(numberValue(a.raw, langs.src), numberStyle(hit.raw, langs.tgt), a.raw, langs.tgt);
+      spans.push({ start: hit.start, end: hit.end, text });
+      substitutions.push({ kind: 'number', from: hit.raw, to: text });
     } else if (a.entry && b.entry && a.entry !== b.entry && terms) {
       const inTarget = tgtMentions.filter((m) => m.entry === b.entry);
       // The memory's own mention says which shape the target wants (a surname stays a surname).
@@ -76,7 +82,23 @@ export function scoreMatch(query: string, entry: TmEntry, langs: { src: Lang; tg
   }
   const longer = Math.max(q.length, c.length, 1);
   const percent = Math.max(0, Math.min(99, Math.floor(100 * (1 - edits / longer) + 1e-9) - substitutions.length));
-  return { entry, percent, target: replaceSpans(entry.target, spans), substitutions, warnings: [...new Set(warnings)] };
+  const target = replaceSpans(entry.target, spans);
+  if (unmatchedNumber(query, target, langs)) warnings.push('number-unmatched');
+  return { entry, percent, target, substitutions, warnings: [...new Set(warnings)] };
+}
+
+/**
+ * Whether the target holds a number the source does not (counted: two 2s need two in the source),
+ * by value or as written: a match never carries a wrong figure silently.
+ */
+function unmatchedNumber(source: string, target: string, langs: { src: Lang; tgt: Lang }): boolean {
+  const left = numbersIn(source, langs.src);
+  for (const n of numbersIn(target, langs.tgt)) {
+    const i = left.findIndex((s) => s.value === n.value || s.raw === n.raw);
+    if (i < 0) return true;
+    left.splice(i, 1);
+  }
+  return false;
 }
 
 export type { Token };

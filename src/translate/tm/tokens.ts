@@ -13,9 +13,10 @@ export interface Token {
   isNumber: boolean;
 }
 
-// Words keep inner apostrophes and hyphens (don't, Гродно-Азот); numbers keep decimal/thousand marks.
-const TOKEN = /\p{N}+(?:[.,:\u00a0\u202f]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
-const NUMBER = /^\p{N}+(?:[.,:\u00a0\u202f]\p{N}+)*$/u;
+// Words keep inner apostrophes and hyphens (don't, Гродно-Азот); numbers keep decimal/thousand marks
+// and a minus sign (-5 and 5 are different numbers) where it cannot be a hyphen or dash (5-6, COVID-19).
+const TOKEN = /(?:(?<![\p{L}\p{M}\p{N}.,])[-\u2212](?=\p{N}))?\p{N}+(?:[.,:\u00a0\u202f]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
+const NUMBER = /^[-\u2212]?\p{N}+(?:[.,:\u00a0\u202f]\p{N}+)*$/u;
 export const NUMBER_TOKEN = '#';
 
 export function normalizeWord(word: string): string {
