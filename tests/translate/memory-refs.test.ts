@@ -36,4 +36,14 @@ describe('translation memory refs', () => {
     const [answer] = await tm.translate([{ id: 'q', text: 'Workers went on strike.', srcLang: 'en', tgtLang: 'ru' }]);
     expect(answer?.detail).toMatchObject({ provider: 'tm', match: 100, ref: 'memories/a.tmx#news/a.en.txt:3.1' });
   });
+
+  it('leave the document part empty for a TMX unit without x-doc, never the absolute path read', async () => {
+    const { root } = jobRoot();
+    writeFileSync(join(root, 'memories', 'c.tmx'), '<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="en"/><body>\n'
+      + '<tu><tuv xml:lang="en"><seg>The road is closed.</seg></tuv><tuv xml:lang="ru"><seg>Дорога закрыта.</seg></tuv></tu>\n</body></tmx>\n');
+    const units = await loadMemories({ type: 'tm', memories: ['memories/c.tmx'] }, { baseDir: root });
+    expect(units).toHaveLength(1);
+    expect(units[0].ref).toMatch(/^memories\/c\.tmx#[^/:]+$/);
+    expect(units[0].ref).not.toContain(root);
+  });
 });

@@ -28,7 +28,10 @@ export async function loadMemoryFile(file: string, name = file): Promise<TmUnit[
   // Only human work goes into the memory (unitsFromSegments): TM/MT targets would be recycled as if
   // someone had checked them.
   try {
-    return unitsFromSegments(readSegments(await readFile(file), file), name);
+    // A unit without a document of its own (TMX without x-doc) is named after the file read, which
+    // may be an absolute path: leave the document part empty, so refs are the same on every machine.
+    const segments = readSegments(await readFile(file), file).map((s) => (s.doc === file ? { ...s, doc: '' } : s));
+    return unitsFromSegments(segments, name);
   } catch (error) {
     // A broken memory is bad input to the job: one line naming the file (and line), exit code 2.
     throw new ProviderConfigError(`translate provider 'tm': ${(error as Error).message.split('\n')[0]}`);
