@@ -7,6 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Lang } from '../types.ts';
+import { t } from '../i18n/index.ts';
 import { engineProvider, type Engine, type EngineResult } from './engine.ts';
 import { ProviderConfigError, type ProviderConfig, type ProviderContext, type TranslationProvider } from './provider.ts';
 import { numberSetting, stringSetting } from './settings.ts';
@@ -130,10 +131,10 @@ export async function createApertiumProvider(config: ProviderConfig, context: Pr
   const command = stringSetting(config, 'command', 'apertium')!;
   const modes = config.modes as Record<string, string> | undefined;
   if (modes !== undefined && (typeof modes !== 'object' || Object.values(modes).some((m) => typeof m !== 'string'))) {
-    throw new ProviderConfigError("translate provider 'apertium': 'modes' must map language pairs to Apertium modes, e.g. {be-ru: bel-rus}");
+    throw new ProviderConfigError(t('translate:apertiumModes'));
   }
   if (!(await apertiumModes(command)).length) {
-    throw new ProviderConfigError(`translate provider 'apertium': '${command} -l' lists no language pairs (install apertium and a pair, e.g. apertium-bel-rus)`);
+    throw new ProviderConfigError(t('translate:apertiumNoPairs', { command }));
   }
   void context;
   return engineProvider(apertiumEngine({ command, modes, timeoutMs: numberSetting(config, 'timeoutMs', 120_000, 1000, 3_600_000) }), terms);

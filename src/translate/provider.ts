@@ -26,6 +26,8 @@ export interface ProviderContext {
   /** Disk cache for paid/slow engines. Default: <baseDir>/.tandem-cache/translate. */
   cacheDir?: string;
   env?: NodeJS.ProcessEnv;
+  /** Where one-line warnings go (a memory glob that matches nothing). Default: standard error. */
+  warn?: (message: string) => void;
   /** Check filled targets with tandem check's term rules (default true when there is a glossary). */
   checkTerms?: boolean;
 }

@@ -2,23 +2,25 @@
 // provider and the setting (the job schema catches most mistakes first; this guards direct callers).
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
+import { t } from '../i18n/index.ts';
 import { ProviderConfigError, type ProviderConfig, type ProviderContext } from './provider.ts';
 
-function fail(config: ProviderConfig, key: string, wanted: string): never {
-  throw new ProviderConfigError(`translate provider '${config.type}': '${key}' must be ${wanted}`);
+// Messages live in the translate namespace's locale files, so --lang ru reports settings in Russian.
+function fail(config: ProviderConfig, key: string, message: string, values: Record<string, unknown> = {}): never {
+  throw new ProviderConfigError(t(`translate:${message}`, { type: config.type, key, ...values }));
 }
 
 export function stringSetting(config: ProviderConfig, key: string, fallback?: string): string | undefined {
   const v = config[key];
   if (v === undefined) return fallback;
-  if (typeof v !== 'string' || !v) fail(config, key, 'a non-empty string');
+  if (typeof v !== 'string' || !v) fail(config, key, 'settingString');
   return v;
 }
 
 export function numberSetting(config: ProviderConfig, key: string, fallback: number, min: number, max: number): number {
   const v = config[key];
   if (v === undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) fail(config, key, `a number from ${min} to ${max}`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) fail(config, key, 'settingNumber', { min, max });
   return v;
 }
 
@@ -26,7 +28,7 @@ export function listSetting(config: ProviderConfig, key: string): string[] {
   const v = config[key];
   if (v === undefined) return [];
   const list = typeof v === 'string' ? [v] : v;
-  if (!Array.isArray(list) || list.some((x) => typeof x !== 'string')) fail(config, key, 'a string or a list of strings');
+  if (!Array.isArray(list) || list.some((x) => typeof x !== 'string')) fail(config, key, 'settingList');
   return list as string[];
 }
 
@@ -37,17 +39,27 @@ export function listSetting(config: ProviderConfig, key: string): string[] {
  */
 export interface NamedFile { path: string; name: string }
 
-/** Expands globs relative to the job's folder; a literal path that does not exist is an error. */
+/**
+ * Expands globs relative to the job's folder; a literal path that does not exist is an error. A glob
+ * that matches nothing is only a warning: a job may name outputs it has not written yet
+ * (the outputs of all its documents, on its first run), but a typo must not pass in silence.
+ */
 export async function resolveFiles(config: ProviderConfig, key: string, context: ProviderContext): Promise<NamedFile[]> {
   const cwd = context.baseDir ?? process.cwd();
   const files: NamedFile[] = [];
   for (const pattern of listSetting(config, key)) {
     const found = await glob(pattern, { cwd, absolute: true, expandDirectories: false });
-    if (!found.length && !/[*?[{]/.test(pattern)) throw new ProviderConfigError(`translate provider '${config.type}': ${pattern}: no such file`);
+    if (!found.length && !/[*?[{]/.test(pattern)) throw new ProviderConfigError(t('translate:noSuchFile', { type: config.type, file: pattern }));
+    if (!found.length) warn(context, t('translate:noGlobMatch', { type: config.type, pattern }));
     const named = isAbsolute(pattern) ? (path: string) => path : (path: string) => relative(cwd, path).split(sep).join('/');
     files.push(...found.sort().map((path) => ({ path, name: named(path) })));
   }
   return files;
+}
+
+function warn(context: ProviderContext, message: string): void {
+  if (context.warn) context.warn(message);
+  else process.stderr.write(message + '\n');
 }
 
 export const resolvePath = (path: string, context: ProviderContext) => (isAbsolute(path) ? path : resolve(context.baseDir ?? process.cwd(), path));

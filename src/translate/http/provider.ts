@@ -2,6 +2,7 @@
 // marking), with the polite requester and the disk cache. Endpoints, keys and models come from the
 // environment (names overridable in the job file), so no secret is ever written into a job file.
 import { join } from 'node:path';
+import { t } from '../../i18n/index.ts';
 import { primaryLang } from '../../glossary/index.ts';
 import { engineProvider, type Engine } from '../engine.ts';
 import { ProviderConfigError, type ProviderConfig, type ProviderContext, type TranslationProvider } from '../provider.ts';
@@ -44,14 +45,14 @@ export function createHttpProvider(config: ProviderConfig, context: ProviderCont
   const env = context.env ?? process.env;
   const name = stringSetting(config, 'protocol') as ProtocolName | undefined;
   const protocol = name && PROTOCOLS[name];
-  if (!protocol) throw new ProviderConfigError(`translate provider 'http': 'protocol' must be one of ${Object.keys(PROTOCOLS).join(', ')}`);
+  if (!protocol) throw new ProviderConfigError(t('translate:httpProtocol', { known: Object.keys(PROTOCOLS).join(', ') }));
   const endpointEnv = stringSetting(config, 'endpointEnv', protocol.env.endpoint)!;
   const keyEnv = stringSetting(config, 'keyEnv', protocol.env.key)!;
   const modelEnv = stringSetting(config, 'modelEnv', protocol.env.model);
   const endpoint = stringSetting(config, 'endpoint') ?? env[endpointEnv] ?? protocol.defaultEndpoint;
-  if (!endpoint) throw new ProviderConfigError(`translate provider 'http' (${protocol.name}): no endpoint; set ${endpointEnv} or 'endpoint'`);
+  if (!endpoint) throw new ProviderConfigError(t('translate:httpEndpoint', { protocol: protocol.name, env: endpointEnv }));
   const key = env[keyEnv] || undefined;
-  if (protocol.keyRequired && !key) throw new ProviderConfigError(`translate provider 'http' (${protocol.name}): no API key; set ${keyEnv}`);
+  if (protocol.keyRequired && !key) throw new ProviderConfigError(t('translate:httpKey', { protocol: protocol.name, env: keyEnv }));
   const model = stringSetting(config, 'model') ?? (modelEnv ? env[modelEnv] : undefined) ?? (protocol.name === 'openai' ? 'gpt-4o-mini' : undefined);
   const policy: RequestPolicy = {
     concurrency: numberSetting(config, 'concurrency', DEFAULT_POLICY.concurrency, 1, 64),
@@ -62,7 +63,7 @@ export function createHttpProvider(config: ProviderConfig, context: ProviderCont
     backoffMs: numberSetting(config, 'backoffMs', DEFAULT_POLICY.backoffMs, 0, 600_000),
   };
   const cacheSetting = config.cache ?? true;
-  if (typeof cacheSetting !== 'boolean' && typeof cacheSetting !== 'string') throw new ProviderConfigError("translate provider 'http': 'cache' must be true, false or a folder");
+  if (typeof cacheSetting !== 'boolean' && typeof cacheSetting !== 'string') throw new ProviderConfigError(t('translate:httpCache'));
   const cacheDir = cacheSetting === false ? undefined : typeof cacheSetting === 'string' ? resolvePath(cacheSetting, context)
     : context.cacheDir ?? join(context.baseDir ?? process.cwd(), '.tandem-cache', 'translate');
   const settings: ProtocolSettings = { endpoint, key, model, batch: numberSetting(config, 'batch', 25, 1, 1000) };

@@ -1,6 +1,7 @@
 // Reads translation units for the memory from TMX files and tandem's own segments.jsonl (every
 // aligned job adds to the memory). Parsing is the export stage's: one reader per format in tandem.
 import { readFile } from 'node:fs/promises';
+import { t } from '../../i18n/index.ts';
 import { isHumanTarget, readSegments } from '../../export/index.ts';
 import type { Segment } from '../../types.ts';
 import { ProviderConfigError, type ProviderConfig, type ProviderContext } from '../provider.ts';
@@ -34,7 +35,7 @@ export async function loadMemoryFile(file: string, name = file): Promise<TmUnit[
     return unitsFromSegments(segments, name);
   } catch (error) {
     // A broken memory is bad input to the job: one line naming the file (and line), exit code 2.
-    throw new ProviderConfigError(`translate provider 'tm': ${(error as Error).message.split('\n')[0]}`);
+    throw new ProviderConfigError(t('translate:badMemory', { message: (error as Error).message.split('\n')[0] }));
   }
 }
 
