@@ -42,6 +42,11 @@ export function targetTerm(glossary: Glossary, entryId: string, lang: Lang, shap
 
 const best = (terms: Term[]) => terms.find((t) => t.status === 'preferred') ?? terms.find((t) => t.status === 'admitted');
 
+/** Whether an entry's term spelled `text` in `lang` is marked indeclinable (Гродно, Лукашенко). */
+export function termIndeclinable(glossary: Glossary, entryId: string, text: string, lang: Lang): boolean {
+  return entryOf(glossary, entryId)?.terms.some((t) => t.text === text && sameLang(t.lang, lang) && t.indeclinable === true) ?? false;
+}
+
 /** The shape of a matched term (TermMatch.term) of an entry: its listed term's, else what its words say. */
 export function termShape(glossary: Glossary, entryId: string, text: string): string | undefined {
   const entry = entryOf(glossary, entryId);

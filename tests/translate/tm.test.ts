@@ -66,6 +66,24 @@ describe('translation memory on UDHR', () => {
     expect(m.substitutions).toEqual([{ kind: 'number', from: '3', to: '5' }]);
   });
 
+  it('warns that a declining term put in place of an indeclinable one may need its case', async () => {
+    const { parseGlossary, createMatcher } = await import('../../src/glossary/index.ts');
+    const glossary = parseGlossary(`
+entries:
+  - id: grodno
+    type: place
+    terms: [{ text: Grodno, lang: en, status: preferred }, { text: Гродно, lang: ru, status: preferred, indeclinable: true }]
+  - id: homiel
+    type: place
+    terms: [{ text: Homiel, lang: en, status: preferred }, { text: Гомель, lang: ru, status: preferred }]
+`, 'g.yaml');
+    const local = tmProvider([{ a: { lang: 'en', text: 'The journalists were detained in Grodno.' }, b: { lang: 'ru', text: 'Журналисты были задержаны в Гродно.' }, ref: 'x' }],
+      { terms: { glossary, matcher: createMatcher(glossary) } });
+    const m = local.lookup({ id: '1', text: 'The journalists were detained in Homiel.', srcLang: 'en', tgtLang: 'ru' })!;
+    // «в Гомель» is the nominative where the locative «в Гомеле» is due: the translator is told.
+    expect([m.target, m.warnings]).toEqual(['Журналисты были задержаны в Гомель.', ['term-form']]);
+  });
+
   it('answers in the reverse direction from the same units and refuses unrelated text', () => {
     const [en, ru] = pairs[3];
     const back = tm.lookup({ id: 'r', text: ru, srcLang: 'ru', tgtLang: 'en' })!;

@@ -6,7 +6,7 @@ import type { Matcher } from '../../glossary/index.ts';
 import { alignment } from './distance.ts';
 import { exactKey, tokenize, type Token } from './tokens.ts';
 import { formatNumber, numberStyle, numbersIn, numberValue } from './numbers.ts';
-import { matchCase, nonOverlapping, replaceSpans, targetTerm, termShape } from '../terms.ts';
+import { matchCase, nonOverlapping, replaceSpans, targetTerm, termIndeclinable, termShape } from '../terms.ts';
 import type { TmEntry } from './memory.ts';
 
 export interface TermContext { matcher: Matcher; glossary: Glossary }
@@ -77,7 +77,10 @@ export function scoreMatch(query: string, entry: TmEntry, langs: { src: Lang; tg
       const old = inTarget[0];
       spans.push({ start: old.start, end: old.end, text: matchCase(old.surface, form.text) });
       substitutions.push({ kind: 'term', from: old.surface, to: form.text, entry: a.entry });
-      if (old.via === 'inflection' || old.surface.toLowerCase() !== old.term.toLowerCase()) warnings.push('term-form');
+      // An indeclinable old term (Гродно) does not show its case, so a declining new one (Гомель) may need it:
+      // «задержаны в Гродно» became «задержаны в Гомель» at 99% without a word.
+      const hidden = termIndeclinable(terms.glossary, b.entry, old.term, langs.tgt) && !form.indeclinable;
+      if (old.via === 'inflection' || old.surface.toLowerCase() !== old.term.toLowerCase() || hidden) warnings.push('term-form');
     }
   }
   const longer = Math.max(q.length, c.length, 1);
