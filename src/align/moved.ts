@@ -134,6 +134,7 @@ function pairLeftOver(beads: Bead[], src: Unit[], tgt: Unit[], model: Model): Be
   // Each bead gives way where its sentences went: a moved pairing stands where its first source
   // sentence was, a sentence whose partner left stays as an unpaired bead in its place.
   const out: Bead[] = [];
+  const freed: number[] = []; // indexes in `out` of sentences whose partner went across the order
   for (const b of beads) {
     // Only sentences of srcNow and tgtNow were paired: unpaired ones and one-to-one pairings.
     const iMoves = b.src.length === 1 && moved.srcTaken.has(b.src[0]), jMoves = b.tgt.length === 1 && moved.tgtTaken.has(b.tgt[0]);
@@ -141,11 +142,11 @@ function pairLeftOver(beads: Bead[], src: Unit[], tgt: Unit[], model: Model): Be
     const bead = iMoves ? moved.bySrc.get(b.src[0]) : undefined;
     if (bead) out.push({ ...bead, moved: true }); // none for the second sentence of a merge: it went with the first
     if (b.src.length && b.tgt.length) {
-      if (iMoves && !jMoves) out.push({ src: [], tgt: b.tgt, score: 0, freed: true } as Bead);
-      if (!iMoves && jMoves) out.push({ src: b.src, tgt: [], score: 0, freed: true } as Bead);
+      if (iMoves && !jMoves) freed.push(out.push({ src: [], tgt: b.tgt, score: 0 }) - 1);
+      if (!iMoves && jMoves) freed.push(out.push({ src: b.src, tgt: [], score: 0 }) - 1);
     }
   }
-  return joinFreed(out, src, tgt, model);
+  return freed.length ? joinFreed(out, freed, src, tgt, model) : out;
 }
 
 /**
@@ -156,29 +157,43 @@ function pairLeftOver(beads: Bead[], src: Unit[], tgt: Unit[], model: Model): Be
  * sentence). Only freed sentences: sentences the programme itself left unpaired beside a pairing are
  * added or omitted ones as often as halves (joining those cost our evaluation sets).
  */
-function joinFreed(beads: Array<Bead & { freed?: boolean }>, src: Unit[], tgt: Unit[], model: Model): Bead[] {
-  const out = beads.map(({ freed: _, ...b }) => b);
+function joinFreed(beads: Bead[], freed: number[], src: Unit[], tgt: Unit[], model: Model): Bead[] {
+  const out = [...beads];
   const gone = new Set<number>();
   // The pairings beside a sentence are those that hold its neighbours on its own side.
   const bySrc = new Map<number, number>(), byTgt = new Map<number, number>();
   out.forEach((b, k) => { for (const i of b.src) bySrc.set(i, k); for (const j of b.tgt) byTgt.set(j, k); });
-  beads.forEach((lone, k) => {
-    if (!lone.freed) return;
-    let best: { at: number; bead: Bead; cost: number } | undefined;
+  for (const k of freed) {
+    const lone = beads[k];
     const x = lone.src.length ? lone.src[0] : lone.tgt[0], holder = lone.src.length ? bySrc : byTgt;
+    let best: (Merge & { at: number }) | undefined;
     for (const at of [holder.get(x - 1), holder.get(x + 1)]) {
-      if (at === undefined) continue;
-      const b = out[at];
-      if (!b || gone.has(at) || b.moved || b.src.length !== 1 || b.tgt.length !== 1) continue;
-      const i = [...b.src, ...lone.src].sort((x, y) => x - y), j = [...b.tgt, ...lone.tgt].sort((x, y) => x - y);
-      const merged = continuing(i, j, src, tgt, model);
-      if (merged.cost < continuing(b.src, b.tgt, src, tgt, model).cost && (!best || merged.cost < best.cost)) {
-        best = { at, bead: { src: i, tgt: j, score: merged.score }, cost: merged.cost };
-      }
+      const b = at === undefined || gone.has(at) ? undefined : out[at];
+      if (!b || b.moved) continue;
+      const merge = cheaperMerge(b, [[[...b.src, ...lone.src], [...b.tgt, ...lone.tgt]]], src, tgt, model);
+      if (merge && (!best || merge.cost < best.cost)) best = { ...merge, at: at! };
     }
-    if (best) { out[best.at] = best.bead; gone.add(k); }
-  });
+    if (best) { out[best.at] = { src: best.src, tgt: best.tgt, score: best.score }; gone.add(k); }
+  }
   return gone.size ? out.filter((_, k) => !gone.has(k)) : out;
+}
+
+interface Merge { src: number[]; tgt: number[]; cost: number; score: number }
+
+/**
+ * The cheapest of `options` (a one-to-one pairing `b` with a neighbour taken in) that costs less than
+ * `b` with the neighbour left unpaired (continuing), or undefined; each half must share an anchor.
+ */
+function cheaperMerge(b: Bead, options: Array<[number[], number[]]>, src: Unit[], tgt: Unit[], model: Model): Merge | undefined {
+  if (b.src.length !== 1 || b.tgt.length !== 1) return undefined;
+  const now = continuing(b.src, b.tgt, src, tgt, model).cost;
+  let best: Merge | undefined;
+  for (const [i, j] of options) {
+    const a = [...i].sort((x, y) => x - y), c = [...j].sort((x, y) => x - y);
+    const merged = continuing(a, c, src, tgt, model);
+    if (merged.cost < now && (!best || merged.cost < best.cost)) best = { src: a, tgt: c, ...merged };
+  }
+  return best;
 }
 
 /** The moved pairings chosen so far, by their first source sentence, and the sentences they hold. */
@@ -226,18 +241,12 @@ function growBlocks(moved: MovedBeads, srcNow: Map<number, number>, tgtNow: Map<
       }
       // A one-to-one pairing of the block takes in a free neighbour when the merge costs less: a
       // quotation the translator joined into one sentence was paired by its second half only.
-      if (b.src.length === 1 && b.tgt.length === 1) {
-        const now = continuing(b.src, b.tgt, src, tgt, model).cost;
-        const merges = [[[i0 - 1, i0], b.tgt], [[i0, i0 + 1], b.tgt], [b.src, [j0 - 1, j0]], [b.src, [j0, j0 + 1]]]
-          .filter(([a, c]) => loose(a.filter((x) => x !== i0), c.filter((x) => x !== j0)))
-          .map(([a, c]) => ({ src: a, tgt: c, ...continuing(a, c, src, tgt, model) }))
-          .filter((o) => o.cost < now);
-        if (merges.length) {
-          const best = merges.reduce((x, y) => (y.cost < x.cost ? y : x));
-          moved.drop(b);
-          moved.take(best.src, best.tgt, best.score);
-          grew = true;
-        }
+      const options: Array<[number[], number[]]> = [[[i0 - 1, i0], b.tgt], [[i0, i0 + 1], b.tgt], [b.src, [j0 - 1, j0]], [b.src, [j0, j0 + 1]]];
+      const merge = cheaperMerge(b, options.filter(([a, c]) => loose(a.filter((x) => x !== i0), c.filter((x) => x !== j0))), src, tgt, model);
+      if (merge) {
+        moved.drop(b);
+        moved.take(merge.src, merge.tgt, merge.score);
+        grew = true;
       }
     }
   }
