@@ -2,10 +2,12 @@
 // message in src/i18n/locales/<lng>/run.json) plus the figures the message needs.
 import { t } from '../i18n/index.ts';
 
-export type DocumentErrorCode =
-  | 'empty' | 'binary' | 'invalidUtf8' | 'invalidUtf16' | 'utf16NoBom' | 'tooLarge' | 'paragraphTooLong' | 'noText' | 'unreadable'
-  | 'brokenLink' | 'notAFile'
-  | 'outsideLanguages' | 'stageFailed' | 'inTarget' | 'untranslatedTarget' | 'wrongTargetLanguage' | 'notParallel' | 'pairedElsewhere';
+/** Every code, once: the type is read off the list, and failureMessage knows the codes it can say again. */
+const CODES = ['empty', 'binary', 'invalidUtf8', 'invalidUtf16', 'utf16NoBom', 'tooLarge', 'paragraphTooLong', 'noText', 'unreadable',
+  'brokenLink', 'notAFile',
+  'outsideLanguages', 'stageFailed', 'inTarget', 'untranslatedTarget', 'wrongTargetLanguage', 'notParallel', 'pairedElsewhere'] as const;
+export type DocumentErrorCode = (typeof CODES)[number];
+const KNOWN = new Set<string>(CODES);
 
 export interface Failure {
   code: DocumentErrorCode | string;
@@ -42,9 +44,6 @@ export function failureMessage(f: Failure): string {
     const reason = failureMessage({ code: f.params.reasonCode, params: Object.fromEntries(inner), message: String(f.params.reason) });
     return t('run:errors.inTarget', { doc: f.params.doc, reason });
   }
-  return CODES.has(f.code) ? t(`run:errors.${f.code}`, f.params) : f.message;
+  // An inTarget problem recorded before its reason was kept as data is said as it was recorded.
+  return KNOWN.has(f.code) && f.code !== 'inTarget' ? t(`run:errors.${f.code}`, f.params) : f.message;
 }
-
-const CODES = new Set<string>(['empty', 'binary', 'invalidUtf8', 'invalidUtf16', 'utf16NoBom', 'tooLarge', 'paragraphTooLong', 'noText',
-  'unreadable', 'brokenLink', 'notAFile', 'outsideLanguages', 'stageFailed', 'untranslatedTarget', 'wrongTargetLanguage',
-  'notParallel', 'pairedElsewhere']);
