@@ -13,7 +13,7 @@ import { createMatcher, lintGlossaries, loadGlossaryFiles, mergeGlossaryFiles } 
 import { createProviderChain } from '../translate/index.ts';
 import { t } from '../i18n/index.ts';
 import { UsageError } from '../cli/errors.ts';
-import { glob } from 'tinyglobby';
+import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Job } from './job.ts';
 import { compactSnapshot, createDocumentMachine, expandSnapshot, MACHINE_VERSION, stageOf, type DocumentMachine } from './machine.ts';
 import { discoverDocuments, pairDocuments, unreadDocuments } from './discover.ts';
@@ -72,7 +72,8 @@ export async function jobGlossaryFiles(job: Pick<Job, 'glossaries' | 'root'>): P
 /** Loads what stages need besides data; bad glossaries or providers are the user's to fix (exit 2). */
 export async function buildDeps(job: Job): Promise<{ deps: StageDeps; glossaryFiles: string[] }> {
   const glossaryFiles = await jobGlossaryFiles(job);
-  const literal = job.glossaries.filter((g) => !/[*?[\]{}]/.test(g));
+  // A glossary named outright (--glossary, or a job file's, which loadJob reported at its line) must be there.
+  const literal = job.glossaries.filter((g) => !isDynamicPattern(g));
   for (const g of literal) {
     try { statSync(resolve(job.root, g)); } catch { throw new UsageError(t('run:job.glossary', { message: `${g}: not found` })); }
   }
