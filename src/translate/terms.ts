@@ -42,17 +42,20 @@ export function targetTerm(glossary: Glossary, entryId: string, lang: Lang, shap
 
 const best = (terms: Term[]) => terms.find((t) => t.status === 'preferred') ?? terms.find((t) => t.status === 'admitted');
 
+/** The term of an entry spelled `text` (in `lang`, when given): what a match's TermMatch.term names. */
+const listedTerm = (entry: GlossaryEntry | undefined, text: string, lang?: Lang) =>
+  entry?.terms.find((t) => t.text === text && (lang === undefined || sameLang(t.lang, lang)));
+
 /** Whether an entry's term spelled `text` in `lang` is marked indeclinable (Гродно, Лукашенко). */
 export function termIndeclinable(glossary: Glossary, entryId: string, text: string, lang: Lang): boolean {
-  return entryOf(glossary, entryId)?.terms.some((t) => t.text === text && sameLang(t.lang, lang) && t.indeclinable === true) ?? false;
+  return listedTerm(entryOf(glossary, entryId), text, lang)?.indeclinable === true;
 }
 
 /** The shape of a matched term (TermMatch.term) of an entry: its listed term's, else what its words say. */
 export function termShape(glossary: Glossary, entryId: string, text: string): string | undefined {
   const entry = entryOf(glossary, entryId);
   if (!entry) return undefined;
-  const listed = entry.terms.find((t) => t.text === text);
-  return shapeOf(listed ?? { text, lang: entry.terms[0]?.lang ?? 'und', status: 'preferred' }, entry);
+  return shapeOf(listedTerm(entry, text) ?? { text, lang: entry.terms[0]?.lang ?? 'und', status: 'preferred' }, entry);
 }
 
 /** Gives `form` the case pattern of `surface`: all caps stays all caps, lower stays lower. */
