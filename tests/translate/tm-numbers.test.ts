@@ -40,6 +40,16 @@ describe('numbers in memory matches', () => {
     expect(m.warnings).toEqual([]);
   });
 
+  it('reads a Russian source\'s "1 200" as one number, a placeable like any other', () => {
+    const ru = tmProvider([{ a: { lang: 'ru', text: 'На заводе работают 1 200 рабочих и 35 инженеров.' },
+      b: { lang: 'en', text: 'The factory employs 1,200 workers and 35 engineers.' }, ref: 'm#0' }], { minMatch: 75 });
+    const m = ru.lookup({ id: 'q', text: 'На заводе работают 1 500 рабочих и 35 инженеров.', srcLang: 'ru', tgtLang: 'en' })!;
+    // One substituted number in an eight-token sentence: a placeable's point, not two edits.
+    expect(m.target).toBe('The factory employs 1,500 workers and 35 engineers.');
+    expect(m.substitutions).toEqual([{ kind: 'number', from: '1,200', to: '1,500' }]);
+    expect(m.percent).toBeGreaterThanOrEqual(90);
+  });
+
   it('warns when the target holds a number the source does not account for', () => {
     // Two 2s in the target: nothing to substitute honestly, so the old figure stays, with a warning.
     const m = ask([['Flight 2 departs from gate 2 at noon every day.', 'Рейс 2 вылетает от выхода 2 ежедневно в полдень.']],

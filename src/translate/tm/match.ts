@@ -33,7 +33,7 @@ const TERM = '\u0000term';
 
 /** Tokens with every glossary mention merged into one placeholder unit carrying its entry. */
 function units(text: string, lang: Lang, terms?: TermContext): Unit[] {
-  const tokens: Unit[] = tokenize(text);
+  const tokens: Unit[] = tokenize(text, lang);
   if (!terms) return tokens;
   const mentions = nonOverlapping(terms.matcher.find(text, lang));
   if (!mentions.length) return tokens;

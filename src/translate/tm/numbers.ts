@@ -59,12 +59,15 @@ export function formatNumber(value: string, style: NumberStyle, raw: string, lan
 const SIGN = '(?:(?<![\\p{L}\\p{M}\\p{N}.,])[-\u2212])?(?<![\\p{N}.,])';
 const PLAIN = `${SIGN}\\p{N}+(?:[.,:\u00a0\u202f]\\p{N}+)*`;
 // Thousands grouped with plain spaces ("1 200 рублей") only where the language groups that way.
-const SPACED = `${SIGN}\\p{N}{1,3}(?: \\p{N}{3}(?!\\p{N}))+(?:,\\p{N}+)?`;
+export const SPACED = `${SIGN}\\p{N}{1,3}(?: \\p{N}{3}(?!\\p{N}))+(?:,\\p{N}+)?`;
 const NUMBER_POINT = new RegExp(PLAIN, 'gu');
 const NUMBER_COMMA = new RegExp(`${SPACED}|${PLAIN}`, 'gu');
 
+/** Whether `lang` groups thousands with spaces (a decimal-comma language: "1 200,5"). */
+export const groupsWithSpaces = (lang: string) => decimalMark(lang) === ',';
+
 /** Every number written in a text (signs and space-grouped thousands included), with its value. */
 export function numbersIn(text: string, lang: string): Array<{ raw: string; start: number; end: number; value: string }> {
-  const re = decimalMark(lang) === ',' ? NUMBER_COMMA : NUMBER_POINT;
+  const re = groupsWithSpaces(lang) ? NUMBER_COMMA : NUMBER_POINT;
   return [...text.matchAll(re)].map((m) => ({ raw: m[0], start: m.index!, end: m.index! + m[0].length, value: numberValue(m[0], lang) }));
 }

@@ -15,7 +15,7 @@ export function tmProvider(units: TmUnit[], options: TmOptions = {}): Translatio
   const indexFor = (src: string, tgt: string) => {
     const key = `${src.toLowerCase()}>${tgt.toLowerCase()}`;
     let tm = indexes.get(key);
-    if (!tm) { tm = TranslationMemory.build(entriesFor(units, src, tgt)); indexes.set(key, tm); }
+    if (!tm) { tm = TranslationMemory.build(entriesFor(units, src, tgt), src); indexes.set(key, tm); }
     return tm;
   };
   const lookup = (r: TranslationRequest): TmMatch | null => {
