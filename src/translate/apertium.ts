@@ -23,14 +23,14 @@ function run(command: string, args: string[], input: string, timeoutMs: number):
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [], err: Buffer[] = [];
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`${command} ${args.join(' ')}: no answer within ${timeoutMs} ms`)); }, timeoutMs);
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(t('translate:runTimeout', { command: `${command} ${args.join(' ')}`, ms: timeoutMs }))); }, timeoutMs);
     child.stdout.on('data', (d: Buffer) => out.push(d));
     child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('error', (e) => { clearTimeout(timer); reject(new Error(`${command}: ${e.message}`)); });
+    child.on('error', (e) => { clearTimeout(timer); reject(new Error(t('translate:runFailed', { command, reason: e.message }))); });
     child.on('close', (code) => {
       clearTimeout(timer);
       if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
-      else reject(new Error(`${command} ${args.join(' ')} exited with ${code}: ${Buffer.concat(err).toString('utf8').trim().split('\n')[0]}`));
+      else reject(new Error(t('translate:runExit', { command: `${command} ${args.join(' ')}`, code, reason: Buffer.concat(err).toString('utf8').trim().split('\n')[0] })));
     });
     child.stdin.on('error', () => { /* reported through 'close' */ });
     child.stdin.end(input);

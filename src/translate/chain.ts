@@ -1,6 +1,7 @@
 // A job's providers in order of preference: each segment takes the first answer. Builds every
 // provider from its job-file settings, with the job's glossary enforced in every engine.
 import { createMatcher } from '../glossary/index.ts';
+import { t } from '../i18n/index.ts';
 import { createApertiumProvider } from './apertium.ts';
 import { withTermCheck } from './check.ts';
 import { glossaryProvider } from './glossary.ts';
@@ -23,7 +24,7 @@ function termContext(config: ProviderConfig, context: ProviderContext): TermCont
 }
 
 export async function createProvider(config: ProviderConfig, context: ProviderContext = {}): Promise<TranslationProvider> {
-  if (!config || typeof config !== 'object' || typeof config.type !== 'string') throw new ProviderConfigError("a translate provider needs a 'type'");
+  if (!config || typeof config !== 'object' || typeof config.type !== 'string') throw new ProviderConfigError(t('translate:providerType'));
   const terms = termContext(config, context);
   switch (config.type) {
     case 'none': return noTranslation;
@@ -31,7 +32,7 @@ export async function createProvider(config: ProviderConfig, context: ProviderCo
     case 'glossary': return glossaryProvider(terms);
     case 'apertium': return createApertiumProvider(config, context, terms);
     case 'http': return createHttpProvider(config, context, terms);
-    default: throw new ProviderConfigError(`unknown translation provider '${config.type}' (known: ${PROVIDER_TYPES.join(', ')})`);
+    default: throw new ProviderConfigError(t('translate:unknownProvider', { type: config.type, known: PROVIDER_TYPES.join(', ') }));
   }
 }
 
@@ -56,7 +57,7 @@ export function chainProviders(providers: TranslationProvider[]): TranslationPro
 
 /** Builds the job's providers in order of preference; the first non-null answer wins per segment. */
 export async function createProviderChain(configs: ProviderConfig[], context: ProviderContext = {}): Promise<TranslationProvider> {
-  if (!Array.isArray(configs)) throw new ProviderConfigError("'translate.providers' must be a list");
+  if (!Array.isArray(configs)) throw new ProviderConfigError(t('translate:providersList'));
   const providers: TranslationProvider[] = [];
   for (const config of configs) providers.push(await createProvider(config, context));
   if (!providers.length || providers.every((p) => p === noTranslation)) return noTranslation;

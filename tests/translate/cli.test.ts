@@ -82,6 +82,6 @@ describe('tandem translate', () => {
     const bad = await tandem('translate', join(dir, 'todo.jsonl'), '--to', 'ru', '--provider', 'babel');
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-    expect(bad.stderr).toContain("unknown provider 'babel'");
+    expect(bad.stderr).toContain("unknown translation provider 'babel'");
   }, 60_000);
 });

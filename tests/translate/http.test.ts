@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { initI18n } from '../../src/i18n/index.ts';
 import { createProviderChain } from '../../src/translate/index.ts';
 import type { Glossary } from '../../src/types.ts';
 import { startFakeServer, type FakeServer } from './fake-servers.ts';
@@ -67,6 +68,17 @@ describe.each(['libretranslate', 'deepl', 'openai'])('%s protocol', (protocol) =
     server.script = (_hit, res) => { res.statusCode = 400; res.end('bad language'); return true; };
     await expect((await provider(protocol)).translate([request('All people are free.')])).rejects.toThrow(/answered 400 \(bad language\)/);
     expect(server.hits.length).toBe(1);
+  });
+});
+
+describe('http provider errors under --lang ru', () => {
+  afterEach(() => { initI18n('en'); });
+
+  it('say what the service answered in Russian', async () => {
+    initI18n('ru');
+    server.script = (_hit, res) => { res.statusCode = 500; res.end('down'); return true; };
+    await expect((await provider('deepl', { retries: 1 })).translate([request('All people are free.')]))
+      .rejects.toThrow(/ответил 500 \(down\); попыток: 2, все неудачны/);
   });
 });
 

@@ -21,6 +21,9 @@ describe('translate provider settings messages', () => {
     await expect(createProviderChain([{ type: 'http', protocol: 'libretranslate' }], { env: {} })).rejects.toThrow('не задан адрес; задайте LIBRETRANSLATE_URL');
     await expect(createProviderChain([{ type: 'http', protocol: 'babel' }], { env: {} })).rejects.toThrow("'protocol' должен быть одним из");
     await expect(createProviderChain([{ type: 'apertium', modes: 'x' }], {})).rejects.toThrow("провайдер перевода 'apertium': 'modes'");
+    await expect(createProviderChain([{ type: 'babelfish' }])).rejects.toThrow('неизвестный провайдер перевода «babelfish»');
+    await expect(createProviderChain([{} as never])).rejects.toThrow("у провайдера перевода нет поля 'type'");
+    await expect(createProviderChain('tm' as never)).rejects.toThrow("'translate.providers' должно быть списком");
   });
 
   it('stay in English by default', async () => {

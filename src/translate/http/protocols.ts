@@ -3,6 +3,7 @@
 // texts into requests and reads the answers; placeholders travel as <x id="n"/> tags (LibreTranslate
 // and DeepL keep tags in their HTML/XML modes) or as ⟦n⟧ markers the chat model is told to keep.
 import { primaryLang } from '../../glossary/index.ts';
+import { t } from '../../i18n/index.ts';
 import type { Lang } from '../../types.ts';
 import { HttpError, type Requester } from './requests.ts';
 
@@ -28,7 +29,7 @@ export interface Protocol {
 const base = (endpoint: string) => endpoint.replace(/\/+$/, '');
 
 function answerError(protocol: string, what: string): never {
-  throw new HttpError(`${protocol}: unexpected answer (${what})`);
+  throw new HttpError(t('translate:httpAnswer', { protocol, what }));
 }
 
 export const libreTranslate: Protocol = {

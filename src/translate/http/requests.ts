@@ -2,6 +2,7 @@
 // interval; each request has a timeout; 429 and 5xx answers and network failures are retried with
 // exponential backoff (honouring Retry-After); other 4xx answers fail at once with the server's reason.
 import PQueue from 'p-queue';
+import { t } from '../../i18n/index.ts';
 
 export interface RequestPolicy {
   concurrency: number;
@@ -61,20 +62,20 @@ export function createRequester(policy: RequestPolicy, label: string): Requester
           const response = await queue.add(() => once(url, body, headers));
           if (response.ok) {
             const text = await response.text();
-            try { return JSON.parse(text); } catch { throw new HttpError(`${label}: ${url} answered with something that is not JSON`); }
+            try { return JSON.parse(text); } catch { throw new HttpError(t('translate:httpNotJson', { label, url })); }
           }
           const reason = (await response.text().catch(() => '')).replace(/\s+/g, ' ').slice(0, 200);
-          failure = `${label}: ${url} answered ${response.status}${reason ? ` (${reason})` : ''}`;
+          failure = t(reason ? 'translate:httpStatusReason' : 'translate:httpStatus', { label, url, status: response.status, reason });
           if (response.status !== 429 && response.status < 500) throw new HttpError(failure, response.status);
           wait = retryAfterMs(response.headers.get('retry-after'));
         } catch (error) {
           if (error instanceof HttpError) throw error;
           const e = error as Error;
           failure = e.name === 'TimeoutError' || e.name === 'AbortError'
-            ? `${label}: ${url} gave no answer within ${policy.timeoutMs} ms`
-            : `${label}: ${url}: ${(e.cause as Error)?.message ?? e.message}`;
+            ? t('translate:httpTimeout', { label, url, ms: policy.timeoutMs })
+            : t('translate:httpFailed', { label, url, reason: (e.cause as Error)?.message ?? e.message });
         }
-        if (attempt >= policy.retries) throw new HttpError(`${failure}; gave up after ${attempt + 1} attempts`);
+        if (attempt >= policy.retries) throw new HttpError(t('translate:httpGaveUp', { failure, count: attempt + 1 }));
         const backoff = Math.min(30_000, policy.backoffMs * 2 ** attempt) * (0.75 + Math.random() / 2);
         await sleep(Math.max(wait ?? 0, backoff));
       }
