@@ -32,7 +32,7 @@ interface Unit { norm: string; raw: string; start: number; end: number; isNumber
 const TERM = '\u0000term';
 
 /** Tokens with every glossary mention merged into one placeholder unit carrying its entry. */
-function units(text: string, lang: Lang, terms?: TermContext): Unit[] {
+export function units(text: string, lang: Lang, terms?: TermContext): Unit[] {
   const tokens: Unit[] = tokenize(text, lang);
   if (!terms) return tokens;
   const mentions = nonOverlapping(terms.matcher.find(text, lang));

@@ -19,6 +19,9 @@ export interface TmEntry {
   origin?: string;
 }
 
+/** A text's tokens as the index compares them (their normalised forms, in order). */
+export type Tokenizer = (text: string) => string[];
+
 export interface TmCandidate { entry: number; distance: number; length: number; score: number }
 
 const OCCURRENCES = 8;
@@ -77,8 +80,8 @@ class IntList {
 }
 
 /** Token ids of a text's tokens plus their (token, occurrence) element ids, sorted. */
-function encode(text: string, idOf: (norm: string) => number, lang?: string) {
-  const seq = tokenize(text, lang).map((t) => idOf(t.norm));
+function encode(text: string, idOf: (norm: string) => number, norms: Tokenizer) {
+  const seq = norms(text).map(idOf);
   const seen = new Map<number, number>();
   const elems = seq.map((id) => {
     const occ = seen.get(id) ?? 0;
@@ -107,15 +110,19 @@ export class TranslationMemory {
   readonly stats = { lookups: 0, postings: 0, candidates: 0, distances: 0 };
 
   private constructor(entries: TmEntry[], dict: Map<string, number>, seq: Int32Array, elems: Int32Array, rank: Int32Array,
-    offsets: Uint32Array, postStart: Uint32Array, postings: Int32Array, positions: Uint8Array, private readonly lang?: string) {
+    offsets: Uint32Array, postStart: Uint32Array, postings: Int32Array, positions: Uint8Array, private readonly norms: Tokenizer) {
     this.entries = entries; this.dict = dict; this.seq = seq; this.elems = elems; this.rank = rank; this.offsets = offsets;
     this.postStart = postStart; this.postings = postings; this.positions = positions; this.stamp = new Uint32Array(entries.length);
   }
 
   get size() { return this.entries.length; }
 
-  /** The index of the entries, their sources read as `lang` (how it writes numbers: tokens.ts). */
-  static build(source: Iterable<TmEntry>, lang?: string): TranslationMemory {
+  /**
+   * The index of the entries, their sources cut by `norms` (by default tokens.ts's tokens in `lang`, which
+   * says how numbers are written). Matching with a glossary cuts them as scoreMatch does, a term one
+   * unit: "Minsk" and "Nizhny Novgorod" are then one placeable apart, not three tokens.
+   */
+  static build(source: Iterable<TmEntry>, lang?: string, norms: Tokenizer = (text) => tokenize(text, lang).map((t) => t.norm)): TranslationMemory {
     const entries: TmEntry[] = [];
     const dict = new Map<string, number>();
     const idOf = (norm: string) => {
@@ -131,7 +138,7 @@ export class TranslationMemory {
       const hash = pairHash(entry.source, entry.target);
       const same = seen.get(hash);
       if (same?.some((i) => entries[i].source === entry.source && entries[i].target === entry.target)) continue;
-      const e = encode(entry.source, idOf, lang);
+      const e = encode(entry.source, idOf, norms);
       if (!e.seq.length || !entry.target.trim()) continue;
       if (same) same.push(entries.length); else seen.set(hash, [entries.length]);
       offsets.push(seq.length);
@@ -167,7 +174,7 @@ export class TranslationMemory {
         positions[at] = Math.min(j, 255);
       }
     }
-    return new TranslationMemory(entries, dict, seq.trimmed(), pool, rank, new Uint32Array(off), postStart, postings, positions, lang);
+    return new TranslationMemory(entries, dict, seq.trimmed(), pool, rank, new Uint32Array(off), postStart, postings, positions, norms);
   }
 
   /** Token ids of an entry's source, in order. */
@@ -201,7 +208,7 @@ export class TranslationMemory {
   search(text: string, minMatch = 0.75, limit = 5): TmCandidate[] {
     minMatch = Math.max(minMatch, MIN_INDEXED);
     let unknown = -1;
-    const q = encode(text, (norm) => this.dict.get(norm) ?? unknown--, this.lang);
+    const q = encode(text, (norm) => this.dict.get(norm) ?? unknown--, this.norms);
     const n = q.seq.length;
     if (!n || !this.entries.length) return [];
     // Query elements as ranks, rarest first; words the memory lacks (-1) come first and match nothing.

@@ -3,7 +3,7 @@ import type { Translation, TranslationProvider, TranslationRequest } from '../pr
 import type { ProviderConfig, ProviderContext } from '../provider.ts';
 import { numberSetting } from '../settings.ts';
 import { entriesFor, loadMemories, type TmUnit } from './load.ts';
-import { scoreMatch, type TermContext, type TmMatch } from './match.ts';
+import { scoreMatch, units as matchUnits, type TermContext, type TmMatch } from './match.ts';
 import { TranslationMemory } from './memory.ts';
 
 export interface TmOptions { minMatch?: number; terms?: TermContext; candidates?: number }
@@ -12,10 +12,16 @@ export interface TmOptions { minMatch?: number; terms?: TermContext; candidates?
 export function tmProvider(units: TmUnit[], options: TmOptions = {}): TranslationProvider & { lookup(r: TranslationRequest): TmMatch | null } {
   const minMatch = options.minMatch ?? 75;
   const indexes = new Map<string, TranslationMemory>();
+  // With a glossary, the index cuts texts as scoreMatch does (a term one unit), so that a memory entry
+  // whose term has another word count than the query's ("Minsk", "Nizhny Novgorod") is a candidate.
+  const terms = options.terms;
   const indexFor = (src: string, tgt: string) => {
     const key = `${src.toLowerCase()}>${tgt.toLowerCase()}`;
     let tm = indexes.get(key);
-    if (!tm) { tm = TranslationMemory.build(entriesFor(units, src, tgt), src); indexes.set(key, tm); }
+    if (!tm) {
+      tm = TranslationMemory.build(entriesFor(units, src, tgt), src, terms && ((text) => matchUnits(text, src, terms).map((u) => u.norm)));
+      indexes.set(key, tm);
+    }
     return tm;
   };
   const lookup = (r: TranslationRequest): TmMatch | null => {
