@@ -8,7 +8,7 @@
 import type { Lang } from '../types.ts';
 import { lettersNoCandidateHas } from './alphabet.ts';
 import { SCRIPT, toBcp47, toIso3 } from './codes.ts';
-import { eldIndex, francAll, francBest } from './engines.ts';
+import { ELD_LANGUAGES, eldIndex, eldScores, francAll, francBest } from './engines.ts';
 import { knownShare, LEXICON_LANGS } from './lexicon.ts';
 import type { Parts } from './scan.ts';
 import type { Evidence } from './score.ts';
@@ -52,6 +52,15 @@ const LONG_KNOWN_WORDS = 4;
 const ENGLISH_FLOOR = 0.4;
 const ENGLISH_WORDS = 4;
 /**
+ * Share of the lower-case Latin words the English list knows at or below which, with at least
+ * PLAIN_WORDS of them, the words are plainly not English: no second signal is waited for. franc's
+ * ranking of short German is flat ("Kannst du mir bitte sagen, wo der Bahnhof ist?": Low German 1.00,
+ * Dutch 0.90, English 0.80), so its agreement never came, and the sentence was English at 1.00.
+ * Our English sentences know 0.46 or more of such words.
+ */
+const PLAIN_FLOOR = 0.2;
+const PLAIN_WORDS = 5;
+/**
  * The fit above which words that the English list lacks still read as English (rare words, not
  * another language): English sentences fit at -26.4 (median); the German and French ones let in by
  * the fit floor alone fit at -30 to -27.
@@ -78,17 +87,22 @@ export function outsideLanguage(parts: Parts, languages: Lang[], evidence: Evide
   if (evidence.cyrillicShare > 0.5) return outsideCyrillic(parts, languages, evidence);
   // Words the English list mostly lacks, in text that fits no better than foreign text may: a
   // fit above the floors no longer vouches for it, and franc may name a language close behind its top.
-  const unfamiliar = evidence.fit !== undefined && evidence.fit <= UNFAMILIAR_FIT && unknownLatin(parts, languages);
+  const english = englishWords(parts, languages);
+  const unfamiliar = evidence.fit !== undefined && evidence.fit <= UNFAMILIAR_FIT
+    && english.latin >= ENGLISH_WORDS && english.known < ENGLISH_FLOOR * english.latin;
   if (evidence.fit !== undefined) {
     if (!unfamiliar && evidence.fit > FIT_FLOOR) return undefined;
     const common = unfamiliar ? undefined : fitWithoutNames(parts);
     if (common !== undefined && common > COMMON_FIT_FLOOR) return undefined;
   } else if (!evidence.outsider || evidence.outsider.ratio >= OUTSIDE_RATIO) return undefined;
+  const plainlyForeign = unfamiliar && english.latin >= PLAIN_WORDS && english.known <= PLAIN_FLOOR * english.latin;
+  const named = plainlyForeign ? evidence.outsider?.lang ?? eldOutsider(parts.tokens, languages) : undefined;
+  if (named) return named;
   const ranked = francAll(parts.tokens.join(' '), { minLength: 1 });
   const foreign = foreignLead(ranked, languages, unfamiliar);
   if (!foreign) return undefined;
   const top = toBcp47(foreign[0]);
-  if (evidence.fit !== undefined && evidence.words >= LONG_WORDS) return evidence.outsider?.lang ?? top;
+  if (evidence.fit !== undefined && evidence.words >= LONG_WORDS || plainlyForeign) return evidence.outsider?.lang ?? top;
   const candidates = new Set(languages.map(toIso3));
   const bestCandidate = ranked.find(([code]) => candidates.has(code))?.[1] ?? 0;
   return bestCandidate < FRANC_RATIO * foreign[1] ? (evidence.outsider?.lang ?? top) : undefined;
@@ -152,18 +166,28 @@ function fitWithoutNames(parts: Parts): number | undefined {
 }
 
 /**
- * Whether the lower-case Latin words are mostly unknown to English, the one Latin-script model
- * language: the English side's counterpart of unknownCyrillic. Names are capitalised and not counted.
+ * How many lower-case Latin words there are and how many of them the English list knows (English is
+ * the one Latin-script model language): the English side's counterpart of unknownCyrillic. Names are
+ * capitalised and not counted. None when English is no candidate.
  */
-function unknownLatin(parts: Parts, languages: Lang[]): boolean {
-  if (!languages.includes('en')) return false;
+function englishWords(parts: Parts, languages: Lang[]): { latin: number; known: number } {
   let latin = 0, known = 0;
+  if (!languages.includes('en')) return { latin, known };
   for (const w of parts.tokens) {
     if (CAPITALISED.test(w) || !LATIN_WORD.test(w)) continue;
     latin++;
     if (modelHasWord(w, 'en')) known++;
   }
-  return latin >= ENGLISH_WORDS && known < ENGLISH_FLOOR * latin;
+  return { latin, known };
+}
+
+/** eld's top language for the words when it is no candidate: it knows widely used languages only, and German well. */
+function eldOutsider(words: string[], languages: Lang[]): Lang | undefined {
+  const scores = eldScores(words);
+  let top = 0;
+  for (let i = 1; i < scores.length; i++) if (scores[i] > scores[top]) top = i;
+  const lang = ELD_LANGUAGES[top];
+  return scores[top] > 0 && !languages.includes(lang) ? lang : undefined;
 }
 
 /**

@@ -15,6 +15,15 @@ describe('sentences outside the candidates', () => {
     }
   });
 
+  it('keeps a short German question out of the set when franc\'s ranking of it is flat', () => {
+    // franc: Low German 1.00, Dutch 0.88, English 0.80; none of the lower-case words is English.
+    const s = 'Kannst du mir bitte sagen, wo der Bahnhof ist?';
+    expect(detect(s, { languages })).toEqual({ lang: 'und', confidence: 0 });
+    expect(detect(s, { languages, outside: 'code' }).lang).toBe('de');
+    // English with rare lower-case words keeps its language: its function words are English.
+    expect(detect('The regiment requisitioned tarpaulins, jerrycans and theodolites.', { languages }).lang).toBe('en');
+  });
+
   it('keeps Polish out of the set', () => {
     expect(detect('Jutro idziemy z babcią na targ po warzywa.', { languages, outside: 'code' }).lang).toBe('pl');
   });
