@@ -117,6 +117,8 @@ export function outsideLanguage(parts: Parts, languages: Lang[], evidence: Evide
  * unknown words, also when it puts a candidate first by a hair.
  */
 function outsideCyrillic(parts: Parts, languages: Lang[], evidence: Evidence): Lang | undefined {
+  const bulgarian = writesBulgarianHardSign(parts.tokens) && !languages.includes('bg');
+  if (bulgarian) return 'bg';
   const unknown = unknownCyrillic(parts, languages);
   if ((evidence.minForeign < 2 || lettersNoCandidateHas(parts.tokens, languages) < 2) && !unknown) return undefined;
   const ranked = francAll(parts.tokens.join(' '), { minLength: 1 });
@@ -126,6 +128,26 @@ function outsideCyrillic(parts: Parts, languages: Lang[], evidence: Evidence): L
   // close behind names the text (Russian 1.00, Bulgarian 0.94).
   const lead = unknown ? foreignLead(ranked, languages, true) : undefined;
   return lead && toBcp47(lead[0]);
+}
+
+/** A hard sign before a consonant: въ(в), къ(м), съ(м), пъ(т), малъ(к). Of the Cyrillic alphabets only Bulgarian writes it. */
+const HARD_SIGN_CONSONANT = /ъ[бвгджзклмнпрстфхцчшщ]/u;
+/** Share of the lower-case Cyrillic words with a hard sign before a consonant from which a text is Bulgarian. */
+const HARD_SIGN_SHARE = 0.1;
+
+/**
+ * Whether the lower-case words write the hard sign as only Bulgarian does (HARD_SIGN_CONSONANT), in at
+ * least a tenth of them: "Тя каза, че ще се върне след малко." is all ru/uk forms to the dictionaries
+ * but «върне». Capitalised words are names (Търново in a Russian report) and do not count.
+ */
+function writesBulgarianHardSign(tokens: string[]): boolean {
+  let words = 0, hard = 0;
+  for (const w of tokens) {
+    if (CAPITALISED.test(w)) continue;
+    words++;
+    if (HARD_SIGN_CONSONANT.test(w)) hard++;
+  }
+  return hard > 0 && hard >= HARD_SIGN_SHARE * words;
 }
 
 /**

@@ -35,6 +35,15 @@ describe('sentences outside the candidates', () => {
     expect(detect('Вчера ходихме на кино с приятели от работата.', { languages, outside: 'code' }).lang).toBe('bg');
   });
 
+  it('keeps Bulgarian out of the set by its hard sign before a consonant, which only Bulgarian writes', () => {
+    // The dictionaries know every word here as some ru/uk form but «върне»; franc puts Bosnian first.
+    const s = 'Тя каза, че ще се върне след малко.';
+    expect(detect(s, { languages })).toEqual({ lang: 'und', confidence: 0 });
+    expect(detect(s, { languages, outside: 'code' }).lang).toBe('bg');
+    // A Bulgarian place name in a Russian sentence is a name, not the language.
+    expect(detect('Мы провели неделю в Велико Търново и вернулись домой.', { languages }).lang).toBe('ru');
+  });
+
   it('leaves the candidates their own sentences', () => {
     expect(detect('Мы пойдём в кино вместе с друзьями с работы.', { languages }).lang).toBe('ru');
     expect(detect('The workers gathered in the square and demanded fair elections.', { languages }).lang).toBe('en');
