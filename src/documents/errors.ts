@@ -5,7 +5,7 @@ import { t } from '../i18n/index.ts';
 /** Every code, once: the type is read off the list, and failureMessage knows the codes it can say again. */
 const CODES = ['empty', 'binary', 'invalidUtf8', 'invalidUtf16', 'utf16NoBom', 'tooLarge', 'paragraphTooLong', 'noText', 'unreadable',
   'brokenLink', 'notAFile',
-  'outsideLanguages', 'stageFailed', 'inTarget', 'untranslatedTarget', 'wrongTargetLanguage', 'notParallel', 'pairedElsewhere'] as const;
+  'outsideLanguages', 'stageFailed', 'inTarget', 'untranslatedTarget', 'partlyUntranslated', 'wrongTargetLanguage', 'notParallel', 'pairedElsewhere'] as const;
 export type DocumentErrorCode = (typeof CODES)[number];
 const KNOWN = new Set<string>(CODES);
 

@@ -28,5 +28,6 @@ export type XliffState = 'initial' | 'translated' | 'reviewed';
 export function xliffState(segment: Segment): XliffState {
   if (!segment.tgt) return 'initial';
   if (segment.reviewed) return 'reviewed';
-  return isHumanTarget(segment) ? 'translated' : 'initial';
+  // A target still in the source language (pipeline/segments.ts) is no translation, whoever wrote it.
+  return isHumanTarget(segment) && !segment.flags?.includes('untranslated') ? 'translated' : 'initial';
 }

@@ -43,6 +43,26 @@ function idsOf(sentences: readonly NormalSentence[]): string[] {
   return out;
 }
 
+/** The flag of a pairing whose target is still in the source language (a translation left half done). */
+export const UNTRANSLATED = 'untranslated';
+/**
+ * Fewest lower-case words for a target in the source language to count as untranslated: names, a
+ * tweet's credit line ("— Hanna Liubakova (@HannaLiubakova) August 14, 2020") and titles are kept as written.
+ */
+const UNTRANSLATED_WORDS = 3;
+
+/**
+ * Whether a pairing's target is still in the document's source language, as is its source: the
+ * translator has not got to it yet. A source sentence in another language (a Russian tweet quoted in
+ * an English article, kept in Russian by its translation) is no such case.
+ */
+function untranslated(srcSide: SegmentSide, tgtSide: SegmentSide, srcLang: Lang, tgtLang: Lang): boolean {
+  if (srcLang === tgtLang || srcSide.lang !== srcLang || tgtSide.lang !== srcLang) return false;
+  let words = 0;
+  for (const _ of tgtSide.text.matchAll(/(?<!\p{L})\p{Ll}+/gu)) if (++words >= UNTRANSLATED_WORDS) return true;
+  return false;
+}
+
 /** Segments of a parallel pair: one per bead, in order, covering every sentence of both sides. */
 export function pairSegments(src: { doc: DocRef; sentences: NormalSentence[]; lang: Lang },
   tgt: { doc: DocRef; sentences: NormalSentence[]; lang: Lang }, beads: Bead[], minScore: number): Segment[] {
@@ -56,6 +76,7 @@ export function pairSegments(src: { doc: DocRef; sentences: NormalSentence[]; la
     const flags = beadFlags(bead, { minScore });
     const srcIds = idsOf(s), tgtIds = idsOf(t);
     const paired = tgtSide !== null && s.length > 0;
+    if (paired && untranslated(srcSide, tgtSide, src.lang, tgt.lang)) flags.push(UNTRANSLATED);
     const segment: Segment = {
       doc: src.doc.id,
       id: srcIds.length ? srcIds.join('+') : `tgt:${tgtIds.join('+')}`,

@@ -9,7 +9,7 @@ import type { Glossary, Lang, Segment, Sentence } from '../types.ts';
 import { segmentProblem } from '../export/index.ts';
 import { documentOutput } from './output.ts';
 import { sortKeys } from './report.ts';
-import { pairSegments, singleSegments } from './segments.ts';
+import { pairSegments, singleSegments, UNTRANSLATED } from './segments.ts';
 import type { DocContext, DocRef, NormalSentence, StageSettings } from './types.ts';
 
 /** What stages need besides plain data; rebuilt from the job wherever a machine runs. */
@@ -167,10 +167,18 @@ export async function alignStage(ctx: DocContext, deps: StageDeps): Promise<Pick
     onEvidence: (evidence) => { parallel = evidence?.parallel ?? true; } });
   // Two files paired by name that are not translations of each other (a letter saved as the news
   // item's .ru.txt) are still aligned, every pairing flagged; `tandem align` warned, a batch said nothing.
-  const problem = parallel ? undefined : new DocumentError('notParallel', { doc: task.tgt.id });
-  return { segments: pairSegments({ doc: task.src, sentences: n.src, lang: n.srcLang },
-    { doc: task.tgt, sentences: n.tgt, lang: n.tgtLang }, beads, settings.lowConfidence), normalized: undefined,
-  ...(problem ? { problems: [...(ctx.problems ?? []), { ...problem.toFailure(), stage: 'align' }] } : {}) };
+  const segments = pairSegments({ doc: task.src, sentences: n.src, lang: n.srcLang },
+    { doc: task.tgt, sentences: n.tgt, lang: n.tgtLang }, beads, settings.lowConfidence);
+  // A translation left half done (its last paragraphs still in the source language) pairs English with
+  // English at 0.98: those pairings are flagged, kept out of the TMX and XLIFF's translated state, and said.
+  const untranslated = segments.filter((s) => s.flags?.includes(UNTRANSLATED)).map((s) => s.id);
+  const problems = [
+    ...(parallel ? [] : [new DocumentError('notParallel', { doc: task.tgt.id })]),
+    ...(untranslated.length ? [new DocumentError('partlyUntranslated', { doc: task.tgt.id, count: untranslated.length,
+      lang: n.srcLang, segments: untranslated.slice(0, 3).join(', ') + (untranslated.length > 3 ? ', …' : '') })] : []),
+  ];
+  return { segments, normalized: undefined,
+    ...(problems.length ? { problems: [...(ctx.problems ?? []), ...problems.map((p) => ({ ...p.toFailure(), stage: 'align' }))] } : {}) };
 }
 
 /** Sentence texts grouped by paragraph, every paragraph present (empty ones keep indexes right). */

@@ -149,6 +149,24 @@ describe('tandem run on the command line', () => {
     expect(readFileSync(join(out, 'en-ru.tmx'), 'utf8')).not.toContain('<tu ');
   });
 
+  it('flags the pairings of a translation left half done, whose last paragraph is still the source\'s (exit 1)', async () => {
+    const folder = join(dir, 'half');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'clinic.txt'), 'The new clinic opened in Brest on Monday morning.\n\n'
+      + 'Doctors thanked the volunteers in a short statement.\n');
+    writeFileSync(join(folder, 'clinic.ru.txt'), 'Новая поликлиника открылась в Бресте в понедельник утром.\n\n'
+      + 'Doctors thanked the volunteers in a short statement.\n');
+    const out = join(dir, 'half-out');
+    const run = await runCli(['run', '--input', join(folder, '*.txt'), '--out', out, '-q']);
+    expect([run.code, run.stderr.trim()]).toEqual([1, "clinic.txt: parallel document clinic.ru.txt: 1 segment is still in 'en' on both sides (1.0): flagged untranslated, left out of the TMX"]);
+    const segments = readFileSync(join(out, 'segments.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(segments.map((s) => [s.id, s.flags ?? []])).toEqual([['0.0', []], ['1.0', ['untranslated']]]);
+    expect(readFileSync(join(out, 'en-ru.tmx'), 'utf8').match(/<tu /g)).toHaveLength(1);
+    // A CAT tool must not take the English "target" for a translation.
+    const xliff = readFileSync(join(out, 'xliff', 'clinic.txt.en-ru.xlf'), 'utf8');
+    expect(xliff.match(/state="[a-z]+"/g)).toEqual(['state="translated"', 'state="initial"']);
+  });
+
   it('goes on with the source alone when its "translation" is in a third language, and names a document outside the job by its language', async () => {
     const folder = join(dir, 'third');
     mkdirSync(folder, { recursive: true });
