@@ -5,7 +5,8 @@ import type { RussianStrategy } from './russian.ts';
 import { isHashtag, protectedSpans, type Span } from './text.ts';
 import { givenNameOf } from './people.ts';
 import { isPlural, pluralFits } from './plural.ts';
-import { nameKey } from './translit.ts';
+import { levenshtein, nameKey } from './translit.ts';
+import { lexiconHas } from '../language/index.ts';
 import { createWordScreen, type ScreenedWords } from './screen.ts';
 import { compilePatterns, statusRank, wordKey, type CompileOptions, type Pattern, type Spelling } from './variants.ts';
 
@@ -148,6 +149,10 @@ function tryPattern(p: Pattern, words: ScreenedWords, strategy: RussianStrategy,
     // «весной» is spring, «Весна» the rights group; "nice" is not Nice. People's names are matched in
     // any case (graffiti's "lukashenko out"), and so are hashtags, which are lower case by habit.
     if (k === 0 && p.properName && text[start] === text[start].toLowerCase() && !isHashtag(text, start)) return undefined;
+    // A person's Cyrillic name in lower case that the text language's dictionary has is that word:
+    // Ukrainian «кличка» (a pet's name) is not Klitschko, «козак» (a Cossack) not Kozak; «лукашенко» stays.
+    if (k === 0 && p.script === 'cyrillic' && (p.entry.type === 'person' || p.shape === 'surname') && text[start] !== text[start].toUpperCase()
+      && !isHashtag(text, start) && lexiconHas(text.slice(start, end), lang)) return undefined;
     // A plural surname is a name only when capitalised: «Белые» may be the Belys, «белые» is "white".
     if (isPlural(s) && (text[start] === text[start].toLowerCase() || !pluralFits(s, text, start))) return undefined;
     // Acronyms in capitals; a Russian case ending may follow in lower case (МАЗа, МАЗе).
@@ -161,6 +166,8 @@ function tryPattern(p: Pattern, words: ScreenedWords, strategy: RussianStrategy,
   if (domainEnd >= 0 && nameEnd !== domainEnd) return undefined;
   if (n === 1 && p.shape === 'surname' && anotherPersonsGivenName(p.entry, text, start)) return undefined;
   if (p.entry.type === 'place' && p.script === 'latin' && partOfLongerName(text, nameEnd)) return undefined;
+  // A place named after a given name is a person's surname: "the singer Igor Nikolaev", «князь Георгий Львов».
+  if (p.entry.type === 'place' && givenNameBefore(text, start)) return undefined;
   const surfaceName = text.slice(start, nameEnd);
   const key = n === 1 ? spellings[0].folded : spellings.map((s) => s.folded).join(' ');
   const listedTerm = p.shared.get(key)?.find((t) => t.lang === lang) ?? p.listed.get(key);
@@ -188,15 +195,24 @@ function tryPattern(p: Pattern, words: ScreenedWords, strategy: RussianStrategy,
  * a man of that surname, not Maria Kalesnikava (Колесникова is her name and his genitive alike).
  */
 function anotherPersonsGivenName(entry: GlossaryEntry, text: string, surnameStart: number): boolean {
-  const word = WORD_BEFORE.exec(text.slice(Math.max(0, surnameStart - 24), surnameStart))?.[1];
-  if (!word) return false;
-  const given = givenNameOf(word);
+  const given = givenNameBefore(text, surnameStart);
   if (!given) return false;
   const own = givenNamesOf(entry);
-  return own.size > 0 && !own.has(given);
+  // A language's own form of the entry's given name is the person's (Дмитро for Dmitry, Volodymyr for Vladimir).
+  for (const name of own) if (name === given || 1 - levenshtein(name, given) / Math.max(name.length, given.length) >= SAME_GIVEN_NAME) return false;
+  return own.size > 0;
 }
 
-/** A capitalised Cyrillic word, then one space, at the end of the text before a surname. */
+/** How alike (1 - edit distance / length) two given names' keys are when they are one name in two languages. */
+const SAME_GIVEN_NAME = 0.75;
+
+/** The given name (people.ts givenNameOf) written right before text[start], if any. */
+function givenNameBefore(text: string, start: number): string | undefined {
+  const word = WORD_BEFORE.exec(text.slice(Math.max(0, start - 24), start))?.[1];
+  return word ? givenNameOf(word) : undefined;
+}
+
+/** A capitalised word, then one space, at the end of the text before a name. */
 const WORD_BEFORE = /(?:^|[^\p{L}])(\p{Lu}[\p{Ll}ʼ’'-]+)[ \u00A0]$/u;
 
 const entryGivenNames = new WeakMap<GlossaryEntry, Set<string>>();

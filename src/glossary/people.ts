@@ -15,7 +15,13 @@ const GIVEN = `Александр Алексей Анатолий Андрей �
 Зміцер Дзмітрый Юрый Ігар Максім Марыя Вольга Таццяна Алена Наталля Кацярына Ганна Алесь Янка Якуб Лявон
 Францішак Зянон Уладзіслаў Станіслаў Вячаслаў Эдуард Ларыса Ірына Людміла Ніна Лідзія Вераніка Святлана Аляксей
 Эмиль Эмилия Нина Лидия Яков Лев Матвей Арсений Тимур Рената Ангелина Милана Алина Кристина Эльвира`.split(/\s+/);
-const GIVEN_KEYS = new Set(GIVEN.map((n) => nameKey(n)));
+// The same in Ukrainian spelling, declined by Ukrainian grammar (Дмитро, Дмитра; Олена, Олени).
+const GIVEN_UK = `Олександр Олексій Анатолій Андрій Антон Богдан Борис Вадим Валентин Валерій Василь Віктор Віталій
+Володимир Владислав В'ячеслав Геннадій Георгій Григорій Данило Денис Дмитро Євген Іван Ігор Ілля Кирило Костянтин
+Леонід Максим Михайло Микита Микола Назар Олег Остап Павло Петро Роман Руслан Семен Сергій Станіслав Степан Тарас
+Тимофій Федір Юрій Ярослав Олена Ольга Оксана Наталія Тетяна Юлія Ірина Катерина Марія Ганна Світлана Людмила
+Галина Вікторія Дарина Софія Анастасія Лариса Любов Надія Віра Ярослава Соломія Христина`.split(/\s+/);
+const GIVEN_KEYS = new Set([...GIVEN, ...GIVEN_UK].map((n) => nameKey(n)));
 
 // Endings of East Slavic surnames (Тихановская, Колесникова, Лукашенко, Бабарико, Латушка, Кавалёнак).
 const SURNAME = /(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|ская|цкий|цкая|ской|ко|ка|ич|ук|юк|ак|ёнак|енок|ых|их|ец|ян|швили|дзе)$/i;
@@ -38,17 +44,26 @@ export const isGivenName = (word: string) => GIVEN_KEYS.has(nameKey(word));
 let givenForms: Map<string, string> | undefined;
 
 /**
- * The given name a Cyrillic word is a case form of (its nominative's nameKey), or undefined:
- * «Андрея», «Андреем» → андрей. Built once, from the list above in Russian grammar (the Belarusian and
- * Ukrainian spellings of the list decline alike enough for this).
+ * The given name a word is (its nominative's nameKey), or undefined: a Cyrillic case form («Андрея»,
+ * «Андреем», «Дмитра» → андрей, дмитр…) or a nominative in any script or romanisation (Dmitry,
+ * Wladimir). Built once, from the lists above: the Russian one in Russian grammar (its Belarusian
+ * spellings decline alike enough for this), the Ukrainian one in Ukrainian grammar.
  */
 export function givenNameOf(word: string): string | undefined {
   if (!givenForms) {
-    givenForms = new Map();
-    for (const name of GIVEN) {
-      const gender = /[ая]$/.test(name) ? 'f' : 'm';
-      for (const form of caseForms(name, 'ru', { gender })) if (!givenForms.has(form.toLowerCase())) givenForms.set(form.toLowerCase(), nameKey(name));
-    }
+    const forms = new Map<string, string>();
+    const add = (names: string[], lang: 'ru' | 'uk') => {
+      for (const name of names) {
+        const gender = /[аяї]$/.test(name) || /вь$|ов$/.test(name) ? 'f' : 'm';
+        for (const form of caseForms(name, lang, { gender })) if (!forms.has(form.toLowerCase())) forms.set(form.toLowerCase(), nameKey(name));
+      }
+    };
+    add(GIVEN, 'ru');
+    add(GIVEN_UK, 'uk');
+    givenForms = forms;
   }
-  return givenForms.get(word.toLowerCase());
+  const form = givenForms.get(word.toLowerCase());
+  if (form !== undefined) return form;
+  const key = nameKey(word);
+  return GIVEN_KEYS.has(key) ? key : undefined;
 }

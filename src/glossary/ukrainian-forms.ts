@@ -63,7 +63,8 @@ export function ukrainianSurnamePlurals(word: string, info: WordInfo = {}): stri
   const w = word.toLowerCase();
   if (info.indeclinable || !/^[\u0400-\u04FF'’ʼ-]+$/.test(w) || w.length < 4) return [];
   const adj = /^(.+)(?:а|ий)$/.exec(w);
-  if (adj && /(?:ськ|цьк|зьк)$/.test(adj[1])) return withStem(adj[1], ['і', 'их', 'им', 'ими']);
+  // Adjectival surnames: any in -ий (Навальний, Залужний → Навальні, Залужних), -а only after -ськ.
+  if (adj && (w.endsWith('ий') || /(?:ськ|цьк|зьк)$/.test(adj[1]))) return withStem(adj[1], ['і', 'их', 'им', 'ими']);
   const poss = /^(.+(?:ов|ев|єв|ін|їн))а?$/.exec(w);
   if (poss) return withStem(poss[1], ['и', 'их', 'им', 'ими']);
   if (/ко$/.test(w)) return withStem(w.slice(0, -1), ['и', 'ів', 'ам', 'ами', 'ах']);

