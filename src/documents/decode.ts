@@ -59,15 +59,24 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): stri
 
 /**
  * Whether bytes with NULs in them are UTF-16 without its BOM rather than binary: in the first 256
- * bytes, NUL is most of one byte parity (the high byte of Latin text) and rare in the other.
+ * bytes, one byte parity holds the high bytes of the characters, which in text of one script are
+ * one or two values (00 for Latin text and its spaces; 04 and 00 for Cyrillic), and NUL is rare in
+ * the other parity. Binary data spreads over many values in both.
  */
 function looksLikeUtf16(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 256) & ~1;
   if (n < 4) return false;
-  let even = 0, odd = 0;
-  for (let i = 0; i < n; i += 2) { if (bytes[i] === 0) even++; if (bytes[i + 1] === 0) odd++; }
   const half = n / 2;
-  return (even > 0.4 * half && odd < 0.05 * half) || (odd > 0.4 * half && even < 0.05 * half);
+  const high = (parity: number) => {
+    const counts = new Map<number, number>();
+    let nul = 0;
+    for (let i = parity; i < n; i += 2) { counts.set(bytes[i], (counts.get(bytes[i]) ?? 0) + 1); if (bytes[i] === 0) nul++; }
+    const [first = 0, second = 0] = [...counts.values()].sort((a, b) => b - a);
+    return { nul, topTwo: first + second };
+  };
+  const even = high(0), odd = high(1);
+  const fits = (h: typeof even, other: typeof even) => h.nul > 0.05 * half && h.topTwo >= 0.9 * half && other.nul < 0.05 * half;
+  return fits(even, odd) || fits(odd, even);
 }
 
 /** The 1-based line a byte offset is on (lines end with LF, as in CRLF files too). */
@@ -78,10 +87,11 @@ export function lineOfByte(bytes: Uint8Array, offset: number): number {
 }
 
 /**
- * Offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. With
- * `at: 'sequence'`, a sequence broken by a bad continuation byte is reported where it starts.
+ * Offset (0-based, as `xxd -s` takes it) of the first byte that does not begin a well-formed UTF-8
+ * sequence, or -1: a sequence broken by a bad continuation byte is reported where it starts, so a
+ * windows-1251 letter is found at its own byte, not at the one after it.
  */
-export function firstInvalidUtf8Byte(bytes: Uint8Array, at: 'byte' | 'sequence' = 'byte'): number {
+export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i];
     let need: number, min: number;
@@ -93,7 +103,7 @@ export function firstInvalidUtf8Byte(bytes: Uint8Array, at: 'byte' | 'sequence' 
     let cp = b & (0x3f >> need);
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return at === 'byte' && i + k < bytes.length ? i + k : i;
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
       cp = (cp << 6) | (c & 0x3f);
     }
     if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;

@@ -32,7 +32,7 @@ export function decodeSegmentText(bytes: Uint8Array, fileName?: string): string 
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     // A table re-saved by a spreadsheet on a Russian Windows is windows-1251: named, as for documents.
-    const offset = firstInvalidUtf8Byte(bytes, 'sequence'), encoding = legacyCyrillic(bytes);
+    const offset = firstInvalidUtf8Byte(bytes), encoding = legacyCyrillic(bytes);
     return fail(t('export:invalidUtf8', { offset, ...(encoding && { encoding, context: 'legacy' }) }), fileName, lineOfByte(bytes, offset));
   }
 }

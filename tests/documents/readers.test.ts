@@ -54,13 +54,13 @@ describe('decoding', () => {
     const uk = 'Світлана Тихановська у вівторок виїхала до Литви. «Ми переможемо», — сказала вона.\n';
     for (const [text, encoding] of [[ru, 'windows-1251'], [uk, 'windows-1251'], [ru, 'koi8-r']]) {
       const error = await readDocument(file('legacy.txt', encoder(encoding)(text)), 'l').catch((e: DocumentError) => e);
-      // Byte 1: the first letter's byte is a valid UTF-8 lead byte, the second does not continue it.
-      expect(error).toMatchObject({ code: 'invalidUtf8', params: { byte: 1, line: 1, encoding } });
-      expect((error as DocumentError).message).toBe(`not valid UTF-8 (line 1, byte 1): it looks like ${encoding} text; convert it first, e.g. iconv -f ${encoding} -t utf-8`);
+      // Byte 0: the first letter's byte, a UTF-8 lead byte that the second does not continue (xxd -s 0).
+      expect(error).toMatchObject({ code: 'invalidUtf8', params: { byte: 0, line: 1, encoding } });
+      expect((error as DocumentError).message).toBe(`not valid UTF-8 (line 1, byte 0): it looks like ${encoding} text; convert it first, e.g. iconv -f ${encoding} -t utf-8`);
     }
     // Latin-1 text with a few accented letters is not taken for Cyrillic: the plain message.
     const latin = Buffer.from('Die Universität in Zürich öffnet am Montag. Le musée rouvre à Genève.\n', 'latin1');
-    expect(await codeOf(readDocument(file('latin.txt', latin), 'l'))).toBe('invalidUtf8:{"byte":14,"line":1}'); // the ä of Universität
+    expect(await codeOf(readDocument(file('latin.txt', latin), 'l'))).toBe('invalidUtf8:{"byte":13,"line":1}'); // the ä of Universität
   });
   it('reads UTF-16 by its byte-order mark, and names UTF-16 without one', async () => {
     // What Windows Notepad saved as "Unicode" and Excel as "Unicode text": little-endian with FF FE.
@@ -73,6 +73,14 @@ describe('decoding', () => {
       expect(text.slice(doc.paragraphs[1].start, doc.paragraphs[1].end)).toBe('Рабочие вышли в пятницу.');
     }
     expect(await codeOf(readDocument(file('nobom.txt', Buffer.from(text, 'utf16le')), 'n'))).toBe('utf16NoBom:{"byte":1}');
+    // Russian alone: the high bytes are 04 and, for spaces, 00; it was called binary.
+    const ru = 'Рабочие вышли в пятницу. Завод остановился до понедельника.\n';
+    expect(await codeOf(readDocument(file('nobom-ru.txt', Buffer.from(ru, 'utf16le')), 'n'))).toBe('utf16NoBom:{"byte":15}');
+    const ruBe = Buffer.from(ru, 'utf16le'); ruBe.swap16();
+    expect(await codeOf(readDocument(file('nobom-ru-be.txt', ruBe), 'n'))).toBe('utf16NoBom:{"byte":14}');
+    // Data whose bytes spread over many values in both parities is binary.
+    const data = Buffer.from(Array.from({ length: 256 }, (_, i) => (i * 37 + (i >> 3)) % 256));
+    expect(await codeOf(readDocument(file('data.bin.txt', data), 'd'))).toMatch(/^binary:/);
     expect(await codeOf(readDocument(file('odd.txt', Buffer.concat([le, Buffer.from([0x41])])), 'o'))).toBe('invalidUtf16:{}');
     // Binary data after a chance FF FE is still binary.
     expect(await codeOf(readDocument(file('bin16.txt', Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x00, 0x00])), 'b'))).toBe('binary:{"byte":4}');
