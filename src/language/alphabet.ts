@@ -94,6 +94,30 @@ export function lettersNoCandidateHas(words: readonly string[], languages: Lang[
   return n;
 }
 
+/**
+ * The Cyrillic language outside the candidates whose alphabet has every letter of the words, when each
+ * candidate's lacks at least `minMissing` of them: Belarusian (ў, і, ы, э) against ru and uk alone came out Ukrainian.
+ * Undefined when no such alphabet, or more than one, fits.
+ */
+export function alphabetOutside(words: readonly string[], languages: Lang[], minMissing = 2): Lang | undefined {
+  const others = Object.keys(ALPHABETS).filter((l) => !languages.includes(l));
+  const all = [...languages, ...others];
+  const mask = foreignMask(all);
+  const missing = new Array<number>(all.length).fill(0);
+  for (const w of words) {
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      if (c < CYR_FIRST || c > CYR_LAST) continue;
+      const bits = mask[c - CYR_FIRST];
+      for (let k = 0; k < all.length && k < 32; k++) if (bits & (1 << k)) missing[k]++;
+    }
+  }
+  // A candidate of another script (en) lacks every Cyrillic letter: only the Cyrillic ones are asked.
+  for (let k = 0; k < languages.length; k++) if (ALPHABETS[languages[k]] !== undefined && missing[k] < minMissing) return undefined;
+  const fits = others.filter((_, j) => missing[languages.length + j] === 0);
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
 /** Per Cyrillic code point: whether its lower case is one of EAST_SLAVIC. */
 const EAST_SLAVIC_AT = Uint8Array.from({ length: CYR_LAST - CYR_FIRST + 1 },
   (_, i) => (EAST_SLAVIC.includes(String.fromCharCode(lowerCyr(CYR_FIRST + i))) ? 1 : 0));

@@ -23,8 +23,12 @@ export function toIso3(lang: Lang): string {
   return TO_ISO3[lang] ?? lang;
 }
 
+/** BCP 47 for a franc code: its two-letter code where ISO 639-1 has one (ICU's aliases: bos → bs, tgk → tg). */
 export function toBcp47(iso3: string): Lang {
-  return iso3 === 'und' ? 'und' : (FROM_ISO3[iso3] ?? iso3);
+  if (iso3 === 'und') return 'und';
+  const known = FROM_ISO3[iso3];
+  if (known) return known;
+  try { return Intl.getCanonicalLocales(iso3)[0] ?? iso3; } catch { return iso3; }
 }
 
 /** Script each supported candidate is written in; languages not listed are treated as Latin. */

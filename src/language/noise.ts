@@ -52,17 +52,30 @@ const LETTER = /\p{L}/u;
 
 /**
  * The masked text with its hashtags blanked too, when nothing but hashtags is left of it as words
- * ("#Minsk #Belarus"); else the masked text as it is. A tag names a feed, it is not text (the
- * documents stage's hasWords says the same), so a unit of tags alone has no language. A tag among
- * words stays a word: "#ЖывеБеларусь пожалуйста поделитесь" has its sentence's evidence.
+ * ("#Minsk #Belarus"); else the masked text with the tags of another script than its words blanked.
+ * A tag names a feed, it is not text (the documents stage's hasWords says the same), so a unit of
+ * tags alone has no language. A tag among words of its script stays a word: "#ЖывеБеларусь пожалуйста
+ * поделитесь" has its sentence's evidence; in "#StandWithUkraine Слава Україні!" the tag outweighed
+ * the sentence (16 letters to 13), which came out English.
  */
 export function blankLoneHashtags(text: string, masked: string): string {
   if (!text.includes('#')) return masked;
   // The '#' is masked already; each tag's letters stand in the masked text where they are in the text.
   let out = masked;
-  for (const m of text.matchAll(TAG)) out = out.slice(0, m.index) + blank(m[0]) + out.slice(m.index + m[0].length);
-  return LETTER.test(out) ? masked : out;
+  const tags = [...text.matchAll(TAG)];
+  for (const m of tags) out = out.slice(0, m.index) + blank(m[0]) + out.slice(m.index + m[0].length);
+  if (!LETTER.test(out)) return out;
+  const cyrillic = (out.match(CYRILLIC_LETTERS) ?? []).length, latin = (out.match(LATIN_LETTERS) ?? []).length;
+  const wordsScript = cyrillic > latin ? CYRILLIC_LETTERS : LATIN_LETTERS;
+  let kept = masked;
+  for (const m of tags) {
+    if ((m[0].match(wordsScript) ?? []).length * 2 < m[0].length - 1) kept = kept.slice(0, m.index) + blank(m[0]) + kept.slice(m.index + m[0].length);
+  }
+  return kept;
 }
+
+const CYRILLIC_LETTERS = /\p{Script=Cyrillic}/gu;
+const LATIN_LETTERS = /\p{Script=Latin}/gu;
 
 function blank(m: string): string {
   return ' '.repeat(m.length);

@@ -6,7 +6,7 @@
 // German sentences ("Das ist ein sehr schöner Tag, und wir gehen heute in den Park.") is as good as
 // an English one's.
 import type { Lang } from '../types.ts';
-import { lettersNoCandidateHas } from './alphabet.ts';
+import { alphabetOutside, lettersNoCandidateHas } from './alphabet.ts';
 import { SCRIPT, toBcp47, toIso3 } from './codes.ts';
 import { ELD_LANGUAGES, eldIndex, eldScores, francAll, francBest } from './engines.ts';
 import { knownShare, LEXICON_LANGS } from './lexicon.ts';
@@ -83,19 +83,25 @@ const NEAR_TOP = 0.9;
  */
 export function outsideLanguage(parts: Parts, languages: Lang[], evidence: Evidence): Lang | undefined {
   if (evidence.scriptMismatch > 0.5) return evidence.outsider?.lang ?? toBcp47(francBest(parts.tokens.join(' ')));
-  if (evidence.words < OUTSIDE_MIN_WORDS) return undefined;
+  if (evidence.words < OUTSIDE_MIN_WORDS) return shortOutside(parts, languages, evidence);
   if (evidence.cyrillicShare > 0.5) return outsideCyrillic(parts, languages, evidence);
   // Words the English list mostly lacks, in text that fits no better than foreign text may: a
   // fit above the floors no longer vouches for it, and franc may name a language close behind its top.
-  const english = englishWords(parts, languages);
+  // Looked up only when needed: most units fit well and hold no accented letter.
+  let english: EnglishWords | undefined;
+  const englishOf = () => (english ??= englishWords(parts, languages));
+  if (parts.tokens.some((w) => NOT_ENGLISH_LETTER.test(w)) && accentedForeign(englishOf())) {
+    const named = evidence.outsider?.lang ?? eldOutsider(parts.tokens, languages);
+    if (named) return named;
+  }
   const unfamiliar = evidence.fit !== undefined && evidence.fit <= UNFAMILIAR_FIT
-    && english.latin >= ENGLISH_WORDS && english.known < ENGLISH_FLOOR * english.latin;
+    && englishOf().latin >= ENGLISH_WORDS && englishOf().known < ENGLISH_FLOOR * englishOf().latin;
   if (evidence.fit !== undefined) {
     if (!unfamiliar && evidence.fit > FIT_FLOOR) return undefined;
     const common = unfamiliar ? undefined : fitWithoutNames(parts);
     if (common !== undefined && common > COMMON_FIT_FLOOR) return undefined;
   } else if (!evidence.outsider || evidence.outsider.ratio >= OUTSIDE_RATIO) return undefined;
-  const plainlyForeign = unfamiliar && english.latin >= PLAIN_WORDS && english.known <= PLAIN_FLOOR * english.latin;
+  const plainlyForeign = unfamiliar && englishOf().latin >= PLAIN_WORDS && englishOf().known <= PLAIN_FLOOR * englishOf().latin;
   const named = plainlyForeign ? evidence.outsider?.lang ?? eldOutsider(parts.tokens, languages) : undefined;
   if (named) return named;
   const ranked = francAll(parts.tokens.join(' '), { minLength: 1 });
@@ -119,6 +125,8 @@ export function outsideLanguage(parts: Parts, languages: Lang[], evidence: Evide
 function outsideCyrillic(parts: Parts, languages: Lang[], evidence: Evidence): Lang | undefined {
   const bulgarian = writesBulgarianHardSign(parts.tokens) && !languages.includes('bg');
   if (bulgarian) return 'bg';
+  const byAlphabet = alphabetOutside(parts.tokens, languages);
+  if (byAlphabet) return byAlphabet;
   const unknown = unknownCyrillic(parts, languages);
   if ((evidence.minForeign < 2 || lettersNoCandidateHas(parts.tokens, languages) < 2) && !unknown) return undefined;
   const ranked = francAll(parts.tokens.join(' '), { minLength: 1 });
@@ -130,6 +138,23 @@ function outsideCyrillic(parts: Parts, languages: Lang[], evidence: Evidence): L
   return lead && toBcp47(lead[0]);
 }
 
+/**
+ * A unit of one or two words outside the candidates: only when its Latin words are plainly no
+ * English (accentedForeign), or its Cyrillic letters are some that no candidate's alphabet has (Kazakh «Сәлем, досым!», Serbian ђ), named by the one alphabet that has them
+ * all, else by franc's first language that is no candidate. Two words say too little for anything else.
+ */
+function shortOutside(parts: Parts, languages: Lang[], evidence: Evidence): Lang | undefined {
+  if (evidence.cyrillicShare <= 0.5) {
+    const accented = parts.tokens.some((w) => NOT_ENGLISH_LETTER.test(w)) && accentedForeign(englishWords(parts, languages));
+    return accented ? eldOutsider(parts.tokens, languages) : undefined;
+  }
+  if (lettersNoCandidateHas(parts.tokens, languages) < 1) return undefined;
+  const byAlphabet = alphabetOutside(parts.tokens, languages, 1);
+  if (byAlphabet) return byAlphabet;
+  const other = francAll(parts.tokens.join(' '), { minLength: 1 }).find(([code]) => code !== 'und' && !languages.includes(toBcp47(code)));
+  return other && toBcp47(other[0]);
+}
+
 /** A hard sign before a consonant: въ(в), къ(м), съ(м), пъ(т), малъ(к). Of the Cyrillic alphabets only Bulgarian writes it. */
 const HARD_SIGN_CONSONANT = /ъ[бвгджзклмнпрстфхцчшщ]/u;
 /** Share of the lower-case Cyrillic words with a hard sign before a consonant from which a text is Bulgarian. */
@@ -138,12 +163,14 @@ const HARD_SIGN_SHARE = 0.1;
 /**
  * Whether the lower-case words write the hard sign as only Bulgarian does (HARD_SIGN_CONSONANT), in at
  * least a tenth of them: "Тя каза, че ще се върне след малко." is all ru/uk forms to the dictionaries
- * but «върне». Capitalised words are names (Търново in a Russian report) and do not count.
+ * but «върне». Capitalised words after the first are names (Търново in a Russian report) and do not count.
  */
 function writesBulgarianHardSign(tokens: string[]): boolean {
   let words = 0, hard = 0;
-  for (const w of tokens) {
-    if (CAPITALISED.test(w)) continue;
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i];
+    // The first word is capitalised as a sentence's («Къде е гарата?»), not as a name.
+    if (i > 0 && CAPITALISED.test(w)) continue;
     words++;
     if (HARD_SIGN_CONSONANT.test(w)) hard++;
   }
@@ -192,15 +219,30 @@ function fitWithoutNames(parts: Parts): number | undefined {
  * the one Latin-script model language): the English side's counterpart of unknownCyrillic. Names are
  * capitalised and not counted. None when English is no candidate.
  */
-function englishWords(parts: Parts, languages: Lang[]): { latin: number; known: number } {
-  let latin = 0, known = 0;
-  if (!languages.includes('en')) return { latin, known };
+interface EnglishWords { latin: number; known: number; accented: number }
+
+function englishWords(parts: Parts, languages: Lang[]): EnglishWords {
+  let latin = 0, known = 0, accented = 0;
+  if (!languages.includes('en')) return { latin, known, accented };
   for (const w of parts.tokens) {
     if (CAPITALISED.test(w) || !LATIN_WORD.test(w)) continue;
     latin++;
     if (modelHasWord(w, 'en')) known++;
+    else if (NOT_ENGLISH_LETTER.test(w)) accented++;
   }
-  return { latin, known };
+  return { latin, known, accented };
+}
+
+/** A Latin letter that English words do not write (ä, é, ñ, ł, ß, ¿ aside): a word with one is another language's. */
+const NOT_ENGLISH_LETTER = /[\u00c0-\u024f]/u;
+
+/**
+ * Whether lower-case Latin words are none of them English and one at least writes a letter English
+ * does not: "Wo ist der nächste Bahnhof?", "Hola, ¿qué tal?" were English at 1.00. Names are
+ * capitalised and not counted, so "Zürich" or "Lech Wałęsa" in an English sentence say nothing.
+ */
+function accentedForeign(english: EnglishWords): boolean {
+  return english.latin >= 2 && english.known === 0 && english.accented >= 1;
 }
 
 /** eld's top language for the words when it is no candidate: it knows widely used languages only, and German well. */

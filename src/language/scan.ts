@@ -34,13 +34,41 @@ export function scanText(text: string, languages: Lang[], source = text, offset 
   const vectors: Float64Array[] = [];
   const model = modelKnowsAll(languages) ? vectors : undefined;
   // Most texts hold no noise and are read once, as they are; one that may is masked and read again.
-  let masked = text;
-  let letters = tallyUnmasked(source, offset, offset + text.length, languages, tokens, model, wordVector);
+  // So is one with Latin look-alikes inside Cyrillic words, read with them made Cyrillic.
+  const fixed = cyrillicLookalikes(text);
+  let masked = fixed;
+  let letters = fixed === text ? tallyUnmasked(source, offset, offset + text.length, languages, tokens, model, wordVector) : undefined;
   if (letters === undefined) {
-    masked = blankLoneHashtags(text, maskNoise(text));
+    masked = blankLoneHashtags(fixed, maskNoise(fixed));
     letters = tallyLetters(masked, languages, tokens, model, wordVector);
   }
   return { text, masked, tokens, vectors, letters };
+}
+
+/** A Latin letter that has a Cyrillic look-alike, next to a Cyrillic letter. */
+const MIXED_WORD = /[\u0400-\u04ff][aceiopxyABCEHIKMOPTXï]|[aceiopxyABCEHIKMOPTXï][\u0400-\u04ff]/;
+const LOOKALIKE: Record<string, string> = {
+  a: 'а', c: 'с', e: 'е', i: 'і', o: 'о', p: 'р', x: 'х', y: 'у', A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н',
+  I: 'І', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', ï: 'ї',
+};
+
+/**
+ * The text with Latin look-alikes inside Cyrillic words made Cyrillic, one character for one, so
+ * offsets hold: Ukrainian typed or scraped with a Latin "i" («Росiйськi вiйська») was read as words
+ * cut at every i, and the sentence was refused as no language of the candidates. The text itself
+ * when no word mixes the scripts (most texts: one test).
+ */
+export function cyrillicLookalikes(text: string): string {
+  if (!MIXED_WORD.test(text)) return text;
+  return text.replace(/[\p{L}'’ʼ-]+/gu, (word) => {
+    let cyrillic = 0, latin = 0;
+    for (const ch of word) { if (ch >= '\u0400' && ch <= '\u04ff') cyrillic++; else if (LOOKALIKE[ch] === undefined && /\p{L}/u.test(ch)) latin++; }
+    // Only words that are Cyrillic but for look-alikes: "iPhone-у" keeps its Latin.
+    if (!cyrillic || latin) return word;
+    let out = '';
+    for (const ch of word) out += LOOKALIKE[ch] ?? ch;
+    return out;
+  });
 }
 
 /** The parts of (a stretch of) masked text whose words are already found. */

@@ -31,6 +31,11 @@ describe('detect (seed checks)', () => {
     expect(detect('ўсё', FOUR).lang).toBe('be');
   });
 
+  it('reads Ukrainian typed with a Latin "i" as Ukrainian, and a Latin hashtag does not outvote its sentence', () => {
+    expect(detect('Росiйськi вiйська атакували мiсто вночi.', { languages: ['en', 'ru', 'uk', 'be'] }).lang).toBe('uk');
+    expect(detect('#StandWithUkraine Слава Україні!', { languages: ['en', 'ru', 'uk', 'be'] }).lang).toBe('uk');
+  });
+
   it('uses the surrounding distribution for one-word units', () => {
     // "на" is a word of all three Cyrillic languages: the prior decides.
     expect(detect('на', { ...FOUR, prior: { be: 0.9, en: 0.1 } }).lang).toBe('be');

@@ -24,6 +24,29 @@ describe('sentences outside the candidates', () => {
     expect(detect('The regiment requisitioned tarpaulins, jerrycans and theodolites.', { languages }).lang).toBe('en');
   });
 
+  it('keeps short Latin text out of the set when none of its lower-case words is English and one writes ä, é, ñ', () => {
+    for (const [s, code] of [['Wo ist der nächste Bahnhof?', 'de'], ['Hola, ¿qué tal?', 'es']]) {
+      expect(detect(s, { languages }), s).toEqual({ lang: 'und', confidence: 0 });
+      expect(detect(s, { languages, outside: 'code' }).lang, s).toBe(code);
+    }
+    // Names with such letters are capitalised and say nothing: this is English.
+    expect(detect('We met Lech Wałęsa in Gdańsk and then flew to Zürich.', { languages }).lang).toBe('en');
+  });
+
+  it('keeps short Cyrillic out of the set by letters no candidate writes, named by the alphabet that has them', () => {
+    expect(detect('Сәлем, досым!', { languages, outside: 'code' }).lang).toBe('kk');
+    expect(detect('Сәлем, досым!', { languages })).toEqual({ lang: 'und', confidence: 0 });
+  });
+
+  it('keeps Belarusian out of a ru/uk set by its alphabet, which has every letter each candidate lacks', () => {
+    const s = 'Улады абвясцілі, што з наступнага тыдня кошт праезду ў гарадскім транспарце павялічыцца.';
+    expect(detect(s, { languages: ['ru', 'uk'], outside: 'code' }).lang).toBe('be');
+  });
+
+  it('names an outside language by its two-letter code where it has one', () => {
+    expect(detect('Влада Србије је усвојила нови закон о изборима.', { languages, outside: 'code' }).lang).toMatch(/^[a-z]{2}$/);
+  });
+
   it('keeps Polish out of the set', () => {
     expect(detect('Jutro idziemy z babcią na targ po warzywa.', { languages, outside: 'code' }).lang).toBe('pl');
   });
