@@ -143,7 +143,9 @@ export function pairDocuments(found: Found[], job: Job): DocTask[] {
   const ids = found.map((f) => f.id);
   // Each name is split once: pairing asks for it three times, and `ref` once more.
   const names = new Map(ids.map((id) => [id, parseName(id, languages)]));
-  const keyOf = (stem: string, lang: string, ext: string) => `${stem}\u0000${lang}\u0000${ext}`;
+  // Names compared in one Unicode form: macOS and zip archives write «й» decomposed (и + U+0306), most
+  // editors composed, so a translation named on another machine was never paired with its original.
+  const keyOf = (stem: string, lang: string, ext: string) => `${stem.normalize('NFC')}\u0000${lang}\u0000${ext}`;
   const pathOf = new Map(found.map((f) => [f.id, f.path]));
   const idOf = new Map(found.map((f) => [f.path, f.id]));
   const ref = (id: string): DocRef => {

@@ -124,6 +124,12 @@ describe('job files', () => {
     const tasks = pairDocuments(ids.map((id) => ({ id, path: join(job.root, id) })), job);
     expect(tasks.map((t) => [t.src.id, t.tgt?.id ?? null])).toEqual([['new\nline.en.txt', 'new\nline.ru.txt'], ['tab\there.txt', 'tab\there.ru.txt']]);
   });
+  it('pairs names written in two Unicode forms (a decomposed «й» from macOS or a zip, a composed one)', () => {
+    const job = loadJob(join(REPO, 'pipeline/default.job.yaml'));
+    const ids = ['Жалобы й.txt'.normalize('NFD'), 'Жалобы й.ru.txt'.normalize('NFC')];
+    const tasks = pairDocuments(ids.map((id) => ({ id, path: join(job.root, id) })), job);
+    expect(tasks.map((t) => [t.src.id, t.tgt?.id ?? null])).toEqual([[ids[0], ids[1]]]);
+  });
   it('pairs an original with its translation into a job source language (a Russian NAME.txt, NAME.en.txt)', () => {
     const job = loadJob(join(REPO, 'pipeline/default.job.yaml')); // pairs: en-ru
     const ids = ['report.txt', 'report.en.txt', 'memo.en.txt', 'memo.ru.txt', 'memo.txt', 'note.en.txt'];
