@@ -5,7 +5,7 @@ import { relative, resolve } from 'node:path';
 import { parseCommandArgs } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import type { Command } from '../main.ts';
-import { t } from '../../i18n/index.ts';
+import { t, uiLanguage } from '../../i18n/index.ts';
 // The job module only: a bad job file is reported before the stages (and their models) are loaded.
 import { loadJob, resolveJob, type Job, type JobFile } from '../../pipeline/job.ts';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../export/formats.ts';
@@ -107,7 +107,9 @@ const command: Command = async (argv) => {
       process.stderr.write(t('run:summary', { job: job.name, documents: t('run:documentCount', { count: s.documents }),
         // A done document whose translation could not be read is what exit 1 is about: said here too.
         ok: t(s.problems ? 'run:doneWithProblems' : 'run:doneCount', { done: s.done, problems: s.problems }), failed: s.failed, segments: t('run:segmentCount', { count: s.segments }), aligned: s.aligned,
-        seconds: ((performance.now() - started) / 1000).toFixed(1),
+        // In the UI language's numerals: Russian writes «0,9 с».
+        seconds: new Intl.NumberFormat(uiLanguage(), { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false })
+          .format((performance.now() - started) / 1000),
         out: relative('.', job.outDir) || '.' }) + '\n');
     }
     // A document done without its unreadable translation is still a bad input file: exit 1 says so.
