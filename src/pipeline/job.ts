@@ -85,32 +85,42 @@ export function loadJob(file: string): Job {
     throw new UsageError(params?.line ? t('run:job.parse', { file, line: params.line, col: 1, message })
       : t('run:job.unreadable', { file, reason: message }));
   }
-  const data = parseJobText(text, file);
+  // Folders and files the job names outright that are not there are said with its other mistakes:
+  // fixing a job file one rerun per mistake is slow.
+  const data = parseJobText(text, file, (raw) => missingPaths(raw, dirname(path)));
   const name = data.name ?? basename(path).replace(/(\.job)?\.(ya?ml|json)$/i, '');
-  const job = resolveJob(data, { name, base: dirname(path), file: path });
-  const missing = missingPath(job, data);
-  if (missing) {
-    // Said where the job file names it, with the folder it was looked for in: "glossaries/x.yaml: not
-    // found" read as the project's own glossaries folder when the job's root was elsewhere.
-    const lineCounter = new LineCounter();
-    const { line, col } = lineCounter.linePos(offsetOf(parseDocument(text, { lineCounter }), missing.at));
-    throw new UsageError(t('run:job.schema', { file, line, col, path: missing.at.join('.'), message: t('run:job.pathNotFound', { path: missing.path }) }));
-  }
-  return job;
+  return resolveJob(data, { name, base: dirname(path), file: path });
 }
 
-/** The first folder or file the job names outright (its root, a glossary that is no glob) that is not there. */
-function missingPath(job: Job, data: JobFile): { at: Array<string | number>; path: string } | undefined {
+/** A mistake the schema cannot see, where the job file says it. */
+interface PathProblem { at: Array<string | number>; message: string }
+
+/**
+ * The folders and files the job names outright (its root, glossaries that are no glob) that are not
+ * there, said with the folder they were looked for in: "glossaries/x.yaml: not found" read as the
+ * project's own glossaries folder when the job's root was elsewhere. Read off the parsed file as it
+ * is, valid or not: a field of the wrong type is the schema's to report.
+ */
+function missingPaths(raw: unknown, base: string): PathProblem[] {
+  const data = (raw ?? {}) as { root?: unknown; glossaries?: unknown };
   const shown = (path: string) => relative('.', path) || '.';
-  if (data.root !== undefined && !existsSync(job.root)) return { at: ['root'], path: shown(job.root) };
-  const glossaries = list(data.glossaries);
-  const k = glossaries.findIndex((g) => !isDynamicPattern(g) && !existsSync(resolve(job.root, g)));
-  if (k < 0) return undefined;
-  return { at: Array.isArray(data.glossaries) ? ['glossaries', k] : ['glossaries'], path: shown(resolve(job.root, glossaries[k])) };
+  const problem = (at: Array<string | number>, path: string) => ({ at, message: t('run:job.pathNotFound', { path: shown(path) }) });
+  const root = resolve(base, typeof data.root === 'string' ? data.root : '.');
+  if (typeof data.root === 'string' && !existsSync(root)) return [problem(['root'], root)];
+  const glossaries = typeof data.glossaries === 'string' ? [data.glossaries] : Array.isArray(data.glossaries) ? data.glossaries : [];
+  const out: PathProblem[] = [];
+  glossaries.forEach((g, k) => {
+    if (typeof g !== 'string' || isDynamicPattern(g) || existsSync(resolve(root, g))) return;
+    out.push(problem(Array.isArray(data.glossaries) ? ['glossaries', k] : ['glossaries'], resolve(root, g)));
+  });
+  return out;
 }
 
-/** Parses and validates job text; errors are UsageErrors located as file:line:col. */
-export function parseJobText(text: string, file: string): JobFile {
+/**
+ * Parses and validates job text; errors are UsageErrors located as file:line:col, every one at once.
+ * `more`: mistakes of the parsed file that the schema cannot see (missing paths), said with its own.
+ */
+export function parseJobText(text: string, file: string, more: (data: unknown) => PathProblem[] = () => []): JobFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const at = (offset: number) => lineCounter.linePos(offset);
@@ -120,22 +130,20 @@ export function parseJobText(text: string, file: string): JobFile {
     throw new UsageError(t('run:job.parse', { file, line, col, message: e.message.split('\n')[0] }));
   }
   const data = doc.toJS() as unknown;
+  const paths = more(data).map((p) => ({ offset: offsetOf(doc, p.at), path: p.at.join('.'), message: p.message }));
   if (validate(data)) {
     const twice = pairedTwice(data);
-    if (twice) {
-      const { line, col } = at(offsetOf(doc, twice.at));
-      const first = at(offsetOf(doc, twice.first)).line;
-      throw new UsageError(t('run:job.schema', { file, line, col, path: twice.at.join('.'),
-        message: t('run:job.pairedTwice', { doc: twice.doc, line: first }) }));
-    }
-    return data;
+    if (twice) paths.push({ offset: offsetOf(doc, twice.at), path: twice.at.join('.'),
+      message: t('run:job.pairedTwice', { doc: twice.doc, line: at(offsetOf(doc, twice.first)).line }) });
+    if (!paths.length) return data;
   }
   // Every mistake at once, one line each in file order: fixing a job file one rerun per typo is slow.
   // ajv's own messages ("must be integer") in the UI language: ajv-i18n is ajv's project's translation.
-  if (uiLanguage() === 'ru') localizeRu(validate.errors);
-  const lines = pickErrors(validate.errors ?? []).map((error) => ({ offset: locate(doc, error), error }))
-    .sort((a, b) => a.offset - b.offset).slice(0, MAX_REPORTED)
-    .map(({ offset, error }) => t('run:job.schema', { ...at(offset), file, path: fieldName(error), message: describe(error, data) }));
+  if (validate.errors && uiLanguage() === 'ru') localizeRu(validate.errors);
+  const schema = validate.errors ? pickErrors(validate.errors).map((error) =>
+    ({ offset: locate(doc, error), path: fieldName(error), message: describe(error, data) })) : [];
+  const lines = [...schema, ...paths].sort((a, b) => a.offset - b.offset).slice(0, MAX_REPORTED)
+    .map(({ offset, path, message }) => t('run:job.schema', { ...at(offset), file, path, message }));
   throw new UsageError(lines.join('\n'));
 }
 

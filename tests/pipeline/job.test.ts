@@ -65,6 +65,9 @@ describe('job files', () => {
       expect(messageOf('root: ../project\ninput: docs/*.txt\nglossaries:\n  - glossaries/main.yaml\n  - glossaries/typo.yaml\n'))
         .toBe(`${jobFile}:5:5: glossaries.1 not found: ${shown('project/glossaries/typo.yaml')}`);
       expect(messageOf('root: ../projekt\ninput: docs/*.txt\n')).toBe(`${jobFile}:1:7: root not found: ${shown('projekt')}`);
+      // With the schema's mistakes, in file order: one rerun shows them all.
+      expect(messageOf('root: ../project\ninput: docs/*.txt\nconcurency: 2\nglossaries: glossaries/typo.yaml\n').split('\n')
+        .map((l) => l.replace(/:(\d+):\d+: (\S+).*/, ' $1 $2').replace(jobFile, 'job'))).toEqual(['job 3 concurency', 'job 4 glossaries']);
       // A glob that matches nothing is no mistake of the job file: a folder may be empty today.
       expect(messageOf('root: ../project\ninput: docs/*.txt\nglossaries: glossaries/*.tbx\n')).toBe('loaded');
     } finally { rmSync(dir, { recursive: true, force: true }); }
