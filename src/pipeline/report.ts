@@ -52,7 +52,10 @@ export function buildReport(job: Job, outputs: DocOutput[]): Report {
       languages: o.languages,
       counts: o.counts,
       timeMs: o.timeMs,
-      errors: problemsOf(o).map((p) => ({ stage: p.stage, code: p.code, message: failureMessage(p) })),
+      // A bad translation's own reason as a code too (`reason`: empty, binary, invalidUtf8, ...): CI
+      // tells a placeholder from an encoding problem without reading a message in the UI language.
+      errors: problemsOf(o).map((p) => ({ stage: p.stage, code: p.code,
+        ...(typeof p.params?.reasonCode === 'string' ? { reason: p.params.reasonCode } : {}), message: failureMessage(p) })),
     })),
   };
 }

@@ -129,7 +129,7 @@ describe('tandem run on the command line', () => {
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(report.summary).toMatchObject({ documents: 1, done: 1, failed: 0, problems: 1 });
     expect(report.documents[0]).toMatchObject({ status: 'done', tgtDoc: 'strike.ru.txt', srcLang: 'en', tgtLang: 'ru',
-      errors: [{ stage: 'read', code: 'inTarget', message: 'parallel document strike.ru.txt: empty document' }] });
+      errors: [{ stage: 'read', code: 'inTarget', reason: 'empty', message: 'parallel document strike.ru.txt: empty document' }] });
     // The summary says why the exit code is 1 although nothing failed.
     const loud = await runCli(['run', '--input', join(folder, '*.txt'), '--out', out, '--fresh']);
     expect(loud.stderr).toMatch(/: 1 document, 1 done \(1 with problems\), 0 failed, 2 segments, 0 aligned/);
