@@ -91,14 +91,18 @@ export function loadLexicon(srcLang: Lang, tgtLang: Lang, dir: string = DICT_DIR
 function compile(srcLang: Lang, tgtLang: Lang, s3: string, t3: string, [forward, backward, mueller]: string[]): Map<string, string[]> {
   const stemSrc = stemmerFor(srcLang), stemTgt = stemmerFor(tgtLang);
   const map = new Map<string, Set<string>>();
-  const addPair = (srcWords: string, tgtWords: string) => {
+  /** Per source stem, the target stems it is an early sense of (Müller read backward; see below). */
+  const early = new Map<string, Set<string>>();
+  const addPair = (srcWords: string, tgtWords: string, sense = 0) => {
     const from = contentWords(srcWords);
     if (from.length !== 1) return; // multi-word headwords would make every part a false anchor
     const s = stemSrc(from[0]);
     for (const w of contentWords(tgtWords)) {
       let set = map.get(s);
       if (!set) map.set(s, (set = new Set()));
-      set.add(stemTgt(w));
+      const t = stemTgt(w);
+      set.add(t);
+      if (sense < EARLY_SENSES) { let e = early.get(s); if (!e) early.set(s, (e = new Set())); e.add(t); }
     }
   };
   for (const [head, translations] of readDictd(forward)) for (const tr of translations) addPair(head, tr);
@@ -108,13 +112,28 @@ function compile(srcLang: Lang, tgtLang: Lang, s3: string, t3: string, [forward,
   if (direction) {
     for (const [head, translations] of readDictd(mueller, muellerTranslations)) {
       if (GRAMMAR_WORDS.has(head.toLowerCase())) continue;
-      for (const tr of translations) direction === 'forward' ? addPair(head, tr) : addPair(tr, head);
+      translations.forEach((tr, k) => (direction === 'forward' ? addPair(head, tr, k) : addPair(tr, head, k)));
     }
+  }
+  // Read backward, Müller makes every Russian word of an entry's senses a translation of its headword:
+  // «для» (in «ящик для инструментов») of 1,228 English words, «воды» of 213. A Russian sentence then
+  // shared anchors with most English ones, and a paragraph the translator moved was not found again
+  // from Russian to English (it was from English). Such a word keeps only the headwords it is an
+  // early sense of; one that is still that general is no anchor at all.
+  for (const [k, set] of map) {
+    if (set.size <= MAX_SENSES) continue;
+    const kept = [...(early.get(k) ?? [])];
+    if (kept.length && kept.length <= MAX_SENSES) map.set(k, new Set(kept)); else map.delete(k);
   }
   return new Map([...map].map(([k, v]) => [k, [...v]]));
 }
 
-const CACHE_VERSION = 2;
+/** Target stems a source word may have before it is too general to anchor anything (English "run": 34). */
+const MAX_SENSES = 60;
+/** Senses of a Müller entry (its first Russian words) that count as early. */
+const EARLY_SENSES = 2;
+
+const CACHE_VERSION = 3;
 /** Read at each use, so a test can point it at a folder of its own instead of the user's cache. */
 const cacheDir = () => process.env.TANDEM_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'tandem');
 
