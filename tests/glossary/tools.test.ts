@@ -101,7 +101,7 @@ entries:
     const cp1251 = write('cp1251.csv', Buffer.concat([Buffer.from('id,lang,text,status\nminsk,ru,'), Buffer.from([0xcc, 0xe8, 0xed, 0xf1, 0xea]),
       Buffer.from(',preferred\n')]));
     const encoded = await cli(['glossary', 'lint', cp1251]);
-    expect([encoded.code, encoded.err.trim()]).toEqual([2, `${cp1251}:2: not valid UTF-8 (line 2, byte 30)`]);
+    expect([encoded.code, encoded.err.trim()]).toEqual([2, `${cp1251}:2: not valid UTF-8 (line 2, byte 29)`]);
   });
 });
 
