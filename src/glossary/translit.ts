@@ -36,12 +36,20 @@ function romanizedWord(word: string, lang: string): string[] {
   let cached = romanized.get(key);
   if (!cached) {
     cached = be ? BELARUSIAN_SCHEMAS.map((schema) => romanizeBelarusian(word, schema))
-      : RUSSIAN_SCHEMAS.map((schema) => iuliia.translate(word, schema));
+      : [...RUSSIAN_SCHEMAS.map((schema) => iuliia.translate(word, schema)), popularEnglish(word)];
     if (romanized.size > 200_000) romanized.clear();
     romanized.set(key, cached);
   }
   return cached;
 }
+/**
+ * English newspapers' own habit, which no standard schema has: кс inside a word as x (Alexey, Maxim,
+ * Oxana), otherwise the Wikipedia schema (Aleksey). "Alexey Navalny" was not found as Alexei Navalny.
+ */
+function popularEnglish(word: string): string {
+  return iuliia.translate(word, iuliia.WIKIPEDIA).replace(/(?<=\p{L})ks/gu, 'x').replace(/(?<=\p{L})Ks/gu, 'X');
+}
+
 // Glossaries repeat words (given names, "завод") and iuliia runs 27 schemas, so results are kept.
 const romanized = new Map<string, string[]>();
 

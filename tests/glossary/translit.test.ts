@@ -31,6 +31,13 @@ describe('romanisation', () => {
     expect(all).not.toContain('Тихановская');
   });
 
+  it('writes кс inside a word as x, as English newspapers do (Alexey, Maxim, Oxana), but not at its start', () => {
+    expect(romanizations('Алексей', 'ru')).toContain('Alexey');
+    expect(romanizations('Максим', 'ru')).toContain('Maxim');
+    expect(romanizations('Оксана', 'ru')).toContain('Oxana');
+    expect(romanizations('Ксения', 'ru')).not.toContain('Xeniya');
+  });
+
   it('writes names as the German press does, from Russian (Duden) and from Belarusian', () => {
     expect(romanizations('Светлана Тихановская', 'ru')).toContain('Swetlana Tichanowskaja');
     expect(romanizations('Сергей Тихановский', 'ru')).toContain('Sergej Tichanowski');
