@@ -166,6 +166,7 @@ function tryPattern(p: Pattern, words: ScreenedWords, strategy: RussianStrategy,
   if (domainEnd >= 0 && nameEnd !== domainEnd) return undefined;
   if (n === 1 && p.shape === 'surname' && anotherPersonsGivenName(p.entry, text, start)) return undefined;
   if (p.entry.type === 'place' && p.script === 'latin' && partOfLongerName(text, nameEnd)) return undefined;
+  if (p.entry.type === 'place' && AMERICAN_NAMESAKE.test(text.slice(nameEnd, nameEnd + 24))) return undefined;
   // A place named after a given name is a person's surname: "the singer Igor Nikolaev", «князь Георгий Львов».
   if (p.entry.type === 'place' && givenNameBefore(text, start)) return undefined;
   const surfaceName = text.slice(start, nameEnd);
@@ -244,6 +245,18 @@ function ownSpelling(p: Pattern, k: number, s: Spelling, lang: Lang, strategy: R
  * "Minsk City Court"). Only such heads: "in Minsk Sunday" or "Minsk Lukashenko said" name the city.
  */
 const LONGER_NAME = /^(?:[ \u00A0]+\p{Lu}[\p{L}'’-]*){0,3}?[ \u00A0]+(?:Plant|Works|Factory|Mill|Company|Corporation|Holding|Bank|Group|University|Institute|Academy|College|School|Lyceum|Hospital|Clinic|Court|Prison|Museum|Theatre|Theater|Library|Airport|Station|Region|Oblast|District|Fortress|Cathedral|Arena|Stadium|Committee|Council)(?![\p{L}\p{N}])/u;
+
+/**
+ * After a place's name, a US state or «штат»: an American town of that name (Odessa, Texas; Moscow,
+ * Idaho; «Одесса, штат Техас»), which house style does not respell. Not Georgia or Washington, which
+ * follow a city in a list as often ("talks in Kyiv, Georgia and Moldova").
+ */
+const AMERICAN_NAMESAKE = new RegExp('^(?:,|\\s*\\()\\s*(?:штат[а-я]*|(?:' + ['Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California',
+  'Colorado', 'Connecticut', 'Delaware', 'Florida', 'Hawaii', 'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky',
+  'Louisiana', 'Maine', 'Maryland', 'Massachusetts', 'Michigan', 'Minnesota', 'Mississippi', 'Missouri', 'Montana', 'Nebraska',
+  'Nevada', 'New Hampshire', 'New Jersey', 'New Mexico', 'New York', 'North Carolina', 'North Dakota', 'Ohio', 'Oklahoma', 'Oregon',
+  'Pennsylvania', 'Rhode Island', 'South Carolina', 'South Dakota', 'Tennessee', 'Texas', 'Utah', 'Vermont', 'Virginia',
+  'West Virginia', 'Wisconsin', 'Wyoming'].join('|') + ')(?![\\p{L}]))', 'u');
 
 /** Whether a place's name at text[..end) is the first part of a longer name (LONGER_NAME). */
 function partOfLongerName(text: string, end: number): boolean {

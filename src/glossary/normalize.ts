@@ -79,9 +79,23 @@ function changeFor(m: DetailedMatch, text: string, lang: Lang, entry: Glossary['
     after = reinflect(preferred, m, entry.terms.find((t) => t.text === preferred) ?? { lang: target }, entry.type === 'person');
   }
   if (after === undefined) return undefined;
-  after = keepSpacing(applyCase(after, casePattern(before)), before);
+  after = keepSpacing(caseLike(after, before), before);
   if (after === before) return undefined;
   return { start: m.start, end: m.nameEnd, before, after, entry: m.entry, reason: m.listedTerm ? 'deprecated' : 'unlisted-variant' };
+}
+
+/**
+ * The replacement in the case pattern of the surface it replaces: word by word when both have as
+ * many words and the surface's words differ ("Vladimir ZELENSKY" → "Volodymyr ZELENSKYY", where the
+ * whole once became "Volodymyr Zelenskyy"), else as a whole.
+ */
+function caseLike(after: string, before: string): string {
+  const bw = before.split(/\s+/), aw = after.split(' ');
+  if (bw.length > 1 && bw.length === aw.length) {
+    const patterns = bw.map(casePattern);
+    if (patterns.some((p) => p !== patterns[0])) return aw.map((w, k) => applyCase(w, patterns[k])).join(' ');
+  }
+  return applyCase(after, casePattern(before));
 }
 
 /**

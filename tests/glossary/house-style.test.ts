@@ -53,6 +53,21 @@ describe('house-style rewrites', () => {
     expect(r.text).toBe('Sviatlana\nTsikhanouskaya met Aliaksandr\u00a0Lukashenka’s envoy and Raman Golovchenko.'.replace('Golovchenko', 'Halouchanka'));
   });
 
+  it('keeps each word\'s case when a full name mixes them (an agency style: given name, SURNAME)', () => {
+    const g = parseGlossary(`entries:
+  - id: zelenskyy
+    type: person
+    gender: m
+    terms:
+      - { text: Volodymyr Zelenskyy, lang: en, status: preferred }
+      - { text: Vladimir Zelensky, lang: en, status: deprecated }
+`, 'mixed-case.yaml');
+    const text = 'Vladimir ZELENSKY arrived. VLADIMIR ZELENSKY came. vladimir zelensky left.';
+    const r = normalize(text, 'en', createMatcher(g), g);
+    expect(r.text).toBe('Volodymyr ZELENSKYY arrived. VOLODYMYR ZELENSKYY came. volodymyr zelenskyy left.');
+    expect(revertChanges(r.text, r.changes)).toBe(text);
+  });
+
   it('rewrites a double surname whole, alone and in the full name, in any case pattern', () => {
     const g = parseGlossary(`entries:
   - id: kavalchuk

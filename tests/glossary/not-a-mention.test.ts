@@ -115,6 +115,22 @@ entries:
     expect(on('Собака має кличку Патрон, і ця кличка відома. Кожен козак знає свою шаблю.', 'uk')).toEqual([]);
   });
 
+  it('is an American town of the same name after a US state or «штат»', () => {
+    const odesa = parseGlossary(`entries:
+  - id: odesa
+    type: place
+    terms:
+      - { text: Odesa, lang: en, status: preferred }
+      - { text: Odessa, lang: en, status: deprecated }
+      - { text: Одесса, lang: ru, status: preferred }
+`, 'odesa.yaml');
+    const om = createMatcher(odesa);
+    expect(om.find('Oil fell in Odessa, Texas; drones hit Odessa, Ukraine.', 'en').map((x) => x.start)).toEqual([38]);
+    expect(om.find('Цены упали в Одессе, штат Техас.', 'ru')).toEqual([]);
+    // A state that names a country too (Georgia) is no such sign in a list of places.
+    expect(om.find('Talks in Odessa, Georgia and Moldova.', 'en').map((x) => x.surface)).toEqual(['Odessa']);
+  });
+
   it('finds Ukrainian family plurals of adjectival surnames (Навальний → Навальні, Навальних)', () => {
     expect(on('Навальні завжди казали, що не поїдуть. Про Навальних писали всі.', 'uk'))
       .toEqual(['navalny:Навальні', 'navalny:Навальних']);
