@@ -62,8 +62,17 @@ export function givenNameOf(word: string): string | undefined {
     add(GIVEN_UK, 'uk');
     givenForms = forms;
   }
-  const form = givenForms.get(word.toLowerCase());
+  const lower = word.toLowerCase();
+  const form = givenForms.get(lower);
   if (form !== undefined) return form;
-  const key = nameKey(word);
-  return GIVEN_KEYS.has(key) ? key : undefined;
+  // The romanisations: nameKey is a chain of replacements, and the words before names repeat (The, In).
+  let known = romanisedGiven.get(lower);
+  if (known === undefined) {
+    const key = nameKey(word);
+    known = GIVEN_KEYS.has(key) ? key : null;
+    if (romanisedGiven.size >= 50_000) romanisedGiven.clear();
+    romanisedGiven.set(lower, known);
+  }
+  return known ?? undefined;
 }
+const romanisedGiven = new Map<string, string | null>();

@@ -90,7 +90,9 @@ export function outsideLanguage(parts: Parts, languages: Lang[], evidence: Evide
   // Looked up only when needed: most units fit well and hold no accented letter.
   let english: EnglishWords | undefined;
   const englishOf = () => (english ??= englishWords(parts, languages));
-  if (parts.tokens.some((w) => NOT_ENGLISH_LETTER.test(w)) && accentedForeign(englishOf())) {
+  // Only for text that fits no better than foreign text may: most English fits well, and reads on.
+  const poorFit = evidence.fit === undefined || evidence.fit <= UNFAMILIAR_FIT;
+  if (poorFit && parts.tokens.some((w) => NOT_ENGLISH_LETTER.test(w)) && accentedForeign(englishOf())) {
     const named = evidence.outsider?.lang ?? eldOutsider(parts.tokens, languages);
     if (named) return named;
   }
@@ -123,9 +125,12 @@ export function outsideLanguage(parts: Parts, languages: Lang[], evidence: Evide
  * unknown words, also when it puts a candidate first by a hair.
  */
 function outsideCyrillic(parts: Parts, languages: Lang[], evidence: Evidence): Lang | undefined {
-  const bulgarian = writesBulgarianHardSign(parts.tokens) && !languages.includes('bg');
+  // Bulgarian fits the candidates' models badly; most ru/uk/be text fits well and is not searched.
+  const poorFit = evidence.fit === undefined || evidence.fit <= UNFAMILIAR_FIT;
+  const bulgarian = poorFit && !languages.includes('bg') && writesBulgarianHardSign(parts.tokens);
   if (bulgarian) return 'bg';
-  const byAlphabet = alphabetOutside(parts.tokens, languages);
+  // Only when every Cyrillic candidate lacks two of the letters at least (most text lacks none in one).
+  const byAlphabet = evidence.minForeign >= 2 ? alphabetOutside(parts.tokens, languages) : undefined;
   if (byAlphabet) return byAlphabet;
   const unknown = unknownCyrillic(parts, languages);
   if ((evidence.minForeign < 2 || lettersNoCandidateHas(parts.tokens, languages) < 2) && !unknown) return undefined;
@@ -166,6 +171,8 @@ const HARD_SIGN_SHARE = 0.1;
  * but «върне». Capitalised words after the first are names (Търново in a Russian report) and do not count.
  */
 function writesBulgarianHardSign(tokens: string[]): boolean {
+  // Most Cyrillic text has no ъ at all: one plain search a word, before any pattern.
+  if (!tokens.some((w) => w.includes('ъ'))) return false;
   let words = 0, hard = 0;
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i];

@@ -34,13 +34,22 @@ export function scanText(text: string, languages: Lang[], source = text, offset 
   const vectors: Float64Array[] = [];
   const model = modelKnowsAll(languages) ? vectors : undefined;
   // Most texts hold no noise and are read once, as they are; one that may is masked and read again.
-  // So is one with Latin look-alikes inside Cyrillic words, read with them made Cyrillic.
-  const fixed = cyrillicLookalikes(text);
-  let masked = fixed;
-  let letters = fixed === text ? tallyUnmasked(source, offset, offset + text.length, languages, tokens, model, wordVector) : undefined;
+  let masked = text;
+  let letters = tallyUnmasked(source, offset, offset + text.length, languages, tokens, model, wordVector);
   if (letters === undefined) {
-    masked = blankLoneHashtags(fixed, maskNoise(fixed));
+    masked = blankLoneHashtags(text, maskNoise(text));
     letters = tallyLetters(masked, languages, tokens, model, wordVector);
+  }
+  // So is one with Latin look-alikes inside Cyrillic words (only text of both scripts may have them),
+  // read with them made Cyrillic.
+  if (letters.latin && letters.cyrillic) {
+    const fixed = cyrillicLookalikes(masked);
+    if (fixed !== masked) {
+      tokens.length = 0;
+      vectors.length = 0;
+      masked = fixed;
+      letters = tallyLetters(masked, languages, tokens, model, wordVector);
+    }
   }
   return { text, masked, tokens, vectors, letters };
 }
