@@ -1,7 +1,8 @@
 // Loading glossaries: YAML and JSON (validated against glossaries/glossary.schema.json), TBX and CSV,
 // chosen by file extension. Every problem is reported as "file:line: message".
 import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { glob, isDynamicPattern } from 'tinyglobby';
 import { extname } from 'node:path';
 import { Ajv } from 'ajv';
 import YAML, { LineCounter, isNode } from 'yaml';
@@ -32,10 +33,14 @@ const validate = () => (validator ??= new Ajv({ allErrors: true, strict: false, 
 /** One glossary file as read: its path, its text (for line numbers) and what it parsed to. */
 export interface GlossaryFile { path: string; text: string; glossary: LoadedGlossary }
 
-/** Reads and parses glossary files one by one. Throws GlossaryError (file:line) on the first bad file. */
+/**
+ * Reads and parses glossary files one by one. A path that is no file but a glob ('glossaries/*.yaml',
+ * as a job file may say) stands for the files it matches, in name order, in every command. Throws
+ * GlossaryError (file:line) on the first bad file, or for a glob that matches none.
+ */
 export async function loadGlossaryFiles(paths: string[]): Promise<GlossaryFile[]> {
   const files: GlossaryFile[] = [];
-  for (const path of paths) {
+  for (const path of await expandGlobs(paths)) {
     let bytes: Buffer;
     try {
       bytes = await readFile(path);
@@ -54,6 +59,18 @@ export async function loadGlossaryFiles(paths: string[]): Promise<GlossaryFile[]
     files.push({ path, text, glossary: parseGlossary(text, path) });
   }
   return files;
+}
+
+/** Each path, or the files a glob matches when no file has that very name ("press [2020].yaml" has one). */
+async function expandGlobs(paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const path of paths) {
+    if (!isDynamicPattern(path) || existsSync(path)) { out.push(path); continue; }
+    const matched = (await glob(path, { onlyFiles: true, expandDirectories: false })).sort();
+    if (!matched.length) throw new GlossaryError(path, undefined, t('glossary:errors.noMatch'));
+    out.push(...matched);
+  }
+  return out;
 }
 
 /** Glossary files merged into one glossary (entries in file order). */

@@ -12,6 +12,15 @@ const write = (name: string, text: string | Buffer) => { const p = join(dir, nam
 const RNG = repo('../shared/specs/tbx/basic.rng');
 
 describe('loading', () => {
+  it('reads the files a glob matches, in name order, as every command takes --glossary', async () => {
+    const sub = mkdtempSync(join(dir, 'glob-'));
+    writeFileSync(join(sub, 'b.yaml'), 'entries:\n  - id: minsk\n    type: place\n    terms: [{ text: Minsk, lang: en, status: preferred }]\n');
+    writeFileSync(join(sub, 'a.yaml'), 'entries:\n  - id: brest\n    type: place\n    terms: [{ text: Brest, lang: en, status: preferred }]\n');
+    const g = await loadGlossaries([join(sub, '*.yaml')]);
+    expect(g.entries.map((e) => e.id)).toEqual(['brest', 'minsk']);
+    await expect(loadGlossaries([join(sub, '*.tbx')])).rejects.toThrow(/\*\.tbx: no file matches this pattern/);
+  });
+
   it('reports schema errors with file and line', async () => {
     const yaml = 'entries:\n  - id: a\n    terms:\n      - text: Minsk\n        lang: en\n        status: favourite\n';
     await expect(loadGlossaries([write('bad.yaml', yaml)])).rejects.toThrow(/bad\.yaml:6: .*status.*must be equal to one of the allowed values/);
