@@ -6,6 +6,8 @@ export { detectDocumentSentences, detectLines, documentLanguage, dominantLanguag
 export { toBcp47, toIso3 } from './codes.ts';
 export { maskNoise } from './noise.ts';
 export { countLetters, type LetterCounts } from './alphabet.ts';
+/** Whether words write the hard sign before a consonant, as only Bulgarian does (въ, към, малък). */
+export { writesBulgarianHardSign } from './outside.ts';
 /** Whether a language's Hunspell dictionary (ru, uk, be) has a word form. */
 export { lexiconHas } from './lexicon.ts';
 /** tandem's usual candidates, the languages its own word model knows: what `detect` and `translate` tell among by default. */

@@ -170,7 +170,7 @@ const HARD_SIGN_SHARE = 0.1;
  * least a tenth of them: "Тя каза, че ще се върне след малко." is all ru/uk forms to the dictionaries
  * but «върне». Capitalised words after the first are names (Търново in a Russian report) and do not count.
  */
-function writesBulgarianHardSign(tokens: string[]): boolean {
+export function writesBulgarianHardSign(tokens: string[]): boolean {
   // Most Cyrillic text has no ъ at all: one plain search a word, before any pattern.
   if (!tokens.some((w) => w.includes('ъ'))) return false;
   let words = 0, hard = 0;

@@ -60,3 +60,13 @@ describe('wrong-language: quotations', () => {
     ], ['wrong-language'])).toEqual(['en en', 'be be']);
   });
 });
+
+describe('wrong-language: Bulgarian declared as Russian', () => {
+  it('is found by its spelling, a hard sign before a consonant, which Russian never writes', () => {
+    expect(findings([
+      ['bg', 'en', 'We will come back to this topic next week.', 'ru', 'Ще се върнем към тази тема следващата седмица.'],
+      // Russian with ъ before a vowel, and a Bulgarian town's name: Russian.
+      ['ru', 'en', 'The entrance was closed again in Veliko Tarnovo.', 'ru', 'Подъезд снова закрыли, как и в Велико Търново прошлой весной.'],
+    ], ['wrong-language'])).toEqual(['bg bg']);
+  });
+});

@@ -8,7 +8,7 @@
 // і or ў, Belarusian no и or щ), and only text with letters its declared language does not write, or
 // in another script, goes to the detector. English is screened the same way by its plain a-z.
 import { t } from '../../i18n/index.ts';
-import { countLetters, detectScored, maskNoise } from '../../language/index.ts';
+import { countLetters, detectScored, maskNoise, writesBulgarianHardSign } from '../../language/index.ts';
 import type { Lang, TermMatch } from '../../types.ts';
 import { primaryLang, type SegmentTerms } from '../terms.ts';
 import type { CheckedSegment, Finding } from '../types.ts';
@@ -66,12 +66,18 @@ function foreignCyrillic(clean: string, declared: Lang): boolean {
   return letters.foreign[declared] > 0 || (declared === 'ru' && letters.apostrophes > 0);
 }
 
+/** Whether the text spells as only Bulgarian does (language/outside.ts): in Russian letters, but no Russian. */
+function bulgarianSpelling(clean: string): boolean {
+  return clean.includes('ъ') && writesBulgarianHardSign(clean.match(WORD) ?? []);
+}
+
 /** True when the cheap screen cannot rule out another language, so the detector must decide. */
 function suspicious(clean: string, declared: Lang): boolean {
   const letters = countLetters(clean, [declared]);
   const total = letters.latin + letters.cyrillic + letters.other;
   if (CYRILLIC_LANGS.has(declared)) {
-    return letters.latin + letters.other > total / 4 || letters.foreign[declared] > 0 || (declared === 'ru' && letters.apostrophes > 0);
+    return letters.latin + letters.other > total / 4 || letters.foreign[declared] > 0 || (declared === 'ru' && letters.apostrophes > 0)
+      || (declared !== 'bg' && bulgarianSpelling(clean));
   }
   if (declared === 'en') {
     // Letters English does not write, or five words and more without one English function word
@@ -108,7 +114,9 @@ export function wrongLanguage(at: CheckedSegment, terms: SegmentTerms, context: 
   // Text in the declared language's alphabet alone reaches the detector only for its Latin words; a
   // verdict of another Cyrillic language then rests on dictionaries that miss words (твиттере,
   // по-английски), and called plain Russian Bulgarian. Such a verdict needs letters to back it.
-  if (CYRILLIC_LANGS.has(declared) && CYRILLIC_LANGS.has(found) && !foreignCyrillic(clean, declared)) return [];
+  // Bulgarian in Russian letters (declared ru) is backed by its spelling: a hard sign before a consonant.
+  if (CYRILLIC_LANGS.has(declared) && CYRILLIC_LANGS.has(found) && !foreignCyrillic(clean, declared)
+    && !(found === 'bg' && bulgarianSpelling(clean))) return [];
   const pDeclared = detection.probabilities[declared] ?? 0;
   const outside = !candidates.includes(found);
   if (!outside && (pDeclared > MAX_DECLARED || detection.confidence < MIN_DETECTED)) return [];
