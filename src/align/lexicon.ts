@@ -123,17 +123,22 @@ function compile(srcLang: Lang, tgtLang: Lang, s3: string, t3: string, [forward,
   for (const [k, set] of map) {
     if (set.size <= MAX_SENSES) continue;
     const kept = [...(early.get(k) ?? [])];
-    if (kept.length && kept.length <= MAX_SENSES) map.set(k, new Set(kept)); else map.delete(k);
+    if (kept.length && kept.length <= MAX_EARLY_SENSES) map.set(k, new Set(kept)); else map.delete(k);
   }
   return new Map([...map].map(([k, v]) => [k, [...v]]));
 }
 
 /** Target stems a source word may have before it is too general to anchor anything (English "run": 34). */
 const MAX_SENSES = 60;
+/**
+ * Headwords a word may be an early sense of and still anchor: «част» (часть, часто) is one of 136,
+ * "part", "portion", "often" among them; «для» is one of 442.
+ */
+const MAX_EARLY_SENSES = 150;
 /** Senses of a Müller entry (its first Russian words) that count as early. */
 const EARLY_SENSES = 2;
 
-const CACHE_VERSION = 3;
+const CACHE_VERSION = 4;
 /** Read at each use, so a test can point it at a folder of its own instead of the user's cache. */
 const cacheDir = () => process.env.TANDEM_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'tandem');
 
