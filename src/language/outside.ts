@@ -133,7 +133,11 @@ function outsideCyrillic(parts: Parts, languages: Lang[], evidence: Evidence): L
   const byAlphabet = evidence.minForeign >= 2 ? alphabetOutside(parts.tokens, languages) : undefined;
   if (byAlphabet) return byAlphabet;
   const unknown = unknownCyrillic(parts, languages);
-  if ((evidence.minForeign < 2 || lettersNoCandidateHas(parts.tokens, languages) < 2) && !unknown) return undefined;
+  // Letters no candidate writes: two anywhere, or one in a word that is no name (Serbian «јуче», «је»;
+  // a Serbian name in a Russian report is capitalised).
+  const foreignLetters = evidence.minForeign >= 1 && (lettersNoCandidateHas(parts.tokens.filter((w) => !CAPITALISED.test(w)), languages) >= 1
+    || evidence.minForeign >= 2 && lettersNoCandidateHas(parts.tokens, languages) >= 2);
+  if (!foreignLetters && !unknown) return undefined;
   const ranked = francAll(parts.tokens.join(' '), { minLength: 1 });
   const top = toBcp47(ranked[0]?.[0] ?? 'und');
   if (!languages.includes(top)) return top;

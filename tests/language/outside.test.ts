@@ -38,6 +38,12 @@ describe('sentences outside the candidates', () => {
     expect(detect('Сәлем, досым!', { languages })).toEqual({ lang: 'und', confidence: 0 });
   });
 
+  it('keeps short Serbian out of the set by one ј in a word that is no name', () => {
+    for (const s of ['Где си био јуче?', 'Хвала, све је добро.']) expect(detect(s, { languages }), s).toEqual({ lang: 'und', confidence: 0 });
+    // A Serbian name in a Russian sentence is capitalised: Russian.
+    expect(detect('Мы встретились с Јованом в Белграде вчера.', { languages }).lang).toBe('ru');
+  });
+
   it('keeps Belarusian out of a ru/uk set by its alphabet, which has every letter each candidate lacks', () => {
     const s = 'Улады абвясцілі, што з наступнага тыдня кошт праезду ў гарадскім транспарце павялічыцца.';
     expect(detect(s, { languages: ['ru', 'uk'], outside: 'code' }).lang).toBe('be');
