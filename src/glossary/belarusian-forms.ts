@@ -19,9 +19,12 @@ export function belarusianForms(word: string, info: WordInfo = {}): string[] {
   if (w.endsWith('ія')) return withStem(stem2, ['ія', 'іі', 'ію', 'іяй']); // камісія
   if (w.endsWith('я')) return withStem(stem1, ['я', 'і', 'ю', 'яй', 'ёй']);
   if (w.endsWith('а')) {
-    const soft = /[кгхжшчцр]$/.test(stem1) ? 'і' : 'ы';
+    // After ж ш ч ц р, always hard in Belarusian, the genitive and the dative/locative are -ы (вуліцы,
+    // Укрзалізніцы, душы, гары); after к г х the genitive is -і (рукі).
+    if (/[жшчцр]$/.test(stem1)) return withStem(stem1, ['а', 'ы', 'у', 'ай', 'ой', 'ам']);
+    const genitive = /[кгх]$/.test(stem1) ? 'і' : 'ы';
     // Men's names in -ка/-га take -у, not -цэ, in the dative/locative (Лукашэнку), which is listed anyway.
-    return [...withStem(stem1, ['а', soft]), locative(stem1), ...withStem(stem1, ['у', 'ай', 'ой', 'ам'])]; // Лукашэнка, Калеснікава, Гродна, рада
+    return [...withStem(stem1, ['а', genitive]), locative(stem1), ...withStem(stem1, ['у', 'ай', 'ой', 'ам'])]; // Лукашэнка, Калеснікава, Гродна, рада
   }
   if (w.endsWith('ь')) return info.gender === 'f' ? withStem(stem1, ['ь', 'і', 'ю']) : withStem(stem1, ['ь', 'я', 'ю', 'ем', 'і']);
   if (w.endsWith('й')) return withStem(stem1, ['й', 'я', 'ю', 'ем', 'і']); // Мікалай, Андрэй

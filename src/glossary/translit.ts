@@ -4,6 +4,7 @@
 import * as iuliia from 'iuliia';
 import { BELARUSIAN_SCHEMAS, romanizeBelarusian } from './belarusian.ts';
 import { DUDEN_RUSSIAN } from './german.ts';
+import { romanizeUkrainian, UKRAINIAN_SCHEMAS } from './ukrainian.ts';
 import { IN_WORD_INVISIBLE } from './text.ts';
 
 const RUSSIAN_SCHEMAS = [...Object.entries(iuliia)
@@ -20,7 +21,7 @@ export function primaryLang(tag: string): string {
 }
 export const hasCyrillic = (s: string) => CYRILLIC.test(s);
 
-/** All distinct romanisations of a Cyrillic term: every iuliia schema and German's for Russian, ours for Belarusian. */
+/** All distinct romanisations of a Cyrillic term: every iuliia schema and German's for Russian, ours for Belarusian and Ukrainian. */
 export function romanizations(term: string, lang: string): string[] {
   const words = term.split(' ').map((w) => romanizedWord(w, lang));
   const out = new Set<string>();
@@ -31,12 +32,15 @@ export function romanizations(term: string, lang: string): string[] {
 
 /** One word in every schema, in schema order (iuliia works word by word, so words can be cached). */
 function romanizedWord(word: string, lang: string): string[] {
-  const be = primaryLang(lang) === 'be';
-  const key = `${be ? 'be' : 'ru'}|${word}`;
+  const primary = primaryLang(lang);
+  const be = primary === 'be', uk = primary === 'uk';
+  const key = `${be ? 'be' : uk ? 'uk' : 'ru'}|${word}`;
   let cached = romanized.get(key);
   if (!cached) {
+    // Ukrainian terms keep what Russian schemas made of them before and add their own two schemas.
     cached = be ? BELARUSIAN_SCHEMAS.map((schema) => romanizeBelarusian(word, schema))
-      : [...RUSSIAN_SCHEMAS.map((schema) => iuliia.translate(word, schema)), popularEnglish(word)];
+      : [...RUSSIAN_SCHEMAS.map((schema) => iuliia.translate(word, schema)), popularEnglish(word),
+        ...(uk ? UKRAINIAN_SCHEMAS.map((schema) => romanizeUkrainian(word, schema)) : [])];
     if (romanized.size > 200_000) romanized.clear();
     romanized.set(key, cached);
   }

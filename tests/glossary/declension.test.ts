@@ -97,6 +97,11 @@ describe('Belarusian', () => {
       .toEqual(['kyiv:Кіеве', 'kharkiv:Харкаве', 'kyiv:Кіева']);
   });
 
+  it('writes -ы after ж ш ч ц р, always hard in Belarusian (Укрзалізніцы, not Укрзалізніці)', () => {
+    expect(caseForms('Укрзалізніца', 'be')).toEqual(['укрзалізніца', 'укрзалізніцы', 'укрзалізніцу', 'укрзалізніцай', 'укрзалізніцой', 'укрзалізніцам']);
+    expect(caseForms('рука', 'be')).toContain('рукі');
+  });
+
   it('declines a name in stressed -о, not a borrowed common noun', () => {
     expect(caseForms('Дняпро', 'be')).toEqual(['дняпро', 'дняпра', 'дняпру', 'дняпром', 'дняпры']);
     expect(caseForms('метро', 'be')).toEqual(['метро']);

@@ -104,6 +104,19 @@ entries:
       .toEqual(['klitschko:Віталія Кличка']);
   });
 
+  it('is another person after a Belarusian given name too («сын Андрэя Золатава» is no Zolatava)', () => {
+    const z = parseGlossary(`entries:
+  - id: zolatava
+    type: person
+    gender: f
+    terms:
+      - { text: Maryna Zolatava, lang: en, status: preferred }
+      - { text: Марына Золатава, lang: be, status: preferred }
+`, 'z.yaml');
+    const zm = createMatcher(z);
+    expect(zm.find('Пра гэта напісаў сын Андрэя Золатава. Золатава адказала.', 'be').map((x) => x.surface)).toEqual(['Золатава']);
+  });
+
   it('is a person, not a place, when a given name comes before it', () => {
     const text = 'The singer Igor Nikolaev performed in Nikolaev.';
     expect(on(text, 'en')).toEqual(['mykolaiv:Nikolaev']);

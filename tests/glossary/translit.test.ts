@@ -31,6 +31,12 @@ describe('romanisation', () => {
     expect(all).not.toContain('Тихановская');
   });
 
+  it('writes Ukrainian names in the 2010 national system and in BGN/PCGN, not by a Russian schema', () => {
+    const all = romanizations('Андрій Садовий', 'uk');
+    expect(all).toEqual(expect.arrayContaining(['Andrii Sadovyi', 'Andriy Sadovyy']));
+    expect(romanizations('Євген Згурський', 'uk')).toContain('Yevhen Zghurskyi');
+  });
+
   it('writes кс inside a word as x, as English newspapers do (Alexey, Maxim, Oxana), but not at its start', () => {
     expect(romanizations('Алексей', 'ru')).toContain('Alexey');
     expect(romanizations('Максим', 'ru')).toContain('Maxim');
