@@ -24,7 +24,16 @@ const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complement
 const CHROME_WORDS = new Set(['cookie', 'cookies', 'consent', 'gdpr', 'share', 'sharing', 'social', 'newsletter',
   'subscribe', 'subscription', 'related', 'recommended', 'breadcrumb', 'breadcrumbs', 'menu', 'nav', 'navbar',
   'navigation', 'sidebar', 'header', 'footer', 'masthead', 'comments', 'comment', 'disqus', 'promo', 'advert',
-  'advertisement', 'ads', 'banner', 'popup', 'modal', 'toolbar', 'pagination', 'pager', 'skip', 'sponsored', 'paywall']);
+  'advertisement', 'ads', 'banner', 'popup', 'modal', 'toolbar', 'pagination', 'pager', 'skip', 'sponsored', 'paywall',
+  // Consent platforms named only by their own ids ("onetrust-banner-sdk", "CybotCookiebotDialog").
+  'onetrust', 'cookiebot', 'didomi', 'usercentrics', 'truste', 'quantcast']);
+
+/**
+ * Starts of class and id names of consent platforms whose words say nothing alone: Quantcast's
+ * "qc-cmp2-container", Sourcepoint's "sp_message_container". Not "cmp" as a word, which names article
+ * components in Adobe's AEM ("cmp-text").
+ */
+const CONSENT_PREFIXES = ['qc-cmp', 'sp_message'];
 
 /**
  * Whole class names of text meant for screen readers only ("opens in a new window"). Frameworks'
@@ -80,7 +89,8 @@ function isHidden(attribs: Record<string, string>): boolean {
 function chromeName(name: string | undefined, inArticle: boolean): boolean {
   if (!name) return false;
   for (const token of name.split(/\s+/)) {
-    if (HIDDEN_CLASSES.has(token.toLowerCase())) return true;
+    const lower = token.toLowerCase();
+    if (HIDDEN_CLASSES.has(lower) || CONSENT_PREFIXES.some((p) => lower.startsWith(p))) return true;
     for (const word of token.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split(/[^a-z]+/)) {
       if (CHROME_WORDS.has(word) && !(inArticle && ARTICLE_PART_WORDS.has(word))) return true;
     }

@@ -63,6 +63,12 @@ describe('HTML chrome', () => {
       .toEqual(['Strike in Minsk', 'Workers walked out.']);
     expect(texts('<div class="sidebar"><p>Only this text.</p></div>')).toEqual(['Only this text.']);
   });
+  it('drops a consent platform\'s box named only by its own id', () => {
+    expect(texts('<div id="qc-cmp2-container"><p>We value your privacy. We and our partners store information.</p></div>'
+      + '<div id="onetrust-banner-sdk"><p>By clicking Accept, you agree to the storing of cookies.</p></div>'
+      + '<article><div class="cmp-text"><p>Workers walked out at the tractor plant.</p></div></article>'))
+      .toEqual(['Workers walked out at the tractor plant.']);
+  });
   it('drops a row of links after a short label, and keeps a sentence that names links', () => {
     expect(texts('<p>Read more: <a href="/a">Strikes spread</a>, <a href="/b">EU reacts</a></p>'
       + '<p>Читайте также: <a href="/a">Забастовка на МТЗ</a> и <a href="/b">Реакция ЕС</a></p>'
