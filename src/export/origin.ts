@@ -26,7 +26,8 @@ export type XliffState = 'initial' | 'translated' | 'reviewed';
  * text came from, so a confirmed MT target stays recognisable as MT in metadata).
  */
 export function xliffState(segment: Segment): XliffState {
-  if (!segment.tgt) return 'initial';
+  // A target with no source (a sentence the translator added) has nothing it translates.
+  if (!segment.tgt || !segment.src.text) return 'initial';
   if (segment.reviewed) return 'reviewed';
   // A target still in the source language (pipeline/segments.ts) is no translation, whoever wrote it.
   return isHumanTarget(segment) && !segment.flags?.includes('untranslated') ? 'translated' : 'initial';

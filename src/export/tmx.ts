@@ -79,14 +79,16 @@ export function segmentsToTmx(segments: Segment[], options: TmxOptions): string 
 }
 
 /**
- * The <tu> elements of the segments that have a target. Ids are unique within one call; a job's
+ * The <tu> elements of the segments that have a source and a target. Ids are unique within one call; a job's
  * documents can be written one call each, since "<doc>#<id>" never repeats across documents.
  */
 export function tmxUnits(segments: Segment[], options: TmxOptions): string {
   const used = new Set<string>();
   let body = '';
   for (const segment of segments) {
-    if (!segment.tgt) continue;
+    // One-language units are left out both ways: a target the source lacks (a translator's note) would
+    // go into a memory as the match for empty text.
+    if (!segment.tgt || !segment.src.text) continue;
     const base = segment.doc ? `${segment.doc}#${segment.id}` : segment.id;
     let tuid = base;
     for (let n = 2; used.has(tuid); n++) tuid = `${base}~${n}`;

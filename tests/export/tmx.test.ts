@@ -30,6 +30,14 @@ describe('segmentsToTmx', () => {
     expect(tmx).not.toContain('Protests continued');
   });
 
+  it('skips a target without a source too (a sentence the translator added): it would match empty text', () => {
+    const added: Segment = { ...sampleSegments()[0], id: 'tgt:9.0', src: { lang: 'en', text: '' }, tgt: { lang: 'ru', text: 'Примечание переводчика.' },
+      score: null, flags: ['unpaired'] };
+    const out = segmentsToTmx([sampleSegments()[0], added], { srcLang: 'en', tgtLang: 'ru' });
+    expect(out).not.toContain('Примечание переводчика');
+    expect(out.match(/<tu /g)).toHaveLength(1);
+  });
+
   it('marks machine and TM targets with x-origin so they never pass for human work', () => {
     const mt = tmx.slice(tmx.indexOf(`tuid="${DOC}#2.0"`));
     expect(mt.slice(0, mt.indexOf('</tu>'))).toContain('<prop type="x-origin">mt</prop>');

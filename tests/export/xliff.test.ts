@@ -29,6 +29,10 @@ describe('segmentsToXliff', () => {
     expect(reviewed).toContain('state="reviewed"');
     expect(reviewed).toContain('<mda:meta type="origin">mt</mda:meta>');
     expect(xmllint(reviewed, 'xliff')).toBe('');
+    // A target the translator added, with no source, translates nothing.
+    const added = segmentsToXliff([{ ...ofDoc()[0], id: 'tgt:9.0', src: { lang: 'en', text: '' }, score: null, flags: ['unpaired'] }], options);
+    expect(added).toContain('state="initial"');
+    expect(xmllint(added, 'xliff')).toBe('');
   });
 
   it('writes glossary terms as notes and the original text as metadata', () => {
