@@ -19,6 +19,26 @@ export interface Unit {
   changes?: Change[];
   /** Glossary matches, offsets into `text`. */
   terms: TermMatch[];
+  /**
+   * Further document sentence ids this unit stands for, and `joined` on the units that stand for none:
+   * a side whose sentences no longer count as its ids did (an edit that wrote two sentences as one,
+   * or one as two) keeps every id, on its first unit, so the bead still pairs the document's sentences.
+   */
+  moreSids?: string[];
+  joined?: true;
+}
+
+/**
+ * Attaches sentence ids to units: one each when they count alike, else all on the first unit (the
+ * others `joined`), never dropped: an edit changes the text, not the sentences the bead pairs.
+ */
+function attachIds(units: Unit[], ids: string[]): Unit[] {
+  if (!ids.length || !units.length) return units;
+  if (ids.length === units.length) { units.forEach((u, k) => { u.sid = ids[k]; }); return units; }
+  units[0].sid = ids[0];
+  if (ids.length > 1) units[0].moreSids = ids.slice(1);
+  for (let k = 1; k < units.length; k++) units[k].joined = true;
+  return units;
 }
 
 interface Range { start: number; end: number; sep: string }
@@ -73,13 +93,12 @@ export function sideToUnits(side: SegmentSide, terms: TermMatch[], sids: string[
   if (!ranges.length) ranges.push({ start: 0, end: text.length, sep: '' });
   const placed = placeTerms(text, terms);
   const normalised = changePositions(side.changes ?? []);
-  return ranges.map((r, k) => {
+  return attachIds(ranges.map((r, k) => {
     const unit: Unit = {
       text: text.slice(r.start, r.end), ...(k === ranges.length - 1 ? {} : { sep: r.sep }),
       terms: placed.filter((m) => m.start >= r.start && m.start < r.end)
         .map((m) => ({ ...m, start: m.start - r.start, end: Math.min(m.end, r.end) - r.start })),
     };
-    if (sids.length === ranges.length) unit.sid = sids[k];
     const mine = normalised.filter((c) => c.nStart >= r.start && c.nStart < r.end);
     if (side.original !== undefined && mine.length) {
       const oStart = toOriginal(r.start, normalised), oEnd = toOriginal(r.end, normalised);
@@ -87,7 +106,7 @@ export function sideToUnits(side: SegmentSide, terms: TermMatch[], sids: string[
       unit.changes = mine.map(({ nStart: _n, ...c }) => ({ ...c, start: c.start - oStart, end: c.end - oStart }));
     }
     return unit;
-  });
+  }), sids);
 }
 
 /** Joins units back into a side: text, original and changes, and the matches re-based. */
@@ -104,20 +123,18 @@ export function unitsToSide(units: Unit[], lang: Lang): { side: SegmentSide; ter
   });
   const side: SegmentSide = { lang, text };
   if (anyChanges) Object.assign(side, { original, changes });
-  const sids = units.every((u) => u.sid !== undefined) ? units.map((u) => u.sid!) : [];
+  const sids = units.every((u) => u.sid !== undefined || u.joined) && units.some((u) => u.sid !== undefined)
+    ? units.flatMap((u) => (u.sid === undefined ? [] : [u.sid, ...(u.moreSids ?? [])])) : [];
   return { side, terms, sids };
 }
 
-/** Units of a text typed by a reviewer: no matches or normalisation record, ids kept if they still fit. */
+/** Units of a text typed by a reviewer: no matches or normalisation record, and the ids it had (attachIds). */
 export function textToUnits(text: string, lang: Lang, previous: Unit[] = []): Unit[] {
   const trimmed = text.trim();
   if (!trimmed) return [];
   const ranges = sentenceRanges(trimmed, lang);
-  return ranges.map((r, k) => {
-    const unit: Unit = { text: trimmed.slice(r.start, r.end), ...(k === ranges.length - 1 ? {} : { sep: r.sep }), terms: [] };
-    if (previous.length === ranges.length && previous[k].sid !== undefined) unit.sid = previous[k].sid;
-    return unit;
-  });
+  const units: Unit[] = ranges.map((r, k) => ({ text: trimmed.slice(r.start, r.end), ...(k === ranges.length - 1 ? {} : { sep: r.sep }), terms: [] }));
+  return attachIds(units, unitsToSide(previous, lang).sids);
 }
 
 /** Keeps matches whose offsets point at their surface; re-finds the ones that do not (or drops them). */

@@ -102,6 +102,20 @@ describe('review model', () => {
     expect(beadToSegment(emptied[0], segments[0])).toMatchObject({ tgt: null, flags: ['unpaired'] });
   });
 
+  it('keeps the document sentences an edited target pairs, whatever number of sentences it is typed in', () => {
+    const side = (text: string) => ({ lang: 'ru', text });
+    const one: Segment = { doc: 'p.en.txt', id: '2.0', src: { lang: 'en', text: 'The parcel weighs 25 kg and costs 40 euros.' },
+      tgt: side('Посылка весит 25 кг и стоит 40 евро.'), terms: [], score: 0.9, srcSentences: ['2.0'], tgtSentences: ['2.0'] };
+    const two: Segment = { ...one, id: '3.0', tgt: side('Она пришла. Она ушла.'), srcSentences: ['3.0'], tgtSentences: ['3.0', '3.1'] };
+    const beads = run([one, two], { type: 'edit', key: 'p.en.txt#2.0', text: 'Посылка весит 25 кг. Она стоит 40 евро.' },
+      { type: 'edit', key: 'p.en.txt#3.0', text: 'Она пришла и ушла.' });
+    expect(beadToSegment(beads[0], one).tgtSentences).toEqual(['2.0']);
+    expect(beadToSegment(beads[1], two).tgtSentences).toEqual(['3.0', '3.1']);
+    // Read back from the written segment, and edited again, the ids stay.
+    const again = run([beadToSegment(beads[0], one)], { type: 'edit', key: 'p.en.txt#2.0', text: 'Посылка весит 25 кг. Стоит 40 евро. Доставка бесплатно.' });
+    expect(beadToSegment(again[0]).tgtSentences).toEqual(['2.0']);
+  });
+
   it('joins sentences that met with no space the same way after a split and a merge', () => {
     const side = (text: string) => ({ lang: 'ru', text });
     const joined: Segment = { doc: 'a.en.txt', id: '0', src: side('Stop! Enough.'), tgt: side('Стоп!Хватит.'), terms: [], score: 0.9,
