@@ -90,31 +90,25 @@ export function outsideLanguage(parts: Parts, languages: Lang[], evidence: Evide
   // Looked up only when needed: most units fit well and hold no accented letter.
   let english: EnglishWords | undefined;
   const englishOf = () => (english ??= englishWords(parts, languages));
-  // Only for text that fits no better than foreign text may: most English fits well, and reads on.
-  const poorFit = evidence.fit === undefined || evidence.fit <= UNFAMILIAR_FIT;
-  const accented = parts.tokens.some((w) => NOT_ENGLISH_LETTER.test(w));
-  if (poorFit && (accented || evidence.words <= SHORT_WORDS) && foreignWords(englishOf(), evidence.words)) {
-    const named = evidence.outsider?.lang ?? eldOutsider(parts.tokens, languages, accented ? 1 : SHORT_LEAD);
-    if (named) return named;
-  }
-  const unfamiliar = evidence.fit !== undefined && evidence.fit <= UNFAMILIAR_FIT
-    && englishOf().latin >= ENGLISH_WORDS && englishOf().known < ENGLISH_FLOOR * englishOf().latin;
+  const foreign = foreignLatin(parts, languages, evidence, englishOf, evidence.outsider?.lang);
+  if (foreign) return foreign;
+  const unfamiliar = evidence.fit !== undefined && fitsPoorly(evidence) && mostlyUnknown(englishOf(), ENGLISH_WORDS, ENGLISH_FLOOR, false);
   if (evidence.fit !== undefined) {
     if (!unfamiliar && evidence.fit > FIT_FLOOR) return undefined;
     const common = unfamiliar ? undefined : fitWithoutNames(parts);
     if (common !== undefined && common > COMMON_FIT_FLOOR) return undefined;
   } else if (!evidence.outsider || evidence.outsider.ratio >= OUTSIDE_RATIO) return undefined;
-  const plainlyForeign = unfamiliar && englishOf().latin >= PLAIN_WORDS && englishOf().known <= PLAIN_FLOOR * englishOf().latin;
+  const plainlyForeign = unfamiliar && mostlyUnknown(englishOf(), PLAIN_WORDS, PLAIN_FLOOR, true);
   const named = plainlyForeign ? evidence.outsider?.lang ?? eldOutsider(parts.tokens, languages) : undefined;
   if (named) return named;
   const ranked = francAll(parts.tokens.join(' '), { minLength: 1 });
-  const foreign = foreignLead(ranked, languages, unfamiliar);
-  if (!foreign) return undefined;
-  const top = toBcp47(foreign[0]);
+  const lead = foreignLead(ranked, languages, unfamiliar);
+  if (!lead) return undefined;
+  const top = toBcp47(lead[0]);
   if (evidence.fit !== undefined && evidence.words >= LONG_WORDS || plainlyForeign) return evidence.outsider?.lang ?? top;
   const candidates = new Set(languages.map(toIso3));
   const bestCandidate = ranked.find(([code]) => candidates.has(code))?.[1] ?? 0;
-  return bestCandidate < FRANC_RATIO * foreign[1] ? (evidence.outsider?.lang ?? top) : undefined;
+  return bestCandidate < FRANC_RATIO * lead[1] ? (evidence.outsider?.lang ?? top) : undefined;
 }
 
 /**
@@ -127,8 +121,7 @@ export function outsideLanguage(parts: Parts, languages: Lang[], evidence: Evide
  */
 function outsideCyrillic(parts: Parts, languages: Lang[], evidence: Evidence): Lang | undefined {
   // Bulgarian fits the candidates' models badly; most ru/uk/be text fits well and is not searched.
-  const poorFit = evidence.fit === undefined || evidence.fit <= UNFAMILIAR_FIT;
-  const bulgarian = poorFit && !languages.includes('bg') && writesBulgarianHardSign(parts.tokens);
+  const bulgarian = fitsPoorly(evidence) && !languages.includes('bg') && writesBulgarianHardSign(parts.tokens);
   if (bulgarian) return 'bg';
   // Only when every Cyrillic candidate lacks two of the letters at least (most text lacks none in one).
   const byAlphabet = evidence.minForeign >= 2 ? alphabetOutside(parts.tokens, languages) : undefined;
@@ -154,12 +147,7 @@ function outsideCyrillic(parts: Parts, languages: Lang[], evidence: Evidence): L
  * all, else by franc's first language that is no candidate. Two words say too little for anything else.
  */
 function shortOutside(parts: Parts, languages: Lang[], evidence: Evidence): Lang | undefined {
-  if (evidence.cyrillicShare <= 0.5) {
-    const poorFit = evidence.fit === undefined || evidence.fit <= UNFAMILIAR_FIT;
-    const accented = parts.tokens.some((w) => NOT_ENGLISH_LETTER.test(w));
-    return poorFit && foreignWords(englishWords(parts, languages), evidence.words)
-      ? eldOutsider(parts.tokens, languages, accented ? 1 : SHORT_LEAD) : undefined;
-  }
+  if (evidence.cyrillicShare <= 0.5) return foreignLatin(parts, languages, evidence, () => englishWords(parts, languages), undefined);
   if (lettersNoCandidateHas(parts.tokens, languages) < 1) return undefined;
   const byAlphabet = alphabetOutside(parts.tokens, languages, 1);
   if (byAlphabet) return byAlphabet;
@@ -228,13 +216,13 @@ function fitWithoutNames(parts: Parts): number | undefined {
   return best / common.length;
 }
 
+interface EnglishWords { latin: number; known: number; accented: number }
+
 /**
  * How many lower-case Latin words there are and how many of them the English list knows (English is
  * the one Latin-script model language): the English side's counterpart of unknownCyrillic. Names are
  * capitalised and not counted. None when English is no candidate.
  */
-interface EnglishWords { latin: number; known: number; accented: number }
-
 function englishWords(parts: Parts, languages: Lang[]): EnglishWords {
   let latin = 0, known = 0, accented = 0;
   if (!languages.includes('en')) return { latin, known, accented };
@@ -250,13 +238,31 @@ function englishWords(parts: Parts, languages: Lang[]): EnglishWords {
 /** A Latin letter that English words do not write (ä, é, ñ, ł, ß, ¿ aside): a word with one is another language's. */
 const NOT_ENGLISH_LETTER = /[\u00c0-\u024f]/u;
 
+/** Whether at least `fewest` lower-case Latin words are there and under (or, `atMost`, up to) `share` of them known to English. */
+function mostlyUnknown(english: EnglishWords, fewest: number, share: number, atMost: boolean): boolean {
+  return english.latin >= fewest && (atMost ? english.known <= share * english.latin : english.known < share * english.latin);
+}
+
+/** The model's fit says the text may be foreign (or there is none): most English fits well, and reads on. */
+const fitsPoorly = (evidence: Evidence) => evidence.fit === undefined || evidence.fit <= UNFAMILIAR_FIT;
+
 /**
- * Whether lower-case Latin words are none of them English and one at least writes a letter English
- * does not: "Wo ist der nächste Bahnhof?", "Hola, ¿qué tal?" were English at 1.00. Names are
- * capitalised and not counted, so "Zürich" or "Lech Wałęsa" in an English sentence say nothing.
+ * The language of Latin text whose lower-case words are none of them English, two at least, in text
+ * that fits poorly: with one that writes a letter English does not ("Wo ist der nächste Bahnhof?",
+ * "Hola, ¿qué tal?") as eld names it, or in a unit of up to SHORT_WORDS words when eld's name leads the
+ * candidates by SHORT_LEAD ("Kde jsi byl?"); all were English at 1.00. Names are capitalised and not
+ * counted, so "Zürich" or "Lech Wałęsa" in an English sentence say nothing. `englishOf` gives the
+ * words' counts, asked only for text that may qualify; `outsider`, the unit's own eld verdict where it
+ * has one, names the language first.
  */
-function foreignWords(english: EnglishWords, words: number): boolean {
-  return english.latin >= 2 && english.known === 0 && (english.accented >= 1 || words <= SHORT_WORDS);
+function foreignLatin(parts: Parts, languages: Lang[], evidence: Evidence, englishOf: () => EnglishWords,
+  outsider: Lang | undefined): Lang | undefined {
+  if (!fitsPoorly(evidence)) return undefined;
+  const accented = parts.tokens.some((w) => NOT_ENGLISH_LETTER.test(w));
+  if (!accented && evidence.words > SHORT_WORDS) return undefined;
+  const english = englishOf();
+  if (english.latin < 2 || english.known > 0 || english.accented === 0 && evidence.words > SHORT_WORDS) return undefined;
+  return outsider ?? eldOutsider(parts.tokens, languages, accented ? 1 : SHORT_LEAD);
 }
 
 /**
@@ -295,8 +301,7 @@ const SHORT_LEAD = 2;
  * language. ICU's canonical form maps franc's codes that tandem's table lacks (pes, als) to eld's (fa, sq).
  */
 function widelyUsed(iso3: string): boolean {
-  if (eldIndex(toBcp47(iso3)) >= 0) return true;
-  try { return eldIndex(Intl.getCanonicalLocales(iso3)[0]) >= 0; } catch { return false; }
+  return eldIndex(toBcp47(iso3)) >= 0; // toBcp47 takes ICU's canonical form of codes its table lacks
 }
 
 /**
