@@ -28,8 +28,15 @@ export function toBcp47(iso3: string): Lang {
   if (iso3 === 'und') return 'und';
   const known = FROM_ISO3[iso3];
   if (known) return known;
-  try { return Intl.getCanonicalLocales(iso3)[0] ?? iso3; } catch { return iso3; }
+  // ICU is asked once a code: franc's rankings name the same few hundred codes unit after unit.
+  let canonical = CANONICAL.get(iso3);
+  if (canonical === undefined) {
+    try { canonical = Intl.getCanonicalLocales(iso3)[0] ?? iso3; } catch { canonical = iso3; }
+    CANONICAL.set(iso3, canonical);
+  }
+  return canonical;
 }
+const CANONICAL = new Map<string, string>();
 
 /** Script each supported candidate is written in; languages not listed are treated as Latin. */
 export const SCRIPT: Record<string, 'Latn' | 'Cyrl'> = {
