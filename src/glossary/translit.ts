@@ -38,9 +38,11 @@ function romanizedWord(word: string, lang: string): string[] {
   let cached = romanized.get(key);
   if (!cached) {
     // Ukrainian terms keep what Russian schemas made of them before and add their own two schemas.
-    cached = be ? BELARUSIAN_SCHEMAS.map((schema) => romanizeBelarusian(word, schema))
-      : [...RUSSIAN_SCHEMAS.map((schema) => iuliia.translate(word, schema)), popularEnglish(word),
-        ...(uk ? UKRAINIAN_SCHEMAS.map((schema) => romanizeUkrainian(word, schema)) : [])];
+    if (be) cached = BELARUSIAN_SCHEMAS.map((schema) => romanizeBelarusian(word, schema));
+    else {
+      const russian = RUSSIAN_SCHEMAS.map((schema) => iuliia.translate(word, schema));
+      cached = [...russian, popularEnglish(russian[WIKIPEDIA]), ...(uk ? UKRAINIAN_SCHEMAS.map((schema) => romanizeUkrainian(word, schema)) : [])];
+    }
     if (romanized.size > 200_000) romanized.clear();
     romanized.set(key, cached);
   }
@@ -48,11 +50,14 @@ function romanizedWord(word: string, lang: string): string[] {
 }
 /**
  * English newspapers' own habit, which no standard schema has: кс inside a word as x (Alexey, Maxim,
- * Oxana), otherwise the Wikipedia schema (Aleksey). "Alexey Navalny" was not found as Alexei Navalny.
+ * Oxana), otherwise the Wikipedia schema (Aleksey), whose spelling of the word is given. "Alexey
+ * Navalny" was not found as Alexei Navalny.
  */
-function popularEnglish(word: string): string {
-  return iuliia.translate(word, iuliia.WIKIPEDIA).replace(/(?<=\p{L})ks/gu, 'x').replace(/(?<=\p{L})Ks/gu, 'X');
+function popularEnglish(wikipedia: string): string {
+  return wikipedia.replace(/(?<=\p{L})ks/gu, 'x').replace(/(?<=\p{L})Ks/gu, 'X');
 }
+/** Where the Wikipedia schema stands among RUSSIAN_SCHEMAS. */
+const WIKIPEDIA = RUSSIAN_SCHEMAS.indexOf(iuliia.WIKIPEDIA);
 
 // Glossaries repeat words (given names, "завод") and iuliia runs 27 schemas, so results are kept.
 const romanized = new Map<string, string[]>();
