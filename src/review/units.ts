@@ -123,9 +123,13 @@ export function unitsToSide(units: Unit[], lang: Lang): { side: SegmentSide; ter
   });
   const side: SegmentSide = { lang, text };
   if (anyChanges) Object.assign(side, { original, changes });
-  const sids = units.every((u) => u.sid !== undefined || u.joined) && units.some((u) => u.sid !== undefined)
-    ? units.flatMap((u) => (u.sid === undefined ? [] : [u.sid, ...(u.moreSids ?? [])])) : [];
-  return { side, terms, sids };
+  return { side, terms, sids: sidsOf(units) };
+}
+
+/** The document sentence ids units stand for, in order; none when some unit's are unknown. */
+function sidsOf(units: Unit[]): string[] {
+  if (!units.every((u) => u.sid !== undefined || u.joined) || !units.some((u) => u.sid !== undefined)) return [];
+  return units.flatMap((u) => (u.sid === undefined ? [] : [u.sid, ...(u.moreSids ?? [])]));
 }
 
 /** Units of a text typed by a reviewer: no matches or normalisation record, and the ids it had (attachIds). */
@@ -134,7 +138,7 @@ export function textToUnits(text: string, lang: Lang, previous: Unit[] = []): Un
   if (!trimmed) return [];
   const ranges = sentenceRanges(trimmed, lang);
   const units: Unit[] = ranges.map((r, k) => ({ text: trimmed.slice(r.start, r.end), ...(k === ranges.length - 1 ? {} : { sep: r.sep }), terms: [] }));
-  return attachIds(units, unitsToSide(previous, lang).sids);
+  return attachIds(units, sidsOf(previous));
 }
 
 /** Keeps matches whose offsets point at their surface; re-finds the ones that do not (or drops them). */
