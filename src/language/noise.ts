@@ -61,17 +61,18 @@ const LETTER = /\p{L}/u;
 export function blankLoneHashtags(text: string, masked: string): string {
   if (!text.includes('#')) return masked;
   // The '#' is masked already; each tag's letters stand in the masked text where they are in the text.
-  let out = masked;
   const tags = [...text.matchAll(TAG)];
-  for (const m of tags) out = out.slice(0, m.index) + blank(m[0]) + out.slice(m.index + m[0].length);
+  const out = blankTags(masked, tags);
   if (!LETTER.test(out)) return out;
   const cyrillic = (out.match(CYRILLIC_LETTERS) ?? []).length, latin = (out.match(LATIN_LETTERS) ?? []).length;
   const wordsScript = cyrillic > latin ? CYRILLIC_LETTERS : LATIN_LETTERS;
-  let kept = masked;
-  for (const m of tags) {
-    if ((m[0].match(wordsScript) ?? []).length * 2 < m[0].length - 1) kept = kept.slice(0, m.index) + blank(m[0]) + kept.slice(m.index + m[0].length);
-  }
-  return kept;
+  return blankTags(masked, tags.filter((m) => (m[0].match(wordsScript) ?? []).length * 2 < m[0].length - 1));
+}
+
+/** The text with the tags' spans blanked (same length). */
+function blankTags(text: string, tags: RegExpMatchArray[]): string {
+  for (const m of tags) text = text.slice(0, m.index) + blank(m[0]) + text.slice(m.index! + m[0].length);
+  return text;
 }
 
 const CYRILLIC_LETTERS = /\p{Script=Cyrillic}/gu;
