@@ -91,7 +91,7 @@ export function loadLexicon(srcLang: Lang, tgtLang: Lang, dir: string = DICT_DIR
 function compile(srcLang: Lang, tgtLang: Lang, s3: string, t3: string, [forward, backward, mueller]: string[]): Map<string, string[]> {
   const stemSrc = stemmerFor(srcLang), stemTgt = stemmerFor(tgtLang);
   const map = new Map<string, Set<string>>();
-  /** Per source stem, the target stems it is an early sense of (Müller read backward; see below). */
+  /** Per source stem, the target stems it is one of the first EARLY_SENSES senses of (see below). */
   const early = new Map<string, Set<string>>();
   const addPair = (srcWords: string, tgtWords: string, sense = 0) => {
     const from = contentWords(srcWords);

@@ -32,7 +32,7 @@ interface Unit { norm: string; raw: string; start: number; end: number; isNumber
 const TERM = '\u0000term';
 
 /** Tokens with every glossary mention merged into one placeholder unit carrying its entry. */
-export function units(text: string, lang: Lang, terms?: TermContext): Unit[] {
+export function matchUnits(text: string, lang: Lang, terms?: TermContext): Unit[] {
   const tokens: Unit[] = tokenize(text, lang);
   if (!terms) return tokens;
   const mentions = nonOverlapping(terms.matcher.find(text, lang));
@@ -50,7 +50,7 @@ export function units(text: string, lang: Lang, terms?: TermContext): Unit[] {
 
 export function scoreMatch(query: string, entry: TmEntry, langs: { src: Lang; tgt: Lang }, terms?: TermContext): TmMatch {
   if (exactKey(query) === exactKey(entry.source)) return { entry, percent: 100, target: entry.target, substitutions: [], warnings: [] };
-  const q = units(query, langs.src, terms), c = units(entry.source, langs.src, terms);
+  const q = matchUnits(query, langs.src, terms), c = matchUnits(entry.source, langs.src, terms);
   const { distance, ops } = alignment(q.map((u) => u.norm), c.map((u) => u.norm));
   let edits = distance;
   const spans: Array<{ start: number; end: number; text: string }> = [];

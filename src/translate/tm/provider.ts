@@ -3,7 +3,7 @@ import type { Translation, TranslationProvider, TranslationRequest } from '../pr
 import type { ProviderConfig, ProviderContext } from '../provider.ts';
 import { numberSetting } from '../settings.ts';
 import { entriesFor, loadMemories, type TmUnit } from './load.ts';
-import { scoreMatch, units as matchUnits, type TermContext, type TmMatch } from './match.ts';
+import { matchUnits, scoreMatch, type TermContext, type TmMatch } from './match.ts';
 import { TranslationMemory } from './memory.ts';
 
 export interface TmOptions { minMatch?: number; terms?: TermContext; candidates?: number }
